@@ -1,0 +1,44 @@
+import Hummingbird
+import NIOCore
+
+/// Every non-GET request must carry the form field `_csrf` equal, in constant time, to the session's
+/// token (signed in) or to the pre-sign-in cookie (signed out). Reads and caps the body once, and
+/// hands the parsed form to the route.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let field = "_csrf"
+    let cookies: AppCookies
+    let maxBodyBytes: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let cookieToken = request.cookies[AppCookies.csrf]?.value ?? ""
+        var newCookieToken: String?
+        if let session = context.session {
+            context.csrfToken = session.csrfToken
+        } else if cookieToken.count >= 32 {
+            context.csrfToken = cookieToken
+        } else {
+            newCookieToken = Tokens.random()
+            context.csrfToken = newCookieToken!
+        }
+
+        if request.method != .get && request.method != .head {
+            let body: ByteBuffer
+            do { body = try await request.collectBody(upTo: maxBodyBytes) } catch { throw AppError.payloadTooLarge }
+            let contentType = request.headers[.contentType] ?? ""
+            if contentType.hasPrefix("application/x-www-form-urlencoded") {
+                context.form = FormFields(urlEncoded: String(buffer: body))
+            }
+            let expected = context.session?.csrfToken ?? cookieToken
+            guard !expected.isEmpty, Tokens.constantTimeEqual(context.form.raw(Self.field), expected) else {
+                throw AppError.csrfRejected
+            }
+        }
+
+        var response = try await next(request, context)
+        if let newCookieToken { response.setCookie(cookies.make(AppCookies.csrf, newCookieToken)) }
+        return response
+    }
+}

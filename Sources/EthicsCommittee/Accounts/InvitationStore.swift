@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+
+/// SQL for one-time links. The token is shown once, to its creator; only its SHA-256 is stored.
+public struct InvitationStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    let users: UserStore
+    public init(db: AppDatabase, clock: AppClock) {
+        self.db = db; self.clock = clock; self.users = UserStore(db: db, clock: clock)
+    }
+
+    /// Creates the first admin's setup link, valid for an hour. Returns the token.
+    public func createSetup() throws -> String {
+        let token = Tokens.random()
+        try db.writer.write { db in
+            let now = clock.now
+            try db.execute(
+                sql: """
+                    INSERT INTO invitations (token_hash, purpose, role, created_at, expires_at)
+                    VALUES (?, 'setup', 'admin', ?, ?)
+                    """,
+                arguments: [Tokens.sha256Hex(token), Timestamp.string(now), Timestamp.string(now + 3600)])
+            try AuditStore.append(db, by: .system(), action: "setup.link_created", targetType: "invitation",
+                                  targetId: String(db.lastInsertedRowID), at: now)
+        }
+        return token
+    }
+
+    /// Invites someone by e-mail with a role; the link lives `days` days. Returns the invitation and token.
+    public func invite(email: String, name: String, role: Role, message: String, days: Int,
+                       by actor: AuditActor) throws -> (Invitation, String) {
+        let token = Tokens.random()
+        let invitation = try db.writer.write { db in
+            let now = clock.now
+            try db.execute(
+                sql: """
+                    INSERT INTO invitations (token_hash, purpose, email, name, role, message, created_by, created_at, expires_at)
+                    VALUES (?, 'invite', ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [Tokens.sha256Hex(token), email, name, role.rawValue, message, actor.id,
+                            Timestamp.string(now), Timestamp.string(now + Double(days) * 86400)])
+            let id = db.lastInsertedRowID
+            try AuditStore.append(db, by: actor, action: "account.invited", targetType: "invitation",
+                                  targetId: String(id), detail: "email=\(email) role=\(role.rawValue)", at: now)
+            return try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE id = ?", arguments: [id])!
+        }
+        return (invitation, token)
+    }
+
+    /// The invitation behind a token, whatever its state.
+    public func find(token: String) throws -> Invitation? {
+        try db.writer.read { db in
+            try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE token_hash = ?",
+                                    arguments: [Tokens.sha256Hex(token)])
+        }
+    }
+
+    /// One invitation by id.
+    public func find(id: Int64) throws -> Invitation? {
+        try db.writer.read { db in
+            try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Invitations not yet used, newest first.
+    public func open() throws -> [Invitation] {
+        try db.writer.read { db in
+            try Invitation.fetchAll(db, sql: """
+                SELECT * FROM invitations WHERE purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL
+                ORDER BY id DESC
+                """)
+        }
+    }
+
+    /// Revokes a pending invitation.
+    public func revoke(id: Int64, by actor: AuditActor) throws {
+        try db.writer.write { db in
+            let now = clock.now
+            try db.execute(sql: "UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+                           arguments: [Timestamp.string(now), id])
+            try AuditStore.append(db, by: actor, action: "account.invitation_revoked", targetType: "invitation",
+                                  targetId: String(id), at: now)
+        }
+    }
+
+    /// Uses a link: creates the account and marks the link used, in one transaction. Fails with
+    /// `.unusable` when it was used, revoked or expired meanwhile, or when a setup link meets an existing admin.
+    public func accept(token: String, email: String, name: String, passwordHash: String,
+                       client: String) throws -> User {
+        try db.writer.write { db in
+            let now = clock.now
+            guard let invitation = try Invitation.fetchOne(
+                db, sql: "SELECT * FROM invitations WHERE token_hash = ?", arguments: [Tokens.sha256Hex(token)]),
+                invitation.state(at: Timestamp.string(now)) == .pending
+            else { throw InvitationError.unusable }
+            if invitation.purpose == .setup,
+               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)") == true {
+                throw InvitationError.unusable
+            }
+            let finalEmail = invitation.email ?? email
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)", arguments: [finalEmail]) == true {
+                throw InvitationError.emailTaken
+            }
+            let user = try users.insert(db, email: finalEmail, name: name, role: invitation.role,
+                                        passwordHash: passwordHash, by: AuditActor(id: nil, label: finalEmail, client: client))
+            try db.execute(sql: "UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ?",
+                           arguments: [Timestamp.string(now), user.id, invitation.id])
+            try AuditStore.append(db, by: AuditActor(id: user.id, label: user.email, client: client),
+                                  action: invitation.purpose == .setup ? "setup.completed" : "account.invitation_accepted",
+                                  targetType: "invitation", targetId: String(invitation.id), at: now)
+            return user
+        }
+    }
+}
+
+public enum InvitationError: Error, Equatable {
+    case unusable, emailTaken
+}

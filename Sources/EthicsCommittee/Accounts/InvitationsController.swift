@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+
+/// The admin prepares an account for someone: a one-time link with an expiry, shown once to be sent.
+struct InvitationsController {
+    let invitations: InvitationStore
+    let users: UserStore
+    let sessions: SessionStore
+    let renderer: Renderer
+    let formats: Formats
+    let baseURL: String
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.newInvitation), use: new)
+        router.post(RouterPath(Paths.invitations), use: create)
+        router.get(RouterPath(Paths.invitationPattern), use: show)
+        router.post(RouterPath(Paths.invitationRevokePattern), use: revoke)
+    }
+
+    struct RoleOption: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct FormPage: Sendable {
+        var email = ""
+        var name = ""
+        var role = Role.expert.rawValue
+        var message = ""
+        var days = "7"
+        var roles: [RoleOption] = []
+        var errors: [String: String] = [:]
+        let action = Paths.invitations
+    }
+
+    func new(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        return try form(FormPage(), context: context)
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let fields = context.form
+        var page = FormPage(email: fields["email"], name: fields["name"], role: fields["role"],
+                            message: fields.raw("message").trimmingCharacters(in: .whitespacesAndNewlines), days: fields["days"])
+        var errors = FieldErrors()
+        if let problem = Validate.email(page.email) { errors.add("email", problem) }
+        if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
+        if let problem = Validate.text(page.message, max: 2000, required: false) { errors.add("message", problem) }
+        let role = Role(rawValue: page.role)
+        if role == nil { errors.add("role", "error_role_invalid") }
+        let days = Int(page.days) ?? 0
+        if !(1...30).contains(days) { errors.add("days", "error_days_range") }
+        if errors.isEmpty, try users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        guard errors.isEmpty, let role else {
+            page.errors = errors.messages(context.language)
+            return try form(page, context: context, status: .unprocessableContent)
+        }
+        let (invitation, token) = try invitations.invite(email: page.email, name: page.name, role: role,
+                                                         message: page.message, days: days, by: context.auditActor)
+        // The link exists only now: it goes to the admin once, through the session's flash.
+        if let session = context.session {
+            try sessions.setFlash(Flash.encode("flash_invitation_link", baseURL + Paths.join(token)), idHash: session.idHash)
+        }
+        return .redirect(to: Paths.invitation(invitation.id))
+    }
+
+    struct ShowPage: Sendable {
+        let email: String
+        let name: String
+        let role: String
+        let message: String
+        let created: String
+        let expires: String
+        let state: String
+        let pending: Bool
+        let revokeAction: String
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let invitation = try target(context)
+        let messages = Catalog.messages(context.language)
+        let state = invitation.state(at: Timestamp.string(formats.clock.now))
+        let page = ShowPage(email: invitation.email ?? "", name: invitation.name ?? "",
+                            role: messages["role_\(invitation.role.rawValue)"] ?? "", message: invitation.message,
+                            created: formats.dateTime(invitation.createdAt, context.language),
+                            expires: formats.dateTime(invitation.expiresAt, context.language),
+                            state: messages["invitation_state_\(state.rawValue)"] ?? "", pending: state == .pending,
+                            revokeAction: Paths.invitationRevoke(invitation.id))
+        return try renderer.page("admin/invitation", page, title: "invitation_title", context: context,
+                                 path: Paths.invitation(invitation.id))
+    }
+
+    func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let invitation = try target(context)
+        try invitations.revoke(id: invitation.id, by: context.auditActor)
+        if let session = context.session { try sessions.setFlash(Flash.encode("flash_invitation_revoked"), idHash: session.idHash) }
+        return .redirect(to: Paths.users)
+    }
+
+    private func target(_ context: AppRequestContext) throws -> Invitation {
+        guard let id = context.parameters.get("id", as: Int64.self), let invitation = try invitations.find(id: id),
+              invitation.purpose == .invite
+        else { throw AppError.notFound }
+        return invitation
+    }
+
+    private func form(_ page: FormPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        var page = page
+        let messages = Catalog.messages(context.language)
+        page.roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role) }
+        return try renderer.page("admin/invite", page, title: "invite_title", context: context, path: Paths.newInvitation, status: status)
+    }
+}

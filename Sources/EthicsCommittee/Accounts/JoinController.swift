@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+
+/// One-time links: the first admin's setup and invitations. The person sets a password, the
+/// account is created and signed in, and the link is spent.
+struct JoinController {
+    let invitations: InvitationStore
+    let users: UserStore
+    let sessions: SessionStore
+    let passwords: PasswordHasher
+    let renderer: Renderer
+    let cookies: AppCookies
+    let clock: AppClock
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.joinPattern), use: show)
+        router.post(RouterPath(Paths.joinPattern), use: join)
+    }
+
+    struct Page: Sendable {
+        let action: String
+        let isSetup: Bool
+        let role: String
+        let message: String
+        let emailFixed: Bool
+        var email: String
+        var name: String
+        var errors: [String: String] = [:]
+    }
+
+    struct Unusable: Sendable {}
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        guard let invitation = try usable(token) else { return try unusable(context, request) }
+        return try render(page(invitation, token: token, context: context), context: context, request: request)
+    }
+
+    func join(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        guard let invitation = try usable(token) else { return try unusable(context, request) }
+        var page = page(invitation, token: token, context: context)
+        if !page.emailFixed { page.email = context.form["email"] }
+        page.name = context.form["name"]
+        let password = context.form.raw("password")
+
+        var errors = FieldErrors()
+        if let problem = Validate.email(page.email) { errors.add("email", problem) }
+        if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
+        if let problem = PasswordProblem.check(password, confirmation: context.form.raw("password_confirmation")) {
+            errors.add("password", problem.rawValue)
+        }
+        if errors.isEmpty, !page.emailFixed, try users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        guard errors.isEmpty else {
+            page.errors = errors.messages(context.language)
+            return try render(page, context: context, request: request, status: .unprocessableContent)
+        }
+
+        let hash = try await passwords.hash(password)
+        let user: User
+        do {
+            user = try invitations.accept(token: token, email: page.email, name: page.name, passwordHash: hash,
+                                          client: context.client)
+        } catch InvitationError.emailTaken {
+            errors.add("email", "error_email_taken")
+            page.errors = errors.messages(context.language)
+            return try render(page, context: context, request: request, status: .unprocessableContent)
+        } catch InvitationError.unusable {
+            return try unusable(context, request)
+        }
+        let previous = request.cookies[AppCookies.session].map { Tokens.sha256Hex($0.value) }
+        let cookieValue = try sessions.start(user: user, replacing: previous, client: context.client)
+        try sessions.setFlash(Flash.encode("flash_welcome"), idHash: Tokens.sha256Hex(cookieValue))
+        var response = Response.redirect(to: Paths.home)
+        response.setCookie(cookies.make(AppCookies.session, cookieValue))
+        return response
+    }
+
+    private func usable(_ token: String) throws -> Invitation? {
+        guard let invitation = try invitations.find(token: token),
+              invitation.state(at: Timestamp.string(clock.now)) == .pending
+        else { return nil }
+        if invitation.purpose == .setup, try users.hasActiveAdmin() { return nil }
+        return invitation
+    }
+
+    private func page(_ invitation: Invitation, token: String, context: AppRequestContext) -> Page {
+        let messages = Catalog.messages(context.language)
+        return Page(action: Paths.join(token), isSetup: invitation.purpose == .setup,
+                    role: messages["role_\(invitation.role.rawValue)"] ?? "", message: invitation.message,
+                    emailFixed: invitation.email != nil, email: invitation.email ?? "", name: invitation.name ?? "")
+    }
+
+    private func render(_ page: Page, context: AppRequestContext, request: Request,
+                        status: HTTPResponse.Status = .ok) throws -> Response {
+        try renderer.page("accounts/join", page, title: page.isSetup ? "setup_title" : "join_title",
+                          context: context, path: request.uri.path, status: status)
+    }
+
+    /// Used, revoked, expired or unknown links all get the same clear page.
+    private func unusable(_ context: AppRequestContext, _ request: Request) throws -> Response {
+        try renderer.page("accounts/join_unusable", Unusable(), title: "join_unusable_title", context: context,
+                          path: request.uri.path, status: .gone)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+
+/// Password rules and bcrypt, run on the thread pool so hashing never blocks the event loop.
+public struct PasswordHasher: Sendable {
+    /// bcrypt cost; the server always uses 12 or more (tests may lower it to run fast).
+    public let cost: UInt8
+    /// A hash of a random secret, checked for unknown accounts so timing does not tell them apart.
+    let decoy: String
+
+    public init(cost: UInt8 = 12) {
+        self.cost = cost
+        self.decoy = Bcrypt.hash(Tokens.random(), cost: cost)
+    }
+
+    public func hash(_ password: String) async throws -> String {
+        let cost = self.cost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    public func verify(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+}
+
+/// Why a proposed password is refused; each case has a catalogue message.
+public enum PasswordProblem: String, Error, Sendable {
+    case tooShort = "password_too_short"
+    case tooLong = "password_too_long"
+    case tooCommon = "password_too_common"
+    case mismatch = "password_mismatch"
+
+    /// 8 to 72 bytes (bcrypt reads no further than 72), and not one of the most common passwords.
+    public static func check(_ password: String, confirmation: String) -> PasswordProblem? {
+        let bytes = password.utf8.count
+        if bytes < 8 { return .tooShort }
+        if bytes > 72 { return .tooLong }
+        if CommonPasswords.contains(password) { return .tooCommon }
+        if password != confirmation { return .mismatch }
+        return nil
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// Server-side sessions in SQLite, so they survive a restart and can be ended per account.
+public struct SessionStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    let idleTimeout: TimeInterval
+    let absoluteLifetime: TimeInterval
+
+    public init(db: AppDatabase, clock: AppClock, idleTimeout: TimeInterval, absoluteLifetime: TimeInterval) {
+        self.db = db; self.clock = clock; self.idleTimeout = idleTimeout; self.absoluteLifetime = absoluteLifetime
+    }
+
+    /// Signs a user in: always a fresh random id (whatever cookie the browser sent is discarded), a
+    /// fresh CSRF token, and the audit entry. Returns the cookie value.
+    func start(user: User, replacing previousIdHash: String?, client: String) throws -> String {
+        let cookieValue = Tokens.random()
+        try db.writer.write { db in
+            let now = Timestamp.string(clock.now)
+            if let previousIdHash {
+                try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [previousIdHash])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [Tokens.sha256Hex(cookieValue), user.id, Tokens.random(), now, now, client])
+            try AuditStore.append(db, by: AuditActor(id: user.id, label: user.email, client: client),
+                                  action: "auth.sign_in", targetType: "user", targetId: String(user.id), at: clock.now)
+        }
+        return cookieValue
+    }
+
+    /// The live session for a cookie value: known, account active, not idle too long, not too old.
+    /// Marks it seen (at most once a minute, to spare the writer).
+    func find(cookieValue: String) throws -> Session? {
+        let idHash = Tokens.sha256Hex(cookieValue)
+        let now = clock.now
+        let found: (Session, String, String)? = try db.writer.read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT s.csrf_token, s.flash, s.created_at AS s_created, s.last_seen_at, u.*
+                    FROM sessions s JOIN users u ON u.id = s.user_id
+                    WHERE s.id_hash = ? AND u.active = 1
+                    """,
+                arguments: [idHash])
+            else { return nil }
+            let session = Session(idHash: idHash, user: User(row: row), csrfToken: row["csrf_token"], flash: row["flash"])
+            return (session, row["s_created"], row["last_seen_at"])
+        }
+        guard let (session, created, lastSeen) = found,
+              let createdAt = Timestamp.date(created), let lastSeenAt = Timestamp.date(lastSeen)
+        else { return nil }
+        guard now.timeIntervalSince(lastSeenAt) < idleTimeout, now.timeIntervalSince(createdAt) < absoluteLifetime else {
+            try end(idHash: idHash)
+            return nil
+        }
+        if now.timeIntervalSince(lastSeenAt) > 60 {
+            try db.writer.write { db in
+                try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
+                               arguments: [Timestamp.string(now), idHash])
+            }
+        }
+        return session
+    }
+
+    /// Signs out: the session row is gone, so the old cookie opens nothing.
+    func signOut(_ session: Session, client: String) throws {
+        try db.writer.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [session.idHash])
+            try AuditStore.append(db, by: AuditActor(id: session.user.id, label: session.user.email, client: client),
+                                  action: "auth.sign_out", targetType: "user", targetId: String(session.user.id),
+                                  at: clock.now)
+        }
+    }
+
+    /// Removes one session without an audit entry (expired or orphaned).
+    func end(idHash: String) throws {
+        try db.writer.write { db in try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [idHash]) }
+    }
+
+    /// Keeps a one-time message for the next page of this session (Post/Redirect/Get).
+    func setFlash(_ message: String?, idHash: String) throws {
+        try db.writer.write { db in
+            try db.execute(sql: "UPDATE sessions SET flash = ? WHERE id_hash = ?", arguments: [message, idHash])
+        }
+    }
+
+    /// Number of live session rows of an account (tests and the user page).
+    public func count(userId: Int64) throws -> Int {
+        try db.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE user_id = ?", arguments: [userId]) ?? 0
+        }
+    }
+}

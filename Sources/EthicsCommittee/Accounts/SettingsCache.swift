@@ -1,0 +1,20 @@
+import NIOConcurrencyHelpers
+
+/// The settings, read once and refreshed on save, so pages do not query them on every request.
+public final class SettingsCache: Sendable {
+    private let store: SettingsStore
+    private let value: NIOLockedValueBox<Settings>
+
+    init(store: SettingsStore) throws {
+        self.store = store
+        self.value = NIOLockedValueBox(try store.load())
+    }
+
+    public var current: Settings { value.withLockedValue { $0 } }
+
+    /// Saves through the store (audited) and refreshes the cached copy.
+    public func save(_ settings: Settings, by actor: AuditActor) throws {
+        try store.save(settings, by: actor)
+        value.withLockedValue { $0 = settings }
+    }
+}

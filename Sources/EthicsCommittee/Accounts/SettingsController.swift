@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+
+/// The committee's settings (admin): its name, default language and time zone.
+struct SettingsController {
+    let settings: SettingsCache
+    let sessions: SessionStore
+    let renderer: Renderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.settings), use: show)
+        router.post(RouterPath(Paths.settings), use: save)
+    }
+
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Page: Sendable {
+        var committeeName: String
+        var timeZone: String
+        var languages: [Option]
+        var errors: [String: String] = [:]
+        let action = Paths.settings
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageSettings)
+        return try render(settings.current, context: context)
+    }
+
+    func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageSettings)
+        let name = context.form["committee_name"], zone = context.form["time_zone"]
+        var errors = FieldErrors()
+        if let problem = Validate.text(name, max: 120) { errors.add("committee_name", problem) }
+        if TimeZone(identifier: zone) == nil { errors.add("time_zone", "error_time_zone") }
+        let language = Language(rawValue: context.form["default_language"])
+        if language == nil { errors.add("default_language", "error_language") }
+        let proposed = Settings(committeeName: name, defaultLanguage: language ?? .en, timeZone: zone)
+        guard errors.isEmpty else {
+            return try render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
+        }
+        try settings.save(proposed, by: context.auditActor)
+        if let session = context.session { try sessions.setFlash(Flash.encode("flash_settings_saved"), idHash: session.idHash) }
+        return .redirect(to: Paths.settings)
+    }
+
+    private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:],
+                        status: HTTPResponse.Status = .ok) throws -> Response {
+        let messages = Catalog.messages(context.language)
+        let page = Page(committeeName: values.committeeName, timeZone: values.timeZone,
+                        languages: Language.allCases.map {
+                            Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
+                        }, errors: errors)
+        return try renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
+    }
+}

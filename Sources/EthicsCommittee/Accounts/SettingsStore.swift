@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// The committee's settings, as key/value rows.
+public struct Settings: Sendable, Equatable {
+    public var committeeName: String
+    public var defaultLanguage: Language
+    public var timeZone: String
+}
+
+public struct SettingsStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    /// All settings, with defaults for missing rows.
+    public func load() throws -> Settings {
+        let values = try db.writer.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+                ($0["key"] as String, $0["value"] as String)
+            })
+        }
+        return Settings(committeeName: values["committee_name"] ?? "AI Ethics Committee",
+                        defaultLanguage: values["default_language"].flatMap(Language.init(rawValue:)) ?? .en,
+                        timeZone: values["time_zone"] ?? "UTC")
+    }
+
+    /// Saves all settings at once.
+    public func save(_ settings: Settings, by actor: AuditActor) throws {
+        try db.writer.write { db in
+            for (key, value) in [("committee_name", settings.committeeName),
+                                 ("default_language", settings.defaultLanguage.rawValue),
+                                 ("time_zone", settings.timeZone)] {
+                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
+            try AuditStore.append(db, by: actor, action: "settings.updated", targetType: "settings",
+                                  detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) tz=\(settings.timeZone)",
+                                  at: clock.now)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+
+/// The admin's account pages: the list, one account, its role, deactivation.
+struct UsersController {
+    let users: UserStore
+    let invitations: InvitationStore
+    let sessions: SessionStore
+    let renderer: Renderer
+    let formats: Formats
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.users), use: list)
+        router.get(RouterPath(Paths.userPattern), use: show)
+        router.post(RouterPath(Paths.userRolePattern), use: changeRole)
+        router.post(RouterPath(Paths.userDeactivatePattern), use: deactivate)
+        router.post(RouterPath(Paths.userReactivatePattern), use: reactivate)
+    }
+
+    struct Row: Sendable {
+        let href: String
+        let name: String
+        let email: String
+        let role: String
+        let active: Bool
+        let created: String
+    }
+
+    struct InvitationRow: Sendable {
+        let href: String
+        let email: String
+        let role: String
+        let expires: String
+        let expired: Bool
+    }
+
+    struct ListPage: Sendable {
+        let users: [Row]
+        let invitations: [InvitationRow]
+        let hasInvitations: Bool
+        let newInvitation: String
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let messages = Catalog.messages(context.language)
+        let now = Timestamp.string(formats.clock.now)
+        let rows = try users.all().map { user in
+            Row(href: Paths.user(user.id), name: user.name, email: user.email,
+                role: messages["role_\(user.role.rawValue)"] ?? "", active: user.active,
+                created: formats.date(user.createdAt, context.language))
+        }
+        let pending = try invitations.open().map { invitation in
+            InvitationRow(href: Paths.invitation(invitation.id), email: invitation.email ?? "",
+                          role: messages["role_\(invitation.role.rawValue)"] ?? "",
+                          expires: formats.dateTime(invitation.expiresAt, context.language),
+                          expired: invitation.state(at: now) == .expired)
+        }
+        let page = ListPage(users: rows, invitations: pending, hasInvitations: !pending.isEmpty, newInvitation: Paths.newInvitation)
+        return try renderer.page("admin/users", page, title: "users_title", context: context, path: Paths.users)
+    }
+
+    struct RoleOption: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct UserPage: Sendable {
+        let name: String
+        let email: String
+        let role: String
+        let active: Bool
+        let isSelf: Bool
+        let created: String
+        let deactivated: String?
+        let liveSessions: Int
+        let roles: [RoleOption]
+        let roleAction: String
+        let deactivateAction: String
+        let reactivateAction: String
+        var error: String?
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        return try userPage(try target(context), context: context)
+    }
+
+    func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let user = try target(context)
+        guard let role = Role(rawValue: context.form["role"]) else {
+            return try userPage(user, context: context, error: "error_role_invalid")
+        }
+        // The admin cannot demote themself: the committee would be left without anyone to run it.
+        if user.id == context.session?.user.id, role != .admin {
+            return try userPage(user, context: context, error: "error_self_demote")
+        }
+        try users.changeRole(id: user.id, to: role, by: context.auditActor)
+        try flash("flash_role_changed", context)
+        return .redirect(to: Paths.user(user.id))
+    }
+
+    func deactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let user = try target(context)
+        if user.id == context.session?.user.id {
+            return try userPage(user, context: context, error: "error_self_deactivate")
+        }
+        try users.deactivate(id: user.id, by: context.auditActor)
+        try flash("flash_deactivated", context)
+        return .redirect(to: Paths.user(user.id))
+    }
+
+    func reactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let user = try target(context)
+        try users.reactivate(id: user.id, by: context.auditActor)
+        try flash("flash_reactivated", context)
+        return .redirect(to: Paths.user(user.id))
+    }
+
+    private func target(_ context: AppRequestContext) throws -> User {
+        guard let id = context.parameters.get("id", as: Int64.self), let user = try users.find(id: id) else {
+            throw AppError.notFound
+        }
+        return user
+    }
+
+    private func flash(_ key: String, _ context: AppRequestContext) throws {
+        if let session = context.session { try sessions.setFlash(Flash.encode(key), idHash: session.idHash) }
+    }
+
+    private func userPage(_ user: User, context: AppRequestContext, error: String? = nil) throws -> Response {
+        let messages = Catalog.messages(context.language)
+        let page = UserPage(
+            name: user.name, email: user.email, role: messages["role_\(user.role.rawValue)"] ?? "",
+            active: user.active, isSelf: user.id == context.session?.user.id,
+            created: formats.dateTime(user.createdAt, context.language),
+            deactivated: user.deactivatedAt.map { formats.dateTime($0, context.language) },
+            liveSessions: try sessions.count(userId: user.id),
+            roles: Role.allCases.map { RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
+            roleAction: Paths.userRole(user.id), deactivateAction: Paths.userDeactivate(user.id),
+            reactivateAction: Paths.userReactivate(user.id), error: error.flatMap { messages[$0] })
+        return try renderer.page("admin/user", page, title: user.name, context: context, path: Paths.user(user.id),
+                                 status: error == nil ? .ok : .unprocessableContent)
+    }
+}

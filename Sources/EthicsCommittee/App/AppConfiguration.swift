@@ -1,0 +1,27 @@
+import Foundation
+
+/// Everything the app needs to start; the `ethics` command fills it from flags and environment.
+public struct AppConfiguration: Sendable {
+    public var databasePath: String
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    /// Folders outside the Swift targets; default to those beside the working directory.
+    public var templatesDirectory = "Templates"
+    public var publicDirectory = "Public"
+    public var migrationsDirectory = "migrations"
+    /// Adds `Secure` to cookies: set when the app is served over TLS (directly or behind a proxy).
+    public var secureCookies = false
+    /// The address people use, for the links the app prints (setup, invitations).
+    public var publicURL: String?
+    public var passwordCost: UInt8 = 12
+    public var sessionIdleTimeout: TimeInterval = 2 * 3600
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes = 1024 * 1024
+    public var clock: AppClock = .system
+
+    public init(databasePath: String) { self.databasePath = databasePath }
+
+    /// The base of absolute links printed or shown for copying.
+    public var baseURL: String { publicURL ?? "http://\(hostname):\(port)" }
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// Errors that become a page: the error middleware renders each with its status, never a detail.
+public enum AppError: Error, Equatable {
+    case notFound
+    case signInRequired
+    case csrfRejected
+    case tooManyRequests
+    case payloadTooLarge
+    case badRequest
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .signInRequired: .seeOther
+        case .csrfRejected: .forbidden
+        case .tooManyRequests: .tooManyRequests
+        case .payloadTooLarge: .contentTooLarge
+        case .badRequest: .badRequest
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Hummingbird
+import NIOCore
+
+/// Per-request state: who is signed in, their CSRF token, the language, and the parsed form.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The client's address, for the audit trail and sign-in throttling.
+    public let client: String
+    public var session: Session?
+    /// The token forms must carry: the session's, or the pre-sign-in cookie's.
+    public var csrfToken = ""
+    public var language: Language = .en
+    /// The url-encoded body of a POST, read once by the CSRF middleware.
+    public var form = FormFields()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        client = source.channel.remoteAddress?.ipAddress ?? ""
+    }
+
+    public var actor: Actor? { session.map { Actor(userId: $0.user.id, role: $0.user.role) } }
+
+    /// How the audit trail names whoever makes this request.
+    public var auditActor: AuditActor {
+        AuditActor(id: session?.user.id, label: session?.user.email ?? "anonymous", client: client)
+    }
+
+    /// Asks the one policy; throws the error that becomes 404 or the sign-in redirect.
+    public func require(_ action: Action) throws {
+        switch Policy.decide(actor, action) {
+        case .allow: return
+        case .notFound: throw AppError.notFound
+        case .signInRequired: throw AppError.signInRequired
+        }
+    }
+
+    /// The signed-in session, after the policy allowed `action`.
+    public func requireSession(_ action: Action = .useApp) throws -> Session {
+        try require(action)
+        guard let session else { throw AppError.signInRequired }
+        return session
+    }
+}

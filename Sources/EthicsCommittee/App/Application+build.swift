@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import Logging
+import Mustache
+
+/// Builds the whole app from its configuration; `ethics serve` runs it, tests call it with a temporary database.
+public func buildApplication(_ config: AppConfiguration, logger: Logger = Logger(label: "ethics"))
+    async throws -> some ApplicationProtocol
+{
+    try await buildApplication(AppServices(config), logger: logger)
+}
+
+/// Builds the app over services already opened (the server opens them first to print the setup link).
+public func buildApplication(_ app: AppServices, logger: Logger = Logger(label: "ethics"))
+    async throws -> some ApplicationProtocol
+{
+    let config = app.config
+    let router = try await buildRouter(app)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "ethics"),
+        logger: logger)
+}
+
+/// The stores and helpers every controller is built from, opened once.
+public struct AppServices: Sendable {
+    public let config: AppConfiguration
+    public let database: AppDatabase
+    public let users: UserStore
+    public let sessions: SessionStore
+    public let invitations: InvitationStore
+    public let audit: AuditStore
+    public let settings: SettingsCache
+    public let passwords: PasswordHasher
+    public let throttle: LoginThrottle
+    let formats: Formats
+
+    public init(_ config: AppConfiguration) async throws {
+        self.config = config
+        database = try AppDatabase.open(path: config.databasePath, migrationsDirectory: config.migrationsDirectory)
+        users = UserStore(db: database, clock: config.clock)
+        sessions = SessionStore(db: database, clock: config.clock, idleTimeout: config.sessionIdleTimeout,
+                                absoluteLifetime: config.sessionLifetime)
+        invitations = InvitationStore(db: database, clock: config.clock)
+        audit = AuditStore(db: database)
+        settings = try SettingsCache(store: SettingsStore(db: database, clock: config.clock))
+        passwords = PasswordHasher(cost: config.passwordCost)
+        throttle = LoginThrottle()
+        formats = Formats(settings: settings, clock: config.clock)
+    }
+}
+
+/// The middleware chain (outermost first) and the route table.
+func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
+    let config = app.config
+    let library = try await MustacheLibrary(directory: config.templatesDirectory)
+    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions)
+    let cookies = AppCookies(secure: config.secureCookies)
+    let router = Router(context: AppRequestContext.self)
+
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
+    router.add(middleware: SessionMiddleware(sessions: app.sessions, settings: app.settings, cookies: cookies))
+    router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes))
+
+    HomeController(renderer: renderer).addRoutes(to: router)
+    LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
+                    renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
+    JoinController(invitations: app.invitations, users: app.users, sessions: app.sessions, passwords: app.passwords,
+                   renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
+    AccountController(users: app.users, sessions: app.sessions, passwords: app.passwords, renderer: renderer,
+                      cookies: cookies).addRoutes(to: router)
+    UsersController(users: app.users, invitations: app.invitations, sessions: app.sessions, renderer: renderer,
+                    formats: app.formats).addRoutes(to: router)
+    InvitationsController(invitations: app.invitations, users: app.users, sessions: app.sessions, renderer: renderer,
+                          formats: app.formats, baseURL: config.baseURL).addRoutes(to: router)
+    AuditController(audit: app.audit, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    return router
+}

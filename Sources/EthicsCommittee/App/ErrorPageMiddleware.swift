@@ -1,0 +1,44 @@
+import Hummingbird
+import Logging
+
+/// Turns every error into a generic page with its status; details go to the log with the request id.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: Renderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AppError {
+            if error == .signInRequired { return signInRedirect(request) }
+            return renderer.errorPage(error.status, request: request, context: context)
+        } catch let error as HTTPError {
+            // Router misses (404) and Hummingbird's own refusals (bad method, body too large).
+            if error.status.code >= 500 { log(error, context) }
+            return renderer.errorPage(error.status, request: request, context: context)
+        } catch {
+            log(error, context)
+            return renderer.errorPage(.internalServerError, request: request, context: context)
+        }
+    }
+
+    private func log(_ error: any Error, _ context: Context) {
+        context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "request": "\(context.id)"])
+    }
+
+    /// Signed-out visitors go to the sign-in page, which sends them back here after (relative paths only).
+    private func signInRedirect(_ request: Request) -> Response {
+        let next = request.method == .get ? SafeRedirect.relative(request.uri.description) : nil
+        return Response.redirect(to: Paths.login(next: next), type: .found)
+    }
+}
+
+/// Redirect targets come only from our own relative paths, never from an absolute or scheme-relative URL.
+enum SafeRedirect {
+    static func relative(_ target: String?) -> String? {
+        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.hasPrefix("/\\"),
+              !target.contains("\r"), !target.contains("\n")
+        else { return nil }
+        return target
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the layout template needs on every page: language, committee, who is signed in, navigation.
+struct Layout: Sendable {
+    struct NavItem: Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+    struct LanguageOption: Sendable {
+        let code: String
+        let label: String
+        let selected: Bool
+    }
+    struct Badge: Sendable {
+        let name: String
+        let role: String
+    }
+
+    /// Links the templates use, from `Paths` so they cannot drift from the routes.
+    struct LinkPaths: Sendable {
+        let home = Paths.home, login = Paths.login, logout = Paths.logout, language = Paths.language
+        let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
+        let audit = Paths.audit, settings = Paths.settings, stylesheet = "/css/app.css"
+    }
+
+    let paths = LinkPaths()
+    let lang: String
+    let committeeName: String
+    let title: String
+    let csrf: String
+    let user: Badge?
+    let nav: [NavItem]
+    let hasNav: Bool
+    let flash: String?
+    let languages: [LanguageOption]
+    /// Where the language switch returns to.
+    let here: String
+
+    init(context: AppRequestContext, settings: Settings, messages: [String: String], title: String,
+         path: String, flash: String?, showNavigation: Bool = true) {
+        lang = context.language.rawValue
+        committeeName = settings.committeeName
+        self.title = title
+        csrf = context.csrfToken
+        user = context.session.map { Badge(name: $0.user.name, role: messages["role_\($0.user.role.rawValue)"] ?? "") }
+        nav = showNavigation ? Navigation.items(for: context.actor).map { item in
+            NavItem(href: item.path, label: messages[item.label] ?? item.label,
+                    current: item.path == Paths.home ? path == Paths.home : path.hasPrefix(item.path))
+        } : []
+        hasNav = !nav.isEmpty
+        self.flash = flash
+        languages = Language.allCases.map {
+            LanguageOption(code: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? $0.rawValue,
+                           selected: $0 == context.language)
+        }
+        here = SafeRedirect.relative(path) ?? Paths.home
+    }
+}
+
+/// The navigation a person gets: only the entries the policy lets them open.
+enum Navigation {
+    struct Entry {
+        let path: String
+        let label: String
+        let action: Action
+    }
+
+    static let entries: [Entry] = [
+        Entry(path: Paths.home, label: "nav_home", action: .useApp),
+        Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),
+        Entry(path: Paths.audit, label: "nav_audit", action: .readAuditTrail),
+        Entry(path: Paths.settings, label: "nav_settings", action: .manageSettings),
+        Entry(path: Paths.password, label: "nav_account", action: .useApp),
+    ]
+
+    static func items(for actor: Actor?) -> [Entry] {
+        guard actor != nil else { return [] }
+        return entries.filter { Policy.decide(actor, $0.action) == .allow }
+    }
+}
+
+/// One-time messages kept in the session between a POST and the page it redirects to:
+/// a catalogue key and an optional value, e.g. the invitation link to copy.
+enum Flash {
+    static func encode(_ key: String, _ value: String = "") -> String { key + "\u{1F}" + value }
+
+    static func decode(_ stored: String, messages: [String: String]) -> String {
+        let parts = stored.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+        let text = messages[String(parts[0])] ?? ""
+        return parts.count > 1 ? text.replacingOccurrences(of: "{value}", with: String(parts[1])) : text
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders typed page models inside the shared layout. Templates reach the catalogue as `{{t.key}}`,
+/// the layout as `{{layout.…}}` and the page's own model inside `{{#page}}…{{/page}}`.
+public struct Renderer: Sendable {
+    let library: MustacheLibrary
+    let settings: SettingsCache
+    let sessions: SessionStore
+
+    /// What every template is rendered with.
+    struct View<Page>: Sendable where Page: Sendable {
+        let layout: Layout
+        let t: [String: String]
+        let page: Page
+    }
+
+    /// A full page; `title` is a catalogue key (or, with `literalTitle`, text already translated).
+    func page<Page: Sendable>(_ template: String, _ page: Page, title: String, context: AppRequestContext,
+                              path: String, status: HTTPResponse.Status = .ok) throws -> Response {
+        let messages = Catalog.messages(context.language)
+        var flash: String?
+        if let session = context.session, let stored = session.flash {
+            flash = Flash.decode(stored, messages: messages)
+            try? sessions.setFlash(nil, idHash: session.idHash)
+        }
+        let layout = Layout(context: context, settings: settings.current, messages: messages,
+                            title: messages[title] ?? title, path: path, flash: flash)
+        return html(try render(template, View(layout: layout, t: messages, page: page)), status: status)
+    }
+
+    /// The generic page for an error status, in the visitor's language, with no internal detail.
+    func errorPage(_ status: HTTPResponse.Status, request: Request, context: AppRequestContext) -> Response {
+        let language = request.cookies[AppCookies.language].flatMap { Language(rawValue: $0.value) }
+            ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+            ?? settings.current.defaultLanguage
+        let messages = Catalog.messages(language)
+        var anonymous = context
+        anonymous.session = nil
+        anonymous.language = language
+        let code = [400, 403, 404, 413, 422, 429].contains(status.code) ? status.code : 500
+        let page = ErrorPage(code: status.code, heading: messages["error_\(code)_title"] ?? "",
+                             explanation: messages["error_\(code)_text"] ?? "")
+        let layout = Layout(context: anonymous, settings: settings.current, messages: messages,
+                            title: page.heading, path: request.uri.path, flash: nil, showNavigation: false)
+        let body = (try? render("error", View(layout: layout, t: messages, page: page))) ?? page.heading
+        return html(body, status: status)
+    }
+
+    func render<Value>(_ template: String, _ value: Value) throws -> String {
+        guard let text = library.render(value, withTemplate: template) else { throw TemplateMissing(name: template) }
+        return text
+    }
+
+    private func html(_ body: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+struct ErrorPage: Sendable {
+    let code: Int
+    let heading: String
+    let explanation: String
+}
+
+struct TemplateMissing: Error {
+    let name: String
+}

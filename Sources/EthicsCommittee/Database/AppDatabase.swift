@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// The one SQLite database: a WAL pool (one writer, concurrent readers) with the schema of `migrations/`.
+public struct AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating the folder if needed) and migrates the database at `path`.
+    public static func open(path: String, migrationsDirectory: String) throws -> AppDatabase {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        let database = AppDatabase(writer: pool)
+        try database.migrate(directory: migrationsDirectory)
+        return database
+    }
+
+    /// Connection settings: foreign keys on, a busy timeout, and `synchronous=FULL` so that a
+    /// committed transaction survives a power loss (GRDB's pool default in WAL mode is NORMAL).
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Applies the pending migrations; refuses a database written by a newer version of the app.
+    public func migrate(directory: String) throws {
+        let migrator = try Migrations.migrator(directory: directory)
+        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded {
+            let known = Set(migrator.migrations)
+            let unknown = try writer.read { db in try migrator.appliedIdentifiers(db) }.subtracting(known)
+            throw DatabaseTooNew(unknownMigrations: unknown.sorted())
+        }
+        try migrator.migrate(writer)
+    }
+}
+
+/// The database holds migrations this build does not know: it was written by a newer version.
+public struct DatabaseTooNew: Error, CustomStringConvertible {
+    public let unknownMigrations: [String]
+    public var description: String {
+        "This database was written by a newer version of the app (unknown migrations: "
+            + unknownMigrations.joined(separator: ", ") + "). Upgrade the app before opening it."
+    }
+}

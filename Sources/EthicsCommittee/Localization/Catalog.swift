@@ -1,0 +1,19 @@
+import Foundation
+
+/// The message catalogues: every piece of text people read comes from here, by key.
+/// A test fails when a key is in one language and not the other, or a template names a missing key.
+public enum Catalog {
+    public static func messages(_ language: Language) -> [String: String] {
+        switch language {
+        case .en: english
+        case .fr: french
+        }
+    }
+
+    /// Plural forms: `key_one` and `key_other`, with `{count}` replaced. French uses the singular for 0 and 1.
+    public static func plural(_ key: String, _ count: Int, _ language: Language) -> String {
+        let one = language == .fr ? count <= 1 : count == 1
+        let text = messages(language)[key + (one ? "_one" : "_other")] ?? key
+        return text.replacingOccurrences(of: "{count}", with: String(count))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Dates for people: in their language and the committee's time zone
+/// ("24 novembre 2026 à 14 h 00" / "24 November 2026, 2:00 pm").
+public struct Formats: Sendable {
+    let settings: SettingsCache
+    let clock: AppClock
+    private let formatters = NIOLockedValueBox<[String: DateFormatter]>([:])
+
+    init(settings: SettingsCache, clock: AppClock) { self.settings = settings; self.clock = clock }
+
+    /// A stored UTC timestamp as date and time.
+    func dateTime(_ stored: String, _ language: Language, seconds: Bool = false) -> String {
+        guard let date = Timestamp.date(stored) else { return stored }
+        let pattern: String = switch (language, seconds) {
+        case (.fr, false): "d MMMM y 'à' H 'h' mm"
+        case (.fr, true): "d MMMM y 'à' HH:mm:ss"
+        case (.en, false): "d MMMM y, h:mm a"
+        case (.en, true): "d MMMM y, HH:mm:ss"
+        }
+        let text = format(date, pattern, language)
+        return language == .en ? text.replacingOccurrences(of: "AM", with: "am").replacingOccurrences(of: "PM", with: "pm") : text
+    }
+
+    /// A stored UTC timestamp as a date only.
+    func date(_ stored: String, _ language: Language) -> String {
+        guard let date = Timestamp.date(stored) else { return stored }
+        return format(date, "d MMMM y", language)
+    }
+
+    private func format(_ date: Date, _ pattern: String, _ language: Language) -> String {
+        let zone = settings.current.timeZone
+        let key = "\(language.rawValue)|\(zone)|\(pattern)"
+        return formatters.withLockedValue { cache in
+            let formatter = cache[key] ?? {
+                let made = DateFormatter()
+                made.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
+                made.timeZone = TimeZone(identifier: zone) ?? .gmt
+                made.dateFormat = pattern
+                return made
+            }()
+            cache[key] = formatter
+            return formatter.string(from: date)
+        }
+    }
+}

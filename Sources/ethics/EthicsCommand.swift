@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+
+/// `ethics`: argument parsing only; everything else is in the EthicsCommittee library.
+@main
+struct EthicsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ethics",
+        abstract: "Ethics Committee: the governance workflow of an AI ethics committee.",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Backup.self, AuditCommand.self])
+}
+
+/// An environment variable's value, used as a flag's default so every flag can come from the environment.
+func env(_ name: String) -> String? {
+    ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "SQLite database file (env ETHICS_DB).")
+    var db: String = env("ETHICS_DB") ?? "./data/ethics.sqlite"
+
+    @Option(help: "Folder of the SQL migrations (env ETHICS_MIGRATIONS).")
+    var migrations: String = env("ETHICS_MIGRATIONS") ?? "migrations"
+}

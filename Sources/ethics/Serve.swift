@@ -1,0 +1,82 @@
+import ArgumentParser
+import EthicsCommittee
+import Foundation
+import Hummingbird
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Migrate the database, then serve the app until SIGINT or SIGTERM.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on (env ETHICS_HOSTNAME).")
+    var hostname: String = env("ETHICS_HOSTNAME") ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (env ETHICS_PORT).")
+    var port: Int = env("ETHICS_PORT").flatMap(Int.init) ?? 8080
+
+    @Option(help: "Folder of the templates (env ETHICS_TEMPLATES).")
+    var templates: String = env("ETHICS_TEMPLATES") ?? "Templates"
+
+    @Option(name: .customLong("public"), help: "Folder of the static files (env ETHICS_PUBLIC).")
+    var publicFolder: String = env("ETHICS_PUBLIC") ?? "Public"
+
+    @Option(help: "Address people use to reach the app, for printed links (env ETHICS_PUBLIC_URL).")
+    var publicURL: String? = env("ETHICS_PUBLIC_URL")
+
+    @Flag(help: "Mark cookies Secure: set when served over HTTPS (env ETHICS_SECURE_COOKIES=1).")
+    var secureCookies = env("ETHICS_SECURE_COOKIES") == "1"
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (env ETHICS_LOG_LEVEL).")
+    var logLevel: String = env("ETHICS_LOG_LEVEL") ?? "info"
+
+    func run() async throws {
+        var config = AppConfiguration(databasePath: database.db)
+        config.migrationsDirectory = database.migrations
+        config.hostname = hostname
+        config.port = port
+        config.templatesDirectory = templates
+        config.publicDirectory = publicFolder
+        config.publicURL = publicURL
+        config.secureCookies = secureCookies
+        var logger = Logger(label: "ethics")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+
+        let services = try await AppServices(config)
+        if try !services.users.hasActiveAdmin() {
+            let token = try services.invitations.createSetup()
+            print("No administrator yet. Open this one-time setup link within the hour:")
+            print("  \(config.baseURL)/join/\(token)")
+            fflush(stdout)
+        }
+        let app = try await buildApplication(services, logger: logger)
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply the pending migrations to the database.")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        _ = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+        print("Database \(database.db) is up to date.")
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy a live database to OUT with SQLite's online backup, then check the copy's integrity.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The backup file to write.") var out: String
+
+    func run() async throws {
+        guard !FileManager.default.fileExists(atPath: out) else {
+            throw ValidationError("\(out) already exists; choose a new file name.")
+        }
+        let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+        try db.backup(to: out)
+        print("Backup written to \(out) and integrity-checked.")
+    }
+}

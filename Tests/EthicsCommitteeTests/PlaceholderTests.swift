@@ -1,0 +1,4 @@
+import Testing
+import HummingbirdTesting
+@testable import EthicsCommittee
+@Test func placeholder() { #expect(1 == 1) }
