@@ -44,11 +44,12 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
 
         let services = try await AppServices(config)
-        if try !services.users.hasActiveAdmin() {
-            let token = try services.invitations.createSetup()
-            print("No administrator yet. Open this one-time setup link within the hour:")
-            print("  \(config.baseURL)/join/\(token)")
-            fflush(stdout)
+        if try await !services.users.hasActiveAdmin() {
+            let token = try await services.invitations.createSetup()
+            // Written unbuffered, so it shows at once even when stdout is a pipe or a file.
+            let notice = "No administrator yet. Open this one-time setup link within the hour:\n"
+                + "  \(config.baseURL)/join/\(token)\n"
+            FileHandle.standardOutput.write(Data(notice.utf8))
         }
         let app = try await buildApplication(services, logger: logger)
         try await app.runService()
@@ -76,7 +77,7 @@ struct Backup: AsyncParsableCommand {
             throw ValidationError("\(out) already exists; choose a new file name.")
         }
         let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
-        try db.backup(to: out)
+        try await db.backup(to: out)
         print("Backup written to \(out) and integrity-checked.")
     }
 }

@@ -38,7 +38,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
-            let result = try AuditStore(db: db).verify()
+            let result = try await AuditStore(db: db).verify()
             if let broken = result.firstBrokenId {
                 print("Audit chain BROKEN at entry \(broken) (\(result.checked) entries before it hold).")
                 throw ExitCode(1)

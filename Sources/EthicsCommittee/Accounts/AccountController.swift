@@ -21,25 +21,25 @@ struct AccountController {
 
     func showPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSession()
-        return try renderer.page("accounts/password", PasswordPage(), title: "password_title", context: context, path: Paths.password)
+        return try await renderer.page("accounts/password", PasswordPage(), title: "password_title", context: context, path: Paths.password)
     }
 
     func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         let current = context.form.raw("current_password"), new = context.form.raw("new_password")
         var errors = FieldErrors()
-        let hash = try users.passwordHash(id: session.user.id) ?? ""
+        let hash = try await users.passwordHash(id: session.user.id) ?? ""
         if !(try await passwords.verify(current, hash: hash)) { errors.add("current_password", "error_current_password") }
         if let problem = PasswordProblem.check(new, confirmation: context.form.raw("new_password_confirmation")) {
             errors.add("new_password", problem.rawValue)
         }
         guard errors.isEmpty else {
-            return try renderer.page("accounts/password", PasswordPage(errors: errors.messages(context.language)),
+            return try await renderer.page("accounts/password", PasswordPage(errors: errors.messages(context.language)),
                                      title: "password_title", context: context, path: Paths.password, status: .unprocessableContent)
         }
-        try users.changePassword(id: session.user.id, hash: try await passwords.hash(new), keepingSession: session.idHash,
+        try await users.changePassword(id: session.user.id, hash: try await passwords.hash(new), keepingSession: session.idHash,
                                  by: context.auditActor)
-        try sessions.setFlash(Flash.encode("flash_password_changed"), idHash: session.idHash)
+        try await sessions.setFlash(Flash.encode("flash_password_changed"), idHash: session.idHash)
         return .redirect(to: Paths.home)
     }
 
@@ -49,7 +49,7 @@ struct AccountController {
         let back = SafeRedirect.relative(context.form["next"]) ?? Paths.home
         var response = Response.redirect(to: back)
         if let session = context.session {
-            try users.setLanguage(id: session.user.id, to: language, by: context.auditActor)
+            try await users.setLanguage(id: session.user.id, to: language, by: context.auditActor)
         }
         response.setCookie(cookies.make(AppCookies.language, language.rawValue, maxAge: 365 * 86400))
         return response

@@ -12,9 +12,9 @@ public enum Accounts {
             throw CommandLineRefusal("Password: " + (english[problem.rawValue] ?? problem.rawValue))
         }
         let users = UserStore(db: db)
-        if try users.emailTaken(email) { throw CommandLineRefusal(english["error_email_taken"] ?? "") }
+        if try await users.emailTaken(email) { throw CommandLineRefusal(english["error_email_taken"] ?? "") }
         let hash = try await PasswordHasher(cost: 12).hash(password)
-        return try users.create(email: email, name: name, role: role, passwordHash: hash, by: .system("command line"))
+        return try await users.create(email: email, name: name, role: role, passwordHash: hash, by: .system("command line"))
     }
 }
 

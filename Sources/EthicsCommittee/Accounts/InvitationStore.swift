@@ -11,9 +11,9 @@ public struct InvitationStore: Sendable {
     }
 
     /// Creates the first admin's setup link, valid for an hour. Returns the token.
-    public func createSetup() throws -> String {
+    public func createSetup() async throws -> String {
         let token = Tokens.random()
-        try db.writer.write { db in
+        try await db.writer.write { db in
             let now = clock.now
             try db.execute(
                 sql: """
@@ -29,9 +29,9 @@ public struct InvitationStore: Sendable {
 
     /// Invites someone by e-mail with a role; the link lives `days` days. Returns the invitation and token.
     public func invite(email: String, name: String, role: Role, message: String, days: Int,
-                       by actor: AuditActor) throws -> (Invitation, String) {
+                       by actor: AuditActor) async throws -> (Invitation, String) {
         let token = Tokens.random()
-        let invitation = try db.writer.write { db in
+        let invitation = try await db.writer.write { db in
             let now = clock.now
             try db.execute(
                 sql: """
@@ -49,23 +49,23 @@ public struct InvitationStore: Sendable {
     }
 
     /// The invitation behind a token, whatever its state.
-    public func find(token: String) throws -> Invitation? {
-        try db.writer.read { db in
+    public func find(token: String) async throws -> Invitation? {
+        try await db.writer.read { db in
             try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE token_hash = ?",
                                     arguments: [Tokens.sha256Hex(token)])
         }
     }
 
     /// One invitation by id.
-    public func find(id: Int64) throws -> Invitation? {
-        try db.writer.read { db in
+    public func find(id: Int64) async throws -> Invitation? {
+        try await db.writer.read { db in
             try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE id = ?", arguments: [id])
         }
     }
 
     /// Invitations not yet used, newest first.
-    public func open() throws -> [Invitation] {
-        try db.writer.read { db in
+    public func open() async throws -> [Invitation] {
+        try await db.writer.read { db in
             try Invitation.fetchAll(db, sql: """
                 SELECT * FROM invitations WHERE purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL
                 ORDER BY id DESC
@@ -74,8 +74,8 @@ public struct InvitationStore: Sendable {
     }
 
     /// Revokes a pending invitation.
-    public func revoke(id: Int64, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func revoke(id: Int64, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             let now = clock.now
             try db.execute(sql: "UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
                            arguments: [Timestamp.string(now), id])
@@ -87,8 +87,8 @@ public struct InvitationStore: Sendable {
     /// Uses a link: creates the account and marks the link used, in one transaction. Fails with
     /// `.unusable` when it was used, revoked or expired meanwhile, or when a setup link meets an existing admin.
     public func accept(token: String, email: String, name: String, passwordHash: String,
-                       client: String) throws -> User {
-        try db.writer.write { db in
+                       client: String) async throws -> User {
+        try await db.writer.write { db in
             let now = clock.now
             guard let invitation = try Invitation.fetchOne(
                 db, sql: "SELECT * FROM invitations WHERE token_hash = ?", arguments: [Tokens.sha256Hex(token)]),

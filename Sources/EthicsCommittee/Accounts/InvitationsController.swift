@@ -36,7 +36,7 @@ struct InvitationsController {
 
     func new(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        return try form(FormPage(), context: context)
+        return try await form(FormPage(), context: context)
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -52,16 +52,16 @@ struct InvitationsController {
         if role == nil { errors.add("role", "error_role_invalid") }
         let days = Int(page.days) ?? 0
         if !(1...30).contains(days) { errors.add("days", "error_days_range") }
-        if errors.isEmpty, try users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        if errors.isEmpty, try await users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
         guard errors.isEmpty, let role else {
             page.errors = errors.messages(context.language)
-            return try form(page, context: context, status: .unprocessableContent)
+            return try await form(page, context: context, status: .unprocessableContent)
         }
-        let (invitation, token) = try invitations.invite(email: page.email, name: page.name, role: role,
+        let (invitation, token) = try await invitations.invite(email: page.email, name: page.name, role: role,
                                                          message: page.message, days: days, by: context.auditActor)
         // The link exists only now: it goes to the admin once, through the session's flash.
         if let session = context.session {
-            try sessions.setFlash(Flash.encode("flash_invitation_link", baseURL + Paths.join(token)), idHash: session.idHash)
+            try await sessions.setFlash(Flash.encode("flash_invitation_link", baseURL + Paths.join(token)), idHash: session.idHash)
         }
         return .redirect(to: Paths.invitation(invitation.id))
     }
@@ -80,7 +80,7 @@ struct InvitationsController {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        let invitation = try target(context)
+        let invitation = try await target(context)
         let messages = Catalog.messages(context.language)
         let state = invitation.state(at: Timestamp.string(formats.clock.now))
         let page = ShowPage(email: invitation.email ?? "", name: invitation.name ?? "",
@@ -89,29 +89,29 @@ struct InvitationsController {
                             expires: formats.dateTime(invitation.expiresAt, context.language),
                             state: messages["invitation_state_\(state.rawValue)"] ?? "", pending: state == .pending,
                             revokeAction: Paths.invitationRevoke(invitation.id))
-        return try renderer.page("admin/invitation", page, title: "invitation_title", context: context,
+        return try await renderer.page("admin/invitation", page, title: "invitation_title", context: context,
                                  path: Paths.invitation(invitation.id))
     }
 
     func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        let invitation = try target(context)
-        try invitations.revoke(id: invitation.id, by: context.auditActor)
-        if let session = context.session { try sessions.setFlash(Flash.encode("flash_invitation_revoked"), idHash: session.idHash) }
+        let invitation = try await target(context)
+        try await invitations.revoke(id: invitation.id, by: context.auditActor)
+        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_invitation_revoked"), idHash: session.idHash) }
         return .redirect(to: Paths.users)
     }
 
-    private func target(_ context: AppRequestContext) throws -> Invitation {
-        guard let id = context.parameters.get("id", as: Int64.self), let invitation = try invitations.find(id: id),
+    private func target(_ context: AppRequestContext) async throws -> Invitation {
+        guard let id = context.parameters.get("id", as: Int64.self), let invitation = try await invitations.find(id: id),
               invitation.purpose == .invite
         else { throw AppError.notFound }
         return invitation
     }
 
-    private func form(_ page: FormPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+    private func form(_ page: FormPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         var page = page
         let messages = Catalog.messages(context.language)
         page.roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role) }
-        return try renderer.page("admin/invite", page, title: "invite_title", context: context, path: Paths.newInvitation, status: status)
+        return try await renderer.page("admin/invite", page, title: "invite_title", context: context, path: Paths.newInvitation, status: status)
     }
 }

@@ -32,13 +32,13 @@ struct JoinController {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        guard let invitation = try usable(token) else { return try unusable(context, request) }
-        return try render(page(invitation, token: token, context: context), context: context, request: request)
+        guard let invitation = try await usable(token) else { return try await unusable(context, request) }
+        return try await render(page(invitation, token: token, context: context), context: context, request: request)
     }
 
     func join(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        guard let invitation = try usable(token) else { return try unusable(context, request) }
+        guard let invitation = try await usable(token) else { return try await unusable(context, request) }
         var page = page(invitation, token: token, context: context)
         if !page.emailFixed { page.email = context.form["email"] }
         page.name = context.form["name"]
@@ -50,37 +50,37 @@ struct JoinController {
         if let problem = PasswordProblem.check(password, confirmation: context.form.raw("password_confirmation")) {
             errors.add("password", problem.rawValue)
         }
-        if errors.isEmpty, !page.emailFixed, try users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        if errors.isEmpty, !page.emailFixed, try await users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
         guard errors.isEmpty else {
             page.errors = errors.messages(context.language)
-            return try render(page, context: context, request: request, status: .unprocessableContent)
+            return try await render(page, context: context, request: request, status: .unprocessableContent)
         }
 
         let hash = try await passwords.hash(password)
         let user: User
         do {
-            user = try invitations.accept(token: token, email: page.email, name: page.name, passwordHash: hash,
+            user = try await invitations.accept(token: token, email: page.email, name: page.name, passwordHash: hash,
                                           client: context.client)
         } catch InvitationError.emailTaken {
             errors.add("email", "error_email_taken")
             page.errors = errors.messages(context.language)
-            return try render(page, context: context, request: request, status: .unprocessableContent)
+            return try await render(page, context: context, request: request, status: .unprocessableContent)
         } catch InvitationError.unusable {
-            return try unusable(context, request)
+            return try await unusable(context, request)
         }
         let previous = request.cookies[AppCookies.session].map { Tokens.sha256Hex($0.value) }
-        let cookieValue = try sessions.start(user: user, replacing: previous, client: context.client)
-        try sessions.setFlash(Flash.encode("flash_welcome"), idHash: Tokens.sha256Hex(cookieValue))
+        let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client)
+        try await sessions.setFlash(Flash.encode("flash_welcome"), idHash: Tokens.sha256Hex(cookieValue))
         var response = Response.redirect(to: Paths.home)
         response.setCookie(cookies.make(AppCookies.session, cookieValue))
         return response
     }
 
-    private func usable(_ token: String) throws -> Invitation? {
-        guard let invitation = try invitations.find(token: token),
+    private func usable(_ token: String) async throws -> Invitation? {
+        guard let invitation = try await invitations.find(token: token),
               invitation.state(at: Timestamp.string(clock.now)) == .pending
         else { return nil }
-        if invitation.purpose == .setup, try users.hasActiveAdmin() { return nil }
+        if invitation.purpose == .setup, try await users.hasActiveAdmin() { return nil }
         return invitation
     }
 
@@ -92,14 +92,14 @@ struct JoinController {
     }
 
     private func render(_ page: Page, context: AppRequestContext, request: Request,
-                        status: HTTPResponse.Status = .ok) throws -> Response {
-        try renderer.page("accounts/join", page, title: page.isSetup ? "setup_title" : "join_title",
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await renderer.page("accounts/join", page, title: page.isSetup ? "setup_title" : "join_title",
                           context: context, path: request.uri.path, status: status)
     }
 
     /// Used, revoked, expired or unknown links all get the same clear page.
-    private func unusable(_ context: AppRequestContext, _ request: Request) throws -> Response {
-        try renderer.page("accounts/join_unusable", Unusable(), title: "join_unusable_title", context: context,
+    private func unusable(_ context: AppRequestContext, _ request: Request) async throws -> Response {
+        try await renderer.page("accounts/join_unusable", Unusable(), title: "join_unusable_title", context: context,
                           path: request.uri.path, status: .gone)
     }
 }

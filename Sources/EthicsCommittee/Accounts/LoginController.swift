@@ -26,42 +26,42 @@ struct LoginController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let next = SafeRedirect.relative(request.uri.queryParameters["next"].map(String.init)) ?? ""
         if context.session != nil { return .redirect(to: next.isEmpty ? Paths.home : next) }
-        return try renderer.page("accounts/login", Page(next: next), title: "login_title", context: context, path: Paths.login)
+        return try await renderer.page("accounts/login", Page(next: next), title: "login_title", context: context, path: Paths.login)
     }
 
     func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let email = context.form["email"], password = context.form.raw("password")
         let next = SafeRedirect.relative(context.form["next"]) ?? Paths.home
         let now = clock.now
-        func refuse(_ key: String, _ status: HTTPResponse.Status) throws -> Response {
+        func refuse(_ key: String, _ status: HTTPResponse.Status) async throws -> Response {
             let page = Page(email: email, next: next, error: Catalog.messages(context.language)[key])
-            return try renderer.page("accounts/login", page, title: "login_title", context: context, path: Paths.login, status: status)
+            return try await renderer.page("accounts/login", page, title: "login_title", context: context, path: Paths.login, status: status)
         }
 
         if throttle.isBlocked(email: email, client: context.client, now: now) {
-            try users.recordFailedSignIn(email: email, userId: nil, reason: "throttled", client: context.client)
-            return try refuse("login_throttled", .tooManyRequests)
+            try await users.recordFailedSignIn(email: email, userId: nil, reason: "throttled", client: context.client)
+            return try await refuse("login_throttled", .tooManyRequests)
         }
-        let found = try users.credentials(email: email)
+        let found = try await users.credentials(email: email)
         // Always run bcrypt, so an unknown e-mail takes as long as a wrong password.
         let matches = try await passwords.verify(password, hash: found?.1 ?? passwords.decoy)
         guard let (user, _) = found, matches, user.active else {
             throttle.recordFailure(email: email, client: context.client, now: now)
             let reason = found == nil ? "unknown_email" : (matches ? "inactive" : "wrong_password")
-            try users.recordFailedSignIn(email: email, userId: found?.0.id, reason: reason, client: context.client)
-            return try refuse("login_failed", .unprocessableContent)
+            try await users.recordFailedSignIn(email: email, userId: found?.0.id, reason: reason, client: context.client)
+            return try await refuse("login_failed", .unprocessableContent)
         }
         throttle.recordSuccess(email: email)
         // A fresh id whatever the browser sent: a planted cookie never becomes the signed-in session.
         let previous = request.cookies[AppCookies.session].map { Tokens.sha256Hex($0.value) }
-        let cookieValue = try sessions.start(user: user, replacing: previous, client: context.client)
+        let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client)
         var response = Response.redirect(to: next)
         response.setCookie(cookies.make(AppCookies.session, cookieValue))
         return response
     }
 
     func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try sessions.signOut(session, client: context.client) }
+        if let session = context.session { try await sessions.signOut(session, client: context.client) }
         var response = Response.redirect(to: Paths.login)
         response.setCookie(cookies.expired(AppCookies.session))
         return response

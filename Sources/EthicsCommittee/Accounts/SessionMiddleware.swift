@@ -12,7 +12,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         var clearCookie = false
         if let value = request.cookies[AppCookies.session]?.value, !value.isEmpty {
-            context.session = try sessions.find(cookieValue: value)
+            context.session = try await sessions.find(cookieValue: value)
             clearCookie = context.session == nil
         }
         context.language = context.session?.user.language

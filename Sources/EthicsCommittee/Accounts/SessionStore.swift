@@ -14,9 +14,9 @@ public struct SessionStore: Sendable {
 
     /// Signs a user in: always a fresh random id (whatever cookie the browser sent is discarded), a
     /// fresh CSRF token, and the audit entry. Returns the cookie value.
-    func start(user: User, replacing previousIdHash: String?, client: String) throws -> String {
+    func start(user: User, replacing previousIdHash: String?, client: String) async throws -> String {
         let cookieValue = Tokens.random()
-        try db.writer.write { db in
+        try await db.writer.write { db in
             let now = Timestamp.string(clock.now)
             if let previousIdHash {
                 try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [previousIdHash])
@@ -35,10 +35,10 @@ public struct SessionStore: Sendable {
 
     /// The live session for a cookie value: known, account active, not idle too long, not too old.
     /// Marks it seen (at most once a minute, to spare the writer).
-    func find(cookieValue: String) throws -> Session? {
+    func find(cookieValue: String) async throws -> Session? {
         let idHash = Tokens.sha256Hex(cookieValue)
         let now = clock.now
-        let found: (Session, String, String)? = try db.writer.read { db in
+        let found: (Session, String, String)? = try await db.writer.read { db in
             guard let row = try Row.fetchOne(
                 db,
                 sql: """
@@ -55,11 +55,11 @@ public struct SessionStore: Sendable {
               let createdAt = Timestamp.date(created), let lastSeenAt = Timestamp.date(lastSeen)
         else { return nil }
         guard now.timeIntervalSince(lastSeenAt) < idleTimeout, now.timeIntervalSince(createdAt) < absoluteLifetime else {
-            try end(idHash: idHash)
+            try await end(idHash: idHash)
             return nil
         }
         if now.timeIntervalSince(lastSeenAt) > 60 {
-            try db.writer.write { db in
+            try await db.writer.write { db in
                 try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
                                arguments: [Timestamp.string(now), idHash])
             }
@@ -68,8 +68,8 @@ public struct SessionStore: Sendable {
     }
 
     /// Signs out: the session row is gone, so the old cookie opens nothing.
-    func signOut(_ session: Session, client: String) throws {
-        try db.writer.write { db in
+    func signOut(_ session: Session, client: String) async throws {
+        try await db.writer.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [session.idHash])
             try AuditStore.append(db, by: AuditActor(id: session.user.id, label: session.user.email, client: client),
                                   action: "auth.sign_out", targetType: "user", targetId: String(session.user.id),
@@ -78,20 +78,20 @@ public struct SessionStore: Sendable {
     }
 
     /// Removes one session without an audit entry (expired or orphaned).
-    func end(idHash: String) throws {
-        try db.writer.write { db in try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [idHash]) }
+    func end(idHash: String) async throws {
+        try await db.writer.write { db in try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [idHash]) }
     }
 
     /// Keeps a one-time message for the next page of this session (Post/Redirect/Get).
-    func setFlash(_ message: String?, idHash: String) throws {
-        try db.writer.write { db in
+    func setFlash(_ message: String?, idHash: String) async throws {
+        try await db.writer.write { db in
             try db.execute(sql: "UPDATE sessions SET flash = ? WHERE id_hash = ?", arguments: [message, idHash])
         }
     }
 
     /// Number of live session rows of an account (tests and the user page).
-    public func count(userId: Int64) throws -> Int {
-        try db.writer.read { db in
+    public func count(userId: Int64) async throws -> Int {
+        try await db.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE user_id = ?", arguments: [userId]) ?? 0
         }
     }

@@ -5,16 +5,16 @@ public final class SettingsCache: Sendable {
     private let store: SettingsStore
     private let value: NIOLockedValueBox<Settings>
 
-    init(store: SettingsStore) throws {
+    init(store: SettingsStore) async throws {
         self.store = store
-        self.value = NIOLockedValueBox(try store.load())
+        self.value = NIOLockedValueBox(try await store.load())
     }
 
     public var current: Settings { value.withLockedValue { $0 } }
 
     /// Saves through the store (audited) and refreshes the cached copy.
-    public func save(_ settings: Settings, by actor: AuditActor) throws {
-        try store.save(settings, by: actor)
+    public func save(_ settings: Settings, by actor: AuditActor) async throws {
+        try await store.save(settings, by: actor)
         value.withLockedValue { $0 = settings }
     }
 }

@@ -28,7 +28,7 @@ struct SettingsController {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageSettings)
-        return try render(settings.current, context: context)
+        return try await render(settings.current, context: context)
     }
 
     func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -41,20 +41,20 @@ struct SettingsController {
         if language == nil { errors.add("default_language", "error_language") }
         let proposed = Settings(committeeName: name, defaultLanguage: language ?? .en, timeZone: zone)
         guard errors.isEmpty else {
-            return try render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
+            return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
-        try settings.save(proposed, by: context.auditActor)
-        if let session = context.session { try sessions.setFlash(Flash.encode("flash_settings_saved"), idHash: session.idHash) }
+        try await settings.save(proposed, by: context.auditActor)
+        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_settings_saved"), idHash: session.idHash) }
         return .redirect(to: Paths.settings)
     }
 
     private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:],
-                        status: HTTPResponse.Status = .ok) throws -> Response {
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let page = Page(committeeName: values.committeeName, timeZone: values.timeZone,
                         languages: Language.allCases.map {
                             Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
                         }, errors: errors)
-        return try renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
+        return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
     }
 }

@@ -14,8 +14,8 @@ public struct SettingsStore: Sendable {
     public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
 
     /// All settings, with defaults for missing rows.
-    public func load() throws -> Settings {
-        let values = try db.writer.read { db in
+    public func load() async throws -> Settings {
+        let values = try await db.writer.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
                 ($0["key"] as String, $0["value"] as String)
             })
@@ -26,8 +26,8 @@ public struct SettingsStore: Sendable {
     }
 
     /// Saves all settings at once.
-    public func save(_ settings: Settings, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func save(_ settings: Settings, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             for (key, value) in [("committee_name", settings.committeeName),
                                  ("default_language", settings.defaultLanguage.rawValue),
                                  ("time_zone", settings.timeZone)] {

@@ -8,13 +8,13 @@ public struct UserStore: Sendable {
     public init(db: AppDatabase, clock: AppClock = .system) { self.db = db; self.clock = clock }
 
     /// The account with this id, active or not.
-    public func find(id: Int64) throws -> User? {
-        try db.writer.read { db in try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]) }
+    public func find(id: Int64) async throws -> User? {
+        try await db.writer.read { db in try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]) }
     }
 
     /// The account and its password hash for an e-mail (case-insensitive), for sign-in.
-    func credentials(email: String) throws -> (User, String)? {
-        try db.writer.read { db in
+    func credentials(email: String) async throws -> (User, String)? {
+        try await db.writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email])
             else { return nil }
             return (User(row: row), row["password_hash"])
@@ -22,36 +22,36 @@ public struct UserStore: Sendable {
     }
 
     /// The password hash of an account.
-    func passwordHash(id: Int64) throws -> String? {
-        try db.writer.read { db in
+    func passwordHash(id: Int64) async throws -> String? {
+        try await db.writer.read { db in
             try String.fetchOne(db, sql: "SELECT password_hash FROM users WHERE id = ?", arguments: [id])
         }
     }
 
     /// All accounts, active first, then by name.
-    public func all() throws -> [User] {
-        try db.writer.read { db in
+    public func all() async throws -> [User] {
+        try await db.writer.read { db in
             try User.fetchAll(db, sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id")
         }
     }
 
     /// Whether an active admin exists (while none does, the server offers the setup link).
-    public func hasActiveAdmin() throws -> Bool {
-        try db.writer.read { db in
+    public func hasActiveAdmin() async throws -> Bool {
+        try await db.writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)") ?? false
         }
     }
 
     /// Whether an account already uses this e-mail.
-    public func emailTaken(_ email: String) throws -> Bool {
-        try db.writer.read { db in
+    public func emailTaken(_ email: String) async throws -> Bool {
+        try await db.writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)", arguments: [email]) ?? false
         }
     }
 
     /// Creates an account with an already hashed password (command line, setup, invitation).
-    public func create(email: String, name: String, role: Role, passwordHash: String, by actor: AuditActor) throws -> User {
-        try db.writer.write { db in try insert(db, email: email, name: name, role: role, passwordHash: passwordHash, by: actor) }
+    public func create(email: String, name: String, role: Role, passwordHash: String, by actor: AuditActor) async throws -> User {
+        try await db.writer.write { db in try insert(db, email: email, name: name, role: role, passwordHash: passwordHash, by: actor) }
     }
 
     /// The insert shared by `create` and the invitation store; audit in the caller's transaction.
@@ -68,8 +68,8 @@ public struct UserStore: Sendable {
     }
 
     /// Changes an account's role.
-    public func changeRole(id: Int64, to role: Role, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func changeRole(id: Int64, to role: Role, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             try db.execute(sql: "UPDATE users SET role = ? WHERE id = ?", arguments: [role.rawValue, id])
             try AuditStore.append(db, by: actor, action: "account.role_changed", targetType: "user",
                                   targetId: String(id), detail: "role=\(role.rawValue)", at: clock.now)
@@ -77,8 +77,8 @@ public struct UserStore: Sendable {
     }
 
     /// Deactivates an account and ends all its sessions at once.
-    public func deactivate(id: Int64, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func deactivate(id: Int64, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             let now = clock.now
             try db.execute(sql: "UPDATE users SET active = 0, deactivated_at = ? WHERE id = ? AND active = 1",
                            arguments: [Timestamp.string(now), id])
@@ -89,8 +89,8 @@ public struct UserStore: Sendable {
     }
 
     /// Lets a deactivated account sign in again.
-    public func reactivate(id: Int64, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func reactivate(id: Int64, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             try db.execute(sql: "UPDATE users SET active = 1, deactivated_at = NULL WHERE id = ?", arguments: [id])
             try AuditStore.append(db, by: actor, action: "account.reactivated", targetType: "user",
                                   targetId: String(id), at: clock.now)
@@ -98,8 +98,8 @@ public struct UserStore: Sendable {
     }
 
     /// Sets a new password hash and ends the account's other sessions.
-    public func changePassword(id: Int64, hash: String, keepingSession keep: String?, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func changePassword(id: Int64, hash: String, keepingSession keep: String?, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, id])
             try db.execute(sql: "DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?", arguments: [id, keep])
             try AuditStore.append(db, by: actor, action: "account.password_changed", targetType: "user",
@@ -108,8 +108,8 @@ public struct UserStore: Sendable {
     }
 
     /// Sets the interface language of an account (nil: follow the browser).
-    public func setLanguage(id: Int64, to language: Language?, by actor: AuditActor) throws {
-        try db.writer.write { db in
+    public func setLanguage(id: Int64, to language: Language?, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
             try db.execute(sql: "UPDATE users SET language = ? WHERE id = ?", arguments: [language?.rawValue, id])
             try AuditStore.append(db, by: actor, action: "account.language_changed", targetType: "user",
                                   targetId: String(id), detail: "language=\(language?.rawValue ?? "browser")", at: clock.now)
@@ -117,8 +117,8 @@ public struct UserStore: Sendable {
     }
 
     /// Records a refused sign-in (unknown e-mail, wrong password, deactivated account, throttled).
-    public func recordFailedSignIn(email: String, userId: Int64?, reason: String, client: String) throws {
-        try db.writer.write { db in
+    public func recordFailedSignIn(email: String, userId: Int64?, reason: String, client: String) async throws {
+        try await db.writer.write { db in
             try AuditStore.append(db, by: AuditActor(id: userId, label: String(email.prefix(254)), client: client),
                                   action: "auth.sign_in_failed", targetType: "user",
                                   targetId: userId.map(String.init) ?? "", detail: reason, at: clock.now)

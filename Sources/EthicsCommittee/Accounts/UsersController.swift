@@ -45,19 +45,19 @@ struct UsersController {
         try context.require(.manageAccounts)
         let messages = Catalog.messages(context.language)
         let now = Timestamp.string(formats.clock.now)
-        let rows = try users.all().map { user in
+        let rows = try await users.all().map { user in
             Row(href: Paths.user(user.id), name: user.name, email: user.email,
                 role: messages["role_\(user.role.rawValue)"] ?? "", active: user.active,
                 created: formats.date(user.createdAt, context.language))
         }
-        let pending = try invitations.open().map { invitation in
+        let pending = try await invitations.open().map { invitation in
             InvitationRow(href: Paths.invitation(invitation.id), email: invitation.email ?? "",
                           role: messages["role_\(invitation.role.rawValue)"] ?? "",
                           expires: formats.dateTime(invitation.expiresAt, context.language),
                           expired: invitation.state(at: now) == .expired)
         }
         let page = ListPage(users: rows, invitations: pending, hasInvitations: !pending.isEmpty, newInvitation: Paths.newInvitation)
-        return try renderer.page("admin/users", page, title: "users_title", context: context, path: Paths.users)
+        return try await renderer.page("admin/users", page, title: "users_title", context: context, path: Paths.users)
     }
 
     struct RoleOption: Sendable {
@@ -84,66 +84,66 @@ struct UsersController {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        return try userPage(try target(context), context: context)
+        return try await userPage(try target(context), context: context)
     }
 
     func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        let user = try target(context)
+        let user = try await target(context)
         guard let role = Role(rawValue: context.form["role"]) else {
-            return try userPage(user, context: context, error: "error_role_invalid")
+            return try await userPage(user, context: context, error: "error_role_invalid")
         }
         // The admin cannot demote themself: the committee would be left without anyone to run it.
         if user.id == context.session?.user.id, role != .admin {
-            return try userPage(user, context: context, error: "error_self_demote")
+            return try await userPage(user, context: context, error: "error_self_demote")
         }
-        try users.changeRole(id: user.id, to: role, by: context.auditActor)
-        try flash("flash_role_changed", context)
+        try await users.changeRole(id: user.id, to: role, by: context.auditActor)
+        try await flash("flash_role_changed", context)
         return .redirect(to: Paths.user(user.id))
     }
 
     func deactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        let user = try target(context)
+        let user = try await target(context)
         if user.id == context.session?.user.id {
-            return try userPage(user, context: context, error: "error_self_deactivate")
+            return try await userPage(user, context: context, error: "error_self_deactivate")
         }
-        try users.deactivate(id: user.id, by: context.auditActor)
-        try flash("flash_deactivated", context)
+        try await users.deactivate(id: user.id, by: context.auditActor)
+        try await flash("flash_deactivated", context)
         return .redirect(to: Paths.user(user.id))
     }
 
     func reactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
-        let user = try target(context)
-        try users.reactivate(id: user.id, by: context.auditActor)
-        try flash("flash_reactivated", context)
+        let user = try await target(context)
+        try await users.reactivate(id: user.id, by: context.auditActor)
+        try await flash("flash_reactivated", context)
         return .redirect(to: Paths.user(user.id))
     }
 
-    private func target(_ context: AppRequestContext) throws -> User {
-        guard let id = context.parameters.get("id", as: Int64.self), let user = try users.find(id: id) else {
+    private func target(_ context: AppRequestContext) async throws -> User {
+        guard let id = context.parameters.get("id", as: Int64.self), let user = try await users.find(id: id) else {
             throw AppError.notFound
         }
         return user
     }
 
-    private func flash(_ key: String, _ context: AppRequestContext) throws {
-        if let session = context.session { try sessions.setFlash(Flash.encode(key), idHash: session.idHash) }
+    private func flash(_ key: String, _ context: AppRequestContext) async throws {
+        if let session = context.session { try await sessions.setFlash(Flash.encode(key), idHash: session.idHash) }
     }
 
-    private func userPage(_ user: User, context: AppRequestContext, error: String? = nil) throws -> Response {
+    private func userPage(_ user: User, context: AppRequestContext, error: String? = nil) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let page = UserPage(
             name: user.name, email: user.email, role: messages["role_\(user.role.rawValue)"] ?? "",
             active: user.active, isSelf: user.id == context.session?.user.id,
             created: formats.dateTime(user.createdAt, context.language),
             deactivated: user.deactivatedAt.map { formats.dateTime($0, context.language) },
-            liveSessions: try sessions.count(userId: user.id),
+            liveSessions: try await sessions.count(userId: user.id),
             roles: Role.allCases.map { RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
             roleAction: Paths.userRole(user.id), deactivateAction: Paths.userDeactivate(user.id),
             reactivateAction: Paths.userReactivate(user.id), error: error.flatMap { messages[$0] })
-        return try renderer.page("admin/user", page, title: user.name, context: context, path: Paths.user(user.id),
+        return try await renderer.page("admin/user", page, title: user.name, context: context, path: Paths.user(user.id),
                                  status: error == nil ? .ok : .unprocessableContent)
     }
 }

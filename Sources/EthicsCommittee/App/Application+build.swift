@@ -43,7 +43,7 @@ public struct AppServices: Sendable {
                                 absoluteLifetime: config.sessionLifetime)
         invitations = InvitationStore(db: database, clock: config.clock)
         audit = AuditStore(db: database)
-        settings = try SettingsCache(store: SettingsStore(db: database, clock: config.clock))
+        settings = try await SettingsCache(store: SettingsStore(db: database, clock: config.clock))
         passwords = PasswordHasher(cost: config.passwordCost)
         throttle = LoginThrottle()
         formats = Formats(settings: settings, clock: config.clock)

@@ -29,6 +29,8 @@ struct Layout: Sendable {
     let committeeName: String
     let title: String
     let csrf: String
+    /// Error pages are rendered outside the session, without a token: no form there.
+    let canSwitchLanguage: Bool
     let user: Badge?
     let nav: [NavItem]
     let hasNav: Bool
@@ -43,6 +45,7 @@ struct Layout: Sendable {
         committeeName = settings.committeeName
         self.title = title
         csrf = context.csrfToken
+        canSwitchLanguage = !context.csrfToken.isEmpty
         user = context.session.map { Badge(name: $0.user.name, role: messages["role_\($0.user.role.rawValue)"] ?? "") }
         nav = showNavigation ? Navigation.items(for: context.actor).map { item in
             NavItem(href: item.path, label: messages[item.label] ?? item.label,

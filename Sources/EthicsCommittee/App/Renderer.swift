@@ -18,12 +18,12 @@ public struct Renderer: Sendable {
 
     /// A full page; `title` is a catalogue key (or, with `literalTitle`, text already translated).
     func page<Page: Sendable>(_ template: String, _ page: Page, title: String, context: AppRequestContext,
-                              path: String, status: HTTPResponse.Status = .ok) throws -> Response {
+                              path: String, status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
         var flash: String?
         if let session = context.session, let stored = session.flash {
             flash = Flash.decode(stored, messages: messages)
-            try? sessions.setFlash(nil, idHash: session.idHash)
+            try? await sessions.setFlash(nil, idHash: session.idHash)
         }
         let layout = Layout(context: context, settings: settings.current, messages: messages,
                             title: messages[title] ?? title, path: path, flash: flash)

@@ -33,10 +33,10 @@ struct AuditController {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.readAuditTrail)
-        let total = try audit.count()
+        let total = try await audit.count()
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let number = min(max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "1") ?? 1), pageCount)
-        let rows = try audit.page(offset: (number - 1) * Self.pageSize, limit: Self.pageSize).map { entry in
+        let rows = try await audit.page(offset: (number - 1) * Self.pageSize, limit: Self.pageSize).map { entry in
             Row(id: entry.id, at: formats.dateTime(entry.at, context.language, seconds: true), actor: entry.actor,
                 action: entry.action, target: entry.targetType.isEmpty ? "" : "\(entry.targetType) \(entry.targetId)",
                 detail: entry.detail, client: entry.client)
@@ -44,6 +44,6 @@ struct AuditController {
         let page = Page(rows: rows, pageNumber: number, pageCount: pageCount, total: total,
                         previous: number > 1 ? Paths.audit(page: number - 1) : nil,
                         next: number < pageCount ? Paths.audit(page: number + 1) : nil)
-        return try renderer.page("admin/audit", page, title: "audit_title", context: context, path: Paths.audit)
+        return try await renderer.page("admin/audit", page, title: "audit_title", context: context, path: Paths.audit)
     }
 }

@@ -23,21 +23,21 @@ public struct AuditStore: Sendable {
     }
 
     /// One page of entries, newest first.
-    public func page(offset: Int, limit: Int) throws -> [AuditEntry] {
-        try db.writer.read { db in
+    public func page(offset: Int, limit: Int) async throws -> [AuditEntry] {
+        try await db.writer.read { db in
             try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
                                     arguments: [limit, offset])
         }
     }
 
     /// Number of entries.
-    public func count() throws -> Int {
-        try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 }
+    public func count() async throws -> Int {
+        try await db.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 }
     }
 
     /// Walks the chain in order; returns the id of the first entry whose links or hash do not hold.
-    public func verify() throws -> AuditVerification {
-        try db.writer.read { db in
+    public func verify() async throws -> AuditVerification {
+        try await db.writer.read { db in
             var prev = "genesis"
             var checked = 0
             let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY id")

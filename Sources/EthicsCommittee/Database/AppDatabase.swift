@@ -10,6 +10,8 @@ public struct AppDatabase: Sendable {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let pool = try DatabasePool(path: path, configuration: configuration())
+        // Opening a pool switches the writer to WAL with synchronous=NORMAL; the one writer goes back to FULL.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let database = AppDatabase(writer: pool)
         try database.migrate(directory: migrationsDirectory)
         return database

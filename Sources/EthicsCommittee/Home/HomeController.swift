@@ -22,6 +22,6 @@ struct HomeController {
         let page = Page(greeting: (messages["home_greeting"] ?? "").replacingOccurrences(of: "{name}", with: session.user.name),
                         roleSummary: messages["home_role_\(session.user.role.rawValue)"] ?? "",
                         isAdmin: Policy.decide(context.actor, .manageAccounts) == .allow)
-        return try renderer.page("home/index", page, title: "home_title", context: context, path: Paths.home)
+        return try await renderer.page("home/index", page, title: "home_title", context: context, path: Paths.home)
     }
 }

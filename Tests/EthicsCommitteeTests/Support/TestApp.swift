@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import NIOConcurrencyHelpers
+@testable import EthicsCommittee
+
+/// The package root, found from this file, so tests read the real templates, static files and migrations.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A clock tests can move forward.
+final class TestClock: Sendable {
+    private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_795_000_000))
+    var now: Date { current.withLockedValue { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLockedValue { $0 += seconds } }
+    var appClock: AppClock { AppClock { [self] in self.now } }
+}
+
+/// A fresh app over a fresh database in a temporary folder: nothing is shared between tests.
+struct TestApp {
+    let services: AppServices
+    let clock: TestClock
+    let folder: URL
+
+    static func make(configure: (inout AppConfiguration) -> Void = { _ in }) async throws -> TestApp {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ethics-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let clock = TestClock()
+        var config = AppConfiguration(databasePath: folder.appendingPathComponent("test.sqlite").path)
+        config.templatesDirectory = packageRoot.appendingPathComponent("Templates").path
+        config.publicDirectory = packageRoot.appendingPathComponent("Public").path
+        config.migrationsDirectory = packageRoot.appendingPathComponent("migrations").path
+        config.passwordCost = 4  // the server uses 12; tests hash many passwords
+        config.clock = clock.appClock
+        configure(&config)
+        return TestApp(services: try await AppServices(config), clock: clock, folder: folder)
+    }
+
+    var database: AppDatabase { services.database }
+
+    /// Runs `body` against the router (no socket), optionally with extra routes for the test.
+    func test<Value>(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in },
+                     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        let router = try await buildRouter(services)
+        extraRoutes(router)
+        let app = Application(router: router)
+        return try await app.test(.router, body)
+    }
+
+    /// Creates an account directly in the store.
+    @discardableResult
+    func user(_ email: String, role: Role, password: String = "correct horse battery", name: String? = nil) async throws -> User {
+        let hash = try await services.passwords.hash(password)
+        return try await services.users.create(email: email, name: name ?? email.components(separatedBy: "@")[0].capitalized,
+                                         role: role, passwordHash: hash, by: .system("test"))
+    }
+
+    /// Audit actions recorded so far, oldest first.
+    func auditActions() throws -> [String] {
+        try database.writer.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit_log ORDER BY id") }
+    }
+}
+
+/// A browser-like client: keeps cookies and the last CSRF token seen in a page.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrf = ""
+    var acceptLanguage: String?
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: String
+        var location: String? { headers[.location] }
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> Page {
+        try await send(path, method: .get, body: nil)
+    }
+
+    /// Posts a url-encoded form; the CSRF token of the last page is added unless `csrf` is given.
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], csrf: String? = nil) async throws -> Page {
+        var fields = form
+        fields["_csrf"] = csrf ?? self.csrf
+        let body = fields.map { "\(encode($0.key))=\(encode($0.value))" }.joined(separator: "&")
+        return try await send(path, method: .post, body: body)
+    }
+
+    /// Signs in through the form.
+    @discardableResult
+    func signIn(_ email: String, _ password: String = "correct horse battery") async throws -> Page {
+        try await get("/login")
+        return try await post("/login", ["email": email, "password": password])
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        var headers: HTTPFields = [:]
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        if let acceptLanguage { headers[.acceptLanguage] = acceptLanguage }
+        let response = try await client.execute(uri: path, method: method, headers: headers,
+                                                body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        let text = String(buffer: response.body)
+        if let token = Self.csrfToken(in: text) { csrf = token }
+        return Page(status: response.status, headers: response.headers, body: text)
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    private func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
