@@ -67,3 +67,20 @@ import Testing
         var description: String { "secret detail" }
     }
 }
+
+@Suite struct ErrorPageTests {
+    @Test func signedInPeopleKeepTheirLayoutOnErrorPages() async throws {
+        let app = try await TestApp.make()
+        try await app.user("ada@example.org", role: .member, name: "Ada Lovelace")
+        try await app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("ada@example.org")
+            let page = try await browser.get("/admin/users")
+            #expect(page.status == .notFound)
+            #expect(page.body.contains("Ada Lovelace"))
+            #expect(page.body.contains("Sign out"))
+            // and can still post from it (its forms carry the session's token)
+            #expect(try await browser.post("/logout").status == .seeOther)
+        }
+    }
+}

@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
@@ -382,6 +383,7 @@ class PageChecker:
         self.reports: list[PageReport] = []
         self.current_test_problems: list[str] = []
         self.counter = 0
+        self.icons_checked: set[str] = set()
         for sub in ("desktop", "phone", "html", "axe"):
             (ARTIFACTS / sub).mkdir(parents=True, exist_ok=True)
         from selenium_axe_python.axe import _DEFAULT_SCRIPT
@@ -469,9 +471,16 @@ class PageChecker:
             else:
                 report.notes.append(line)
 
-        # (c) the console: no SEVERE entry, no CSP violation
+        # (c) the console: no SEVERE entry, no CSP violation. The browser's request for the
+        # page's icon is checked apart, once per icon: whether it shows up in the console depends
+        # on timing (it is cancelled when the journey leaves the page quickly).
+        icon_problem = self._icon_problem(report.url, html)
+        if icon_problem:
+            report.problems.append(icon_problem)
         for entry in driver.get_log("browser"):
             text = entry.get("message", "")
+            if re.search(r"/favicon\.ico - Failed to load resource", text):
+                continue
             own_status = (expected_status != 200 and f"status of {expected_status}" in text
                           and report.url.split("#")[0] in text)
             if "Content Security Policy" in text or "Refused to" in text:
@@ -497,6 +506,26 @@ class PageChecker:
         self.reports.append(report)
         self.current_test_problems.extend(f"[{name} {report.url}] {p}" for p in report.problems)
         return report
+
+    def _icon_problem(self, page_url: str, html: bytes) -> str | None:
+        """Browsers fetch the declared icon, or /favicon.ico; a 404 there is a console error."""
+        if not page_url.startswith("http"):
+            return None
+        match = re.search(rb'<link[^>]*rel="(?:shortcut )?icon"[^>]*href="([^"]+)"', html)
+        icon = urllib.parse.urljoin(page_url, match.group(1).decode() if match else "/favicon.ico")
+        if icon in self.icons_checked:
+            return None
+        self.icons_checked.add(icon)
+        try:
+            with urllib.request.urlopen(icon, timeout=10) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            how = "declared by the page" if match else "not declared, so the browser asks for it"
+            return (f"console SEVERE (icon): {icon} - Failed to load resource: the server responded "
+                    f"with a status of {status} ({how})")
+        return None
 
     @staticmethod
     def _screenshot(driver, path: Path, width: int, height: int, mobile: bool) -> int | None:

@@ -15,8 +15,8 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         let cookieToken = request.cookies[AppCookies.csrf]?.value ?? ""
         var newCookieToken: String?
-        if let session = context.session {
-            context.csrfToken = session.csrfToken
+        if context.session != nil {
+            // The session middleware already set the session's token.
         } else if cookieToken.count >= 32 {
             context.csrfToken = cookieToken
         } else {

@@ -15,6 +15,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = try await sessions.find(cookieValue: value)
             clearCookie = context.session == nil
         }
+        if let session = context.session { context.csrfToken = session.csrfToken }
         context.language = context.session?.user.language
             ?? request.cookies[AppCookies.language].flatMap { Language(rawValue: $0.value) }
             ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])

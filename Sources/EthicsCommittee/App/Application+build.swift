@@ -59,9 +59,12 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
 
     router.add(middleware: SecurityHeadersMiddleware())
+    // Errors outside the session (static files, the session lookup itself) get the visitor's page…
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
+    router.add(middleware: StaticFilesMiddleware(folder: config.publicDirectory))
     router.add(middleware: SessionMiddleware(sessions: app.sessions, settings: app.settings, cookies: cookies))
+    // …errors inside it keep the signed-in person's layout and language.
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes))
 
     HomeController(renderer: renderer).addRoutes(to: router)

@@ -21,7 +21,7 @@ struct Layout: Sendable {
     struct LinkPaths: Sendable {
         let home = Paths.home, login = Paths.login, logout = Paths.logout, language = Paths.language
         let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
-        let audit = Paths.audit, settings = Paths.settings, stylesheet = "/css/app.css"
+        let audit = Paths.audit, settings = Paths.settings, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
     }
 
     let paths = LinkPaths()
@@ -40,17 +40,17 @@ struct Layout: Sendable {
     let here: String
 
     init(context: AppRequestContext, settings: Settings, messages: [String: String], title: String,
-         path: String, flash: String?, showNavigation: Bool = true) {
+         path: String, flash: String?) {
         lang = context.language.rawValue
         committeeName = settings.committeeName
         self.title = title
         csrf = context.csrfToken
         canSwitchLanguage = !context.csrfToken.isEmpty
         user = context.session.map { Badge(name: $0.user.name, role: messages["role_\($0.user.role.rawValue)"] ?? "") }
-        nav = showNavigation ? Navigation.items(for: context.actor).map { item in
+        nav = Navigation.items(for: context.actor).map { item in
             NavItem(href: item.path, label: messages[item.label] ?? item.label,
                     current: item.path == Paths.home ? path == Paths.home : path.hasPrefix(item.path))
-        } : []
+        }
         hasNav = !nav.isEmpty
         self.flash = flash
         languages = Language.allCases.map {

@@ -33,6 +33,11 @@ enum Paths {
     static func audit(page: Int) -> String { "/admin/audit?page=\(page)" }
     static let settings = "/admin/settings"
 
+    /// Files served from `Public/`; everything else is a page.
+    static func isStatic(_ path: String) -> Bool {
+        path.hasPrefix("/css/") || path.hasPrefix("/js/") || path.hasPrefix("/img/") || path == "/favicon.ico"
+    }
+
     static func login(next: String?) -> String {
         guard let next, next != home else { return login }
         return login + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")

@@ -30,20 +30,21 @@ public struct Renderer: Sendable {
         return html(try render(template, View(layout: layout, t: messages, page: page)), status: status)
     }
 
-    /// The generic page for an error status, in the visitor's language, with no internal detail.
+    /// The generic page for an error status, with no internal detail. Inside the session middleware it
+    /// keeps the person's layout and language; outside it, the visitor's language from the request.
     func errorPage(_ status: HTTPResponse.Status, request: Request, context: AppRequestContext) -> Response {
-        let language = request.cookies[AppCookies.language].flatMap { Language(rawValue: $0.value) }
-            ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
-            ?? settings.current.defaultLanguage
-        let messages = Catalog.messages(language)
-        var anonymous = context
-        anonymous.session = nil
-        anonymous.language = language
+        var context = context
+        if context.session == nil {
+            context.language = request.cookies[AppCookies.language].flatMap { Language(rawValue: $0.value) }
+                ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+                ?? settings.current.defaultLanguage
+        }
+        let messages = Catalog.messages(context.language)
         let code = [400, 403, 404, 413, 422, 429].contains(status.code) ? status.code : 500
         let page = ErrorPage(code: status.code, heading: messages["error_\(code)_title"] ?? "",
                              explanation: messages["error_\(code)_text"] ?? "")
-        let layout = Layout(context: anonymous, settings: settings.current, messages: messages,
-                            title: page.heading, path: request.uri.path, flash: nil, showNavigation: false)
+        let layout = Layout(context: context, settings: settings.current, messages: messages,
+                            title: page.heading, path: request.uri.path, flash: nil)
         let body = (try? render("error", View(layout: layout, t: messages, page: page))) ?? page.heading
         return html(body, status: status)
     }

@@ -23,10 +23,6 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         headers[Self.referrerPolicy] = "same-origin"
         headers[Self.frameOptions] = "DENY"
         // Static files may be cached; every other page can hold private data and must not be.
-        headers[.cacheControl] = isStatic(path) ? "public, max-age=3600" : "no-store"
-    }
-
-    static func isStatic(_ path: String) -> Bool {
-        path.hasPrefix("/css/") || path.hasPrefix("/js/") || path.hasPrefix("/img/") || path == "/favicon.ico"
+        headers[.cacheControl] = Paths.isStatic(path) ? "public, max-age=3600" : "no-store"
     }
 }

@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// Serves `Public/` for the static prefixes only, before the session lookup and the router:
+/// a stylesheet costs no database read, and error pages further in cannot shadow a file.
+struct StaticFilesMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let files: FileMiddleware<AppRequestContext, LocalFileSystem>
+
+    init(folder: String) {
+        files = FileMiddleware(folder, searchForIndexHtml: false)
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard Paths.isStatic(request.uri.path) else { return try await next(request, context) }
+        return try await files.handle(request, context: context) { _, _ in throw HTTPError(.notFound) }
+    }
+}
