@@ -71,16 +71,21 @@ import Testing
             try await browser.signIn("admin@example.org")
             try await browser.get("/admin/settings")
             let bad = try await browser.post("/admin/settings", ["committee_name": "Comité", "time_zone": "Mars/Olympus",
-                                                                 "default_language": "fr"])
+                                                                 "default_language": "fr", "quorum_rule": "majority",
+                                                                 "declaration_text": "I am independent."])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.body.contains("This time zone is unknown."))
             #expect(bad.body.contains("value=\"Comité\""))
             let good = try await browser.post("/admin/settings", ["committee_name": "Comité d'éthique IA", "time_zone": "Europe/Paris",
-                                                                  "default_language": "fr"])
+                                                                  "default_language": "fr", "quorum_rule": "two_thirds",
+                                                                  "quorum_requires_external": "1", "declaration_text": "I am independent."])
             #expect(good.status == .seeOther)
             #expect(try await browser.get("/").body.contains("Comité d&#39;éthique IA"))
         }
-        #expect(app.services.settings.current.defaultLanguage == .fr)
+        let saved = app.services.settings.current
+        #expect(saved.defaultLanguage == .fr)
+        #expect(saved.quorumRule == .twoThirds && saved.quorumRequiresExternal)
+        #expect(saved.declarationVersion == 2)  // the text changed
         #expect(try app.auditActions().contains("settings.updated"))
     }
 

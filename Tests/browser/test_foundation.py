@@ -79,7 +79,7 @@ def test_admin_invites_an_external_expert_who_joins_and_signs_in_again(
 
     click_and_wait(driver, nav_link(driver, "Accounts"))
     click_link(driver, "Invite someone")
-    assert path_of(driver) == "/admin/invitations/new"
+    assert path_of(driver) == "/invitations/new"
     check_page("invitation form")
     fill(driver, "Email", EXPERT["email"])
     fill(driver, "Full name", EXPERT["name"])

@@ -2,20 +2,41 @@
 public struct Actor: Sendable, Equatable {
     public let userId: Int64
     public let role: Role
-    public init(userId: Int64, role: Role) { self.userId = userId; self.role = role }
+    /// False for a member or expert who has not yet completed the profile and signed the declaration.
+    public let onboarded: Bool
+    public init(userId: Int64, role: Role, onboarded: Bool = true) {
+        self.userId = userId; self.role = role; self.onboarded = onboarded
+    }
 }
 
 /// What they want to do, carrying the facts about the record that the decision needs.
-/// Feature issues add cases here (viewing a case carries its confidentiality, reviewers, recusals…).
 public enum Action: Sendable, Equatable {
     /// Any signed-in page of one's own: home, own password, own language.
     case useApp
-    /// List accounts, invite, change roles, deactivate.
+    /// List accounts, change roles, deactivate.
     case manageAccounts
     /// Committee settings.
     case manageSettings
     /// Read and verify the audit trail.
     case readAuditTrail
+    /// Create, revoke and re-send invitation links.
+    case manageInvitations
+    /// Invite someone with this role.
+    case invite(Role)
+    /// The composition page and the members' directory (names, affiliations, expertise).
+    case viewComposition
+    /// The composition's figures, terms, declarations due and former members (not for external experts).
+    case viewCompositionDetails
+    /// A member's e-mail, interests and declarations.
+    case viewMemberPrivate(memberId: Int64)
+    /// A member's affiliation, expertise and interests.
+    case editMemberProfile(memberId: Int64)
+    /// A seat's internal/external, position, voting right and term.
+    case manageSeats
+    /// Signing one's own independence declaration.
+    case signDeclaration(memberId: Int64)
+    /// The first-visit page of a new member or expert.
+    case completeOnboarding
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -23,17 +44,42 @@ public enum Decision: Sendable, Equatable {
     case allow
     case notFound
     case signInRequired
+    /// A new member or expert must first complete their profile and sign the declaration.
+    case onboardingRequired
 }
 
 /// The one access policy: every route asks it, nothing else decides. Pure, so it is tested as a table.
 public enum Policy {
     public static func decide(_ actor: Actor?, _ action: Action) -> Decision {
         guard let actor else { return .signInRequired }
+        if action == .completeOnboarding { return actor.role.sitsOnCommittee && !actor.onboarded ? .allow : .notFound }
+        if !actor.onboarded { return .onboardingRequired }
+        let role = actor.role
+        let committeeStaff = role == .admin || role == .secretary
+        func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {
         case .useApp:
             return .allow
         case .manageAccounts, .manageSettings, .readAuditTrail:
-            return actor.role == .admin ? .allow : .notFound
+            return allow(role == .admin)
+        case .manageInvitations, .manageSeats:
+            return allow(committeeStaff)
+        case .invite(let invitedRole):
+            // A secretary brings in members, experts and project owners, never staff.
+            return allow(role == .admin || (role == .secretary && [.member, .expert, .submitter].contains(invitedRole)))
+        case .viewComposition:
+            return allow(role != .submitter)
+        case .viewCompositionDetails:
+            return allow(committeeStaff || role == .member)
+        case .viewMemberPrivate(let memberId):
+            // External experts see the directory, not others' contact details or interests.
+            return allow(committeeStaff || role == .member || memberId == actor.userId)
+        case .editMemberProfile(let memberId):
+            return allow(committeeStaff || memberId == actor.userId)
+        case .signDeclaration(let memberId):
+            return allow(memberId == actor.userId && role.sitsOnCommittee)
+        case .completeOnboarding:
+            return .notFound
         }
     }
 }

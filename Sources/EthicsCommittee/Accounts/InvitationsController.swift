@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The admin prepares an account for someone: a one-time link with an expiry, shown once to be sent.
+/// The admin or the secretary prepares an account for someone: a one-time link with an expiry,
+/// shown once to be sent; it can be revoked and re-sent (a new link, the old one revoked).
 struct InvitationsController {
     let invitations: InvitationStore
     let users: UserStore
@@ -15,6 +16,7 @@ struct InvitationsController {
         router.post(RouterPath(Paths.invitations), use: create)
         router.get(RouterPath(Paths.invitationPattern), use: show)
         router.post(RouterPath(Paths.invitationRevokePattern), use: revoke)
+        router.post(RouterPath(Paths.invitationResendPattern), use: resend)
     }
 
     struct RoleOption: Sendable {
@@ -35,12 +37,12 @@ struct InvitationsController {
     }
 
     func new(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.require(.manageAccounts)
+        try context.require(.manageInvitations)
         return try await form(FormPage(), context: context)
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.require(.manageAccounts)
+        try context.require(.manageInvitations)
         let fields = context.form
         var page = FormPage(email: fields["email"], name: fields["name"], role: fields["role"],
                             message: fields.raw("message").trimmingCharacters(in: .whitespacesAndNewlines), days: fields["days"])
@@ -48,7 +50,7 @@ struct InvitationsController {
         if let problem = Validate.email(page.email) { errors.add("email", problem) }
         if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
         if let problem = Validate.text(page.message, max: 2000, required: false) { errors.add("message", problem) }
-        let role = Role(rawValue: page.role)
+        let role = Role(rawValue: page.role).flatMap { Policy.decide(context.actor, .invite($0)) == .allow ? $0 : nil }
         if role == nil { errors.add("role", "error_role_invalid") }
         let days = Int(page.days) ?? 0
         if !(1...30).contains(days) { errors.add("days", "error_days_range") }
@@ -59,10 +61,27 @@ struct InvitationsController {
         }
         let (invitation, token) = try await invitations.invite(email: page.email, name: page.name, role: role,
                                                          message: page.message, days: days, by: context.auditActor)
-        // The link exists only now: it goes to the admin once, through the session's flash.
+        try await showLinkOnce(token, context)
+        return .redirect(to: Paths.invitation(invitation.id))
+    }
+
+    /// The link exists only now: it goes to its creator once, through the session's flash.
+    private func showLinkOnce(_ token: String, _ context: AppRequestContext) async throws {
         if let session = context.session {
             try await sessions.setFlash(Flash.encode("flash_invitation_link", baseURL + Paths.join(token)), idHash: session.idHash)
         }
+    }
+
+    /// Re-sending makes a new link with the same details and revokes the old one.
+    func resend(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageInvitations)
+        let old = try await target(context)
+        try context.require(.invite(old.role))
+        guard let email = old.email, old.usedAt == nil else { throw AppError.notFound }
+        if old.revokedAt == nil { try await invitations.revoke(id: old.id, by: context.auditActor) }
+        let (invitation, token) = try await invitations.invite(email: email, name: old.name ?? "", role: old.role,
+                                                               message: old.message, days: 7, by: context.auditActor)
+        try await showLinkOnce(token, context)
         return .redirect(to: Paths.invitation(invitation.id))
     }
 
@@ -76,10 +95,12 @@ struct InvitationsController {
         let state: String
         let pending: Bool
         let revokeAction: String
+        let resendAction: String
+        let canResend: Bool
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.require(.manageAccounts)
+        try context.require(.manageInvitations)
         let invitation = try await target(context)
         let messages = Catalog.messages(context.language)
         let state = invitation.state(at: Timestamp.string(formats.clock.now))
@@ -88,17 +109,18 @@ struct InvitationsController {
                             created: formats.dateTime(invitation.createdAt, context.language),
                             expires: formats.dateTime(invitation.expiresAt, context.language),
                             state: messages["invitation_state_\(state.rawValue)"] ?? "", pending: state == .pending,
-                            revokeAction: Paths.invitationRevoke(invitation.id))
+                            revokeAction: Paths.invitationRevoke(invitation.id),
+                            resendAction: Paths.invitationResend(invitation.id), canResend: state != .used)
         return try await renderer.page("admin/invitation", page, title: "invitation_title", context: context,
                                  path: Paths.invitation(invitation.id))
     }
 
     func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.require(.manageAccounts)
+        try context.require(.manageInvitations)
         let invitation = try await target(context)
         try await invitations.revoke(id: invitation.id, by: context.auditActor)
         if let session = context.session { try await sessions.setFlash(Flash.encode("flash_invitation_revoked"), idHash: session.idHash) }
-        return .redirect(to: Paths.users)
+        return .redirect(to: Policy.decide(context.actor, .manageAccounts) == .allow ? Paths.users : Paths.members)
     }
 
     private func target(_ context: AppRequestContext) async throws -> Invitation {
@@ -111,7 +133,9 @@ struct InvitationsController {
     private func form(_ page: FormPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         var page = page
         let messages = Catalog.messages(context.language)
-        page.roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role) }
+        page.roles = Role.allCases.filter { Policy.decide(context.actor, .invite($0)) == .allow }.map {
+            RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role)
+        }
         return try await renderer.page("admin/invite", page, title: "invite_title", context: context, path: Paths.newInvitation, status: status)
     }
 }

@@ -5,4 +5,7 @@ public struct Session: Sendable {
     public let user: User
     public let csrfToken: String
     public let flash: String?
+    /// A committee seat (member or expert) that has not yet completed its profile and signed the
+    /// independence declaration: every page but the onboarding one waits for it.
+    public let needsOnboarding: Bool
 }

@@ -42,13 +42,18 @@ public struct SessionStore: Sendable {
             guard let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT s.csrf_token, s.flash, s.created_at AS s_created, s.last_seen_at, u.*
+                    SELECT s.csrf_token, s.flash, s.created_at AS s_created, s.last_seen_at, u.*,
+                        u.role IN ('member', 'expert') AND NOT (
+                            EXISTS (SELECT 1 FROM member_profiles p WHERE p.user_id = u.id AND p.completed_at IS NOT NULL)
+                            AND EXISTS (SELECT 1 FROM independence_declarations d WHERE d.user_id = u.id)
+                        ) AS needs_onboarding
                     FROM sessions s JOIN users u ON u.id = s.user_id
                     WHERE s.id_hash = ? AND u.active = 1
                     """,
                 arguments: [idHash])
             else { return nil }
-            let session = Session(idHash: idHash, user: User(row: row), csrfToken: row["csrf_token"], flash: row["flash"])
+            let session = Session(idHash: idHash, user: User(row: row), csrfToken: row["csrf_token"], flash: row["flash"],
+                                  needsOnboarding: row["needs_onboarding"])
             return (session, row["s_created"], row["last_seen_at"])
         }
         guard let (session, created, lastSeen) = found,

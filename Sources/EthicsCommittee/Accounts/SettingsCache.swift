@@ -12,9 +12,19 @@ public final class SettingsCache: Sendable {
 
     public var current: Settings { value.withLockedValue { $0 } }
 
+    /// The declaration text as HTML, rendered once per version rather than per request.
+    public var declarationHTML: String {
+        let text = current.declarationText
+        return rendered.withLockedValue { cache in
+            if cache.source != text { cache = (text, (try? Markdown.html(text)) ?? "") }
+            return cache.html
+        }
+    }
+    private let rendered = NIOLockedValueBox<(source: String?, html: String)>((nil, ""))
+
     /// Saves through the store (audited) and refreshes the cached copy.
     public func save(_ settings: Settings, by actor: AuditActor) async throws {
-        try await store.save(settings, by: actor)
-        value.withLockedValue { $0 = settings }
+        let saved = try await store.save(settings, by: actor)
+        value.withLockedValue { $0 = saved }
     }
 }

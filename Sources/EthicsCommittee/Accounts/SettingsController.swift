@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The committee's settings (admin): its name, default language and time zone.
+/// The committee's settings (admin): name, default language, time zone, independence declaration, quorum rule.
 struct SettingsController {
     let settings: SettingsCache
     let sessions: SessionStore
@@ -21,7 +21,11 @@ struct SettingsController {
     struct Page: Sendable {
         var committeeName: String
         var timeZone: String
+        var declarationText: String
+        var declarationVersion: Int
+        var quorumRequiresExternal: Bool
         var languages: [Option]
+        var quorumRules: [Option]
         var errors: [String: String] = [:]
         let action = Paths.settings
     }
@@ -33,13 +37,23 @@ struct SettingsController {
 
     func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageSettings)
-        let name = context.form["committee_name"], zone = context.form["time_zone"]
+        let form = context.form
         var errors = FieldErrors()
+        let name = form["committee_name"], zone = form["time_zone"], declaration = form["declaration_text"]
         if let problem = Validate.text(name, max: 120) { errors.add("committee_name", problem) }
         if TimeZone(identifier: zone) == nil { errors.add("time_zone", "error_time_zone") }
-        let language = Language(rawValue: context.form["default_language"])
+        if let problem = Validate.text(declaration, max: 5000) { errors.add("declaration_text", problem) }
+        let language = Language(rawValue: form["default_language"])
         if language == nil { errors.add("default_language", "error_language") }
-        let proposed = Settings(committeeName: name, defaultLanguage: language ?? .en, timeZone: zone)
+        let rule = QuorumRule(rawValue: form["quorum_rule"])
+        if rule == nil { errors.add("quorum_rule", "error_choice") }
+        var proposed = settings.current
+        proposed.committeeName = name
+        proposed.timeZone = zone
+        proposed.defaultLanguage = language ?? proposed.defaultLanguage
+        proposed.declarationText = declaration
+        proposed.quorumRule = rule ?? proposed.quorumRule
+        proposed.quorumRequiresExternal = form["quorum_requires_external"] == "1"
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -51,10 +65,16 @@ struct SettingsController {
     private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:],
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
-        let page = Page(committeeName: values.committeeName, timeZone: values.timeZone,
-                        languages: Language.allCases.map {
-                            Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
-                        }, errors: errors)
+        let page = Page(
+            committeeName: values.committeeName, timeZone: values.timeZone, declarationText: values.declarationText,
+            declarationVersion: values.declarationVersion, quorumRequiresExternal: values.quorumRequiresExternal,
+            languages: Language.allCases.map {
+                Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
+            },
+            quorumRules: QuorumRule.allCases.map {
+                Option(value: $0.rawValue, label: messages["quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
+            },
+            errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
     }
 }

@@ -1,11 +1,26 @@
 import Foundation
 import GRDB
 
+/// How many voting members must be present for a vote (meetings use it per agenda item).
+public enum QuorumRule: String, Sendable, CaseIterable {
+    /// More than half of the voting members.
+    case majority
+    /// At least two thirds of the voting members.
+    case twoThirds = "two_thirds"
+    /// At least half of the voting members.
+    case half
+}
+
 /// The committee's settings, as key/value rows.
 public struct Settings: Sendable, Equatable {
     public var committeeName: String
     public var defaultLanguage: Language
     public var timeZone: String
+    /// The independence declaration members sign; its version goes up each time the text changes.
+    public var declarationText: String
+    public var declarationVersion: Int
+    public var quorumRule: QuorumRule
+    public var quorumRequiresExternal: Bool
 }
 
 public struct SettingsStore: Sendable {
@@ -15,28 +30,45 @@ public struct SettingsStore: Sendable {
 
     /// All settings, with defaults for missing rows.
     public func load() async throws -> Settings {
-        let values = try await db.writer.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
-                ($0["key"] as String, $0["value"] as String)
-            })
-        }
-        return Settings(committeeName: values["committee_name"] ?? "AI Ethics Committee",
-                        defaultLanguage: values["default_language"].flatMap(Language.init(rawValue:)) ?? .en,
-                        timeZone: values["time_zone"] ?? "UTC")
+        try await db.writer.read { db in try Self.load(db) }
     }
 
-    /// Saves all settings at once.
-    public func save(_ settings: Settings, by actor: AuditActor) async throws {
+    private static func load(_ db: Database) throws -> Settings {
+        let values = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+            ($0["key"] as String, $0["value"] as String)
+        })
+        return Settings(committeeName: values["committee_name"] ?? "AI Ethics Committee",
+                        defaultLanguage: values["default_language"].flatMap(Language.init(rawValue:)) ?? .en,
+                        timeZone: values["time_zone"] ?? "UTC",
+                        declarationText: values["declaration_text"] ?? "",
+                        declarationVersion: values["declaration_version"].flatMap { Int($0) } ?? 1,
+                        quorumRule: values["quorum_rule"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
+                        quorumRequiresExternal: values["quorum_requires_external"] == "1")
+    }
+
+    /// Saves all settings at once; a changed declaration text gets the next version number.
+    /// Returns the settings as stored.
+    public func save(_ proposed: Settings, by actor: AuditActor) async throws -> Settings {
         try await db.writer.write { db in
+            var settings = proposed
+            let current = try Self.load(db)
+            settings.declarationVersion = current.declarationVersion + (current.declarationText == proposed.declarationText ? 0 : 1)
             for (key, value) in [("committee_name", settings.committeeName),
                                  ("default_language", settings.defaultLanguage.rawValue),
-                                 ("time_zone", settings.timeZone)] {
+                                 ("time_zone", settings.timeZone),
+                                 ("declaration_text", settings.declarationText),
+                                 ("declaration_version", String(settings.declarationVersion)),
+                                 ("quorum_rule", settings.quorumRule.rawValue),
+                                 ("quorum_requires_external", settings.quorumRequiresExternal ? "1" : "0")] {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, value])
             }
             try AuditStore.append(db, by: actor, action: "settings.updated", targetType: "settings",
-                                  detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) tz=\(settings.timeZone)",
+                                  detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) "
+                                      + "tz=\(settings.timeZone) declaration_version=\(settings.declarationVersion) "
+                                      + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal)",
                                   at: clock.now)
+            return settings
         }
     }
 }

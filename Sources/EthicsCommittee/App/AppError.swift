@@ -4,6 +4,7 @@ import Hummingbird
 public enum AppError: Error, Equatable {
     case notFound
     case signInRequired
+    case onboardingRequired
     case csrfRejected
     case tooManyRequests
     case payloadTooLarge
@@ -12,7 +13,7 @@ public enum AppError: Error, Equatable {
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
-        case .signInRequired: .seeOther
+        case .signInRequired, .onboardingRequired: .seeOther
         case .csrfRejected: .forbidden
         case .tooManyRequests: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge

@@ -18,7 +18,9 @@ public struct AppRequestContext: RequestContext {
         client = source.channel.remoteAddress?.ipAddress ?? ""
     }
 
-    public var actor: Actor? { session.map { Actor(userId: $0.user.id, role: $0.user.role) } }
+    public var actor: Actor? {
+        session.map { Actor(userId: $0.user.id, role: $0.user.role, onboarded: !$0.needsOnboarding) }
+    }
 
     /// How the audit trail names whoever makes this request.
     public var auditActor: AuditActor {
@@ -31,6 +33,7 @@ public struct AppRequestContext: RequestContext {
         case .allow: return
         case .notFound: throw AppError.notFound
         case .signInRequired: throw AppError.signInRequired
+        case .onboardingRequired: throw AppError.onboardingRequired
         }
     }
 

@@ -33,6 +33,7 @@ public struct AppServices: Sendable {
     public let settings: SettingsCache
     public let passwords: PasswordHasher
     public let throttle: LoginThrottle
+    public let members: MemberStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -46,6 +47,7 @@ public struct AppServices: Sendable {
         settings = try await SettingsCache(store: SettingsStore(db: database, clock: config.clock))
         passwords = PasswordHasher(cost: config.passwordCost)
         throttle = LoginThrottle()
+        members = MemberStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
     }
 }
@@ -80,5 +82,12 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                           formats: app.formats, baseURL: config.baseURL).addRoutes(to: router)
     AuditController(audit: app.audit, renderer: renderer, formats: app.formats).addRoutes(to: router)
     SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    let memberPages = MembersController(members: app.members, invitations: app.invitations, settings: app.settings,
+                                        renderer: renderer, formats: app.formats)
+    memberPages.addRoutes(to: router)
+    MemberEditController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
+                         pages: memberPages).addRoutes(to: router)
+    OnboardingController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
+                         pages: memberPages).addRoutes(to: router)
     return router
 }

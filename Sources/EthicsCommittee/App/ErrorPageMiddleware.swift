@@ -11,6 +11,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as AppError {
             if error == .signInRequired { return signInRedirect(request) }
+            if error == .onboardingRequired { return Response.redirect(to: Paths.welcome, type: .found) }
             return renderer.errorPage(error.status, request: request, context: context)
         } catch let error as HTTPError {
             // Router misses (404) and Hummingbird's own refusals (bad method, body too large).

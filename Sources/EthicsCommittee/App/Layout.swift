@@ -21,7 +21,7 @@ struct Layout: Sendable {
     struct LinkPaths: Sendable {
         let home = Paths.home, login = Paths.login, logout = Paths.logout, language = Paths.language
         let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
-        let audit = Paths.audit, settings = Paths.settings, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
+        let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
     }
 
     let paths = LinkPaths()
@@ -71,6 +71,7 @@ enum Navigation {
 
     static let entries: [Entry] = [
         Entry(path: Paths.home, label: "nav_home", action: .useApp),
+        Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
         Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),
         Entry(path: Paths.audit, label: "nav_audit", action: .readAuditTrail),
         Entry(path: Paths.settings, label: "nav_settings", action: .manageSettings),

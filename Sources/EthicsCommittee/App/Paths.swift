@@ -22,12 +22,29 @@ enum Paths {
     static let userReactivatePattern = "/admin/users/:id/reactivate"
     static func userReactivate(_ id: Int64) -> String { "/admin/users/\(id)/reactivate" }
 
-    static let invitations = "/admin/invitations"
-    static let newInvitation = "/admin/invitations/new"
-    static let invitationPattern = "/admin/invitations/:id"
-    static func invitation(_ id: Int64) -> String { "/admin/invitations/\(id)" }
-    static let invitationRevokePattern = "/admin/invitations/:id/revoke"
-    static func invitationRevoke(_ id: Int64) -> String { "/admin/invitations/\(id)/revoke" }
+    static let invitations = "/invitations"
+    static let newInvitation = "/invitations/new"
+    static let invitationPattern = "/invitations/:id"
+    static func invitation(_ id: Int64) -> String { "/invitations/\(id)" }
+    static let invitationRevokePattern = "/invitations/:id/revoke"
+    static func invitationRevoke(_ id: Int64) -> String { "/invitations/\(id)/revoke" }
+    static let invitationResendPattern = "/invitations/:id/resend"
+    static func invitationResend(_ id: Int64) -> String { "/invitations/\(id)/resend" }
+
+    static let members = "/members"
+    static let memberPattern = "/members/:id"
+    static func member(_ id: Int64) -> String { "/members/\(id)" }
+    static let memberProfilePattern = "/members/:id/profile"
+    static func memberProfile(_ id: Int64) -> String { "/members/\(id)/profile" }
+    static let memberSeatPattern = "/members/:id/seat"
+    static func memberSeat(_ id: Int64) -> String { "/members/\(id)/seat" }
+    static let memberInterestsPattern = "/members/:id/interests"
+    static func memberInterests(_ id: Int64) -> String { "/members/\(id)/interests" }
+    static let memberInterestWithdrawPattern = "/members/:id/interests/:interest/withdraw"
+    static func memberInterestWithdraw(_ id: Int64, _ interest: Int64) -> String { "/members/\(id)/interests/\(interest)/withdraw" }
+    static let memberDeclarationPattern = "/members/:id/declaration"
+    static func memberDeclaration(_ id: Int64) -> String { "/members/\(id)/declaration" }
+    static let welcome = "/welcome"
 
     static let audit = "/admin/audit"
     static func audit(page: Int) -> String { "/admin/audit?page=\(page)" }

@@ -29,8 +29,27 @@ public struct Formats: Sendable {
         return format(date, "d MMMM y", language)
     }
 
-    private func format(_ date: Date, _ pattern: String, _ language: Language) -> String {
-        let zone = settings.current.timeZone
+    /// A calendar date stored as YYYY-MM-DD, for people ("24 novembre 2026").
+    func calendarDate(_ isoDate: String, _ language: Language) -> String {
+        guard let date = try? Self.isoDate.parse(isoDate) else { return isoDate }
+        return format(date, "d MMMM y", language, zone: "UTC")
+    }
+
+    /// The committee's local date, `days` from now, as YYYY-MM-DD.
+    func localISODate(daysFromNow days: Int = 0) -> String {
+        format(clock.now + Double(days) * 86400, "yyyy-MM-dd", .en)
+    }
+
+    /// Whether a text is a real calendar date written YYYY-MM-DD.
+    static func isISODate(_ text: String) -> Bool {
+        text.count == 10 && (try? isoDate.parse(text)).map { isoDate.format($0) == text } == true
+    }
+
+    /// YYYY-MM-DD in UTC; a value type, safe to share between requests.
+    private static let isoDate = Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash)
+
+    private func format(_ date: Date, _ pattern: String, _ language: Language, zone fixedZone: String? = nil) -> String {
+        let zone = fixedZone ?? settings.current.timeZone
         let key = "\(language.rawValue)|\(zone)|\(pattern)"
         return formatters.withLockedValue { cache in
             let formatter = cache[key] ?? {

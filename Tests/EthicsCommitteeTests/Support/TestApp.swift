@@ -48,12 +48,19 @@ struct TestApp {
         return try await app.test(.router, body)
     }
 
-    /// Creates an account directly in the store.
+    /// Creates an account directly in the store. Members and experts have completed their profile and
+    /// signed the declaration unless `onboarded` is false.
     @discardableResult
-    func user(_ email: String, role: Role, password: String = "correct horse battery", name: String? = nil) async throws -> User {
+    func user(_ email: String, role: Role, password: String = "correct horse battery", name: String? = nil,
+              onboarded: Bool = true, expertise: [ExpertiseArea] = [.ethics], affiliation: String = "Acme") async throws -> User {
         let hash = try await services.passwords.hash(password)
-        return try await services.users.create(email: email, name: name ?? email.components(separatedBy: "@")[0].capitalized,
-                                         role: role, passwordHash: hash, by: .system("test"))
+        let user = try await services.users.create(email: email, name: name ?? email.components(separatedBy: "@")[0].capitalized,
+                                                   role: role, passwordHash: hash, by: .system("test"))
+        if onboarded && role.sitsOnCommittee {
+            try await services.members.completeOnboarding(userId: user.id, affiliation: affiliation, expertise: expertise,
+                                                          declarationText: "text", declarationVersion: 1, by: .system("test"))
+        }
+        return user
     }
 
     /// Audit actions recorded so far, oldest first.

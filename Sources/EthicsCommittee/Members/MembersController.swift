@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+
+/// The composition page and each member's profile page.
+struct MembersController {
+    let members: MemberStore
+    let invitations: InvitationStore
+    let settings: SettingsCache
+    let renderer: Renderer
+    let formats: Formats
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.members), use: composition)
+        router.get(RouterPath(Paths.memberPattern), use: show)
+    }
+
+    func presenter(_ context: AppRequestContext) -> MemberPresenter {
+        MemberPresenter(messages: Catalog.messages(context.language), formats: formats, language: context.language,
+                        declarationVersion: settings.current.declarationVersion)
+    }
+
+    func composition(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.viewComposition)
+        let full = Policy.decide(context.actor, .viewCompositionDetails) == .allow
+        let present = presenter(context)
+        let messages = present.messages
+        let all = try await members.all()
+        let figures = Composition(members: all, now: formats.clock.now, today: formats.localISODate(),
+                                  in90Days: formats.localISODate(daysFromNow: 90),
+                                  declarationVersion: settings.current.declarationVersion)
+        let canInvite = Policy.decide(context.actor, .manageInvitations) == .allow
+        let now = Timestamp.string(formats.clock.now)
+        let pending = canInvite ? try await invitations.open().map { invitation in
+            CompositionPage.PendingInvitation(
+                href: Paths.invitation(invitation.id), email: invitation.email ?? "",
+                role: messages["role_\(invitation.role.rawValue)"] ?? "",
+                expires: formats.dateTime(invitation.expiresAt, context.language),
+                expired: invitation.state(at: now) == .expired)
+        } : []
+        let page = CompositionPage(
+            full: full, seatedCount: figures.seated.count, externalShare: figures.externalShare,
+            votingCount: figures.votingCount, members: figures.seated.map(present.row),
+            coverage: figures.coverage.map {
+                CoverageRow(area: messages["expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)
+            },
+            uncovered: figures.uncovered.isEmpty ? nil : present.expertise(figures.uncovered),
+            termsEndingSoon: full ? figures.termsEndingSoon.map(present.row) : [],
+            declarationsDue: full ? figures.declarationsDue.map(present.row) : [],
+            former: full ? figures.former.map(present.row) : [], hasFormer: full && !figures.former.isEmpty,
+            canInvite: canInvite, newInvitation: Paths.newInvitation, invitations: pending, hasInvitations: !pending.isEmpty)
+        return try await renderer.page("members/index", page, title: "members_title", context: context, path: Paths.members)
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.viewComposition)
+        let member = try await Self.target(context, members)
+        return try await renderer.page("members/show", try await page(for: member, context: context), title: member.user.name,
+                                       context: context, path: Paths.member(member.user.id))
+    }
+
+    /// The member whose id is in the path; only committee seats have a profile page.
+    static func target(_ context: AppRequestContext, _ members: MemberStore) async throws -> Member {
+        guard let id = context.parameters.get("id", as: Int64.self), let member = try await members.find(userId: id),
+              member.user.role.sitsOnCommittee
+        else { throw AppError.notFound }
+        return member
+    }
+
+    /// The profile page, shared with the edit controller when a form on it is re-rendered.
+    func page(for member: Member, context: AppRequestContext, interestForm: InterestForm = InterestForm(),
+              seatErrors: [String: String] = [:]) async throws -> MemberPage {
+        let present = presenter(context)
+        let id = member.user.id
+        let showPrivate = Policy.decide(context.actor, .viewMemberPrivate(memberId: id)) == .allow
+        let canEdit = Policy.decide(context.actor, .editMemberProfile(memberId: id)) == .allow
+        let interests = showPrivate ? try await members.interests(userId: id) : []
+        let seat = Policy.decide(context.actor, .manageSeats) == .allow ? SeatForm(
+            action: Paths.memberSeat(id), external: member.external, voting: member.voting,
+            termStart: member.termStart ?? "", termEnd: member.termEnd ?? "",
+            positions: present.positionChoices(selected: member.position), errors: seatErrors) : nil
+        let isSelf = context.session?.user.id == id
+        var page = MemberPage(
+            name: member.user.name, role: present.messages["role_\(member.user.role.rawValue)"] ?? "",
+            affiliation: member.affiliation, kind: present.kind(member), position: present.position(member.position),
+            voting: member.voting, expertise: present.expertise(member.expertise),
+            termStart: member.termStart.map { formats.calendarDate($0, context.language) },
+            termEnd: member.termEnd.map { formats.calendarDate($0, context.language) }, active: member.user.active,
+            showPrivate: showPrivate, email: showPrivate ? member.user.email : "",
+            interests: interests.map { interest in
+                InterestRow(organisation: interest.organisation, nature: interest.nature,
+                            since: interest.since.map { formats.calendarDate($0, context.language) },
+                            withdrawn: interest.withdrawnAt.map { formats.date($0, context.language) },
+                            withdrawAction: canEdit && interest.withdrawnAt == nil ? Paths.memberInterestWithdraw(id, interest.id) : nil)
+            },
+            hasInterests: !interests.isEmpty,
+            declarationSigned: showPrivate ? member.declarationSignedAt.map { formats.date($0, context.language) } : nil,
+            declarationVersion: showPrivate ? member.declarationVersion : nil,
+            declarationDue: showPrivate && member.declarationDue(now: formats.clock.now, currentVersion: settings.current.declarationVersion),
+            isSelf: isSelf, canEditProfile: canEdit, profileHref: Paths.memberProfile(id),
+            interestAction: canEdit ? Paths.memberInterests(id) : nil,
+            declarationAction: isSelf ? Paths.memberDeclaration(id) : nil,
+            declarationHTML: isSelf ? settings.declarationHTML : "", seat: seat)
+        page.interestForm = interestForm
+        return page
+    }
+}
