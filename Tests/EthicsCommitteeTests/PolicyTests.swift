@@ -25,6 +25,46 @@ import Testing
         return rows
     }()
 
+    /// Member-related actions: who may see and change what of whom (actor id 7; another member is 9).
+    static let memberTable: [Row] = {
+        var rows: [Row] = []
+        func add(_ action: Action, _ allowed: [Role]) {
+            rows.append(Row(role: nil, action: action, expected: .signInRequired))
+            for role in Role.allCases { rows.append(Row(role: role, action: action, expected: allowed.contains(role) ? .allow : .notFound)) }
+        }
+        add(.viewComposition, [.admin, .secretary, .member, .expert])
+        add(.viewCompositionDetails, [.admin, .secretary, .member])
+        add(.viewMemberPrivate(memberId: 9), [.admin, .secretary, .member])
+        add(.viewMemberPrivate(memberId: 7), Role.allCases)
+        add(.editMemberProfile(memberId: 9), [.admin, .secretary])
+        add(.editMemberProfile(memberId: 7), Role.allCases)
+        add(.manageSeats, [.admin, .secretary])
+        add(.manageInvitations, [.admin, .secretary])
+        add(.invite(.admin), [.admin])
+        add(.invite(.secretary), [.admin])
+        add(.invite(.expert), [.admin, .secretary])
+        add(.invite(.submitter), [.admin, .secretary])
+        add(.signDeclaration(memberId: 7), [.member, .expert])
+        add(.signDeclaration(memberId: 9), [])
+        return rows
+    }()
+
+    @Test(arguments: memberTable)
+    func memberDecision(_ row: Row) {
+        let actor = row.role.map { Actor(userId: 7, role: $0) }
+        #expect(Policy.decide(actor, row.action) == row.expected)
+    }
+
+    @Test(arguments: [Action.useApp, .viewComposition, .manageAccounts, .signDeclaration(memberId: 7)])
+    func membersNotOnboardedAreSentToTheWelcomePage(_ action: Action) {
+        for role in [Role.member, .expert] {
+            #expect(Policy.decide(Actor(userId: 7, role: role, onboarded: false), action) == .onboardingRequired)
+            #expect(Policy.decide(Actor(userId: 7, role: role, onboarded: false), .completeOnboarding) == .allow)
+            #expect(Policy.decide(Actor(userId: 7, role: role), .completeOnboarding) == .notFound)
+        }
+        #expect(Policy.decide(Actor(userId: 7, role: .admin), .completeOnboarding) == .notFound)
+    }
+
     @Test(arguments: table)
     func decision(_ row: Row) {
         let actor = row.role.map { Actor(userId: 7, role: $0) }
