@@ -60,7 +60,22 @@ import Testing
     }
 
     @Test func pluralForms() {
-        #expect(Catalog.plural("test_missing", 1, .en) == "test_missing")
+        #expect(Catalog.plural("members_seated", 1, .en) == "member sits")
+        #expect(Catalog.plural("members_seated", 0, .en) == "members sit")
+        #expect(Catalog.plural("members_seated", 2, .en) == "members sit")
+        // French uses the singular for 0 and 1
+        #expect(Catalog.plural("members_seated", 0, .fr) == "membre siège")
+        #expect(Catalog.plural("members_seated", 1, .fr) == "membre siège")
+        #expect(Catalog.plural("members_seated", 2, .fr) == "membres siègent")
+    }
+
+    @Test func everyPluralHasBothForms() {
+        for language in Language.allCases {
+            let keys = Set(Catalog.messages(language).keys)
+            for key in keys where key.hasSuffix("_one") {
+                #expect(keys.contains(String(key.dropLast(4)) + "_other"), "\(language) \(key)")
+            }
+        }
     }
 
     @Test(arguments: [

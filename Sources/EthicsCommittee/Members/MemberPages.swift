@@ -22,8 +22,10 @@ struct CompositionPage: Sendable {
     /// False for external experts: they get the directory only.
     let full: Bool
     let seatedCount: Int
+    let seatedLabel: String
     let externalShare: Int
     let votingCount: Int
+    let votingLabel: String
     let members: [MemberRow]
     let coverage: [CoverageRow]
     let uncovered: String?

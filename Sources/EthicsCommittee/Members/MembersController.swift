@@ -38,8 +38,10 @@ struct MembersController {
                 expired: invitation.state(at: now) == .expired)
         } : []
         let page = CompositionPage(
-            full: full, seatedCount: figures.seated.count, externalShare: figures.externalShare,
-            votingCount: figures.votingCount, members: figures.seated.map(present.row),
+            full: full, seatedCount: figures.seated.count,
+            seatedLabel: Catalog.plural("members_seated", figures.seated.count, context.language),
+            externalShare: figures.externalShare, votingCount: figures.votingCount,
+            votingLabel: Catalog.plural("members_voting", figures.votingCount, context.language), members: figures.seated.map(present.row),
             coverage: figures.coverage.map {
                 CoverageRow(area: messages["expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)
             },
