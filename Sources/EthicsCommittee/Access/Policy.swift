@@ -37,6 +37,20 @@ public enum Action: Sendable, Equatable {
     case signDeclaration(memberId: Int64)
     /// The first-visit page of a new member or expert.
     case completeOnboarding
+    /// Start a new case (project owners, and the secretary on their behalf).
+    case createCase
+    /// Open a case: its page, its attachments, its place in lists and counts.
+    case viewCase(CaseFacts)
+    /// Change a draft (or a case sent back for information).
+    case editCase(CaseFacts)
+    /// Reviewers, reviews and the internal discussion.
+    case viewCaseInternals(CaseFacts)
+    /// Triage: assign reviewers, ask the submitter, decide, follow conditions.
+    case manageCase(CaseFacts)
+    /// Write one's review, declare a conflict of interest.
+    case reviewCase(CaseFacts)
+    /// Submit, resubmit, withdraw (which moves are allowed is `CaseLifecycle`'s answer).
+    case moveCase(CaseFacts)
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -80,6 +94,8 @@ public enum Policy {
             return allow(memberId == actor.userId && role.sitsOnCommittee)
         case .completeOnboarding:
             return .notFound
+        case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase:
+            return decideCase(actor, action)
         }
     }
 }

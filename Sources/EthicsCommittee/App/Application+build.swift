@@ -34,6 +34,9 @@ public struct AppServices: Sendable {
     public let passwords: PasswordHasher
     public let throttle: LoginThrottle
     public let members: MemberStore
+    public let cases: CaseStore
+    public let caseReviews: CaseReviewStore
+    public let caseDecisions: CaseDecisionStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -48,6 +51,9 @@ public struct AppServices: Sendable {
         passwords = PasswordHasher(cost: config.passwordCost)
         throttle = LoginThrottle()
         members = MemberStore(db: database, clock: config.clock)
+        cases = CaseStore(db: database, clock: config.clock)
+        caseReviews = CaseReviewStore(db: database, clock: config.clock)
+        caseDecisions = CaseDecisionStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
     }
 }
@@ -89,5 +95,12 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                          pages: memberPages).addRoutes(to: router)
     OnboardingController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
                          pages: memberPages).addRoutes(to: router)
+    let caseBuilder = CaseShowBuilder(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
+                                      formats: app.formats)
+    CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder).addRoutes(to: router)
+    CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
+                       sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
     return router
 }

@@ -71,6 +71,7 @@ enum Navigation {
 
     static let entries: [Entry] = [
         Entry(path: Paths.home, label: "nav_home", action: .useApp),
+        Entry(path: Paths.cases, label: "nav_cases", action: .useApp),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
         Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),
         Entry(path: Paths.audit, label: "nav_audit", action: .readAuditTrail),

@@ -46,6 +46,31 @@ enum Paths {
     static func memberDeclaration(_ id: Int64) -> String { "/members/\(id)/declaration" }
     static let welcome = "/welcome"
 
+    static let cases = "/cases"
+    static let newCase = "/cases/new"
+    static let casePattern = "/cases/:id"
+    static func `case`(_ id: Int64) -> String { "/cases/\(id)" }
+    static let caseEditPattern = "/cases/:id/edit"
+    static func caseEdit(_ id: Int64) -> String { "/cases/\(id)/edit" }
+    static let caseMovePattern = "/cases/:id/move/:transition"
+    static func caseMove(_ id: Int64, _ transition: CaseLifecycle.Transition) -> String { "/cases/\(id)/move/\(transition.rawValue)" }
+    static let caseReviewersPattern = "/cases/:id/reviewers"
+    static func caseReviewers(_ id: Int64) -> String { "/cases/\(id)/reviewers" }
+    static let caseRecusePattern = "/cases/:id/recuse"
+    static func caseRecuse(_ id: Int64) -> String { "/cases/\(id)/recuse" }
+    static let caseReviewPattern = "/cases/:id/review"
+    static func caseReview(_ id: Int64) -> String { "/cases/\(id)/review" }
+    static let caseCommentsPattern = "/cases/:id/comments"
+    static func caseComments(_ id: Int64) -> String { "/cases/\(id)/comments" }
+    static let caseQuestionsPattern = "/cases/:id/questions"
+    static func caseQuestions(_ id: Int64) -> String { "/cases/\(id)/questions" }
+    static let caseAnswersPattern = "/cases/:id/answers"
+    static func caseAnswers(_ id: Int64) -> String { "/cases/\(id)/answers" }
+    static let caseDecisionPattern = "/cases/:id/decision"
+    static func caseDecision(_ id: Int64) -> String { "/cases/\(id)/decision" }
+    static let caseConditionMetPattern = "/cases/:id/conditions/:condition/met"
+    static func caseConditionMet(_ id: Int64, _ condition: Int64) -> String { "/cases/\(id)/conditions/\(condition)/met" }
+
     static let audit = "/admin/audit"
     static func audit(page: Int) -> String { "/admin/audit?page=\(page)" }
     static let settings = "/admin/settings"

@@ -16,4 +16,5 @@ public enum Catalog {
         let text = messages(language)[key + (one ? "_one" : "_other")] ?? key
         return text.replacingOccurrences(of: "{count}", with: String(count))
     }
+
 }

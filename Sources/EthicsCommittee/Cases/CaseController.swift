@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+
+/// The case page and its status changes (submit, withdraw, close).
+struct CaseController {
+    let cases: CaseStore
+    let sessions: SessionStore
+    let renderer: Renderer
+    let builder: CaseShowBuilder
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.casePattern), use: show)
+        router.post(RouterPath(Paths.caseMovePattern), use: move)
+    }
+
+    /// The case in the path, after the policy allowed the person to see it; 404 otherwise.
+    static func load(_ context: AppRequestContext, _ cases: CaseStore) async throws -> (Case, CaseFacts) {
+        guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await cases.find(id: id) else {
+            throw AppError.notFound
+        }
+        try context.require(.viewCase(facts))
+        return (found, facts)
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (found, facts) = try await Self.load(context, cases)
+        let page = try await builder.page(found, facts, context: context)
+        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id))
+    }
+
+    /// Submit, withdraw, close: the lifecycle decides, and a refused move is explained on the page.
+    func move(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (found, facts) = try await Self.load(context, cases)
+        try context.require(.moveCase(facts))
+        guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
+              [.submit, .withdraw, .close].contains(transition)
+        else { throw AppError.notFound }
+        let mover = builder.mover(found, context)
+        var refusal: String?
+        switch CaseLifecycle.apply(transition, from: found.status, by: mover) {
+        case .failure(let problem):
+            refusal = problem.key
+        case .success(let target):
+            if transition == .submit, !(try await unanswered(found)).isEmpty { refusal = "case_submit_unanswered" }
+            if transition == .close, try await builder.openConditions(found.id) > 0 { refusal = "case_close_open_conditions" }
+            if refusal == nil {
+                do {
+                    try await cases.move(id: found.id, from: found.status, to: target, transition: transition, by: context.auditActor)
+                } catch let problem as CaseLifecycle.Refusal {
+                    refusal = problem.key
+                }
+            }
+        }
+        if let refusal {
+            var page = try await builder.page(found, facts, context: context)
+            page.formError = Catalog.messages(context.language)[refusal]
+            return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+                                           status: .unprocessableContent)
+        }
+        if let session = context.session {
+            try await sessions.setFlash(Flash.encode("flash_case_\(transition.rawValue)"), idHash: session.idHash)
+        }
+        return .redirect(to: Paths.case(found.id))
+    }
+
+    private func unanswered(_ found: Case) async throws -> [String] {
+        let (answers, _) = try await cases.answers(caseId: found.id)
+        return Readiness.questionIds.filter { answers[$0] == nil }
+    }
+}

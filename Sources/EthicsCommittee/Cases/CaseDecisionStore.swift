@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// A condition attached to a favourable-with-conditions decision, as the form gives it.
+public struct NewCondition: Sendable, Equatable {
+    public var text: String
+    public var ownerId: Int64
+    public var dueOn: String
+}
+
+/// SQL for decisions and their conditions.
+public struct CaseDecisionStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    /// The decision of a case, if decided.
+    public func decision(caseId: Int64) async throws -> CaseDecision? {
+        try await db.writer.read { db in
+            try CaseDecision.fetchOne(db, sql: "SELECT * FROM case_decisions WHERE case_id = ?", arguments: [caseId])
+        }
+    }
+
+    /// Conditions of a case, in order.
+    public func conditions(caseId: Int64) async throws -> [CaseCondition] {
+        try await db.writer.read { db in
+            try CaseCondition.fetchAll(db, sql: """
+                SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id WHERE k.case_id = ? ORDER BY k.id
+                """, arguments: [caseId])
+        }
+    }
+
+    /// Records the decision, its opinion and conditions, and moves the case, in one transaction.
+    /// A deferral leaves the case in review and is recorded on its timeline.
+    public func decide(caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String, charterVersion: Int?,
+                       articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition],
+                       by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now
+            if outcome == .deferred {
+                try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor, now: now)
+                return
+            }
+            try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
+                               by: actor, now: now)
+            try db.execute(sql: """
+                INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
+                                            decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
+                                 actor.id, Timestamp.string(now)])
+            for condition in conditions {
+                try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
+                               arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
+            }
+        }
+    }
+
+    /// Marks a condition met with its evidence; the case closes when it was the last one open.
+    /// Returns whether the case closed.
+    @discardableResult
+    public func meet(conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) async throws -> Bool {
+        try await db.writer.write { db in
+            let now = clock.now
+            try db.execute(sql: """
+                UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
+                """, arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
+            guard db.changesCount == 1 else { throw AppError.notFound }
+            try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
+            try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
+                                  detail: "condition=\(conditionId)", at: now)
+            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'",
+                                        arguments: [caseId]) ?? 0
+            let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
+            guard open == 0, status == CaseStatus.decided.rawValue else { return false }
+            try CaseStore.move(db, id: caseId, from: .decided, to: .closed, transition: .close, note: "", by: actor, now: now)
+            return true
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+
+/// The case lists: all the cases a person may see, their own, those they have to review; with
+/// filters and paging (the policy is applied inside the query).
+struct CaseListController {
+    let cases: CaseStore
+    let renderer: Renderer
+    let formats: Formats
+    static let pageSize = 25
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.cases), use: list)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try context.requireSession()
+        guard let actor = context.actor else { throw AppError.signInRequired }
+        let query = request.uri.queryParameters
+        let messages = Catalog.messages(context.language)
+        let role = session.user.role
+        let defaultScope: CaseFilter.Scope = role == .submitter ? .mine : (role == .expert ? .toReview : .all)
+        var filter = CaseFilter()
+        filter.scope = query["scope"].flatMap { CaseFilter.Scope(rawValue: String($0)) } ?? defaultScope
+        filter.status = query["status"].flatMap { CaseStatus(rawValue: String($0)) }
+        filter.tier = query["tier"].flatMap { RiskTier(rawValue: String($0)) }
+        filter.overdueOnly = query["overdue"] == "1"
+        let requested = Int(query["page"].map(String.init) ?? "1") ?? 1
+        let (firstRows, total) = try await cases.list(for: actor, filter: filter, today: formats.localISODate(),
+                                                      offset: max(0, requested - 1) * Self.pageSize, limit: Self.pageSize)
+        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let number = min(max(1, requested), pageCount)
+        let rows = number == requested ? firstRows : try await cases.list(
+            for: actor, filter: filter, today: formats.localISODate(), offset: (number - 1) * Self.pageSize, limit: Self.pageSize).0
+
+        func link(scope: CaseFilter.Scope? = nil, page: Int? = nil) -> String {
+            var parts = ["scope=\((scope ?? filter.scope).rawValue)"]
+            if scope == nil {
+                if let status = filter.status { parts.append("status=\(status.rawValue)") }
+                if let tier = filter.tier { parts.append("tier=\(tier.rawValue)") }
+                if filter.overdueOnly { parts.append("overdue=1") }
+            }
+            if let page { parts.append("page=\(page)") }
+            return Paths.cases + "?" + parts.joined(separator: "&")
+        }
+        var scopes: [CaseFilter.Scope] = []
+        if role != .expert { scopes.append(role == .submitter ? .mine : .all) }
+        if role == .member || role == .expert { scopes.append(.toReview) }
+        if role == .admin || role == .secretary { scopes.append(.mine) }
+        let page = CaseListPage(
+            tabs: scopes.map { CaseListPage.Tab(href: link(scope: $0), label: messages["cases_scope_\($0.rawValue)"] ?? "", current: $0 == filter.scope) },
+            rows: rows.map { row in
+                CaseListPage.Row(href: Paths.case(row.id), title: row.title, team: row.team,
+                                 status: messages["case_status_\(row.status.rawValue)"] ?? "", statusKey: row.status.rawValue,
+                                 tier: messages["tier_\(row.riskTier.rawValue)"] ?? "", tierKey: row.riskTier.rawValue,
+                                 confidential: row.confidential, overdue: row.overdue,
+                                 updated: formats.date(row.updatedAt, context.language))
+            },
+            total: total, totalLabel: Catalog.plural("cases_count", total, context.language),
+            statuses: CaseStatus.allCases.map { Choice(value: $0.rawValue, label: messages["case_status_\($0.rawValue)"] ?? "", selected: $0 == filter.status) },
+            tiers: RiskTier.allCases.map { Choice(value: $0.rawValue, label: messages["tier_\($0.rawValue)"] ?? "", selected: $0 == filter.tier) },
+            overdueOnly: filter.overdueOnly, scope: filter.scope.rawValue,
+            canCreate: Policy.decide(actor, .createCase) == .allow, newCase: Paths.newCase,
+            pageNumber: number, pageCount: pageCount,
+            previous: number > 1 ? link(page: number - 1) : nil, next: number < pageCount ? link(page: number + 1) : nil)
+        return try await renderer.page("cases/index", page, title: "cases_title", context: context, path: Paths.cases)
+    }
+}

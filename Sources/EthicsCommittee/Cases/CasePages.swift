@@ -1,0 +1,185 @@
+/// View models of the case pages: stored properties only (templates read them by reflection).
+struct CaseFormPage: Sendable {
+    struct QuestionBlock: Sendable {
+        let id: String
+        let domId: String
+        let text: String
+        let choices: [Choice]
+        let note: String
+        let error: String?
+    }
+    struct AreaBlock: Sendable {
+        let title: String
+        let questions: [QuestionBlock]
+    }
+
+    let action: String
+    let isNew: Bool
+    let caseTitle: String
+    let title: String
+    let team: String
+    let vendor: String
+    let kinds: [Choice]
+    let customerFacing: Bool
+    let personalData: Bool
+    let confidential: Bool
+    let description: String
+    let owners: [Choice]
+    let hasOwners: Bool
+    let areas: [AreaBlock]
+    let errors: [String: String]
+}
+
+struct CaseListPage: Sendable {
+    struct Row: Sendable {
+        let href: String
+        let title: String
+        let team: String
+        let status: String
+        let statusKey: String
+        let tier: String
+        let tierKey: String
+        let confidential: Bool
+        let overdue: Bool
+        let updated: String
+    }
+    struct Tab: Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    let tabs: [Tab]
+    let rows: [Row]
+    let total: Int
+    let totalLabel: String
+    let statuses: [Choice]
+    let tiers: [Choice]
+    let overdueOnly: Bool
+    let scope: String
+    let canCreate: Bool
+    let newCase: String
+    let pageNumber: Int
+    let pageCount: Int
+    let previous: String?
+    let next: String?
+}
+
+struct CaseShowPage: Sendable {
+    struct Bar: Sendable {
+        let label: String
+        let score: Int
+        let y: Int
+        let width: Int
+        let textY: Int
+        let low: Bool
+    }
+    struct Gap: Sendable {
+        let area: String
+        let question: String
+        let answer: String
+        let note: String
+    }
+    struct ReviewerRow: Sendable {
+        let name: String
+        let kind: String
+        let due: String
+        let overdue: Bool
+        let reviewed: Bool
+        let recused: Bool
+    }
+    struct ReviewBlock: Sendable {
+        let reviewer: String
+        let recommendation: String
+        let reasoningHTML: String
+        let date: String
+    }
+    struct CommentBlock: Sendable {
+        let author: String
+        let bodyHTML: String
+        let date: String
+    }
+    struct QuestionBlock: Sendable {
+        let id: Int64
+        let question: String
+        let asked: String
+        let answer: String?
+        let answered: String?
+    }
+    struct ConditionBlock: Sendable {
+        let text: String
+        let owner: String
+        let due: String
+        let overdue: Bool
+        let met: Bool
+        let evidence: String
+        let metOn: String?
+        let meetAction: String?
+    }
+    struct EventRow: Sendable {
+        let date: String
+        let text: String
+        let actor: String
+    }
+    struct Button: Sendable {
+        let action: String
+        let label: String
+        let danger: Bool
+    }
+    struct Candidate: Sendable {
+        let value: String
+        let label: String
+    }
+
+    let id: Int64
+    let title: String
+    let status: String
+    let statusKey: String
+    let tier: String
+    let tierKey: String
+    let team: String
+    let vendor: String
+    let kind: String
+    let customerFacing: Bool
+    let personalData: Bool
+    let confidential: Bool
+    let submitter: String
+    let descriptionHTML: String
+    let bars: [Bar]
+    let chartSummary: String
+    let gaps: [Gap]
+    let hasGaps: Bool
+    let tierReasons: [String]
+    let path: [String]
+    let pathMissing: String?
+    let editHref: String?
+    let buttons: [Button]
+    let questions: [QuestionBlock]
+    let hasQuestions: Bool
+    let answerAction: String?
+    let askAction: String?
+    // The committee's side
+    let internals: Bool
+    let reviewers: [ReviewerRow]
+    let reviews: [ReviewBlock]
+    let comments: [CommentBlock]
+    let commentAction: String?
+    let assignAction: String?
+    let candidates: [Candidate]
+    let conflictWarnings: [String]
+    let reviewAction: String?
+    let recuseAction: String?
+    let recommendations: [Choice]
+    let decideAction: String?
+    let outcomes: [Choice]
+    let decisionInMeeting: Bool
+    let owners: [Choice]
+    // What everyone who may see the case reads
+    let decision: String?
+    let opinionHTML: String?
+    let decisionDate: String?
+    let conditions: [ConditionBlock]
+    let hasConditions: Bool
+    let events: [EventRow]
+    var formError: String?
+}

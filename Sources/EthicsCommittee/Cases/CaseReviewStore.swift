@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+
+/// A person who could review a case, with what the secretary should know before assigning them.
+public struct ReviewerCandidate: Sendable, Equatable, FetchableRecord {
+    public var userId: Int64
+    public var name: String
+    public var role: Role
+    public var external: Bool
+    /// A declared interest that names the submitting team or the vendor.
+    public var conflictWith: String?
+
+    public init(row: Row) {
+        userId = row["id"]; name = row["name"]; role = Role(rawValue: row["role"]) ?? .member
+        external = row["external"] ?? (role == .expert); conflictWith = row["conflict_with"]
+    }
+}
+
+/// SQL for the review work on a case: reviewers, recusals, reviews, questions, discussion.
+public struct CaseReviewStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    /// Assigned reviewers, with whether each has reviewed.
+    public func reviewers(caseId: Int64) async throws -> [CaseReviewer] {
+        try await db.writer.read { db in
+            try CaseReviewer.fetchAll(db, sql: """
+                SELECT r.*, u.name, u.role, p.external,
+                    EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = r.case_id AND v.reviewer_id = r.user_id) AS has_reviewed
+                FROM case_reviewers r JOIN users u ON u.id = r.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
+                WHERE r.case_id = ? ORDER BY r.assigned_at, u.name
+                """, arguments: [caseId])
+        }
+    }
+
+    /// Active members and experts not yet assigned, each flagged when one of their current interests
+    /// names the team or the vendor (case-insensitive).
+    public func candidates(caseId: Int64, team: String, vendor: String) async throws -> [ReviewerCandidate] {
+        try await db.writer.read { db in
+            try ReviewerCandidate.fetchAll(db, sql: """
+                SELECT u.id, u.name, u.role, p.external,
+                    (SELECT i.organisation FROM declared_interests i WHERE i.user_id = u.id AND i.withdrawn_at IS NULL
+                        AND ((? <> '' AND instr(lower(?), lower(i.organisation)) > 0) OR (? <> '' AND instr(lower(i.organisation), lower(?)) > 0)
+                          OR (? <> '' AND instr(lower(?), lower(i.organisation)) > 0) OR (? <> '' AND instr(lower(i.organisation), lower(?)) > 0))
+                        LIMIT 1) AS conflict_with
+                FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
+                WHERE u.active = 1 AND u.role IN ('member', 'expert')
+                    AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = ? AND r.user_id = u.id)
+                ORDER BY u.name COLLATE NOCASE
+                """, arguments: [team, team, team, team, vendor, vendor, vendor, vendor, caseId])
+        }
+    }
+
+    /// Assigns a reviewer with a due date; the first assignment starts the review of a submitted case.
+    public func assign(caseId: Int64, userId: Int64, dueOn: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now
+            try db.execute(sql: """
+                INSERT INTO case_reviewers (case_id, user_id, assigned_by, assigned_at, due_on) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [caseId, userId, actor.id, Timestamp.string(now), dueOn])
+            let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
+            try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewer_assigned", detail: name, at: Timestamp.string(now))
+            try AuditStore.append(db, by: actor, action: "case.reviewer_assigned", targetType: "case", targetId: String(caseId),
+                                  detail: "user=\(userId) due=\(dueOn)", at: now)
+            if try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) == CaseStatus.submitted.rawValue {
+                try CaseStore.move(db, id: caseId, from: .submitted, to: .inReview, transition: .startReview, note: "",
+                                   by: actor, now: now)
+            }
+        }
+    }
+
+    /// A reviewer declares a conflict of interest: recused at once, recorded with the reason.
+    public func recuse(caseId: Int64, userId: Int64, reason: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now
+            try db.execute(sql: """
+                UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
+                """, arguments: [Timestamp.string(now), reason, caseId, userId])
+            guard db.changesCount == 1 else { throw AppError.notFound }
+            let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
+            try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
+            try AuditStore.append(db, by: actor, action: "case.recused", targetType: "case", targetId: String(caseId),
+                                  detail: "user=\(userId) reason=\(reason)", at: now)
+        }
+    }
+
+    /// Reviews written so far, oldest first.
+    public func reviews(caseId: Int64) async throws -> [Review] {
+        try await db.writer.read { db in
+            try Review.fetchAll(db, sql: """
+                SELECT v.*, u.name FROM reviews v JOIN users u ON u.id = v.reviewer_id WHERE v.case_id = ? ORDER BY v.id
+                """, arguments: [caseId])
+        }
+    }
+
+    /// Records a reviewer's review (one per reviewer and case).
+    public func review(caseId: Int64, reviewerId: Int64, recommendation: Recommendation, reasoning: String, reasoningHTML: String,
+                       by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now
+            try db.execute(sql: """
+                INSERT INTO reviews (case_id, reviewer_id, recommendation, reasoning, reasoning_html, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [caseId, reviewerId, recommendation.rawValue, reasoning, reasoningHTML, Timestamp.string(now)])
+            try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewed", at: Timestamp.string(now))
+            try AuditStore.append(db, by: actor, action: "case.reviewed", targetType: "case", targetId: String(caseId),
+                                  detail: "recommendation=\(recommendation.rawValue)", at: now)
+        }
+    }
+
+    /// The internal discussion, oldest first.
+    public func comments(caseId: Int64) async throws -> [CaseComment] {
+        try await db.writer.read { db in
+            try CaseComment.fetchAll(db, sql: """
+                SELECT c.*, u.name FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = ? ORDER BY c.id
+                """, arguments: [caseId])
+        }
+    }
+
+    /// Adds a comment to the internal discussion.
+    public func comment(caseId: Int64, body: String, bodyHTML: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try db.execute(sql: "INSERT INTO case_comments (case_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [caseId, actor.id, body, bodyHTML, Timestamp.string(clock.now)])
+            try AuditStore.append(db, by: actor, action: "case.commented", targetType: "case", targetId: String(caseId),
+                                  detail: "comment=\(db.lastInsertedRowID)", at: clock.now)
+        }
+    }
+
+    /// Questions asked of the submitter, oldest first.
+    public func questions(caseId: Int64) async throws -> [CaseQuestion] {
+        try await db.writer.read { db in
+            try CaseQuestion.fetchAll(db, sql: "SELECT * FROM case_questions WHERE case_id = ? ORDER BY id", arguments: [caseId])
+        }
+    }
+
+    /// The secretary asks the submitter a question: the case goes back to them (needs_info).
+    public func ask(caseId: Int64, from status: CaseStatus, question: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now
+            try CaseStore.move(db, id: caseId, from: status, to: .needsInfo, transition: .askInfo, note: question, by: actor, now: now)
+            try db.execute(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)",
+                           arguments: [caseId, actor.id, question, Timestamp.string(now)])
+        }
+    }
+
+    /// The submitter answers the open questions and resubmits, in one step.
+    public func answerAndResubmit(caseId: Int64, answers: [Int64: String], by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now
+            for (id, answer) in answers {
+                try db.execute(sql: """
+                    UPDATE case_questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND case_id = ? AND answer IS NULL
+                    """, arguments: [answer, actor.id, Timestamp.string(now), id, caseId])
+            }
+            try CaseStore.move(db, id: caseId, from: .needsInfo, to: .submitted, transition: .resubmit, note: "", by: actor, now: now)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Builds the case page for one person: what the policy lets them see and the forms they may use.
+struct CaseShowBuilder: Sendable {
+    let cases: CaseStore
+    let reviews: CaseReviewStore
+    let decisions: CaseDecisionStore
+    let users: UserStore
+    let formats: Formats
+
+    func mover(_ found: Case, _ context: AppRequestContext) -> CaseLifecycle.Mover {
+        guard let user = context.session?.user else { return .other }
+        if user.role == .admin || user.role == .secretary { return .staff }
+        return user.id == found.submitterId ? .owner : .other
+    }
+
+    func openConditions(_ caseId: Int64) async throws -> Int {
+        try await decisions.conditions(caseId: caseId).filter { !$0.met }.count
+    }
+
+    func page(_ found: Case, _ facts: CaseFacts, context: AppRequestContext) async throws -> CaseShowPage {
+        let actor = context.actor
+        let language = context.language
+        let messages = Catalog.messages(language)
+        let today = formats.localISODate()
+        let internals = Policy.decide(actor, .viewCaseInternals(facts)) == .allow
+        let manage = Policy.decide(actor, .manageCase(facts)) == .allow
+        let isReviewer = Policy.decide(actor, .reviewCase(facts)) == .allow
+        let (answers, notes) = try await cases.answers(caseId: found.id)
+        let assessment = Readiness.assess(customerFacing: found.customerFacing, personalData: found.personalData, answers: answers)
+        let path = ReviewPath(tier: found.riskTier)
+
+        let reviewerRows = internals ? try await reviews.reviewers(caseId: found.id) : []
+        let reviewList = internals ? try await reviews.reviews(caseId: found.id) : []
+        let comments = internals ? try await reviews.comments(caseId: found.id) : []
+        let questions = try await reviews.questions(caseId: found.id)
+        let decision = try await decisions.decision(caseId: found.id)
+        let conditions = try await decisions.conditions(caseId: found.id)
+        let events = try await cases.events(caseId: found.id)
+        let externalReviews = reviewList.filter { review in reviewerRows.first { $0.userId == review.reviewerId }?.external == true }.count
+        let missing = path.missing(reviews: reviewList.count, externalReviews: externalReviews)
+
+        let me = context.session?.user.id
+        let hasReviewed = reviewList.contains { $0.reviewerId == me }
+        let candidates = manage && [.submitted, .inReview].contains(found.status)
+            ? try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor) : []
+        let owners: [Choice] = manage && found.status == .inReview ? try await users.all().filter {
+            $0.active && ($0.role == .submitter || $0.role == .secretary || $0.id == found.submitterId)
+        }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == found.submitterId) } : []
+
+        let mover = mover(found, context)
+        let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
+            .filter { [.submit, .withdraw, .close].contains($0) }
+            .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages["case_action_\($0.rawValue)"] ?? "",
+                                       danger: $0 == .withdraw) }
+
+        let barHeight = 26
+        return CaseShowPage(
+            id: found.id, title: found.title, status: messages["case_status_\(found.status.rawValue)"] ?? "",
+            statusKey: found.status.rawValue, tier: messages["tier_\(found.riskTier.rawValue)"] ?? "", tierKey: found.riskTier.rawValue,
+            team: found.team, vendor: found.vendor, kind: messages["case_kind_\(found.kind.rawValue)"] ?? "",
+            customerFacing: found.customerFacing, personalData: found.personalData, confidential: found.confidential,
+            submitter: found.submitterName, descriptionHTML: found.descriptionHTML,
+            bars: Readiness.areas.enumerated().map { index, area in
+                let score = assessment.scores[area.id] ?? 0
+                return CaseShowPage.Bar(label: messages["readiness_\(area.id)"] ?? "", score: score, y: index * barHeight,
+                                        width: max(2, score * 3), textY: index * barHeight + 17, low: score < 67)
+            },
+            chartSummary: Readiness.areas.map { "\(messages["readiness_\($0.id)"] ?? ""): \(assessment.scores[$0.id] ?? 0) %" }
+                .joined(separator: "; "),
+            gaps: Readiness.gaps(answers).map { id in
+                let parts = id.split(separator: ".").map(String.init)
+                return CaseShowPage.Gap(area: messages["readiness_\(parts[0])"] ?? "", question: messages["readiness_\(parts[0])_\(parts[1])"] ?? "",
+                                        answer: answers[id].flatMap { messages["answer_\($0.rawValue)"] } ?? messages["answer_none"] ?? "",
+                                        note: notes[id] ?? "")
+            },
+            hasGaps: !Readiness.gaps(answers).isEmpty,
+            tierReasons: assessment.reasons.compactMap { messages[$0] },
+            path: pathLines(path, messages, language), pathMissing: found.status == .inReview ? missing.flatMap { messages[$0] } : nil,
+            editHref: Policy.decide(actor, .editCase(facts)) == .allow ? Paths.caseEdit(found.id) : nil,
+            buttons: buttons,
+            questions: questions.map {
+                CaseShowPage.QuestionBlock(id: $0.id, question: $0.question, asked: formats.date($0.askedAt, language), answer: $0.answer,
+                                           answered: $0.answeredAt.map { formats.date($0, language) })
+            },
+            hasQuestions: !questions.isEmpty,
+            answerAction: found.status == .needsInfo && mover != .other ? Paths.caseAnswers(found.id) : nil,
+            askAction: manage && [.submitted, .inReview].contains(found.status) ? Paths.caseQuestions(found.id) : nil,
+            internals: internals,
+            reviewers: reviewerRows.map { reviewer in
+                CaseShowPage.ReviewerRow(name: reviewer.name, kind: messages[reviewer.external ? "member_external" : "member_internal"] ?? "",
+                                         due: formats.calendarDate(reviewer.dueOn, language),
+                                         overdue: !reviewer.hasReviewed && !reviewer.recused && reviewer.dueOn < today,
+                                         reviewed: reviewer.hasReviewed, recused: reviewer.recused)
+            },
+            reviews: reviewList.map {
+                CaseShowPage.ReviewBlock(reviewer: $0.reviewerName, recommendation: messages["recommendation_\($0.recommendation.rawValue)"] ?? "",
+                                         reasoningHTML: $0.reasoningHTML, date: formats.date($0.submittedAt, language))
+            },
+            comments: comments.map { CaseShowPage.CommentBlock(author: $0.authorName, bodyHTML: $0.bodyHTML, date: formats.dateTime($0.createdAt, language)) },
+            commentAction: internals && ![.draft, .withdrawn, .closed].contains(found.status) ? Paths.caseComments(found.id) : nil,
+            assignAction: manage && [.submitted, .inReview].contains(found.status) ? Paths.caseReviewers(found.id) : nil,
+            candidates: candidates.map { candidate in
+                let kind = messages[candidate.external ? "member_external" : "member_internal"] ?? ""
+                let flag = candidate.conflictWith.map { " — " + (messages["reviewer_conflict_flag"] ?? "") + " " + $0 } ?? ""
+                return CaseShowPage.Candidate(value: String(candidate.userId), label: "\(candidate.name) (\(kind))\(flag)")
+            },
+            conflictWarnings: candidates.compactMap { candidate in
+                candidate.conflictWith.map { "\(candidate.name): \(messages["reviewer_conflict_flag"] ?? "") \($0)" }
+            },
+            reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,
+            recuseAction: isReviewer && [.submitted, .inReview, .needsInfo].contains(found.status) ? Paths.caseRecuse(found.id) : nil,
+            recommendations: Recommendation.allCases.map { Choice(value: $0.rawValue, label: messages["recommendation_\($0.rawValue)"] ?? "", selected: false) },
+            decideAction: manage && found.status == .inReview ? Paths.caseDecision(found.id) : nil,
+            outcomes: DecisionOutcome.allCases.map { Choice(value: $0.rawValue, label: messages["outcome_\($0.rawValue)"] ?? "", selected: false) },
+            decisionInMeeting: path.decisionInMeeting, owners: owners,
+            decision: decision.flatMap { messages["outcome_\($0.outcome.rawValue)"] },
+            opinionHTML: decision?.opinionHTML, decisionDate: decision.map { formats.date($0.decidedAt, language) },
+            conditions: conditions.map { condition in
+                CaseShowPage.ConditionBlock(
+                    text: condition.text, owner: condition.ownerName, due: formats.calendarDate(condition.dueOn, language),
+                    overdue: !condition.met && condition.dueOn < today, met: condition.met, evidence: condition.evidence,
+                    metOn: condition.metAt.map { formats.date($0, language) },
+                    meetAction: manage && !condition.met ? Paths.caseConditionMet(found.id, condition.id) : nil)
+            },
+            hasConditions: !conditions.isEmpty,
+            // The submitter's timeline leaves out who reviews and who recused.
+            events: events.filter { internals || !["reviewer_assigned", "recused", "reviewed"].contains($0.event) }.map { event in
+                CaseShowPage.EventRow(date: formats.dateTime(event.at, language),
+                                      text: messages["event_\(event.event)"] ?? event.event, actor: event.actorName ?? "")
+            })
+    }
+
+    private func pathLines(_ path: ReviewPath, _ messages: [String: String], _ language: Language) -> [String] {
+        var lines = [Catalog.plural("path_reviews", path.minimumReviews, language)]
+        if path.needsExternalReviewer { lines.append(messages["path_external"] ?? "") }
+        lines.append(messages[path.decisionInMeeting ? "path_meeting" : "path_written"] ?? "")
+        return lines
+    }
+}

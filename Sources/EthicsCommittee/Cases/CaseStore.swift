@@ -1,0 +1,230 @@
+import Foundation
+import GRDB
+
+/// What a case's form holds, for creating and editing drafts.
+public struct CaseDraft: Sendable, Equatable {
+    public var title: String
+    public var team: String
+    public var vendor: String
+    public var kind: CaseKind
+    public var customerFacing: Bool
+    public var personalData: Bool
+    public var confidential: Bool
+    public var description: String
+    public var answers: [String: Readiness.Answer]
+    public var notes: [String: String]
+}
+
+/// One line of a case list.
+public struct CaseListRow: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var title: String
+    public var team: String
+    public var status: CaseStatus
+    public var riskTier: RiskTier
+    public var confidential: Bool
+    public var updatedAt: String
+    public var overdue: Bool
+
+    public init(row: Row) {
+        id = row["id"]; title = row["title"]; team = row["team"]
+        status = CaseStatus(rawValue: row["status"]) ?? .draft; riskTier = RiskTier(rawValue: row["risk_tier"]) ?? .medium
+        confidential = row["confidential"]; updatedAt = row["updated_at"]; overdue = row["overdue"] ?? false
+    }
+}
+
+/// Filters of the case lists.
+public struct CaseFilter: Sendable, Equatable {
+    public enum Scope: String, Sendable { case all, mine, toReview = "to_review" }
+    public var scope: Scope = .all
+    public var status: CaseStatus?
+    public var tier: RiskTier?
+    public var overdueOnly = false
+}
+
+/// SQL for cases: the case, its readiness answers, its status changes, and the lists.
+public struct CaseStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    static let selectCase = "SELECT c.*, u.name AS submitter_name FROM cases c JOIN users u ON u.id = c.submitter_id"
+
+    /// The case with this id, whoever may see it (callers ask the policy with `facts`).
+    public func find(id: Int64) async throws -> (Case, CaseFacts)? {
+        try await db.writer.read { db in
+            guard let found = try Case.fetchOne(db, sql: Self.selectCase + " WHERE c.id = ?", arguments: [id]) else { return nil }
+            return (found, try Self.facts(db, found))
+        }
+    }
+
+    static func facts(_ db: Database, _ found: Case) throws -> CaseFacts {
+        let rows = try Row.fetchAll(db, sql: "SELECT user_id, recused_at FROM case_reviewers WHERE case_id = ?", arguments: [found.id])
+        let active = rows.filter { ($0["recused_at"] as String?) == nil }.map { $0["user_id"] as Int64 }
+        let recused = rows.filter { ($0["recused_at"] as String?) != nil }.map { $0["user_id"] as Int64 }
+        return CaseFacts(submitterId: found.submitterId, confidential: found.confidential, status: found.status,
+                         reviewers: Set(active), recused: Set(recused))
+    }
+
+    /// The readiness answers and notes of a case.
+    public func answers(caseId: Int64) async throws -> ([String: Readiness.Answer], [String: String]) {
+        try await db.writer.read { db in
+            var answers: [String: Readiness.Answer] = [:], notes: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT question, answer, note FROM case_answers WHERE case_id = ?", arguments: [caseId]) {
+                let question: String = row["question"]
+                answers[question] = Readiness.Answer(rawValue: row["answer"])
+                let note: String = row["note"]
+                if !note.isEmpty { notes[question] = note }
+            }
+            return (answers, notes)
+        }
+    }
+
+    /// Creates a draft owned by `submitterId`. Returns its id.
+    public func create(_ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) async throws -> Int64 {
+        try await db.writer.write { db in
+            let now = Timestamp.string(clock.now)
+            let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers).tier
+            try db.execute(sql: """
+                INSERT INTO cases (title, team, vendor, kind, customer_facing, personal_data, confidential, description,
+                                   description_html, risk_tier, submitter_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
+                                 draft.confidential, draft.description, descriptionHTML, tier.rawValue, submitterId, now, now])
+            let id = db.lastInsertedRowID
+            try Self.saveAnswers(db, caseId: id, draft)
+            try Self.event(db, caseId: id, actor: actor, event: "created", at: now)
+            try AuditStore.append(db, by: actor, action: "case.created", targetType: "case", targetId: String(id),
+                                  detail: "tier=\(tier.rawValue)", at: clock.now)
+            return id
+        }
+    }
+
+    /// Saves a draft's fields and answers (the tier is derived again).
+    public func update(id: Int64, _ draft: CaseDraft, descriptionHTML: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = Timestamp.string(clock.now)
+            let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers).tier
+            try db.execute(sql: """
+                UPDATE cases SET title = ?, team = ?, vendor = ?, kind = ?, customer_facing = ?, personal_data = ?,
+                    confidential = ?, description = ?, description_html = ?, risk_tier = ?, updated_at = ?
+                WHERE id = ? AND status IN ('draft', 'needs_info')
+                """, arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
+                                 draft.confidential, draft.description, descriptionHTML, tier.rawValue, now, id])
+            guard db.changesCount == 1 else { throw CaseLifecycle.Refusal(key: "transition_not_from_status") }
+            try db.execute(sql: "DELETE FROM case_answers WHERE case_id = ?", arguments: [id])
+            try Self.saveAnswers(db, caseId: id, draft)
+            try AuditStore.append(db, by: actor, action: "case.updated", targetType: "case", targetId: String(id),
+                                  detail: "tier=\(tier.rawValue)", at: clock.now)
+        }
+    }
+
+    private static func saveAnswers(_ db: Database, caseId: Int64, _ draft: CaseDraft) throws {
+        for (question, answer) in draft.answers {
+            try db.execute(sql: "INSERT INTO case_answers (case_id, question, answer, note) VALUES (?, ?, ?, ?)",
+                           arguments: [caseId, question, answer.rawValue, draft.notes[question] ?? ""])
+        }
+    }
+
+    /// Moves a case through the lifecycle, if it is still in the status the caller saw.
+    public func move(id: Int64, from: CaseStatus, to: CaseStatus, transition: CaseLifecycle.Transition, note: String = "",
+                     by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try Self.move(db, id: id, from: from, to: to, transition: transition, note: note, by: actor, now: clock.now)
+        }
+    }
+
+    /// The status change, its timeline event and its audit entry, inside the caller's transaction.
+    static func move(_ db: Database, id: Int64, from: CaseStatus, to: CaseStatus, transition: CaseLifecycle.Transition,
+                     note: String, by actor: AuditActor, now date: Date) throws {
+        let now = Timestamp.string(date)
+        try db.execute(sql: """
+            UPDATE cases SET status = ?, updated_at = ?,
+                submitted_at = CASE WHEN ? = 'submitted' THEN ? ELSE submitted_at END,
+                decided_at = CASE WHEN ? = 'decided' THEN ? ELSE decided_at END
+            WHERE id = ? AND status = ?
+            """, arguments: [to.rawValue, now, to.rawValue, now, to.rawValue, now, id, from.rawValue])
+        guard db.changesCount == 1 else { throw CaseLifecycle.Refusal(key: "transition_stale") }
+        try event(db, caseId: id, actor: actor, event: transition.rawValue, detail: note, at: now)
+        try AuditStore.append(db, by: actor, action: "case.\(transition.rawValue)", targetType: "case", targetId: String(id),
+                              detail: "\(from.rawValue)->\(to.rawValue)", at: date)
+    }
+
+    /// Adds a line to the case's timeline.
+    static func event(_ db: Database, caseId: Int64, actor: AuditActor, event: String, detail: String = "", at: String) throws {
+        try db.execute(sql: "INSERT INTO case_events (case_id, at, actor_id, event, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [caseId, at, actor.id, event, detail])
+    }
+
+    /// The timeline, oldest first.
+    public func events(caseId: Int64) async throws -> [CaseEvent] {
+        try await db.writer.read { db in
+            try CaseEvent.fetchAll(db, sql: """
+                SELECT e.*, u.name FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id
+                """, arguments: [caseId])
+        }
+    }
+
+    /// The visibility rule of `Policy.canView`, in SQL, so lists and counts never include what the
+    /// person may not open. Arguments bind the person's id.
+    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+        let me = actor.userId
+        switch actor.role {
+        case .admin, .secretary:
+            return ("1", [])
+        case .submitter:
+            return ("c.submitter_id = ?", [me])
+        case .member:
+            return ("""
+                c.status <> 'draft'
+                AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NOT NULL)
+                AND (c.confidential = 0 OR EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL))
+                """, [me, me])
+        case .expert:
+            return ("""
+                c.status <> 'draft'
+                AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL)
+                """, [me])
+        }
+    }
+
+    /// One page of the cases a person may see, newest first, with the total for paging.
+    public func list(for actor: Actor, filter: CaseFilter, today: String, offset: Int, limit: Int) async throws -> ([CaseListRow], Int) {
+        let (visible, visibleArguments) = Self.visibility(actor)
+        var conditions = [visible]
+        var arguments = visibleArguments
+        switch filter.scope {
+        case .all: break
+        case .mine:
+            conditions.append("c.submitter_id = ?"); arguments += [actor.userId]
+        case .toReview:
+            conditions.append("""
+                c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ?
+                    AND r.recused_at IS NULL AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id))
+                """)
+            arguments += [actor.userId]
+        }
+        if let status = filter.status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
+        if let tier = filter.tier { conditions.append("c.risk_tier = ?"); arguments += [tier.rawValue] }
+        let overdue = """
+            (EXISTS (SELECT 1 FROM case_conditions k WHERE k.case_id = c.id AND k.status = 'open' AND k.due_on < ?)
+             OR (c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.recused_at IS NULL
+                 AND r.due_on < ? AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id))))
+            """
+        if filter.overdueOnly { conditions.append(overdue); arguments += [today, today] }
+        let whereClause = conditions.joined(separator: " AND ")
+        let countArguments = arguments
+        var pageArguments: StatementArguments = [today, today]
+        pageArguments += arguments
+        pageArguments += [limit, offset]
+        let rowArguments = pageArguments
+        return try await db.writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases c WHERE \(whereClause)", arguments: countArguments) ?? 0
+            let rows = try CaseListRow.fetchAll(db, sql: """
+                SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.updated_at, \(overdue) AS overdue
+                FROM cases c WHERE \(whereClause) ORDER BY c.id DESC LIMIT ? OFFSET ?
+                """, arguments: rowArguments)
+            return (rows, total)
+        }
+    }
+}
