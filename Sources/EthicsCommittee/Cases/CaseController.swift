@@ -33,7 +33,7 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
-              [.submit, .withdraw, .close].contains(transition)
+              [.submit, .startReview, .withdraw, .close].contains(transition)
         else { throw AppError.notFound }
         let mover = builder.mover(found, context)
         var refusal: String?

@@ -50,7 +50,7 @@ struct CaseShowBuilder: Sendable {
 
         let mover = mover(found, context)
         let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
-            .filter { [.submit, .withdraw, .close].contains($0) }
+            .filter { [.submit, .startReview, .withdraw, .close].contains($0) }
             .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages["case_action_\($0.rawValue)"] ?? "",
                                        danger: $0 == .withdraw) }
 
