@@ -16,6 +16,17 @@ public enum Action: Sendable, Equatable {
     case manageSettings
     /// Read and verify the audit trail.
     case readAuditTrail
+    /// Read the published versions of a governance document (current, older, history, diff, print).
+    /// Everyone signed in may; a visitor only when the settings make it public, and 404 otherwise.
+    case readCharter(isPublic: Bool)
+    /// Read and edit a document's working draft.
+    case editCharterDraft
+    /// Freeze the draft as the next version.
+    case publishCharter
+    /// "I have read and accept version N": the committee's accounts.
+    case acknowledgeCharter
+    /// See who has not acknowledged the current version.
+    case viewAcknowledgements
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -28,12 +39,21 @@ public enum Decision: Sendable, Equatable {
 /// The one access policy: every route asks it, nothing else decides. Pure, so it is tested as a table.
 public enum Policy {
     public static func decide(_ actor: Actor?, _ action: Action) -> Decision {
+        if case .readCharter(let isPublic) = action, actor == nil { return isPublic ? .allow : .notFound }
         guard let actor else { return .signInRequired }
         switch action {
         case .useApp:
             return .allow
         case .manageAccounts, .manageSettings, .readAuditTrail:
             return actor.role == .admin ? .allow : .notFound
+        case .readCharter:
+            return .allow
+        case .editCharterDraft, .viewAcknowledgements:
+            return [.admin, .secretary].contains(actor.role) ? .allow : .notFound
+        case .publishCharter:
+            return actor.role == .admin ? .allow : .notFound
+        case .acknowledgeCharter:
+            return actor.role.isCommittee ? .allow : .notFound
         }
     }
 }

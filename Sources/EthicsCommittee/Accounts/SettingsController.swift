@@ -21,6 +21,7 @@ struct SettingsController {
     struct Page: Sendable {
         var committeeName: String
         var timeZone: String
+        var charterPublic: Bool
         var languages: [Option]
         var errors: [String: String] = [:]
         let action = Paths.settings
@@ -39,7 +40,8 @@ struct SettingsController {
         if TimeZone(identifier: zone) == nil { errors.add("time_zone", "error_time_zone") }
         let language = Language(rawValue: context.form["default_language"])
         if language == nil { errors.add("default_language", "error_language") }
-        let proposed = Settings(committeeName: name, defaultLanguage: language ?? .en, timeZone: zone)
+        let proposed = Settings(committeeName: name, defaultLanguage: language ?? .en, timeZone: zone,
+                                charterPublic: context.form["charter_public"] == "1")
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -51,7 +53,7 @@ struct SettingsController {
     private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:],
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
-        let page = Page(committeeName: values.committeeName, timeZone: values.timeZone,
+        let page = Page(committeeName: values.committeeName, timeZone: values.timeZone, charterPublic: values.charterPublic,
                         languages: Language.allCases.map {
                             Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
                         }, errors: errors)

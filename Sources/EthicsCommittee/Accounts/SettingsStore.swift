@@ -6,6 +6,8 @@ public struct Settings: Sendable, Equatable {
     public var committeeName: String
     public var defaultLanguage: Language
     public var timeZone: String
+    /// Whether visitors may read the current charter at /charter (off: 404).
+    public var charterPublic = false
 }
 
 public struct SettingsStore: Sendable {
@@ -22,7 +24,8 @@ public struct SettingsStore: Sendable {
         }
         return Settings(committeeName: values["committee_name"] ?? "AI Ethics Committee",
                         defaultLanguage: values["default_language"].flatMap(Language.init(rawValue:)) ?? .en,
-                        timeZone: values["time_zone"] ?? "UTC")
+                        timeZone: values["time_zone"] ?? "UTC",
+                        charterPublic: values["charter_public"] == "1")
     }
 
     /// Saves all settings at once.
@@ -30,12 +33,13 @@ public struct SettingsStore: Sendable {
         try await db.writer.write { db in
             for (key, value) in [("committee_name", settings.committeeName),
                                  ("default_language", settings.defaultLanguage.rawValue),
-                                 ("time_zone", settings.timeZone)] {
+                                 ("time_zone", settings.timeZone),
+                                 ("charter_public", settings.charterPublic ? "1" : "0")] {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, value])
             }
             try AuditStore.append(db, by: actor, action: "settings.updated", targetType: "settings",
-                                  detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) tz=\(settings.timeZone)",
+                                  detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) tz=\(settings.timeZone) charter_public=\(settings.charterPublic ? 1 : 0)",
                                   at: clock.now)
         }
     }

@@ -30,6 +30,7 @@ public struct AppServices: Sendable {
     public let sessions: SessionStore
     public let invitations: InvitationStore
     public let audit: AuditStore
+    public let charter: CharterStore
     public let settings: SettingsCache
     public let passwords: PasswordHasher
     public let throttle: LoginThrottle
@@ -43,6 +44,7 @@ public struct AppServices: Sendable {
                                 absoluteLifetime: config.sessionLifetime)
         invitations = InvitationStore(db: database, clock: config.clock)
         audit = AuditStore(db: database)
+        charter = CharterStore(db: database, clock: config.clock)
         settings = try await SettingsCache(store: SettingsStore(db: database, clock: config.clock))
         passwords = PasswordHasher(cost: config.passwordCost)
         throttle = LoginThrottle()
@@ -54,7 +56,7 @@ public struct AppServices: Sendable {
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
     let library = try await MustacheLibrary(directory: config.templatesDirectory)
-    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions)
+    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter)
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
 
@@ -80,5 +82,9 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                           formats: app.formats, baseURL: config.baseURL).addRoutes(to: router)
     AuditController(audit: app.audit, renderer: renderer, formats: app.formats).addRoutes(to: router)
     SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
+                      formats: app.formats).addRoutes(to: router)
+    CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
+                           formats: app.formats).addRoutes(to: router)
     return router
 }
