@@ -194,7 +194,6 @@ extension Catalog {
         "charter_diff_identical": "The two texts are identical.",
         "charter_diff_legend_added": "added",
         "charter_diff_legend_removed": "removed",
-        "charter_diff_text": "Text",
         "charter_diff_changed_one": "{count} line changed",
         "charter_diff_changed_other": "{count} lines changed",
         "charter_diff_added_one": "{count} line added",

@@ -194,7 +194,6 @@ extension Catalog {
         "charter_diff_identical": "Les deux textes sont identiques.",
         "charter_diff_legend_added": "ajouté",
         "charter_diff_legend_removed": "supprimé",
-        "charter_diff_text": "Texte",
         "charter_diff_changed_one": "{count} ligne modifiée",
         "charter_diff_changed_other": "{count} lignes modifiées",
         "charter_diff_added_one": "{count} ligne ajoutée",
