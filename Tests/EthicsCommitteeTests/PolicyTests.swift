@@ -22,6 +22,21 @@ import Testing
                 rows.append(Row(role: role, action: action, expected: role == .admin ? .allow : .notFound))
             }
         }
+        // Governance documents: everyone signed in reads; visitors only when public, else 404 (not a sign-in page)
+        rows.append(Row(role: nil, action: .readCharter(isPublic: true), expected: .allow))
+        rows.append(Row(role: nil, action: .readCharter(isPublic: false), expected: .notFound))
+        for action in [Action.editCharterDraft, .publishCharter, .acknowledgeCharter, .viewAcknowledgements] {
+            rows.append(Row(role: nil, action: action, expected: .signInRequired))
+        }
+        for role in Role.allCases {
+            let editor = role == .admin || role == .secretary
+            rows.append(Row(role: role, action: .readCharter(isPublic: false), expected: .allow))
+            rows.append(Row(role: role, action: .readCharter(isPublic: true), expected: .allow))
+            rows.append(Row(role: role, action: .editCharterDraft, expected: editor ? .allow : .notFound))
+            rows.append(Row(role: role, action: .viewAcknowledgements, expected: editor ? .allow : .notFound))
+            rows.append(Row(role: role, action: .publishCharter, expected: role == .admin ? .allow : .notFound))
+            rows.append(Row(role: role, action: .acknowledgeCharter, expected: role == .submitter ? .notFound : .allow))
+        }
         return rows
     }()
 
@@ -78,6 +93,8 @@ import Testing
         let admin = Navigation.items(for: Actor(userId: 1, role: .admin)).map(\.path)
         #expect(admin.contains(Paths.users) && admin.contains(Paths.audit) && admin.contains(Paths.settings))
         #expect(Navigation.items(for: nil).isEmpty)
+        let submitter = Navigation.items(for: Actor(userId: 1, role: .submitter)).map(\.path)
+        #expect(submitter.contains(Paths.charter))
     }
 }
 

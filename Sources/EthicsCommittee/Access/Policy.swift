@@ -51,6 +51,17 @@ public enum Action: Sendable, Equatable {
     case reviewCase(CaseFacts)
     /// Submit, resubmit, withdraw (which moves are allowed is `CaseLifecycle`'s answer).
     case moveCase(CaseFacts)
+    /// Read the published versions of a governance document (current, older, history, diff, print).
+    /// Everyone signed in may; a visitor only when the settings make it public, and 404 otherwise.
+    case readCharter(isPublic: Bool)
+    /// Read and edit a document's working draft.
+    case editCharterDraft
+    /// Freeze the draft as the next version.
+    case publishCharter
+    /// "I have read and accept version N": the committee's accounts.
+    case acknowledgeCharter
+    /// See who has not acknowledged the current version.
+    case viewAcknowledgements
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -65,6 +76,7 @@ public enum Decision: Sendable, Equatable {
 /// The one access policy: every route asks it, nothing else decides. Pure, so it is tested as a table.
 public enum Policy {
     public static func decide(_ actor: Actor?, _ action: Action) -> Decision {
+        if case .readCharter(let isPublic) = action, actor == nil { return isPublic ? .allow : .notFound }
         guard let actor else { return .signInRequired }
         if action == .completeOnboarding { return actor.role.sitsOnCommittee && !actor.onboarded ? .allow : .notFound }
         if !actor.onboarded { return .onboardingRequired }
@@ -96,6 +108,14 @@ public enum Policy {
             return .notFound
         case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase:
             return decideCase(actor, action)
+        case .readCharter:
+            return .allow
+        case .editCharterDraft, .viewAcknowledgements:
+            return [.admin, .secretary].contains(actor.role) ? .allow : .notFound
+        case .publishCharter:
+            return actor.role == .admin ? .allow : .notFound
+        case .acknowledgeCharter:
+            return actor.role.isCommittee ? .allow : .notFound
         }
     }
 }

@@ -24,6 +24,7 @@ struct SettingsController {
         var declarationText: String
         var declarationVersion: Int
         var quorumRequiresExternal: Bool
+        var charterPublic: Bool
         var languages: [Option]
         var quorumRules: [Option]
         var errors: [String: String] = [:]
@@ -54,6 +55,7 @@ struct SettingsController {
         proposed.declarationText = declaration
         proposed.quorumRule = rule ?? proposed.quorumRule
         proposed.quorumRequiresExternal = form["quorum_requires_external"] == "1"
+        proposed.charterPublic = form["charter_public"] == "1"
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -67,7 +69,7 @@ struct SettingsController {
         let messages = Catalog.messages(context.language)
         let page = Page(
             committeeName: values.committeeName, timeZone: values.timeZone, declarationText: values.declarationText,
-            declarationVersion: values.declarationVersion, quorumRequiresExternal: values.quorumRequiresExternal,
+            declarationVersion: values.declarationVersion, quorumRequiresExternal: values.quorumRequiresExternal, charterPublic: values.charterPublic,
             languages: Language.allCases.map {
                 Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
             },

@@ -21,6 +21,8 @@ public struct Settings: Sendable, Equatable {
     public var declarationVersion: Int
     public var quorumRule: QuorumRule
     public var quorumRequiresExternal: Bool
+    /// Whether visitors may read the current charter at /charter (off: 404).
+    public var charterPublic = false
 }
 
 public struct SettingsStore: Sendable {
@@ -59,14 +61,16 @@ public struct SettingsStore: Sendable {
                                  ("declaration_text", settings.declarationText),
                                  ("declaration_version", String(settings.declarationVersion)),
                                  ("quorum_rule", settings.quorumRule.rawValue),
-                                 ("quorum_requires_external", settings.quorumRequiresExternal ? "1" : "0")] {
+                                 ("quorum_requires_external", settings.quorumRequiresExternal ? "1" : "0"),
+                                 ("charter_public", settings.charterPublic ? "1" : "0")] {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, value])
             }
             try AuditStore.append(db, by: actor, action: "settings.updated", targetType: "settings",
                                   detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) "
                                       + "tz=\(settings.timeZone) declaration_version=\(settings.declarationVersion) "
-                                      + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal)",
+                                      + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal) "
+                                      + "charter_public=\(settings.charterPublic ? 1 : 0)",
                                   at: clock.now)
             return settings
         }

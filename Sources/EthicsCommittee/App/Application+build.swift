@@ -30,6 +30,7 @@ public struct AppServices: Sendable {
     public let sessions: SessionStore
     public let invitations: InvitationStore
     public let audit: AuditStore
+    public let charter: CharterStore
     public let settings: SettingsCache
     public let passwords: PasswordHasher
     public let throttle: LoginThrottle
@@ -47,6 +48,7 @@ public struct AppServices: Sendable {
                                 absoluteLifetime: config.sessionLifetime)
         invitations = InvitationStore(db: database, clock: config.clock)
         audit = AuditStore(db: database)
+        charter = CharterStore(db: database, clock: config.clock)
         settings = try await SettingsCache(store: SettingsStore(db: database, clock: config.clock))
         passwords = PasswordHasher(cost: config.passwordCost)
         throttle = LoginThrottle()
@@ -62,7 +64,7 @@ public struct AppServices: Sendable {
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
     let library = try await MustacheLibrary(directory: config.templatesDirectory)
-    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions)
+    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter)
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
 
@@ -102,5 +104,9 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
                        sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
+    CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
+                      formats: app.formats).addRoutes(to: router)
+    CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
+                           formats: app.formats).addRoutes(to: router)
     return router
 }

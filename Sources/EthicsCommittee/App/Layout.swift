@@ -22,6 +22,12 @@ struct Layout: Sendable {
         let home = Paths.home, login = Paths.login, logout = Paths.logout, language = Paths.language
         let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
+        let charter = Paths.charter
+    }
+    /// A governance document version the signed-in person still has to acknowledge.
+    struct Reminder: Sendable {
+        let text: String
+        let href: String
     }
 
     let paths = LinkPaths()
@@ -35,12 +41,14 @@ struct Layout: Sendable {
     let nav: [NavItem]
     let hasNav: Bool
     let flash: String?
+    /// The banner asking to acknowledge a new version, on every signed-in page until done.
+    let reminders: [Reminder]
     let languages: [LanguageOption]
     /// Where the language switch returns to.
     let here: String
 
     init(context: AppRequestContext, settings: Settings, messages: [String: String], title: String,
-         path: String, flash: String?) {
+         path: String, flash: String?, reminders: [Reminder] = []) {
         lang = context.language.rawValue
         committeeName = settings.committeeName
         self.title = title
@@ -49,10 +57,12 @@ struct Layout: Sendable {
         user = context.session.map { Badge(name: $0.user.name, role: messages["role_\($0.user.role.rawValue)"] ?? "") }
         nav = Navigation.items(for: context.actor).map { item in
             NavItem(href: item.path, label: messages[item.label] ?? item.label,
-                    current: item.path == Paths.home ? path == Paths.home : path.hasPrefix(item.path))
+                    current: item.path == Paths.home ? path == Paths.home
+                        : path.hasPrefix(item.path) || item.covers.map(path.hasPrefix) == true)
         }
         hasNav = !nav.isEmpty
         self.flash = flash
+        self.reminders = reminders
         languages = Language.allCases.map {
             LanguageOption(code: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? $0.rawValue,
                            selected: $0 == context.language)
@@ -67,11 +77,14 @@ enum Navigation {
         let path: String
         let label: String
         let action: Action
+        /// Another prefix the entry stands for (the charter entry covers every governance document).
+        var covers: String? = nil
     }
 
     static let entries: [Entry] = [
         Entry(path: Paths.home, label: "nav_home", action: .useApp),
         Entry(path: Paths.cases, label: "nav_cases", action: .useApp),
+        Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
         Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),
         Entry(path: Paths.audit, label: "nav_audit", action: .readAuditTrail),

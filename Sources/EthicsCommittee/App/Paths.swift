@@ -75,6 +75,31 @@ enum Paths {
     static func audit(page: Int) -> String { "/admin/audit?page=\(page)" }
     static let settings = "/admin/settings"
 
+    // Governance documents: the charter's stable (public) address is /charter; every kind has /documents/{kind}/….
+    static let charter = "/charter"
+    static let documentPattern = "/documents/:kind"
+    static func document(_ kind: String) -> String { kind == GovernanceDocument.charter ? charter : "/documents/\(kind)" }
+    static let documentVersionPattern = "/documents/:kind/versions/:number"
+    static func documentVersion(_ kind: String, _ number: Int) -> String { "/documents/\(kind)/versions/\(number)" }
+    static let documentPrintPattern = "/documents/:kind/versions/:number/print"
+    static func documentPrint(_ kind: String, _ number: Int) -> String { "/documents/\(kind)/versions/\(number)/print" }
+    static let documentHistoryPattern = "/documents/:kind/history"
+    static func documentHistory(_ kind: String) -> String { "/documents/\(kind)/history" }
+    static let documentDiffPattern = "/documents/:kind/diff"
+    static func documentDiff(_ kind: String) -> String { "/documents/\(kind)/diff" }
+    static func documentDiff(_ kind: String, from: Int, to: Int, inline: Bool = false) -> String {
+        "/documents/\(kind)/diff?from=\(from)&to=\(to)" + (inline ? "&view=inline" : "")
+    }
+    static let documentDraftPattern = "/documents/:kind/draft"
+    static func documentDraft(_ kind: String) -> String { "/documents/\(kind)/draft" }
+    static let documentPublishPattern = "/documents/:kind/publish"
+    static func documentPublish(_ kind: String) -> String { "/documents/\(kind)/publish" }
+    static let documentAcknowledgePattern = "/documents/:kind/acknowledge"
+    static func documentAcknowledge(_ kind: String) -> String { "/documents/\(kind)/acknowledge" }
+    static let documentAcknowledgementsPattern = "/documents/:kind/acknowledgements"
+    static func documentAcknowledgements(_ kind: String) -> String { "/documents/\(kind)/acknowledgements" }
+    static let printStylesheet = "/css/print.css"
+
     /// Files served from `Public/`; everything else is a page.
     static func isStatic(_ path: String) -> Bool {
         path.hasPrefix("/css/") || path.hasPrefix("/js/") || path.hasPrefix("/img/") || path == "/favicon.ico"

@@ -8,10 +8,18 @@ public struct Renderer: Sendable {
     let library: MustacheLibrary
     let settings: SettingsCache
     let sessions: SessionStore
+    /// Asked on every signed-in page for the versions the person still has to acknowledge.
+    let charter: CharterStore
 
     /// What every template is rendered with.
     struct View<Page>: Sendable where Page: Sendable {
         let layout: Layout
+        let t: [String: String]
+        let page: Page
+    }
+
+    /// What a standalone page is rendered with: no layout.
+    struct Standalone<Page>: Sendable where Page: Sendable {
         let t: [String: String]
         let page: Page
     }
@@ -26,8 +34,25 @@ public struct Renderer: Sendable {
             try? await sessions.setFlash(nil, idHash: session.idHash)
         }
         let layout = Layout(context: context, settings: settings.current, messages: messages,
-                            title: messages[title] ?? title, path: path, flash: flash)
+                            title: messages[title] ?? title, path: path, flash: flash,
+                            reminders: try await reminders(context, messages))
         return html(try render(template, View(layout: layout, t: messages, page: page)), status: status)
+    }
+
+    /// A page outside the layout (the print view of a document version): the template gets `t` and `page`.
+    func standalone<Page: Sendable>(_ template: String, _ page: Page, context: AppRequestContext) throws -> Response {
+        html(try render(template, Standalone(t: Catalog.messages(context.language), page: page)), status: .ok)
+    }
+
+    /// The banner for a committee account that has not acknowledged a document's current version.
+    private func reminders(_ context: AppRequestContext, _ messages: [String: String]) async throws -> [Layout.Reminder] {
+        guard let actor = context.actor, Policy.decide(actor, .acknowledgeCharter) == .allow else { return [] }
+        return try await charter.pendingAcknowledgements(userId: actor.userId).map { pending in
+            let text = (messages["charter_banner"] ?? "")
+                .replacingOccurrences(of: "{document}", with: messages["document_\(pending.kind)"] ?? pending.kind)
+                .replacingOccurrences(of: "{number}", with: String(pending.number))
+            return Layout.Reminder(text: text, href: Paths.document(pending.kind))
+        }
     }
 
     /// The generic page for an error status, with no internal detail. Inside the session middleware it

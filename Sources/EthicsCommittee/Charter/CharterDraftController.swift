@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+
+/// The working draft of a governance document (admin and secretary) and publishing it (admin), plus the list of
+/// who has not acknowledged the current version.
+struct CharterDraftController {
+    let charter: CharterStore
+    let sessions: SessionStore
+    let renderer: Renderer
+    let views: CharterViews
+
+    init(charter: CharterStore, settings: SettingsCache, sessions: SessionStore, renderer: Renderer, formats: Formats) {
+        self.charter = charter; self.sessions = sessions; self.renderer = renderer
+        views = CharterViews(charter: charter, settings: settings, formats: formats)
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.documentDraftPattern), use: edit)
+        router.post(RouterPath(Paths.documentDraftPattern), use: save)
+        router.post(RouterPath(Paths.documentPublishPattern), use: publish)
+        router.get(RouterPath(Paths.documentAcknowledgementsPattern), use: acknowledgements)
+    }
+
+    /// What the two forms of the draft page carry, kept when a page is shown again after a refusal.
+    struct Input {
+        var markdown: String
+        var revision: Int
+        var changeNote = ""
+        var changeKind: ChangeKind?
+        var markdownError: String?
+        var conflict: String?
+        var changeNoteError: String?
+        var publishError: String?
+    }
+
+    func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.editCharterDraft)
+        let document = try await views.document(context)
+        return try await render(document, Input(markdown: document.draft, revision: document.draftRevision), context: context)
+    }
+
+    func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try context.requireSession(.editCharterDraft)
+        let document = try await views.document(context)
+        guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
+        let markdown = CharterViews.normalizedMarkdown(context.form.raw("markdown"))
+        var input = Input(markdown: markdown, revision: revision)
+        let messages = Catalog.messages(context.language)
+        let bytes = markdown.utf8.count
+        if bytes > Markdown.maxBytes {
+            input.markdownError = (messages["charter_draft_too_large"] ?? "")
+                .replacingOccurrences(of: "{size}", with: String((bytes + 1023) / 1024))
+                .replacingOccurrences(of: "{limit}", with: String(Markdown.maxBytes / 1024))
+        } else if let problem = Validate.text(markdown, max: Int.max, required: false) {
+            input.markdownError = messages[problem]
+        }
+        if input.markdownError != nil {
+            return try await render(document, input, context: context, status: .unprocessableContent)
+        }
+        do {
+            try await charter.saveDraft(documentId: document.id, markdown: markdown, basedOn: revision, by: context.auditActor)
+        } catch CharterRefusal.draftChanged {
+            // Someone saved in between: keep this person's text, show the saved draft, and let them merge.
+            let fresh = try await views.document(context)
+            input.revision = fresh.draftRevision
+            input.conflict = (messages["charter_draft_conflict"] ?? "")
+                .replacingOccurrences(of: "{name}", with: fresh.draftUpdatedBy ?? "")
+                .replacingOccurrences(of: "{date}", with: fresh.draftUpdatedAt.map { views.formats.dateTime($0, context.language) } ?? "")
+            return try await render(fresh, input, context: context, status: .conflict)
+        }
+        try await sessions.setFlash(Flash.encode("flash_charter_draft_saved"), idHash: session.idHash)
+        return .redirect(to: Paths.documentDraft(document.kind))
+    }
+
+    func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try context.requireSession(.publishCharter)
+        let document = try await views.document(context)
+        guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
+        let messages = Catalog.messages(context.language)
+        var input = Input(markdown: document.draft, revision: revision, changeNote: context.form["change_note"],
+                          changeKind: ChangeKind(rawValue: context.form["change_kind"]))
+        input.changeNoteError = Validate.text(input.changeNote, max: 2000).flatMap { messages[$0] }
+        if input.changeKind == nil { input.publishError = messages["charter_change_kind_missing"] }
+        if input.changeNoteError != nil || input.publishError != nil {
+            return try await render(document, input, context: context, status: .unprocessableContent)
+        }
+        let version: CharterVersion
+        do {
+            version = try await charter.publish(documentId: document.id, changeNote: input.changeNote, change: input.changeKind!,
+                                                basedOn: revision, by: context.auditActor)
+        } catch let refusal as CharterRefusal {
+            let key: String, status: HTTPResponse.Status
+            switch refusal {
+            case .draftChanged: (key, status) = ("charter_publish_stale", .conflict)
+            case .emptyDraft: (key, status) = ("charter_publish_empty", .unprocessableContent)
+            case .nothingChanged: (key, status) = ("charter_publish_unchanged", .unprocessableContent)
+            case .tooLarge, .notCurrent: (key, status) = ("charter_publish_empty", .unprocessableContent)
+            }
+            let fresh = try await views.document(context)
+            input.markdown = fresh.draft; input.revision = fresh.draftRevision; input.publishError = messages[key]
+            return try await render(fresh, input, context: context, status: status)
+        }
+        try await sessions.setFlash(Flash.encode("flash_charter_published", String(version.number)), idHash: session.idHash)
+        return .redirect(to: Paths.document(document.kind))
+    }
+
+    private func render(_ document: GovernanceDocument, _ input: Input, context: AppRequestContext,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        let messages = Catalog.messages(context.language), language = context.language, kind = document.kind
+        let current = try await charter.currentVersion(documentId: document.id)
+        let next = (current?.number ?? 0) + 1
+        let title = CharterViews.title(document, messages)
+        let saved = document.draftUpdatedAt.map { at in
+            (messages["charter_last_saved"] ?? "").replacingOccurrences(of: "{date}", with: views.formats.dateTime(at, language))
+                .replacingOccurrences(of: "{name}", with: document.draftUpdatedBy ?? "")
+        } ?? (messages["charter_never_saved"] ?? "")
+        var currentNote: String?, changes: CharterPages.Comparison?
+        if let current {
+            if current.markdown == document.draft {
+                currentNote = (messages["charter_draft_same"] ?? "").replacingOccurrences(of: "{number}", with: String(current.number))
+            } else {
+                changes = CharterViews.comparison(old: current.markdown, new: document.draft,
+                                                  oldLabel: CharterViews.versionLabel(current.number, messages),
+                                                  newLabel: messages["charter_draft_label"] ?? "", sideBySide: false, language)
+            }
+        }
+        let page = CharterPages.Draft(
+            title: title, tabs: try await views.tabs(document, context), documentHref: Paths.document(kind),
+            markdown: input.markdown, revision: input.revision, saveAction: Paths.documentDraft(kind),
+            markdownError: input.markdownError, conflict: input.conflict, lastSaved: saved,
+            preview: (try? Markdown.html(document.draft)) ?? "",
+            hasPreview: !document.draft.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            currentNote: currentNote, changes: changes,
+            canPublish: Policy.decide(context.actor, .publishCharter) == .allow, publishAction: Paths.documentPublish(kind),
+            publishLead: (messages["charter_publish_lead"] ?? "").replacingOccurrences(of: "{number}", with: String(next)),
+            publishButton: (messages["charter_publish_submit"] ?? "").replacingOccurrences(of: "{number}", with: String(next)),
+            isFirstVersion: current == nil, changeNote: input.changeNote, changeNoteError: input.changeNoteError,
+            changeKinds: ChangeKind.allCases.map {
+                CharterPages.ChangeKindOption(value: $0.rawValue, label: CharterViews.changeKindLabel($0, messages),
+                                              hint: messages["charter_\($0.rawValue)_hint"] ?? "", checked: $0 == input.changeKind)
+            },
+            publishError: input.publishError)
+        return try await renderer.page("charter/draft", page, title: title + " · " + (messages["charter_draft_title"] ?? ""),
+                                       context: context, path: Paths.documentDraft(kind), status: status)
+    }
+
+    func acknowledgements(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.viewAcknowledgements)
+        let document = try await views.document(context)
+        guard document.requiresAcknowledgement else { throw AppError.notFound }
+        let messages = Catalog.messages(context.language), language = context.language
+        let current = try await charter.currentVersion(documentId: document.id)
+        let statuses = current == nil ? [] : try await charter.acknowledgements(documentId: document.id)
+        func row(_ status: AcknowledgementStatus) -> CharterPages.RosterRow {
+            let last = status.lastNumber.map { number in
+                CharterViews.versionLabel(number, messages) + " · " + (status.lastAt.map { views.formats.dateTime($0, language) } ?? "")
+            } ?? (messages["charter_acks_never"] ?? "")
+            return CharterPages.RosterRow(name: status.name, role: messages["role_\(status.role.rawValue)"] ?? "", last: last)
+        }
+        let pending = statuses.filter { !$0.isCurrent }.map(row), done = statuses.filter(\.isCurrent).map(row)
+        let title = CharterViews.title(document, messages)
+        let page = CharterPages.Acknowledgements(
+            title: title, tabs: try await views.tabs(document, context), documentHref: Paths.document(document.kind),
+            lead: current.map { (messages["charter_acks_lead"] ?? "").replacingOccurrences(of: "{number}", with: String($0.number)) }
+                ?? (messages["charter_none_published"] ?? ""),
+            pendingHeading: (messages["charter_acks_pending"] ?? "").replacingOccurrences(of: "{count}", with: String(pending.count)),
+            doneHeading: (messages["charter_acks_done"] ?? "").replacingOccurrences(of: "{count}", with: String(done.count)),
+            pending: pending, done: done, hasPending: !pending.isEmpty, hasDone: !done.isEmpty)
+        return try await renderer.page("charter/acknowledgements", page, title: title + " · " + (messages["charter_acks_title"] ?? ""),
+                                       context: context, path: Paths.documentAcknowledgements(document.kind))
+    }
+}
