@@ -65,20 +65,30 @@ import Testing
         #expect(!html.contains("\"onmouseover"))
     }
 
-    @Test(arguments: [
-        String(repeating: ">", count: 50_000) + " deep",
-        String(repeating: "[", count: 50_000) + "x" + String(repeating: "]", count: 50_000),
-        String(repeating: "*a ", count: 40_000),
-        String(repeating: "- ", count: 40_000) + "x",
-        String(repeating: "`", count: 60_000),
-        String(repeating: "<a href=\"", count: 20_000),
-        String(repeating: "![[", count: 30_000),
-        String(repeating: "_", count: 100_000),
-    ])
-    func pathologicalInputRendersFast(_ source: String) throws {
-        let start = ContinuousClock.now
-        _ = try Markdown.html(source)
-        #expect(ContinuousClock.now - start < .milliseconds(100))
+    /// Pathological inputs, named so a failure prints the name rather than 100 KB of text.
+    static let pathological: [String: String] = [
+        "deep blockquotes": String(repeating: ">", count: 50_000) + " deep",
+        "nested brackets": String(repeating: "[", count: 50_000) + "x" + String(repeating: "]", count: 50_000),
+        "emphasis runs": String(repeating: "*a ", count: 40_000),
+        "nested lists": String(repeating: "- ", count: 40_000) + "x",
+        "backticks": String(repeating: "`", count: 60_000),
+        "unclosed links": String(repeating: "<a href=\"", count: 20_000),
+        "image brackets": String(repeating: "![[", count: 30_000),
+        "underscores": String(repeating: "_", count: 100_000),
+    ]
+
+    /// Each renders in well under 100 ms; the best of three runs is taken so that a busy machine
+    /// (two cores shared with the build) does not fail the test by itself.
+    @Test(arguments: pathological.keys.sorted())
+    func pathologicalInputRendersFast(_ name: String) throws {
+        let source = try #require(Self.pathological[name])
+        var best = Duration.seconds(60)
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            _ = try Markdown.html(source)
+            best = min(best, ContinuousClock.now - start)
+        }
+        #expect(best < .milliseconds(100), "\(name): \(best)")
     }
 
     @Test func oversizedInputIsRefusedWithItsSize() {

@@ -103,7 +103,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
-                       sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
+                       charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
                       formats: app.formats).addRoutes(to: router)
     CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,

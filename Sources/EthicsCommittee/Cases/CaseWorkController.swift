@@ -9,6 +9,7 @@ struct CaseWorkController {
     let reviews: CaseReviewStore
     let decisions: CaseDecisionStore
     let users: UserStore
+    let charter: CharterStore
     let sessions: SessionStore
     let renderer: Renderer
     let builder: CaseShowBuilder
@@ -47,6 +48,10 @@ struct CaseWorkController {
                 .first(where: { $0.userId == userId })
         else { return try await refuse(found, facts, "error_reviewer_choice", context) }
         guard Formats.isISODate(due), due >= formats.localISODate() else { return try await refuse(found, facts, "error_due_date", context) }
+        // Only someone who accepted the charter in force may review against it.
+        guard try await charter.hasAcknowledgedCurrentSubstantive(userId: userId) else {
+            return try await refuse(found, facts, "error_reviewer_not_acknowledged", context)
+        }
         // A likely conflict must be confirmed: the secretary ticks that it was checked.
         if candidate.conflictWith != nil && context.form["conflict_checked"] != "1" {
             return try await refuse(found, facts, "error_reviewer_conflict", context)

@@ -442,6 +442,7 @@ extension Catalog {
         "event_condition_met": "Condition met",
         "error_markdown_too_large": "This text is too long (at most 256 KB).",
         "error_reviewer_choice": "Choose a reviewer from the list.",
+        "error_reviewer_not_acknowledged": "This person has not yet acknowledged the current charter, so they cannot review a case.",
         "error_due_date": "Enter a due date from today on.",
         "error_reviewer_conflict": "This reviewer declared an interest that names the team or the vendor. Tick the box to confirm you checked it.",
         "error_recusal_reason": "Give the reason of the conflict.",

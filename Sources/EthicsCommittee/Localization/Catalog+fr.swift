@@ -442,6 +442,7 @@ extension Catalog {
         "event_condition_met": "Condition levée",
         "error_markdown_too_large": "Ce texte est trop long (256 Ko au plus).",
         "error_reviewer_choice": "Choisissez un rapporteur dans la liste.",
+        "error_reviewer_not_acknowledged": "Cette personne n'a pas encore pris connaissance de la charte en vigueur : elle ne peut pas instruire de saisine.",
         "error_due_date": "Saisissez une échéance à partir d'aujourd'hui.",
         "error_reviewer_conflict": "Ce rapporteur a déclaré un intérêt qui nomme l'équipe ou le fournisseur. Cochez la case pour confirmer que vous l'avez vérifié.",
         "error_recusal_reason": "Indiquez le motif du conflit.",
