@@ -32,11 +32,11 @@ import pytest
 os.environ.setdefault("SE_OFFLINE", "true")
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoSuchElementException, WebDriverException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoSuchElementException, StaleElementReferenceException, WebDriverException)
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -56,6 +56,10 @@ DOC_SCREENSHOTS = {
     ("accounts list", "desktop"): "accounts.png",
     ("invitation form", "desktop"): "invite.png",
     ("invitation form", "phone"): "invite-phone.png",
+    ("audit trail", "desktop"): "audit.png",
+    ("login in French", "desktop"): "login-fr.png",
+    ("members as secretary", "desktop"): "members.png",
+    ("welcome page", "desktop"): "welcome.png",
 }
 
 
@@ -324,11 +328,33 @@ def find_button(driver, text: str):
                                  f"buttons: {seen}")
 
 
+def _page_replaced(old_page):
+    """Like expected_conditions.staleness_of, but also treats the errors Chromium raises while the old document is
+    being torn down ("Node with given id does not belong to the document") as "replaced"."""
+    def replaced(_driver) -> bool:
+        try:
+            old_page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error) or "No node with given id" in str(error):
+                return True
+            raise
+    return replaced
+
+
 def click_and_wait(driver, element) -> None:
     """Clicks something that loads a new page, and waits until the new page has replaced it."""
     old_page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, WAIT_SECONDS).until(EC.staleness_of(old_page))
+    try:
+        element.click()
+    except WebDriverException as error:
+        # The click went through and the page is already going away while chromedriver still
+        # inspects it; the wait below tells whether a new page came.
+        if "does not belong to the document" not in str(error):
+            raise
+    WebDriverWait(driver, WAIT_SECONDS).until(_page_replaced(old_page))
     WebDriverWait(driver, WAIT_SECONDS).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
 
@@ -341,15 +367,82 @@ def click_link(driver, text: str) -> None:
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, text))
 
 
-def sign_in(driver, server: EthicsServer, email: str, password: str) -> None:
+def sign_in(driver, server: EthicsServer, email: str, password: str,
+            labels: tuple[str, str, str] = ("Email", "Password", "Sign in")) -> None:
+    """Signs in through the form; `labels` (e-mail, password, button) for another language."""
     driver.get(server.url("/login"))
-    fill(driver, "Email", email)
-    fill(driver, "Password", password)
-    click_button(driver, "Sign in")
+    fill(driver, labels[0], email)
+    fill(driver, labels[1], password)
+    click_button(driver, labels[2])
 
 
-def sign_out(driver) -> None:
-    click_button(driver, "Sign out")
+def sign_out(driver, label: str = "Sign out") -> None:
+    click_button(driver, label)
+
+
+def tick(driver, label_text: str, on: bool = True) -> None:
+    """Sets the checkbox whose label reads `label_text` (clicks the label, as a person would)."""
+    box = field(driver, label_text)
+    if box.is_selected() != on:
+        label = driver.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']")
+        label.click()
+    assert box.is_selected() == on, f"checkbox {label_text!r} did not change"
+
+
+def set_date(driver, label_text: str, iso: str) -> None:
+    """Sets a date input (typing into one depends on the browser's locale; the value does not)."""
+    element = field(driver, label_text)
+    driver.execute_script(
+        "arguments[0].value = arguments[1];"
+        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, iso)
+    assert element.get_attribute("value") == iso
+
+
+def complete_welcome(driver, affiliation: str, areas: list[str],
+                     labels: tuple[str, str, str] = ("Affiliation",
+                                                     "I have read this declaration and I sign it.",
+                                                     "Sign and continue")) -> None:
+    """Fills the welcome page (affiliation, areas of expertise, the declaration's tick) and
+    submits it; `labels` (affiliation, tick, button) for another language."""
+    fill(driver, labels[0], affiliation)
+    for area in areas:
+        tick(driver, area)
+    tick(driver, labels[1])
+    click_button(driver, labels[2])
+
+
+def nav_link(driver, text: str):
+    """The main navigation's link that reads `text` (any quotes in it are fine)."""
+    wanted = _normalized(text)
+    for link in driver.find_elements(By.CSS_SELECTOR, "nav a"):
+        if _normalized(link.get_attribute("textContent") or "") == wanted:
+            return link
+    seen = [_normalized(a.get_attribute("textContent") or "")
+            for a in driver.find_elements(By.CSS_SELECTOR, "nav a")]
+    raise NoSuchElementException(f"No navigation link reads {text!r} on {driver.current_url}; "
+                                 f"links: {seen}")
+
+
+def path_of(driver) -> str:
+    return re.sub(r"^https?://[^/]+", "", driver.current_url)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def raw_get(driver, server: EthicsServer, path: str) -> tuple[int, str]:
+    """GET `path` with the browser's cookies, without following redirects: (status, Location)."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(server.url(path), headers={"Cookie": cookies})
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers.get("Location", "")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location", "")
 
 
 def text_of(driver, css: str) -> str:

@@ -1,4 +1,5 @@
-"""The foundation journeys: first administrator, invitations, sign-in and out, access, language.
+"""The foundation journeys: first administrator, invitations, sign-in and out, access, language,
+and the welcome page every new member or expert completes before anything else.
 
 The tests run in file order against one server: journey 2 signs in with the administrator of
 journey 1 (or a CLI-made one when run alone), journey 6 needs the link journey 2 used.
@@ -10,8 +11,8 @@ import re
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import (click_and_wait, click_button, click_link, choose, field, fill, sign_in,
-                      sign_out, text_of)
+from conftest import (click_and_wait, click_button, click_link, choose, complete_welcome, field,
+                      fill, path_of, raw_get, sign_in, sign_out, text_of)
 
 ADMIN = {"email": "ada.admin@example.org", "name": "Ada Admin", "password": "Tall-Cedar-Window-42"}
 EXPERT = {"email": "eliot.expert@example.org", "name": "Eliot Expert",
@@ -26,10 +27,6 @@ def admin_account(server, state) -> dict:
         server.add_user(ADMIN["email"], ADMIN["name"], "admin", ADMIN["password"])
         state["admin"] = ADMIN
     return state["admin"]
-
-
-def path_of(driver) -> str:
-    return re.sub(r"^https?://[^/]+", "", driver.current_url)
 
 
 def nav_link(driver, text: str):
@@ -59,7 +56,8 @@ def test_first_administrator_through_the_setup_link(driver, server, check_page, 
     state["admin"] = ADMIN
 
     # The administrator's pages, through the navigation.
-    for label, name, path in (("Accounts", "accounts list", "/admin/users"),
+    for label, name, path in (("Members", "members as admin", "/members"),
+                              ("Accounts", "accounts list", "/admin/users"),
                               ("Audit trail", "audit trail", "/admin/audit"),
                               ("Settings", "settings", "/admin/settings"),
                               ("My password", "my password", "/account/password"),
@@ -112,9 +110,17 @@ def test_admin_invites_an_external_expert_who_joins_and_signs_in_again(
     fill(driver, "Repeat the password", EXPERT["password"])
     click_button(driver, "Create my account")
 
+    # A new expert completes the welcome page before anything else.
+    assert path_of(driver) == "/welcome", driver.current_url
+    check_page("welcome page")
+    assert text_of(driver, "h1") == "Welcome to the committee"
+    assert text_of(driver, "header .who-name") == EXPERT["name"]
+    complete_welcome(driver, "University of Lyon, philosophy department",
+                     ["Ethics and philosophy", "Artificial intelligence"])
+
     check_page("home as expert")
     assert_signed_in_as(driver, EXPERT["name"], "External expert")
-    assert text_of(driver, ".flash").startswith("Your account is ready")
+    assert text_of(driver, ".flash") == "Thank you. Your profile is complete and your declaration signed."
     assert not driver.find_elements(By.XPATH, "//nav//a[normalize-space()='Accounts']")
     state["used_link"] = link
 
@@ -141,6 +147,14 @@ def test_wrong_password_shows_the_error_and_keeps_the_email(driver, server, chec
 def test_member_gets_not_found_on_admin_pages(driver, server, check_page):
     server.add_user(MEMBER["email"], MEMBER["name"], "member", MEMBER["password"])
     sign_in(driver, server, MEMBER["email"], MEMBER["password"])
+    # An account made with the CLI goes through the welcome page at its first sign-in, and no
+    # other page opens until it is done.
+    assert path_of(driver) == "/welcome", driver.current_url
+    check_page("welcome page as member")
+    for path in ("/", "/members", "/account/password", "/admin/users"):
+        status, location = raw_get(driver, server, path)
+        assert status in (302, 303) and location.endswith("/welcome"), (path, status, location)
+    complete_welcome(driver, "Customer service department", ["Customer relations", "Data"])
     check_page("home as member")
     assert_signed_in_as(driver, MEMBER["name"], "Member")
 

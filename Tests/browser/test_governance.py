@@ -10,7 +10,8 @@ import re
 
 from selenium.webdriver.common.by import By
 
-from conftest import click_and_wait, click_button, click_link, field, fill, sign_in, sign_out, text_of
+from conftest import (click_and_wait, click_button, click_link, complete_welcome, field, fill, sign_in,
+                      sign_out, text_of)
 
 ADMIN = {"email": "gwen.admin@example.org", "name": "Gwen Admin", "password": "Silver-Harbor-Kettle-58"}
 MEMBER = {"email": "nora.member@example.org", "name": "Nora Member", "password": "Copper-Meadow-Violin-24"}
@@ -81,6 +82,10 @@ def test_charter_from_draft_to_public_page(driver, server, check_page, state):
 
     # A member sees the banner, reads version 2 and acknowledges it.
     sign_in(driver, server, MEMBER["email"], MEMBER["password"])
+    # A member made with the CLI completes the welcome page first (see test_members.py).
+    assert path_of(driver) == "/welcome", driver.current_url
+    complete_welcome(driver, "Quality department", ["Data"])
+    assert path_of(driver) == "/", driver.current_url
     check_page("home with the charter banner")
     assert text_of(driver, ".reminder p") == "AI ethics charter: version 2 is waiting for your acknowledgement."
     click_link(driver, "Read and acknowledge")
