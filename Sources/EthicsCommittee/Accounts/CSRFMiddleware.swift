@@ -9,6 +9,8 @@ struct CSRFMiddleware: RouterMiddleware {
     static let field = "_csrf"
     let cookies: AppCookies
     let maxBodyBytes: Int
+    /// Multipart bodies carry files, so they may be larger.
+    let maxUploadBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -25,11 +27,18 @@ struct CSRFMiddleware: RouterMiddleware {
         }
 
         if request.method != .get && request.method != .head {
-            let body: ByteBuffer
-            do { body = try await request.collectBody(upTo: maxBodyBytes) } catch { throw AppError.payloadTooLarge }
             let contentType = request.headers[.contentType] ?? ""
+            let boundary = MultipartForm.boundary(of: contentType)
+            let body: ByteBuffer
+            do { body = try await request.collectBody(upTo: boundary == nil ? maxBodyBytes : maxUploadBytes) } catch {
+                throw AppError.payloadTooLarge
+            }
             if contentType.hasPrefix("application/x-www-form-urlencoded") {
                 context.form = FormFields(urlEncoded: String(buffer: body))
+            } else if let boundary {
+                guard let parsed = try? MultipartForm.parse(body, boundary: boundary) else { throw AppError.badRequest }
+                context.form = FormFields(pairs: parsed.fields)
+                context.uploads = parsed.files
             }
             let expected = context.session?.csrfToken ?? cookieToken
             guard !expected.isEmpty, Tokens.constantTimeEqual(context.form.raw(Self.field), expected) else {

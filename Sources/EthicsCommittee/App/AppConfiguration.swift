@@ -18,6 +18,13 @@ public struct AppConfiguration: Sendable {
     public var sessionLifetime: TimeInterval = 12 * 3600
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes = 1024 * 1024
+    /// Largest attachment accepted, in bytes (the multipart body may be a little larger).
+    public var maxAttachmentBytes = 10 * 1024 * 1024
+    /// Where attachments are stored: outside `Public/`; by default beside the database.
+    public var attachmentsDirectory: String?
+    public var resolvedAttachmentsDirectory: String {
+        attachmentsDirectory ?? URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("attachments").path
+    }
     public var clock: AppClock = .system
 
     public init(databasePath: String) { self.databasePath = databasePath }

@@ -12,6 +12,8 @@ public struct AppRequestContext: RequestContext {
     public var language: Language = .en
     /// The url-encoded body of a POST, read once by the CSRF middleware.
     public var form = FormFields()
+    /// Files of a multipart POST (attachments), read once by the CSRF middleware.
+    public var uploads: [UploadedFile] = []
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -38,6 +38,7 @@ public struct AppServices: Sendable {
     public let cases: CaseStore
     public let caseReviews: CaseReviewStore
     public let caseDecisions: CaseDecisionStore
+    public let caseAttachments: CaseAttachmentStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -56,6 +57,7 @@ public struct AppServices: Sendable {
         cases = CaseStore(db: database, clock: config.clock)
         caseReviews = CaseReviewStore(db: database, clock: config.clock)
         caseDecisions = CaseDecisionStore(db: database, clock: config.clock)
+        caseAttachments = CaseAttachmentStore(db: database, clock: config.clock, directory: config.resolvedAttachmentsDirectory)
         formats = Formats(settings: settings, clock: config.clock)
     }
 }
@@ -75,7 +77,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     router.add(middleware: SessionMiddleware(sessions: app.sessions, settings: app.settings, cookies: cookies))
     // …errors inside it keep the signed-in person's layout and language.
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes))
+    router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes,
+                                         maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
     HomeController(renderer: renderer).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
@@ -97,8 +100,10 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                          pages: memberPages).addRoutes(to: router)
     OnboardingController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
                          pages: memberPages).addRoutes(to: router)
-    let caseBuilder = CaseShowBuilder(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
-                                      formats: app.formats)
+    let caseBuilder = CaseShowBuilder(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions,
+                                      attachments: app.caseAttachments, users: app.users, formats: app.formats)
+    CaseAttachmentController(cases: app.cases, attachments: app.caseAttachments, sessions: app.sessions, renderer: renderer,
+                             builder: caseBuilder, maxBytes: config.maxAttachmentBytes).addRoutes(to: router)
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder).addRoutes(to: router)

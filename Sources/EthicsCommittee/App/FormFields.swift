@@ -15,6 +15,11 @@ public struct FormFields: Sendable {
         }
     }
 
+    /// Fields already split (multipart bodies).
+    init(pairs: [(String, String)]) {
+        for (name, value) in pairs { values[name, default: []].append(value) }
+    }
+
     /// The field's value, trimmed of surrounding white space ("" when absent).
     public subscript(_ name: String) -> String {
         (values[name]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

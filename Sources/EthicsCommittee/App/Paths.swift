@@ -71,6 +71,11 @@ enum Paths {
     static let caseConditionMetPattern = "/cases/:id/conditions/:condition/met"
     static func caseConditionMet(_ id: Int64, _ condition: Int64) -> String { "/cases/\(id)/conditions/\(condition)/met" }
 
+    static let caseAttachmentsPattern = "/cases/:id/attachments"
+    static func caseAttachments(_ id: Int64) -> String { "/cases/\(id)/attachments" }
+    static let caseAttachmentPattern = "/cases/:id/attachments/:attachment"
+    static func caseAttachment(_ id: Int64, _ attachment: Int64) -> String { "/cases/\(id)/attachments/\(attachment)" }
+
     static let audit = "/admin/audit"
     static func audit(page: Int) -> String { "/admin/audit?page=\(page)" }
     static let settings = "/admin/settings"

@@ -18,7 +18,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     }
 
     static func apply(to headers: inout HTTPFields, path: String) {
-        headers[.contentSecurityPolicy] = contentSecurityPolicy
+        // A download may carry a stricter policy of its own (sandbox); keep it.
+        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = contentSecurityPolicy }
         headers[.xContentTypeOptions] = "nosniff"
         headers[Self.referrerPolicy] = "same-origin"
         headers[Self.frameOptions] = "DENY"

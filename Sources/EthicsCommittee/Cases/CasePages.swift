@@ -126,6 +126,13 @@ struct CaseShowPage: Sendable {
         let label: String
         let danger: Bool
     }
+    struct AttachmentRow: Sendable {
+        let href: String
+        let name: String
+        let size: String
+        let uploader: String
+        let date: String
+    }
     struct Candidate: Sendable {
         let value: String
         let label: String
@@ -180,6 +187,8 @@ struct CaseShowPage: Sendable {
     let decisionDate: String?
     let conditions: [ConditionBlock]
     let hasConditions: Bool
+    let attachments: [AttachmentRow]
+    let uploadAction: String?
     let events: [EventRow]
     var formError: String?
 }

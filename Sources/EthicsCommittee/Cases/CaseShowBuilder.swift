@@ -5,6 +5,7 @@ struct CaseShowBuilder: Sendable {
     let cases: CaseStore
     let reviews: CaseReviewStore
     let decisions: CaseDecisionStore
+    let attachments: CaseAttachmentStore
     let users: UserStore
     let formats: Formats
 
@@ -37,6 +38,7 @@ struct CaseShowBuilder: Sendable {
         let decision = try await decisions.decision(caseId: found.id)
         let conditions = try await decisions.conditions(caseId: found.id)
         let events = try await cases.events(caseId: found.id)
+        let files = try await attachments.list(caseId: found.id)
         let externalReviews = reviewList.filter { review in reviewerRows.first { $0.userId == review.reviewerId }?.external == true }.count
         let missing = path.missing(reviews: reviewList.count, externalReviews: externalReviews)
 
@@ -124,6 +126,12 @@ struct CaseShowBuilder: Sendable {
                     meetAction: manage && !condition.met ? Paths.caseConditionMet(found.id, condition.id) : nil)
             },
             hasConditions: !conditions.isEmpty,
+            attachments: files.map {
+                CaseShowPage.AttachmentRow(href: Paths.caseAttachment(found.id, $0.id), name: $0.filename,
+                                           size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
+                                           uploader: $0.uploaderName, date: formats.date($0.uploadedAt, language))
+            },
+            uploadAction: CaseAttachmentController.mayUpload(actor, found, facts) ? Paths.caseAttachments(found.id) : nil,
             // The submitter's timeline leaves out who reviews and who recused.
             events: events.filter { internals || !["reviewer_assigned", "recused", "reviewed"].contains($0.event) }.map { event in
                 CaseShowPage.EventRow(date: formats.dateTime(event.at, language),

@@ -91,7 +91,7 @@ extension Catalog {
         "invitation_title": "Invitation",
         "invitation_created": "Created",
         "invitation_expires": "Expires",
-        "invitation_link_once": "The link is shown only once, when the invitation is created. To send a new one, revoke this invitation and create another.",
+        "invitation_link_once": "The link is shown only once, when it is made. To send a new one, use “Re-send with a new link”: this link stops working and a new one is shown.",
         "invitation_revoke": "Revoke the invitation",
         "invitation_state_pending": "Waiting to be used",
         "invitation_state_used": "Used",
@@ -562,5 +562,16 @@ extension Catalog {
         "flash_charter_draft_saved": "The draft has been saved.",
         "flash_charter_published": "Version {value} has been published.",
         "flash_charter_acknowledged": "Thank you: your acknowledgement has been recorded.",
+        // Attachments
+        "case_attachments": "Attachments",
+        "attachments_none": "No attachment.",
+        "field_file": "File",
+        "attachment_hint": "PDF, images, office documents or plain text; 10 MB at most.",
+        "attachment_submit": "Attach the file",
+        "error_attachment_missing": "Choose a file to attach.",
+        "error_attachment_too_large": "This file is larger than 10 MB.",
+        "error_attachment_type": "This type of file is not accepted: send a PDF, an image, an office document or plain text.",
+        "flash_attachment_added": "The file has been attached.",
+        "event_attachment_added": "File attached",
     ]
 }

@@ -91,7 +91,7 @@ extension Catalog {
         "invitation_title": "Invitation",
         "invitation_created": "Créée le",
         "invitation_expires": "Expire le",
-        "invitation_link_once": "Le lien n'est affiché qu'une fois, à la création de l'invitation. Pour en envoyer un nouveau, révoquez cette invitation et créez-en une autre.",
+        "invitation_link_once": "Le lien n'est affiché qu'une fois, à sa création. Pour en envoyer un nouveau, utilisez « Renvoyer avec un nouveau lien » : ce lien cesse de fonctionner et un nouveau s'affiche.",
         "invitation_revoke": "Révoquer l'invitation",
         "invitation_state_pending": "En attente",
         "invitation_state_used": "Utilisée",
@@ -562,5 +562,16 @@ extension Catalog {
         "flash_charter_draft_saved": "Le brouillon a été enregistré.",
         "flash_charter_published": "La version {value} a été publiée.",
         "flash_charter_acknowledged": "Merci : votre prise de connaissance a été enregistrée.",
+        // Attachments
+        "case_attachments": "Pièces jointes",
+        "attachments_none": "Aucune pièce jointe.",
+        "field_file": "Fichier",
+        "attachment_hint": "PDF, images, documents bureautiques ou texte brut ; 10 Mo au plus.",
+        "attachment_submit": "Joindre le fichier",
+        "error_attachment_missing": "Choisissez un fichier à joindre.",
+        "error_attachment_too_large": "Ce fichier dépasse 10 Mo.",
+        "error_attachment_type": "Ce type de fichier n'est pas accepté : envoyez un PDF, une image, un document bureautique ou du texte brut.",
+        "flash_attachment_added": "Le fichier a été joint.",
+        "event_attachment_added": "Fichier joint",
     ]
 }

@@ -76,18 +76,26 @@ struct MemberEditController {
                 return .redirect(to: Paths.member(member.user.id))
             } catch let taken as PositionTaken {
                 let text = Catalog.messages(context.language)["error_position_taken"] ?? ""
-                let page = try await pages.page(for: member, context: context,
+                var page = try await pages.page(for: member, context: context,
                                                 seatErrors: ["position": text.replacingOccurrences(of: "{name}", with: taken.holder)])
+                keepTyped(&page, form: form, position: position)
                 return try await reshow(page, member, context)
             }
         }
-        // Keep what was typed on the re-rendered form.
         var page = try await pages.page(for: member, context: context, seatErrors: errors.messages(context.language))
+        keepTyped(&page, form: form, position: position)
+        return try await reshow(page, member, context)
+    }
+
+    /// Keeps what was typed on the re-rendered seat form.
+    private func keepTyped(_ page: inout MemberPage, form: FormFields, position: Position?) {
         page.seat?.external = form["external"] == "1"
         page.seat?.voting = form["voting"] == "1"
-        page.seat?.termStart = start
-        page.seat?.termEnd = end
-        return try await reshow(page, member, context)
+        page.seat?.termStart = form["term_start"]
+        page.seat?.termEnd = form["term_end"]
+        if let position, let seat = page.seat {
+            page.seat?.positions = seat.positions.map { Choice(value: $0.value, label: $0.label, selected: $0.value == position.rawValue) }
+        }
     }
 
     func addInterest(_ request: Request, context: AppRequestContext) async throws -> Response {

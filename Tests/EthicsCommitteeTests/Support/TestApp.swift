@@ -75,6 +75,8 @@ final class Browser: @unchecked Sendable {
     var cookies: [String: String] = [:]
     var csrf = ""
     var acceptLanguage: String?
+    /// The raw body of the last response (downloads).
+    var lastBytes: [UInt8] = []
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -99,6 +101,26 @@ final class Browser: @unchecked Sendable {
         return try await send(path, method: .post, body: body)
     }
 
+    /// Posts a multipart form with one file, as a browser's file upload does.
+    @discardableResult
+    func upload(_ path: String, fields: [String: String] = [:], file: (name: String, bytes: [UInt8])?, csrf: String? = nil) async throws -> Page {
+        let boundary = "----test-boundary-7d4a"
+        var body = ByteBuffer()
+        var all = fields
+        all["_csrf"] = csrf ?? self.csrf
+        for (name, value) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(path, method: .post, rawBody: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     /// Signs in through the form.
     @discardableResult
     func signIn(_ email: String, _ password: String = "correct horse battery") async throws -> Page {
@@ -107,12 +129,17 @@ final class Browser: @unchecked Sendable {
     }
 
     private func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        try await send(path, method: method, rawBody: body.map { ByteBuffer(string: $0) },
+                       contentType: body == nil ? nil : "application/x-www-form-urlencoded")
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, rawBody: ByteBuffer?, contentType: String?) async throws -> Page {
         var headers: HTTPFields = [:]
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        if let contentType { headers[.contentType] = contentType }
         if let acceptLanguage { headers[.acceptLanguage] = acceptLanguage }
-        let response = try await client.execute(uri: path, method: method, headers: headers,
-                                                body: body.map { ByteBuffer(string: $0) })
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: rawBody)
+        lastBytes = Array(buffer: response.body)
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
