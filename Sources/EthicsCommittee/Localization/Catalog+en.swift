@@ -573,5 +573,19 @@ extension Catalog {
         "error_attachment_type": "This type of file is not accepted: send a PDF, an image, an office document or plain text.",
         "flash_attachment_added": "The file has been attached.",
         "event_attachment_added": "File attached",
+        // Home
+        "home_reviews_due": "Reviews I owe",
+        "home_reviews_none": "No review waiting for you.",
+        "home_own_cases": "My cases in progress",
+        "home_own_cases_none": "No case in progress. Submit a project with “New case”.",
+        "home_conditions_owned": "Conditions I must meet",
+        "home_conditions_none": "No open condition.",
+        "home_triage": "Cases waiting for triage",
+        "home_triage_none": "No case waiting.",
+        "home_late_reviews": "Late reviews",
+        "home_late_reviews_none": "No review is late.",
+        "home_overdue_conditions": "Overdue conditions",
+        "home_overdue_conditions_none": "No condition is overdue.",
+        "home_open_profile": "Open my profile",
     ]
 }

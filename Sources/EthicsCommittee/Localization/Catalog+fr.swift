@@ -573,5 +573,19 @@ extension Catalog {
         "error_attachment_type": "Ce type de fichier n'est pas accepté : envoyez un PDF, une image, un document bureautique ou du texte brut.",
         "flash_attachment_added": "Le fichier a été joint.",
         "event_attachment_added": "Fichier joint",
+        // Home
+        "home_reviews_due": "Rapports que je dois rendre",
+        "home_reviews_none": "Aucun rapport ne vous attend.",
+        "home_own_cases": "Mes saisines en cours",
+        "home_own_cases_none": "Aucune saisine en cours. Soumettez un projet avec « Nouvelle saisine ».",
+        "home_conditions_owned": "Conditions à lever",
+        "home_conditions_none": "Aucune condition ouverte.",
+        "home_triage": "Saisines à orienter",
+        "home_triage_none": "Aucune saisine en attente.",
+        "home_late_reviews": "Rapports en retard",
+        "home_late_reviews_none": "Aucun rapport en retard.",
+        "home_overdue_conditions": "Conditions en retard",
+        "home_overdue_conditions_none": "Aucune condition en retard.",
+        "home_open_profile": "Ouvrir mon profil",
     ]
 }

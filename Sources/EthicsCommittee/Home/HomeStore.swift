@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// A case as a line of someone's to-do list.
+public struct WorkItem: Sendable, Equatable, FetchableRecord {
+    public var caseId: Int64
+    public var title: String
+    public var status: String
+    /// The date that matters (review due, condition due, submitted on), ISO.
+    public var date: String?
+    public var detail: String
+
+    public init(row: Row) {
+        caseId = row["case_id"]; title = row["title"]; status = row["status"]; date = row["date"]; detail = row["detail"] ?? ""
+    }
+}
+
+/// The queries of the home pages: what each person has to do now.
+public struct HomeStore: Sendable {
+    let db: AppDatabase
+    public init(db: AppDatabase) { self.db = db }
+
+    /// Reviews the person still owes, soonest due first.
+    public func reviewsDue(userId: Int64) async throws -> [WorkItem] {
+        try await db.writer.read { db in
+            try WorkItem.fetchAll(db, sql: """
+                SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, '' AS detail
+                FROM case_reviewers r JOIN cases c ON c.id = r.case_id
+                WHERE r.user_id = ? AND r.recused_at IS NULL AND c.status = 'in_review'
+                    AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
+                ORDER BY r.due_on, c.id LIMIT 50
+                """, arguments: [userId])
+        }
+    }
+
+    /// A project owner's cases that are not closed or withdrawn, those waiting for them first.
+    public func ownCases(userId: Int64) async throws -> [WorkItem] {
+        try await db.writer.read { db in
+            try WorkItem.fetchAll(db, sql: """
+                SELECT c.id AS case_id, c.title, c.status, c.updated_at AS date, '' AS detail
+                FROM cases c WHERE c.submitter_id = ? AND c.status NOT IN ('closed', 'withdrawn')
+                ORDER BY c.status <> 'needs_info', c.status <> 'draft', c.updated_at DESC LIMIT 50
+                """, arguments: [userId])
+        }
+    }
+
+    /// Open conditions a person owns, soonest due first.
+    public func conditionsOwned(userId: Int64) async throws -> [WorkItem] {
+        try await db.writer.read { db in
+            try WorkItem.fetchAll(db, sql: """
+                SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
+                FROM case_conditions k JOIN cases c ON c.id = k.case_id
+                WHERE k.owner_id = ? AND k.status = 'open' ORDER BY k.due_on LIMIT 50
+                """, arguments: [userId])
+        }
+    }
+
+    /// The secretary's queue: cases waiting for triage or for their review to resume.
+    public func awaitingTriage() async throws -> [WorkItem] {
+        try await db.writer.read { db in
+            try WorkItem.fetchAll(db, sql: """
+                SELECT c.id AS case_id, c.title, c.status, c.submitted_at AS date, c.risk_tier AS detail
+                FROM cases c WHERE c.status = 'submitted' ORDER BY c.submitted_at LIMIT 50
+                """)
+        }
+    }
+
+    /// Reviews past their due date, across the committee.
+    public func lateReviews(today: String) async throws -> [WorkItem] {
+        try await db.writer.read { db in
+            try WorkItem.fetchAll(db, sql: """
+                SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, u.name AS detail
+                FROM case_reviewers r JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id
+                WHERE r.recused_at IS NULL AND c.status = 'in_review' AND r.due_on < ?
+                    AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
+                ORDER BY r.due_on LIMIT 50
+                """, arguments: [today])
+        }
+    }
+
+    /// Open conditions past their due date, across the committee.
+    public func overdueConditions(today: String) async throws -> [WorkItem] {
+        try await db.writer.read { db in
+            try WorkItem.fetchAll(db, sql: """
+                SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
+                FROM case_conditions k JOIN cases c ON c.id = k.case_id
+                WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on LIMIT 50
+                """, arguments: [today])
+        }
+    }
+}
