@@ -53,6 +53,8 @@ struct CaseShowBuilder: Sendable {
         let mover = mover(found, context)
         let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
             .filter { [.submit, .startReview, .withdraw, .close].contains($0) }
+            // A case closes by itself when its last condition is met; offer closing only without open ones.
+            .filter { $0 != .close || conditions.allSatisfy(\.met) }
             .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages["case_action_\($0.rawValue)"] ?? "",
                                        danger: $0 == .withdraw) }
 
