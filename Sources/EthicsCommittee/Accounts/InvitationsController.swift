@@ -19,11 +19,6 @@ struct InvitationsController {
         router.post(RouterPath(Paths.invitationResendPattern), use: resend)
     }
 
-    struct RoleOption: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct FormPage: Sendable {
         var email = ""
@@ -31,7 +26,7 @@ struct InvitationsController {
         var role = Role.expert.rawValue
         var message = ""
         var days = "7"
-        var roles: [RoleOption] = []
+        var roles: [Choice] = []
         var errors: [String: String] = [:]
         let action = Paths.invitations
     }
@@ -134,7 +129,7 @@ struct InvitationsController {
         var page = page
         let messages = Catalog.messages(context.language)
         page.roles = Role.allCases.filter { Policy.decide(context.actor, .invite($0)) == .allow }.map {
-            RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role)
+            Choice(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role)
         }
         return try await renderer.page("admin/invite", page, title: "invite_title", context: context, path: Paths.newInvitation, status: status)
     }

@@ -12,11 +12,6 @@ struct SettingsController {
         router.post(RouterPath(Paths.settings), use: save)
     }
 
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Page: Sendable {
         var committeeName: String
@@ -25,8 +20,8 @@ struct SettingsController {
         var declarationVersion: Int
         var quorumRequiresExternal: Bool
         var charterPublic: Bool
-        var languages: [Option]
-        var quorumRules: [Option]
+        var languages: [Choice]
+        var quorumRules: [Choice]
         var errors: [String: String] = [:]
         let action = Paths.settings
     }
@@ -71,10 +66,10 @@ struct SettingsController {
             committeeName: values.committeeName, timeZone: values.timeZone, declarationText: values.declarationText,
             declarationVersion: values.declarationVersion, quorumRequiresExternal: values.quorumRequiresExternal, charterPublic: values.charterPublic,
             languages: Language.allCases.map {
-                Option(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
+                Choice(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
             },
             quorumRules: QuorumRule.allCases.map {
-                Option(value: $0.rawValue, label: messages["quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
+                Choice(value: $0.rawValue, label: messages["quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
             },
             errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)

@@ -60,11 +60,6 @@ struct UsersController {
         return try await renderer.page("admin/users", page, title: "users_title", context: context, path: Paths.users)
     }
 
-    struct RoleOption: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct UserPage: Sendable {
         let name: String
@@ -75,7 +70,7 @@ struct UsersController {
         let created: String
         let deactivated: String?
         let liveSessions: Int
-        let roles: [RoleOption]
+        let roles: [Choice]
         let roleAction: String
         let deactivateAction: String
         let reactivateAction: String
@@ -140,7 +135,7 @@ struct UsersController {
             created: formats.dateTime(user.createdAt, context.language),
             deactivated: user.deactivatedAt.map { formats.dateTime($0, context.language) },
             liveSessions: try await sessions.count(userId: user.id),
-            roles: Role.allCases.map { RoleOption(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
+            roles: Role.allCases.map { Choice(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
             roleAction: Paths.userRole(user.id), deactivateAction: Paths.userDeactivate(user.id),
             reactivateAction: Paths.userReactivate(user.id), error: error.flatMap { messages[$0] })
         return try await renderer.page("admin/user", page, title: user.name, context: context, path: Paths.user(user.id),

@@ -65,9 +65,6 @@ struct CaseAttachmentController {
     }
 
     private func refuse(_ found: Case, _ facts: CaseFacts, _ key: String, _ context: AppRequestContext) async throws -> Response {
-        var page = try await builder.page(found, facts, context: context)
-        page.formError = Catalog.messages(context.language)[key] ?? key
-        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
-                                       status: .unprocessableContent)
+        try await builder.refusal(found, facts, key, context: context, renderer: renderer)
     }
 }

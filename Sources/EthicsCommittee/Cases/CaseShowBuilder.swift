@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// Builds the case page for one person: what the policy lets them see and the forms they may use.
 struct CaseShowBuilder: Sendable {
@@ -13,6 +14,15 @@ struct CaseShowBuilder: Sendable {
         guard let user = context.session?.user else { return .other }
         if user.role == .admin || user.role == .secretary { return .staff }
         return user.id == found.submitterId ? .owner : .other
+    }
+
+    /// The case page again, with the reason a form was refused (422).
+    func refusal(_ found: Case, _ facts: CaseFacts, _ key: String, context: AppRequestContext,
+                 renderer: Renderer) async throws -> Response {
+        var page = try await page(found, facts, context: context)
+        page.formError = Catalog.messages(context.language)[key] ?? key
+        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+                                       status: .unprocessableContent)
     }
 
     func openConditions(_ caseId: Int64) async throws -> Int {

@@ -47,12 +47,6 @@ struct CompositionPage: Sendable {
     }
 }
 
-struct Choice: Sendable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
 struct InterestRow: Sendable {
     let organisation: String
     let nature: String
