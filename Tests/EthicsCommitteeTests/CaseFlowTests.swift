@@ -327,4 +327,37 @@ import Testing
             #expect(try await ada.get("/cases?scope=to_review").body.contains("Secret HR scoring"))
         }
     }
+
+    @Test func commentsCanBeCorrectedByTheirAuthorForFifteenMinutes() async throws {
+        let c = try await Self.committee()
+        try await c.app.test { client in
+            let owner = Browser(client)
+            try await owner.signIn("owner@example.org")
+            let id = try await Self.submitted(owner)
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            try await secretary.get("/cases/\(id)")
+            try await secretary.post("/cases/\(id)/comments", ["body": "First thougth"])
+            let comment = try #require(try await c.app.services.caseReviews.comments(caseId: id).first)
+            // Someone else may not correct it
+            let ada = Browser(client)
+            try await ada.signIn("ada@example.org")
+            try await ada.get("/cases/\(id)")
+            let other = try await ada.post("/cases/\(id)/comments/\(comment.id)/edit", ["body": "Hijacked"])
+            #expect(other.status == .unprocessableContent)
+            // The author may, within 15 minutes
+            try await secretary.get("/cases/\(id)")
+            #expect(try await secretary.post("/cases/\(id)/comments/\(comment.id)/edit", ["body": "First thought"]).status == .seeOther)
+            #expect(try await secretary.get("/cases/\(id)").body.contains("First thought"))
+            // Not after
+            c.app.clock.advance(16 * 60)
+            let page = try await secretary.get("/cases/\(id)")
+            #expect(!page.body.contains("Correct my comment"))
+            let late = try await secretary.post("/cases/\(id)/comments/\(comment.id)/edit", ["body": "Too late"])
+            #expect(late.body.contains("within 15 minutes"))
+        }
+        let comments = try await c.app.services.caseReviews.comments(caseId: 1)
+        #expect(comments.first?.body == "First thought" && comments.first?.editedAt != nil)
+        #expect(try c.app.auditActions().contains("case.comment_edited"))
+    }
 }

@@ -62,6 +62,8 @@ enum Paths {
     static func caseReview(_ id: Int64) -> String { "/cases/\(id)/review" }
     static let caseCommentsPattern = "/cases/:id/comments"
     static func caseComments(_ id: Int64) -> String { "/cases/\(id)/comments" }
+    static let caseCommentEditPattern = "/cases/:id/comments/:comment/edit"
+    static func caseCommentEdit(_ id: Int64, _ comment: Int64) -> String { "/cases/\(id)/comments/\(comment)/edit" }
     static let caseQuestionsPattern = "/cases/:id/questions"
     static func caseQuestions(_ id: Int64) -> String { "/cases/\(id)/questions" }
     static let caseAnswersPattern = "/cases/:id/answers"

@@ -96,11 +96,14 @@ public struct CaseComment: Sendable, Equatable, FetchableRecord {
     public var id: Int64
     public var authorId: Int64
     public var authorName: String
+    public var body: String
     public var bodyHTML: String
     public var createdAt: String
+    public var editedAt: String?
 
     public init(row: Row) {
-        id = row["id"]; authorId = row["author_id"]; authorName = row["name"]; bodyHTML = row["body_html"]; createdAt = row["created_at"]
+        id = row["id"]; authorId = row["author_id"]; authorName = row["name"]; body = row["body"]; bodyHTML = row["body_html"]
+        createdAt = row["created_at"]; editedAt = row["edited_at"]
     }
 }
 

@@ -98,6 +98,11 @@ struct CaseShowPage: Sendable {
         let author: String
         let bodyHTML: String
         let date: String
+        let edited: Bool
+        /// Set while its author may still correct it.
+        let editAction: String?
+        let body: String
+        let domId: String
     }
     struct QuestionBlock: Sendable {
         let id: Int64

@@ -128,6 +128,25 @@ public struct CaseReviewStore: Sendable {
         }
     }
 
+    /// Edits a comment: only its author, only within `window` seconds of writing it.
+    /// Returns false when the comment is not theirs or the window has passed.
+    public func editComment(id: Int64, caseId: Int64, body: String, bodyHTML: String, window: TimeInterval,
+                            by actor: AuditActor) async throws -> Bool {
+        try await db.writer.write { db in
+            let now = clock.now
+            guard let created = try String.fetchOne(db, sql: """
+                SELECT created_at FROM case_comments WHERE id = ? AND case_id = ? AND author_id = ?
+                """, arguments: [id, caseId, actor.id]).flatMap(Timestamp.date),
+                now.timeIntervalSince(created) <= window
+            else { return false }
+            try db.execute(sql: "UPDATE case_comments SET body = ?, body_html = ?, edited_at = ? WHERE id = ?",
+                           arguments: [body, bodyHTML, Timestamp.string(now), id])
+            try AuditStore.append(db, by: actor, action: "case.comment_edited", targetType: "case", targetId: String(caseId),
+                                  detail: "comment=\(id)", at: now)
+            return true
+        }
+    }
+
     /// Questions asked of the submitter, oldest first.
     public func questions(caseId: Int64) async throws -> [CaseQuestion] {
         try await db.writer.read { db in

@@ -53,6 +53,7 @@ struct CaseShowBuilder: Sendable {
         let missing = path.missing(reviews: reviewList.count, externalReviews: externalReviews)
 
         let me = context.session?.user.id
+        let commentsOpen = internals && ![.draft, .withdrawn, .closed].contains(found.status)
         let hasReviewed = reviewList.contains { $0.reviewerId == me }
         let candidates = manage && [.submitted, .inReview].contains(found.status)
             ? try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor) : []
@@ -111,8 +112,15 @@ struct CaseShowBuilder: Sendable {
                 CaseShowPage.ReviewBlock(reviewer: $0.reviewerName, recommendation: messages["recommendation_\($0.recommendation.rawValue)"] ?? "",
                                          reasoningHTML: $0.reasoningHTML, date: formats.date($0.submittedAt, language))
             },
-            comments: comments.map { CaseShowPage.CommentBlock(author: $0.authorName, bodyHTML: $0.bodyHTML, date: formats.dateTime($0.createdAt, language)) },
-            commentAction: internals && ![.draft, .withdrawn, .closed].contains(found.status) ? Paths.caseComments(found.id) : nil,
+            comments: comments.map { comment in
+                let editable = comment.authorId == me && commentsOpen
+                    && (Timestamp.date(comment.createdAt).map { formats.clock.now.timeIntervalSince($0) <= CaseWorkController.commentEditWindow } ?? false)
+                return CaseShowPage.CommentBlock(author: comment.authorName, bodyHTML: comment.bodyHTML,
+                                                 date: formats.dateTime(comment.createdAt, language), edited: comment.editedAt != nil,
+                                                 editAction: editable ? Paths.caseCommentEdit(found.id, comment.id) : nil,
+                                                 body: editable ? comment.body : "", domId: "comment-\(comment.id)")
+            },
+            commentAction: commentsOpen ? Paths.caseComments(found.id) : nil,
             assignAction: manage && [.submitted, .inReview].contains(found.status) ? Paths.caseReviewers(found.id) : nil,
             candidates: candidates.map { candidate in
                 let kind = messages[candidate.external ? "member_external" : "member_internal"] ?? ""

@@ -20,6 +20,7 @@ struct CaseWorkController {
         router.post(RouterPath(Paths.caseRecusePattern), use: recuse)
         router.post(RouterPath(Paths.caseReviewPattern), use: review)
         router.post(RouterPath(Paths.caseCommentsPattern), use: comment)
+        router.post(RouterPath(Paths.caseCommentEditPattern), use: editComment)
         router.post(RouterPath(Paths.caseQuestionsPattern), use: ask)
         router.post(RouterPath(Paths.caseAnswersPattern), use: answer)
         router.post(RouterPath(Paths.caseDecisionPattern), use: decide)
@@ -95,6 +96,22 @@ struct CaseWorkController {
         guard body.utf8.count <= 20_000, let html = try? Markdown.html(body) else { return try await refuse(found, facts, "error_too_long", context) }
         try await reviews.comment(caseId: found.id, body: body, bodyHTML: html, by: context.auditActor)
         return try await done(found, "flash_commented", context)
+    }
+
+    /// Comments can be corrected by their author for a short while, then they are frozen.
+    static let commentEditWindow: TimeInterval = 15 * 60
+
+    func editComment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (found, facts) = try await CaseController.load(context, cases)
+        try context.require(.viewCaseInternals(facts))
+        guard let comment = context.parameters.get("comment", as: Int64.self) else { throw AppError.notFound }
+        let body = context.form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else { return try await refuse(found, facts, "error_comment_empty", context) }
+        guard body.utf8.count <= 20_000, let html = try? Markdown.html(body) else { return try await refuse(found, facts, "error_too_long", context) }
+        guard try await reviews.editComment(id: comment, caseId: found.id, body: body, bodyHTML: html, window: Self.commentEditWindow,
+                                            by: context.auditActor)
+        else { return try await refuse(found, facts, "error_comment_frozen", context) }
+        return try await done(found, "flash_comment_edited", context)
     }
 
     func ask(_ request: Request, context: AppRequestContext) async throws -> Response {

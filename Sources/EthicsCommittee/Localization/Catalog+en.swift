@@ -587,5 +587,10 @@ extension Catalog {
         "home_overdue_conditions": "Overdue conditions",
         "home_overdue_conditions_none": "No condition is overdue.",
         "home_open_profile": "Open my profile",
+        "comment_edited": "edited",
+        "comment_edit": "Correct my comment (possible for 15 minutes)",
+        "comment_save": "Save the correction",
+        "error_comment_frozen": "A comment can be corrected only by its author, within 15 minutes of writing it.",
+        "flash_comment_edited": "Your comment has been corrected.",
     ]
 }

@@ -587,5 +587,10 @@ extension Catalog {
         "home_overdue_conditions": "Conditions en retard",
         "home_overdue_conditions_none": "Aucune condition en retard.",
         "home_open_profile": "Ouvrir mon profil",
+        "comment_edited": "modifié",
+        "comment_edit": "Corriger mon commentaire (possible pendant 15 minutes)",
+        "comment_save": "Enregistrer la correction",
+        "error_comment_frozen": "Un commentaire ne peut être corrigé que par son auteur, dans les 15 minutes qui suivent.",
+        "flash_comment_edited": "Votre commentaire a été corrigé.",
     ]
 }
