@@ -219,7 +219,7 @@ import Testing
             let ics = try await turing.get("/meetings/\(meeting).ics")
             #expect(ics.status == .ok)
             #expect(ics.headers[.contentType]?.hasPrefix("text/calendar") == true)
-            #expect(ics.body.contains("DTSTART:20261124T140000Z"))
+            #expect(ics.body.contains("DTSTART:20261124T130000Z"))  // 14:00 in the committee's Europe/Paris
             #expect(ics.body.contains("LOCATION:Room 4\\, Paris"))
         }
         let actions = try c.app.auditActions()

@@ -34,7 +34,7 @@ struct DeliverableController {
         var owners: [Int64: String] = [:]
         for item in visible { owners[item.ownerId] = item.ownerName }
         let page = DeliverablePages.List(
-            rows: shown.map { row($0, messages, context.language, today) },
+            rows: shown.map { row($0, messages, context.language, today) }, hasRows: !shown.isEmpty,
             statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
             owners: owners.sorted { $0.value < $1.value }.map { Choice(value: String($0.key), label: $0.value, selected: $0.key == owner) },
             newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,

@@ -15,6 +15,7 @@ enum DeliverablePages {
 
     struct List: Sendable {
         let rows: [Row]
+        let hasRows: Bool
         let statuses: [Choice]
         let owners: [Choice]
         let newHref: String?

@@ -740,5 +740,6 @@ extension Catalog {
         "flash_deliverable_in_progress": "The deliverable is in progress.",
         "flash_deliverable_delivered": "The deliverable is delivered and frozen.",
         "flash_deliverable_cancelled": "The deliverable was cancelled.",
+        "minutes_closing": "Other business and closing",
     ]
 }

@@ -740,5 +740,6 @@ extension Catalog {
         "flash_deliverable_in_progress": "Le livrable est en cours.",
         "flash_deliverable_delivered": "Le livrable est livré et figé.",
         "flash_deliverable_cancelled": "Le livrable a été annulé.",
+        "minutes_closing": "Questions diverses et clôture",
     ]
 }

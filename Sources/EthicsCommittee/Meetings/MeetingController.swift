@@ -31,9 +31,10 @@ struct MeetingController {
                                            status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "",
                                            statusKey: meeting.status.rawValue))
         }
+        let upcoming = rows.filter { $0.0.status == .planned || $0.0.startsAt >= now }.reversed().map(\.1)
+        let past = rows.filter { !($0.0.status == .planned || $0.0.startsAt >= now) }.map(\.1)
         let page = MeetingPages.List(
-            upcoming: rows.filter { $0.0.status == .planned || $0.0.startsAt >= now }.reversed().map(\.1),
-            past: rows.filter { !($0.0.status == .planned || $0.0.startsAt >= now) }.map(\.1),
+            upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
             newHref: Policy.decide(actor, .manageMeetings) == .allow ? Paths.newMeeting : nil)
         return try await renderer.page("meetings/index", page, title: "meetings_title", context: context, path: Paths.meetings)
     }

@@ -12,7 +12,9 @@ enum MeetingPages {
 
     struct List: Sendable {
         let upcoming: [ListRow]
+        let hasUpcoming: Bool
         let past: [ListRow]
+        let hasPast: Bool
         let newHref: String?
     }
 

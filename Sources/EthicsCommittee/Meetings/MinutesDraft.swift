@@ -31,6 +31,8 @@ enum MinutesDraft {
                 lines += ["\(t("minutes_not_decided"))", ""]
             }
         }
+        // Not numbered: every reader sees this part.
+        lines += ["## \(t("minutes_closing"))", "", ""]
         return lines.joined(separator: "\n")
     }
 
