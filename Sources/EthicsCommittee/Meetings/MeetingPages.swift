@@ -68,7 +68,7 @@ enum MeetingPages {
         let title: String
         let kind: String
         let caseHref: String?
-        let noteHTML: String
+        let noteHTML: String?
         let recused: [String]
         let hasRecused: Bool
         let quorum: String?
@@ -101,8 +101,8 @@ enum MeetingPages {
         let id: Int64
         let title: String
         let when: String
-        let place: String
-        let videoURL: String
+        let place: String?
+        let videoURL: String?
         let status: String
         let statusKey: String
         let icsHref: String
@@ -146,7 +146,7 @@ enum MeetingPages {
         let title: String
         let date: String
         let when: String
-        let place: String
+        let place: String?
         let stylesheet: String
         let icon: String
         let backHref: String

@@ -23,7 +23,7 @@ struct MeetingShowBuilder: Sendable {
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
         let overdue = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : []
         return MeetingPages.Show(
-            id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place, videoURL: meeting.videoURL,
+            id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
             icsHref: Paths.meetingCalendar(id), minutesHref: Paths.meetingMinutes(id), printHref: Paths.meetingMinutesPrint(id),
             holdAction: manage && planned ? Paths.meetingHold(id) : nil,

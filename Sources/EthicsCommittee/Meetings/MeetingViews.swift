@@ -101,7 +101,7 @@ struct MeetingViews: Sendable {
         return MeetingPages.Item(
             number: number, confidential: !visible, title: visible ? title : messages["agenda_confidential"] ?? "",
             kind: messages["agenda_kind_\(item.kind.rawValue)"] ?? "",
-            caseHref: visible ? item.caseId.map(Paths.case) : nil, noteHTML: visible ? item.noteHTML : "",
+            caseHref: visible ? item.caseId.map(Paths.case) : nil, noteHTML: visible && !item.noteHTML.isEmpty ? item.noteHTML : nil,
             recused: visible ? recusedNames.sorted() : [], hasRecused: visible && !recusedNames.isEmpty,
             quorum: visible && item.decidedAt == nil && held ? quorumText(quorum, messages) : nil, quorumOK: quorum == .ok,
             decided: visible && item.decidedAt != nil,

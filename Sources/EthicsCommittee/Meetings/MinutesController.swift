@@ -96,7 +96,7 @@ struct MinutesController {
         let page = MeetingPages.Print(
             lang: language.rawValue, committeeName: views.settings.current.committeeName, title: record.meeting.title,
             date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),
-            place: [record.meeting.place, record.meeting.videoURL].filter { !$0.isEmpty }.joined(separator: " · "),
+            place: Optional([record.meeting.place, record.meeting.videoURL].filter { !$0.isEmpty }.joined(separator: " · ")).flatMap { $0.isEmpty ? nil : $0 },
             stylesheet: Paths.meetingPrintStylesheet, icon: Layout.LinkPaths().icon, backHref: Paths.meetingMinutes(record.meeting.id),
             attendance: views.attendanceRows(record, messages),
             items: record.items.enumerated().map { views.item($1, number: $0 + 1, record, context, forms: false) },
