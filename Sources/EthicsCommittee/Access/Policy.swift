@@ -62,6 +62,20 @@ public enum Action: Sendable, Equatable {
     case acknowledgeCharter
     /// See who has not acknowledged the current version.
     case viewAcknowledgements
+    /// The meetings list (each person sees the meetings they may open).
+    case viewMeetings
+    /// A meeting's page, agenda, votes, minutes, print view and calendar file.
+    case viewMeeting(MeetingFacts)
+    /// Plan meetings, set the agenda, record attendance and votes, write the minutes.
+    case manageMeetings
+    /// Approve a meeting's minutes: the chair only (`chairId` is who holds the position now).
+    case approveMinutes(chairId: Int64?)
+    /// The deliverables list.
+    case viewDeliverables
+    /// One deliverable, with the case it is linked to, if any.
+    case viewDeliverable(ownerId: Int64, linkedCase: CaseFacts?)
+    /// Create, edit and move deliverables.
+    case manageDeliverables
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -116,6 +130,8 @@ public enum Policy {
             return actor.role == .admin ? .allow : .notFound
         case .acknowledgeCharter:
             return actor.role.isCommittee ? .allow : .notFound
+        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .viewDeliverables, .viewDeliverable, .manageDeliverables:
+            return decideMeeting(actor, action)
         }
     }
 }

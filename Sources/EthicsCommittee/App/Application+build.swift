@@ -39,6 +39,10 @@ public struct AppServices: Sendable {
     public let caseReviews: CaseReviewStore
     public let caseDecisions: CaseDecisionStore
     public let caseAttachments: CaseAttachmentStore
+    public let meetings: MeetingStore
+    public let agenda: AgendaStore
+    public let minutes: MinutesStore
+    public let deliverables: DeliverableStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -58,6 +62,10 @@ public struct AppServices: Sendable {
         caseReviews = CaseReviewStore(db: database, clock: config.clock)
         caseDecisions = CaseDecisionStore(db: database, clock: config.clock)
         caseAttachments = CaseAttachmentStore(db: database, clock: config.clock, directory: config.resolvedAttachmentsDirectory)
+        meetings = MeetingStore(db: database, clock: config.clock)
+        agenda = AgendaStore(db: database, clock: config.clock)
+        minutes = MinutesStore(db: database, clock: config.clock)
+        deliverables = DeliverableStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
     }
 }
@@ -114,5 +122,17 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                       formats: app.formats).addRoutes(to: router)
     CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)
+    let meetingViews = MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
+                                    formats: app.formats)
+    let meetingBuilder = MeetingShowBuilder(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, users: app.users,
+                                            renderer: renderer, views: meetingViews)
+    MeetingController(meetings: app.meetings, agenda: app.agenda, sessions: app.sessions, renderer: renderer, views: meetingViews,
+                      builder: meetingBuilder).addRoutes(to: router)
+    AgendaController(agenda: app.agenda, meetings: app.meetings, users: app.users, sessions: app.sessions, views: meetingViews,
+                     builder: meetingBuilder).addRoutes(to: router)
+    MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer,
+                      views: meetingViews).addRoutes(to: router)
+    DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
+                          sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
     return router
 }

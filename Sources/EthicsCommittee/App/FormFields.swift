@@ -29,4 +29,7 @@ public struct FormFields: Sendable {
     public func raw(_ name: String) -> String { values[name]?.first ?? "" }
 
     public func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The names of the fields sent.
+    public var names: [String] { Array(values.keys) }
 }

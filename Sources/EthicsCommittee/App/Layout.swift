@@ -22,7 +22,7 @@ struct Layout: Sendable {
         let home = Paths.home, login = Paths.login, logout = Paths.logout, language = Paths.language
         let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
-        let charter = Paths.charter
+        let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
     }
     /// A governance document version the signed-in person still has to acknowledge.
     struct Reminder: Sendable {
@@ -84,6 +84,8 @@ enum Navigation {
     static let entries: [Entry] = [
         Entry(path: Paths.home, label: "nav_home", action: .useApp),
         Entry(path: Paths.cases, label: "nav_cases", action: .useApp),
+        Entry(path: Paths.meetings, label: "nav_meetings", action: .viewMeetings),
+        Entry(path: Paths.deliverables, label: "nav_deliverables", action: .viewDeliverables),
         Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
         Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),

@@ -106,6 +106,41 @@ enum Paths {
     static let documentAcknowledgementsPattern = "/documents/:kind/acknowledgements"
     static func documentAcknowledgements(_ kind: String) -> String { "/documents/\(kind)/acknowledgements" }
     static let printStylesheet = "/css/print.css"
+    static let meetingPrintStylesheet = "/css/minutes-print.css"
+
+    static let meetings = "/meetings"
+    static let newMeeting = "/meetings/new"
+    static let meetingPattern = "/meetings/:id"
+    static func meeting(_ id: Int64) -> String { "/meetings/\(id)" }
+    static let meetingCalendarPattern = "/meetings/{id}.ics"
+    static func meetingCalendar(_ id: Int64) -> String { "/meetings/\(id).ics" }
+    static let meetingHoldPattern = "/meetings/:id/hold"
+    static func meetingHold(_ id: Int64) -> String { "/meetings/\(id)/hold" }
+    static let meetingAttendancePattern = "/meetings/:id/attendance"
+    static func meetingAttendance(_ id: Int64) -> String { "/meetings/\(id)/attendance" }
+    static let meetingItemsPattern = "/meetings/:id/items"
+    static func meetingItems(_ id: Int64) -> String { "/meetings/\(id)/items" }
+    static let meetingItemMovePattern = "/meetings/:id/items/:item/move/:direction"
+    static func meetingItemMove(_ id: Int64, _ item: Int64, up: Bool) -> String { "/meetings/\(id)/items/\(item)/move/\(up ? "up" : "down")" }
+    static let meetingItemTransferPattern = "/meetings/:id/items/:item/transfer"
+    static func meetingItemTransfer(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/transfer" }
+    static let meetingItemVotePattern = "/meetings/:id/items/:item/vote"
+    static func meetingItemVote(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/vote" }
+    static let meetingMinutesPattern = "/meetings/:id/minutes"
+    static func meetingMinutes(_ id: Int64) -> String { "/meetings/\(id)/minutes" }
+    static let meetingMinutesApprovePattern = "/meetings/:id/minutes/approve"
+    static func meetingMinutesApprove(_ id: Int64) -> String { "/meetings/\(id)/minutes/approve" }
+    static let meetingMinutesPrintPattern = "/meetings/:id/minutes/print"
+    static func meetingMinutesPrint(_ id: Int64) -> String { "/meetings/\(id)/minutes/print" }
+
+    static let deliverables = "/deliverables"
+    static let newDeliverable = "/deliverables/new"
+    static let deliverablePattern = "/deliverables/:id"
+    static func deliverable(_ id: Int64) -> String { "/deliverables/\(id)" }
+    static let deliverableEditPattern = "/deliverables/:id/edit"
+    static func deliverableEdit(_ id: Int64) -> String { "/deliverables/\(id)/edit" }
+    static let deliverableStatusPattern = "/deliverables/:id/status"
+    static func deliverableStatus(_ id: Int64) -> String { "/deliverables/\(id)/status" }
 
     /// Files served from `Public/`; everything else is a page.
     static func isStatic(_ path: String) -> Bool {

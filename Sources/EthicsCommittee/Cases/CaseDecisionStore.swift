@@ -36,23 +36,40 @@ public struct CaseDecisionStore: Sendable {
                        articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition],
                        by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            let now = clock.now
-            if outcome == .deferred {
-                try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor, now: now)
-                return
-            }
-            try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
-                               by: actor, now: now)
-            try db.execute(sql: """
-                INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
-                                            decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
-                                 actor.id, Timestamp.string(now)])
-            for condition in conditions {
-                try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
-                               arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
-            }
+            try Self.decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
+                            charterVersion: charterVersion, articles: articles, procedure: procedure, meetingOn: meetingOn,
+                            conditions: conditions, by: actor, now: clock.now)
+        }
+    }
+
+    /// The decision inside the caller's transaction (a meeting's vote decides a case in its own write).
+    /// With `audit` false the caller writes the one audit entry of the whole change.
+    /// A decision (not a deferral) also records the opinion as a delivered deliverable.
+    static func decide(_ db: Database, caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String,
+                       charterVersion: Int?, articles: String, procedure: String, meetingOn: String?,
+                       conditions: [NewCondition], by actor: AuditActor, now: Date, audit: Bool = true,
+                       meetingId: Int64? = nil) throws {
+        if outcome == .deferred {
+            try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor,
+                               now: now, audit: audit)
+            return
+        }
+        try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
+                           by: actor, now: now, audit: audit)
+        let at = Timestamp.string(now)
+        try db.execute(sql: """
+            INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
+                                        decided_by, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
+                             actor.id, at])
+        for condition in conditions {
+            try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
+                           arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
+        }
+        if let owner = actor.id {
+            try DeliverableStore.insertOpinion(db, caseId: caseId, ownerId: owner, body: opinion, bodyHTML: opinionHTML,
+                                               meetingId: meetingId, now: now)
         }
     }
 

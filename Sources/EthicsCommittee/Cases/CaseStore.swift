@@ -136,7 +136,7 @@ public struct CaseStore: Sendable {
 
     /// The status change, its timeline event and its audit entry, inside the caller's transaction.
     static func move(_ db: Database, id: Int64, from: CaseStatus, to: CaseStatus, transition: CaseLifecycle.Transition,
-                     note: String, by actor: AuditActor, now date: Date) throws {
+                     note: String, by actor: AuditActor, now date: Date, audit: Bool = true) throws {
         let now = Timestamp.string(date)
         try db.execute(sql: """
             UPDATE cases SET status = ?, updated_at = ?,
@@ -146,6 +146,7 @@ public struct CaseStore: Sendable {
             """, arguments: [to.rawValue, now, to.rawValue, now, to.rawValue, now, id, from.rawValue])
         guard db.changesCount == 1 else { throw CaseLifecycle.Refusal(key: "transition_stale") }
         try event(db, caseId: id, actor: actor, event: transition.rawValue, detail: note, at: now)
+        guard audit else { return }
         try AuditStore.append(db, by: actor, action: "case.\(transition.rawValue)", targetType: "case", targetId: String(id),
                               detail: "\(from.rawValue)->\(to.rawValue)", at: date)
     }

@@ -40,6 +40,30 @@ public struct Formats: Sendable {
         format(clock.now + Double(days) * 86400, "yyyy-MM-dd", .en)
     }
 
+    /// A stored UTC timestamp as the committee's local calendar date, YYYY-MM-DD.
+    func localISODate(of stored: String) -> String {
+        guard let date = Timestamp.date(stored) else { return String(stored.prefix(10)) }
+        return format(date, "yyyy-MM-dd", .en)
+    }
+
+    /// A stored UTC timestamp as the value of a `datetime-local` field, in the committee's time zone.
+    func localInput(_ stored: String) -> String {
+        guard let date = Timestamp.date(stored) else { return "" }
+        return format(date, "yyyy-MM-dd'T'HH:mm", .en)
+    }
+
+    /// A `datetime-local` value ("2026-11-24T14:00"), read in the committee's time zone, as a stored UTC timestamp.
+    func storedTimestamp(fromLocal input: String) -> String? {
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.timeZone = TimeZone(identifier: settings.current.timeZone) ?? .gmt
+        for pattern in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+            parser.dateFormat = pattern
+            if input.count <= 19, let date = parser.date(from: input) { return Timestamp.string(date) }
+        }
+        return nil
+    }
+
     /// Whether a text is a real calendar date written YYYY-MM-DD.
     static func isISODate(_ text: String) -> Bool {
         text.count == 10 && (try? isoDate.parse(text)).map { isoDate.format($0) == text } == true

@@ -101,6 +101,12 @@ final class Browser: @unchecked Sendable {
         return try await send(path, method: .post, body: body)
     }
 
+    /// Posts an already url-encoded body (repeated fields).
+    @discardableResult
+    func postEncoded(_ path: String, _ body: String) async throws -> Page {
+        try await send(path, method: .post, body: body)
+    }
+
     /// Posts a multipart form with one file, as a browser's file upload does.
     @discardableResult
     func upload(_ path: String, fields: [String: String] = [:], file: (name: String, bytes: [UInt8])?, csrf: String? = nil) async throws -> Page {

@@ -1,0 +1,190 @@
+import Foundation
+import Hummingbird
+
+/// Deliverables: the list by status and owner, one deliverable, its form, its status changes.
+struct DeliverableController {
+    let deliverables: DeliverableStore
+    let users: UserStore
+    let cases: CaseStore
+    let meetings: MeetingStore
+    let sessions: SessionStore
+    let renderer: Renderer
+    let formats: Formats
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.deliverables), use: list)
+        router.get(RouterPath(Paths.newDeliverable), use: new)
+        router.post(RouterPath(Paths.deliverables), use: create)
+        router.get(RouterPath(Paths.deliverablePattern), use: show)
+        router.get(RouterPath(Paths.deliverableEditPattern), use: edit)
+        router.post(RouterPath(Paths.deliverableEditPattern), use: update)
+        router.post(RouterPath(Paths.deliverableStatusPattern), use: move)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.viewDeliverables)
+        let messages = Catalog.messages(context.language), today = formats.localISODate()
+        let query = request.uri.queryParameters
+        let status = query["status"].flatMap { DeliverableStatus(rawValue: String($0)) }
+        let owner = query["owner"].flatMap { Int64(String($0)) }
+        let visible = try await deliverables.all().filter { found, facts in
+            Policy.decide(context.actor, .viewDeliverable(ownerId: found.ownerId, linkedCase: facts)) == .allow
+        }.map(\.0)
+        let shown = visible.filter { (status == nil || $0.status == status) && (owner == nil || $0.ownerId == owner) }
+        var owners: [Int64: String] = [:]
+        for item in visible { owners[item.ownerId] = item.ownerName }
+        let page = DeliverablePages.List(
+            rows: shown.map { row($0, messages, context.language, today) }, hasRows: !shown.isEmpty,
+            statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
+            owners: owners.sorted { $0.value < $1.value }.map { Choice(value: String($0.key), label: $0.value, selected: $0.key == owner) },
+            newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,
+            count: Catalog.plural("deliverables_count", shown.count, context.language))
+        return try await renderer.page("deliverables/index", page, title: "deliverables_title", context: context, path: Paths.deliverables)
+    }
+
+    private func row(_ item: Deliverable, _ messages: [String: String], _ language: Language, _ today: String) -> DeliverablePages.Row {
+        DeliverablePages.Row(href: Paths.deliverable(item.id), title: item.title, kind: messages["deliverable_kind_\(item.kind.rawValue)"] ?? "",
+                             owner: item.ownerName, due: formats.calendarDate(item.dueOn, language),
+                             status: messages["deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
+                             overdue: item.overdue(today: today))
+    }
+
+    private func load(_ context: AppRequestContext) async throws -> Deliverable {
+        guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await deliverables.find(id: id) else {
+            throw AppError.notFound
+        }
+        try context.require(.viewDeliverable(ownerId: found.ownerId, linkedCase: facts))
+        return found
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await showPage(try await load(context), context: context)
+    }
+
+    private func showPage(_ item: Deliverable, context: AppRequestContext, error: String? = nil,
+                          status: HTTPResponse.Status = .ok) async throws -> Response {
+        let messages = Catalog.messages(context.language), language = context.language
+        let manage = Policy.decide(context.actor, .manageDeliverables) == .allow
+        let caseTitle = try await item.caseId.asyncMap { try await cases.find(id: $0)?.0.title } ?? nil
+        let page = DeliverablePages.Show(
+            title: item.title, kind: messages["deliverable_kind_\(item.kind.rawValue)"] ?? "", owner: item.ownerName,
+            due: formats.calendarDate(item.dueOn, language), overdue: item.overdue(today: formats.localISODate()),
+            status: messages["deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
+            delivered: item.deliveredAt.map { formats.date($0, language) },
+            caseHref: item.caseId.map(Paths.case), caseTitle: caseTitle, meetingHref: item.meetingId.map(Paths.meeting),
+            bodyHTML: item.bodyHTML,
+            editHref: manage && item.status != .delivered ? Paths.deliverableEdit(item.id) : nil,
+            statusAction: manage && !item.status.next.isEmpty ? Paths.deliverableStatus(item.id) : nil,
+            moves: item.status.next.map { DeliverablePages.Button(value: $0.rawValue, label: messages["deliverable_move_\($0.rawValue)"] ?? "") },
+            frozen: item.status == .delivered, formError: error.flatMap { messages[$0] })
+        return try await renderer.page("deliverables/show", page, title: item.title, context: context,
+                                       path: Paths.deliverable(item.id), status: status)
+    }
+
+    func move(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let item = try await load(context)
+        try context.require(.manageDeliverables)
+        guard let target = DeliverableStatus(rawValue: context.form["status"]) else {
+            return try await showPage(item, context: context, error: "deliverable_error_move", status: .unprocessableContent)
+        }
+        do {
+            try await deliverables.move(id: item.id, to: target, by: context.auditActor)
+        } catch let refusal as MeetingRefusal {
+            return try await showPage(item, context: context, error: refusal.key, status: .unprocessableContent)
+        }
+        return try await done(item.id, "flash_deliverable_\(target.rawValue)", context)
+    }
+
+    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
+        return .redirect(to: Paths.deliverable(id))
+    }
+
+    // MARK: the form
+
+    func new(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageDeliverables)
+        let draft = DeliverableDraft(kind: .benchmark, title: "", ownerId: context.session?.user.id ?? 0,
+                                     dueOn: formats.localISODate(daysFromNow: 30), caseId: nil, meetingId: nil, body: "")
+        return try await form(draft, id: nil, errors: FieldErrors(), context: context)
+    }
+
+    func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let item = try await load(context)
+        try context.require(.manageDeliverables)
+        guard item.status != .delivered else { return try await showPage(item, context: context, error: "deliverable_error_frozen", status: .unprocessableContent) }
+        let draft = DeliverableDraft(kind: item.kind, title: item.title, ownerId: item.ownerId, dueOn: item.dueOn, caseId: item.caseId,
+                                     meetingId: item.meetingId, body: item.body)
+        return try await form(draft, id: item.id, errors: FieldErrors(), context: context)
+    }
+
+    private func form(_ draft: DeliverableDraft, id: Int64?, errors: FieldErrors, context: AppRequestContext,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let messages = Catalog.messages(context.language)
+        let people = try await users.all().filter { $0.active && $0.role != .submitter }
+        let allCases = try await cases.list(for: context.actor!, filter: CaseFilter(), today: formats.localISODate(), offset: 0, limit: 500).0
+        let allMeetings = try await meetings.list(for: context.actor!)
+        let page = DeliverablePages.Form(
+            action: id.map(Paths.deliverableEdit) ?? Paths.deliverables, isNew: id == nil,
+            kinds: DeliverableKind.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_kind_\($0.rawValue)"] ?? "", selected: $0 == draft.kind) },
+            title: draft.title,
+            owners: people.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == draft.ownerId) },
+            dueOn: draft.dueOn,
+            cases: allCases.map { Choice(value: String($0.id), label: $0.title, selected: $0.id == draft.caseId) },
+            meetings: allMeetings.map { Choice(value: String($0.id), label: "\($0.title) — \(formats.date($0.startsAt, context.language))", selected: $0.id == draft.meetingId) },
+            body: draft.body, errors: errors.messages(context.language), error: errors.isEmpty ? nil : messages["meeting_form_errors"])
+        return try await renderer.page("deliverables/form", page, title: id == nil ? "deliverable_new_title" : "deliverable_edit_title",
+                                       context: context, path: id.map(Paths.deliverableEdit) ?? Paths.newDeliverable, status: status)
+    }
+
+    private func decode(_ context: AppRequestContext) async throws -> (DeliverableDraft, String?, FieldErrors) {
+        let form = context.form
+        var errors = FieldErrors()
+        let kind = DeliverableKind(rawValue: form["kind"])
+        if kind == nil { errors.add("kind", "deliverable_error_kind") }
+        if let problem = Validate.text(form["title"], max: 200) { errors.add("title", problem) }
+        let owner = Int64(form["owner_id"])
+        if try await owner.asyncMap({ try await users.find(id: $0) }).flatMap({ $0 }).map({ $0.active && $0.role != .submitter }) != true {
+            errors.add("owner_id", "deliverable_error_owner")
+        }
+        if !Formats.isISODate(form["due_on"]) { errors.add("due_on", "deliverable_error_due") }
+        let caseId = Int64(form["case_id"]), meetingId = Int64(form["meeting_id"])
+        if let caseId, try await cases.find(id: caseId) == nil { errors.add("case_id", "deliverable_error_link") }
+        if let meetingId, try await meetings.find(id: meetingId) == nil { errors.add("meeting_id", "deliverable_error_link") }
+        let body = form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
+        let html = body.utf8.count <= 100_000 ? try? Markdown.html(body) : nil
+        if html == nil { errors.add("body", "error_too_long") }
+        let draft = DeliverableDraft(kind: kind ?? .other, title: form["title"], ownerId: owner ?? 0, dueOn: form["due_on"],
+                                     caseId: caseId, meetingId: meetingId, body: body)
+        return (draft, html, errors)
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageDeliverables)
+        let (draft, html, errors) = try await decode(context)
+        guard errors.isEmpty, let html else { return try await form(draft, id: nil, errors: errors, context: context, status: .unprocessableContent) }
+        let id = try await deliverables.create(draft, bodyHTML: html, by: context.auditActor)
+        return try await done(id, "flash_deliverable_created", context)
+    }
+
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let item = try await load(context)
+        try context.require(.manageDeliverables)
+        let (draft, html, errors) = try await decode(context)
+        guard errors.isEmpty, let html else { return try await form(draft, id: item.id, errors: errors, context: context, status: .unprocessableContent) }
+        do {
+            try await deliverables.update(id: item.id, draft, bodyHTML: html, by: context.auditActor)
+        } catch let refusal as MeetingRefusal {
+            return try await showPage(item, context: context, error: refusal.key, status: .unprocessableContent)
+        }
+        return try await done(item.id, "flash_deliverable_saved", context)
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Typed view models of the deliverable pages. Stored properties only.
+enum DeliverablePages {
+    struct Row: Sendable {
+        let href: String
+        let title: String
+        let kind: String
+        let owner: String
+        let due: String
+        let status: String
+        let statusKey: String
+        let overdue: Bool
+    }
+
+    struct List: Sendable {
+        let rows: [Row]
+        let hasRows: Bool
+        let statuses: [Choice]
+        let owners: [Choice]
+        let newHref: String?
+        let count: String
+    }
+
+    struct Form: Sendable {
+        let action: String
+        let isNew: Bool
+        let kinds: [Choice]
+        let title: String
+        let owners: [Choice]
+        let dueOn: String
+        let cases: [Choice]
+        let meetings: [Choice]
+        let body: String
+        let errors: [String: String]
+        let error: String?
+    }
+
+    struct Button: Sendable {
+        let value: String
+        let label: String
+    }
+
+    struct Show: Sendable {
+        let title: String
+        let kind: String
+        let owner: String
+        let due: String
+        let overdue: Bool
+        let status: String
+        let statusKey: String
+        let delivered: String?
+        let caseHref: String?
+        let caseTitle: String?
+        let meetingHref: String?
+        let bodyHTML: String
+        let editHref: String?
+        let statusAction: String?
+        let moves: [Button]
+        let frozen: Bool
+        var formError: String?
+    }
+}

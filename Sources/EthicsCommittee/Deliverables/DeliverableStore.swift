@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// SQL for deliverables. Each write is audited in its transaction; delivered ones are frozen by a trigger.
+public struct DeliverableStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    static let select = "SELECT d.*, u.name AS owner_name FROM deliverables d JOIN users u ON u.id = d.owner_id"
+
+    /// Every deliverable with the facts of its linked case (callers filter through the policy), by due date.
+    public func all() async throws -> [(Deliverable, CaseFacts?)] {
+        try await db.writer.read { db in
+            let rows = try Deliverable.fetchAll(db, sql: Self.select + " ORDER BY d.due_on, d.id")
+            return try rows.map { ($0, try Self.caseFacts(db, $0.caseId)) }
+        }
+    }
+
+    /// One deliverable and the facts of its linked case.
+    public func find(id: Int64) async throws -> (Deliverable, CaseFacts?)? {
+        try await db.writer.read { db in
+            guard let found = try Deliverable.fetchOne(db, sql: Self.select + " WHERE d.id = ?", arguments: [id]) else { return nil }
+            return (found, try Self.caseFacts(db, found.caseId))
+        }
+    }
+
+    private static func caseFacts(_ db: Database, _ caseId: Int64?) throws -> CaseFacts? {
+        guard let caseId, let found = try Case.fetchOne(db, sql: CaseStore.selectCase + " WHERE c.id = ?", arguments: [caseId]) else {
+            return nil
+        }
+        return try CaseStore.facts(db, found)
+    }
+
+    /// Creates a planned deliverable. Returns its id.
+    public func create(_ draft: DeliverableDraft, bodyHTML: String, by actor: AuditActor) async throws -> Int64 {
+        try await db.writer.write { db in
+            let at = Timestamp.string(clock.now)
+            try db.execute(sql: """
+                INSERT INTO deliverables (kind, title, owner_id, due_on, case_id, meeting_id, body, body_html, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.kind.rawValue, draft.title, draft.ownerId, draft.dueOn, draft.caseId, draft.meetingId,
+                                 draft.body, bodyHTML, at, at])
+            let id = db.lastInsertedRowID
+            try AuditStore.append(db, by: actor, action: "deliverable.created", targetType: "deliverable", targetId: String(id),
+                                  detail: "kind=\(draft.kind.rawValue) owner=\(draft.ownerId) due=\(draft.dueOn)", at: clock.now)
+            return id
+        }
+    }
+
+    /// Saves the fields of a deliverable that is not delivered.
+    public func update(id: Int64, _ draft: DeliverableDraft, bodyHTML: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try Self.requireOpen(db, id)
+            try db.execute(sql: """
+                UPDATE deliverables SET kind = ?, title = ?, owner_id = ?, due_on = ?, case_id = ?, meeting_id = ?, body = ?,
+                    body_html = ?, updated_at = ? WHERE id = ?
+                """, arguments: [draft.kind.rawValue, draft.title, draft.ownerId, draft.dueOn, draft.caseId, draft.meetingId,
+                                 draft.body, bodyHTML, Timestamp.string(clock.now), id])
+            try AuditStore.append(db, by: actor, action: "deliverable.updated", targetType: "deliverable", targetId: String(id),
+                                  detail: "owner=\(draft.ownerId) due=\(draft.dueOn)", at: clock.now)
+        }
+    }
+
+    /// Moves a deliverable to another status, if the move exists (`DeliverableStatus.next`).
+    public func move(id: Int64, to status: DeliverableStatus, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let current = try Self.requireOpen(db, id)
+            guard current.next.contains(status) else { throw MeetingRefusal(key: "deliverable_error_move") }
+            let at = Timestamp.string(clock.now)
+            try db.execute(sql: "UPDATE deliverables SET status = ?, updated_at = ?, delivered_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, at, status == .delivered ? at : nil, id])
+            try AuditStore.append(db, by: actor, action: "deliverable.\(status.rawValue)", targetType: "deliverable",
+                                  targetId: String(id), detail: "\(current.rawValue)->\(status.rawValue)", at: clock.now)
+        }
+    }
+
+    @discardableResult
+    private static func requireOpen(_ db: Database, _ id: Int64) throws -> DeliverableStatus {
+        guard let raw = try String.fetchOne(db, sql: "SELECT status FROM deliverables WHERE id = ?", arguments: [id]),
+              let status = DeliverableStatus(rawValue: raw) else { throw AppError.notFound }
+        guard status != .delivered else { throw MeetingRefusal(key: "deliverable_error_frozen") }
+        return status
+    }
+
+    /// The opinion on a case, recorded as delivered when the case is decided (inside the decision's transaction).
+    static func insertOpinion(_ db: Database, caseId: Int64, ownerId: Int64, body: String, bodyHTML: String, meetingId: Int64?,
+                              now: Date) throws {
+        let at = Timestamp.string(now)
+        let title = try String.fetchOne(db, sql: "SELECT title FROM cases WHERE id = ?", arguments: [caseId]) ?? ""
+        try db.execute(sql: """
+            INSERT INTO deliverables (kind, title, owner_id, due_on, status, case_id, meeting_id, body, body_html, created_at,
+                                      updated_at, delivered_at)
+            VALUES ('opinion', ?, ?, ?, 'delivered', ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [String(title.prefix(200)), ownerId, String(at.prefix(10)), caseId, meetingId, body, bodyHTML, at, at, at])
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+
+/// One member's vote as the secretary records the roll.
+public struct VoteEntry: Sendable, Equatable {
+    public var userId: Int64
+    public var choice: VoteChoice
+    public var dissent: String
+}
+
+/// The result recorded on an item, and for a case item what the case's decision carries.
+public struct ItemDecision: Sendable, Equatable {
+    public var outcome: ItemOutcome
+    public var text: String
+    public var html: String
+    public var conditions: [NewCondition] = []
+    public var charterVersion: Int?
+    public var articles = ""
+}
+
+/// SQL for agenda items and the votes on them.
+public struct AgendaStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    /// A meeting's agenda, in order, with the titles of the cases.
+    public func items(meetingId: Int64) async throws -> [AgendaItem] {
+        try await db.writer.read { db in
+            try AgendaItem.fetchAll(db, sql: """
+                SELECT a.*, c.title AS case_title FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
+                WHERE a.meeting_id = ? ORDER BY a.position, a.id
+                """, arguments: [meetingId])
+        }
+    }
+
+    /// Facts of the cases on an agenda, by case id, for the policy (redaction) and the quorum (recusals).
+    public func caseFacts(meetingId: Int64) async throws -> [Int64: CaseFacts] {
+        try await db.writer.read { db in
+            let cases = try Case.fetchAll(db, sql: CaseStore.selectCase + """
+                 WHERE c.id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)
+                """, arguments: [meetingId])
+            var result: [Int64: CaseFacts] = [:]
+            for found in cases { result[found.id] = try CaseStore.facts(db, found) }
+            return result
+        }
+    }
+
+    /// Cases ready for a decision (in review) and not already on a planned or held agenda.
+    public func casesReady() async throws -> [(id: Int64, title: String)] {
+        try await db.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.title FROM cases c WHERE c.status = 'in_review' AND NOT EXISTS (
+                    SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+                    WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status <> 'closed')
+                ORDER BY c.id
+                """).map { (id: $0["id"], title: $0["title"]) }
+        }
+    }
+
+    /// Votes on a meeting's items, by item id.
+    public func votes(meetingId: Int64) async throws -> [Int64: [Vote]] {
+        try await db.writer.read { db in
+            let votes = try Vote.fetchAll(db, sql: """
+                SELECT v.*, u.name FROM votes v JOIN users u ON u.id = v.user_id JOIN agenda_items a ON a.id = v.item_id
+                WHERE a.meeting_id = ? ORDER BY u.name COLLATE NOCASE
+                """, arguments: [meetingId])
+            return Dictionary(grouping: votes, by: \.itemId)
+        }
+    }
+
+    private static func requirePlanned(_ db: Database, _ meetingId: Int64) throws {
+        let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+        guard status == MeetingStatus.planned.rawValue else { throw MeetingRefusal(key: "meeting_error_not_planned") }
+    }
+
+    private static func nextPosition(_ db: Database, _ meetingId: Int64) throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingId]) ?? 0) + 1
+    }
+
+    /// Adds an item at the end of a planned meeting's agenda. A case must be in review.
+    public func add(meetingId: Int64, kind: AgendaKind, caseId: Int64? = nil, minutesMeetingId: Int64? = nil, title: String = "",
+                    note: String = "", noteHTML: String = "", by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try Self.requirePlanned(db, meetingId)
+            if let caseId {
+                let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
+                guard status == CaseStatus.inReview.rawValue else { throw MeetingRefusal(key: "agenda_error_case_not_ready") }
+            }
+            try db.execute(sql: """
+                INSERT INTO agenda_items (meeting_id, position, kind, case_id, minutes_meeting_id, title, note, note_html)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [meetingId, try Self.nextPosition(db, meetingId), kind.rawValue, caseId, minutesMeetingId, title,
+                                 note, noteHTML])
+            try AuditStore.append(db, by: actor, action: "meeting.item_added", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "item=\(db.lastInsertedRowID) kind=\(kind.rawValue)" + (caseId.map { " case=\($0)" } ?? ""),
+                                  at: clock.now)
+        }
+    }
+
+    /// Swaps an item with the one before (`up`) or after it, while the meeting is planned.
+    public func reorder(itemId: Int64, meetingId: Int64, up: Bool, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try Self.requirePlanned(db, meetingId)
+            guard let position = try Int.fetchOne(db, sql: "SELECT position FROM agenda_items WHERE id = ? AND meeting_id = ?",
+                                                  arguments: [itemId, meetingId]) else { throw AppError.notFound }
+            let neighbour = try Row.fetchOne(db, sql: up
+                ? "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position < ? ORDER BY position DESC LIMIT 1"
+                : "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position > ? ORDER BY position LIMIT 1",
+                arguments: [meetingId, position])
+            guard let neighbour else { return }
+            try db.execute(sql: "UPDATE agenda_items SET position = ? WHERE id = ?", arguments: [neighbour["position"] as Int, itemId])
+            try db.execute(sql: "UPDATE agenda_items SET position = ? WHERE id = ?", arguments: [position, neighbour["id"] as Int64])
+            try AuditStore.append(db, by: actor, action: "meeting.item_reordered", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "item=\(itemId) \(up ? "up" : "down")", at: clock.now)
+        }
+    }
+
+    /// Moves an item to the end of another planned meeting's agenda.
+    public func transfer(itemId: Int64, from meetingId: Int64, to targetId: Int64, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try Self.requirePlanned(db, meetingId)
+            try Self.requirePlanned(db, targetId)
+            try db.execute(sql: "UPDATE agenda_items SET meeting_id = ?, position = ? WHERE id = ? AND meeting_id = ?",
+                           arguments: [targetId, try Self.nextPosition(db, targetId), itemId, meetingId])
+            guard db.changesCount == 1 else { throw AppError.notFound }
+            try AuditStore.append(db, by: actor, action: "meeting.item_moved", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "item=\(itemId) to=\(targetId)", at: clock.now)
+        }
+    }
+
+    /// Records the roll of votes and the result on an item, in one transaction with one audit entry.
+    /// A case item's decision moves the case (procedure "meeting", dated by the meeting); an adopted
+    /// approval of earlier minutes approves and locks them.
+    public func decide(itemId: Int64, meetingId: Int64, meetingDate: String, votes: [VoteEntry], decision: ItemDecision,
+                       by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let now = clock.now, at = Timestamp.string(now)
+            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+            guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
+            guard let item = try AgendaItem.fetchOne(db, sql: """
+                SELECT a.*, NULL AS case_title FROM agenda_items a WHERE a.id = ? AND a.meeting_id = ?
+                """, arguments: [itemId, meetingId]) else { throw AppError.notFound }
+            guard item.decidedAt == nil else { throw MeetingRefusal(key: "vote_error_already") }
+            do {
+                for vote in votes {
+                    try db.execute(sql: """
+                        INSERT INTO votes (item_id, user_id, choice, dissent, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [itemId, vote.userId, vote.choice.rawValue, vote.dissent, actor.id, at])
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw MeetingRefusal(key: "vote_error_already")
+            }
+            try db.execute(sql: "UPDATE agenda_items SET outcome = ?, decision = ?, decision_html = ?, decided_at = ? WHERE id = ?",
+                           arguments: [decision.outcome.rawValue, decision.text, decision.html, at, itemId])
+            if let caseId = item.caseId, let outcome = DecisionOutcome(rawValue: decision.outcome.rawValue) {
+                do {
+                    try CaseDecisionStore.decide(db, caseId: caseId, outcome: outcome, opinion: decision.text, opinionHTML: decision.html,
+                                                 charterVersion: decision.charterVersion, articles: decision.articles,
+                                                 procedure: "meeting", meetingOn: meetingDate, conditions: decision.conditions,
+                                                 by: actor, now: now, audit: false, meetingId: meetingId)
+                } catch is CaseLifecycle.Refusal {
+                    throw MeetingRefusal(key: "agenda_error_case_not_ready")
+                }
+            }
+            if let earlier = item.minutesMeetingId, decision.outcome == .adopted {
+                try MinutesStore.approve(db, meetingId: earlier, approverId: actor.id, inMeeting: meetingId, now: now)
+            }
+            let tally = VoteChoice.allCases.map { choice in "\(choice.rawValue)=\(votes.filter { $0.choice == choice }.count)" }
+            try AuditStore.append(db, by: actor, action: "meeting.item_decided", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "item=\(itemId) outcome=\(decision.outcome.rawValue)" + (item.caseId.map { " case=\($0)" } ?? "")
+                                      + " " + tally.joined(separator: " "), at: now)
+        }
+    }
+}

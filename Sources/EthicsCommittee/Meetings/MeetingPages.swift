@@ -1,0 +1,161 @@
+import Foundation
+
+/// Typed view models of the meeting pages. Stored properties only: Mustache reads them by Mirror.
+enum MeetingPages {
+    struct ListRow: Sendable {
+        let href: String
+        let title: String
+        let when: String
+        let status: String
+        let statusKey: String
+    }
+
+    struct List: Sendable {
+        let upcoming: [ListRow]
+        let hasUpcoming: Bool
+        let past: [ListRow]
+        let hasPast: Bool
+        let newHref: String?
+    }
+
+    struct InviteeOption: Sendable {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    /// The form that plans a meeting (values kept on a 422).
+    struct Form: Sendable {
+        let action: String
+        let title: String
+        let startsAt: String
+        let duration: String
+        let place: String
+        let videoURL: String
+        let timeZone: String
+        let members: [InviteeOption]
+        let errors: [String: String]
+        let error: String?
+    }
+
+    struct AttendanceRow: Sendable {
+        let userId: Int64
+        let name: String
+        let kind: String
+        let voting: Bool
+        let attendance: String
+        let field: String
+        let options: [Choice]
+    }
+
+    struct VoteRow: Sendable {
+        let name: String
+        let choice: String
+        let dissent: String
+    }
+
+    struct Voter: Sendable {
+        let name: String
+        let field: String
+        let dissentField: String
+        let choices: [Choice]
+    }
+
+    /// One agenda item as a person may see it: a confidential item carries no title, note, votes or decision.
+    struct Item: Sendable {
+        let number: Int
+        let confidential: Bool
+        let title: String
+        let kind: String
+        let caseHref: String?
+        let noteHTML: String?
+        let recused: [String]
+        let hasRecused: Bool
+        let quorum: String?
+        let quorumOK: Bool
+        let decided: Bool
+        let outcome: String
+        let decisionHTML: String
+        let tally: String
+        let votes: [VoteRow]
+        let dissents: [VoteRow]
+        let upAction: String?
+        let downAction: String?
+        let transferAction: String?
+        let targets: [Choice]
+        let voteAction: String?
+        let voters: [Voter]
+        let outcomes: [Choice]
+        let isCase: Bool
+        let owners: [Choice]
+    }
+
+    struct Overdue: Sendable {
+        let caseTitle: String
+        let href: String
+        let text: String
+        let due: String
+    }
+
+    struct Show: Sendable {
+        let id: Int64
+        let title: String
+        let when: String
+        let place: String?
+        let videoURL: String?
+        let status: String
+        let statusKey: String
+        let icsHref: String
+        let minutesHref: String
+        let printHref: String
+        let holdAction: String?
+        let attendance: [AttendanceRow]
+        let attendanceAction: String?
+        let items: [Item]
+        let hasItems: Bool
+        let addAction: String?
+        let cases: [Choice]
+        let hasCases: Bool
+        let earlierMinutes: [Choice]
+        let hasEarlierMinutes: Bool
+        let overdue: [Overdue]
+        let hasOverdue: Bool
+        let minutesStatus: String
+        var formError: String?
+    }
+
+    /// The minutes page: the text, its approval, and for the secretary the editor.
+    struct MinutesPage: Sendable {
+        let meetingTitle: String
+        let meetingHref: String
+        let printHref: String
+        let html: String
+        let hasText: Bool
+        let approved: Bool
+        let approvalLine: String
+        let saveAction: String?
+        let markdown: String
+        let approveAction: String?
+        var formError: String?
+    }
+
+    /// The standalone print view of the minutes.
+    struct Print: Sendable {
+        let lang: String
+        let committeeName: String
+        let title: String
+        let date: String
+        let when: String
+        let place: String?
+        let stylesheet: String
+        let icon: String
+        let backHref: String
+        let attendance: [AttendanceRow]
+        let items: [Item]
+        let html: String
+        let approved: Bool
+        let approvalLine: String
+        let chairName: String
+        let status: String
+    }
+}

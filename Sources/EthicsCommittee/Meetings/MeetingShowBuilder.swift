@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+
+/// Builds the meeting page for one person: the agenda as they may see it, and the secretary's forms.
+struct MeetingShowBuilder: Sendable {
+    let meetings: MeetingStore
+    let agenda: AgendaStore
+    let minutes: MinutesStore
+    let users: UserStore
+    let renderer: Renderer
+    let views: MeetingViews
+
+    func page(_ record: MeetingRecord, context: AppRequestContext) async throws -> MeetingPages.Show {
+        let messages = Catalog.messages(context.language), language = context.language
+        let meeting = record.meeting, id = meeting.id
+        let manage = Policy.decide(context.actor, .manageMeetings) == .allow
+        let planned = meeting.status == .planned, held = meeting.status == .held
+        let targets = manage && planned ? try await meetings.planned(except: id) : []
+        let owners: [Choice] = manage && held ? try await users.all().filter { $0.active && $0.role != .expert }.map {
+            Choice(value: String($0.id), label: $0.name, selected: false)
+        } : []
+        let ready = manage && planned ? try await agenda.casesReady() : []
+        let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
+        let overdue = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : []
+        return MeetingPages.Show(
+            id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
+            status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
+            icsHref: Paths.meetingCalendar(id), minutesHref: Paths.meetingMinutes(id), printHref: Paths.meetingMinutesPrint(id),
+            holdAction: manage && planned ? Paths.meetingHold(id) : nil,
+            attendance: views.attendanceRows(record, messages),
+            attendanceAction: manage && held ? Paths.meetingAttendance(id) : nil,
+            items: record.items.enumerated().map { index, item in
+                views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners)
+            },
+            hasItems: !record.items.isEmpty,
+            addAction: manage && planned ? Paths.meetingItems(id) : nil,
+            cases: ready.map { Choice(value: String($0.id), label: $0.title, selected: false) }, hasCases: !ready.isEmpty,
+            earlierMinutes: earlier.map { Choice(value: String($0.id), label: "\($0.title) — \(views.formats.date($0.startsAt, language))", selected: false) },
+            hasEarlierMinutes: !earlier.isEmpty,
+            overdue: overdue.map {
+                MeetingPages.Overdue(caseTitle: $0.caseTitle, href: Paths.case($0.caseId), text: $0.text,
+                                     due: views.formats.calendarDate($0.dueOn, language))
+            },
+            hasOverdue: !overdue.isEmpty,
+            minutesStatus: record.minutes == nil ? messages["minutes_none"] ?? "" : views.approvalLine(record.minutes, language),
+            formError: nil)
+    }
+
+    /// The meeting page again with the reason a change was refused (422).
+    func refuse(_ record: MeetingRecord, _ key: String, _ context: AppRequestContext) async throws -> Response {
+        var page = try await page(record, context: context)
+        page.formError = Catalog.messages(context.language)[key] ?? key
+        return try await renderer.page("meetings/show", page, title: record.meeting.title, context: context,
+                                       path: Paths.meeting(record.meeting.id), status: .unprocessableContent)
+    }
+}

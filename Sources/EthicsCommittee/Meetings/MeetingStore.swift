@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+/// What the meeting form holds.
+public struct MeetingDraft: Sendable, Equatable {
+    public var title: String
+    /// UTC ISO 8601 timestamp.
+    public var startsAt: String
+    public var duration: Int
+    public var place: String
+    public var videoURL: String
+    public var invitees: [Int64]
+}
+
+/// A refused change to a meeting; the key names the message shown.
+public struct MeetingRefusal: Error, Equatable, Sendable {
+    public let key: String
+}
+
+/// SQL for meetings, their invited members and attendance. Each write is audited in its transaction.
+public struct MeetingStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    /// The meeting with this id and who is invited (callers ask the policy with the facts).
+    public func find(id: Int64) async throws -> (Meeting, MeetingFacts)? {
+        try await db.writer.read { db in
+            guard let meeting = try Meeting.fetchOne(db, sql: "SELECT * FROM meetings WHERE id = ?", arguments: [id]) else { return nil }
+            let invited = try Int64.fetchAll(db, sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?", arguments: [id])
+            return (meeting, MeetingFacts(invitees: Set(invited)))
+        }
+    }
+
+    /// The meetings a person may open, latest first: all of them, or for an expert those they are invited to.
+    public func list(for actor: Actor) async throws -> [Meeting] {
+        try await db.writer.read { db in
+            if actor.role == .expert {
+                return try Meeting.fetchAll(db, sql: """
+                    SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
+                    ORDER BY m.starts_at DESC
+                    """, arguments: [actor.userId])
+            }
+            return try Meeting.fetchAll(db, sql: "SELECT * FROM meetings ORDER BY starts_at DESC")
+        }
+    }
+
+    /// Planned meetings other than `except`, soonest first (targets for moving an agenda item).
+    public func planned(except: Int64) async throws -> [Meeting] {
+        try await db.writer.read { db in
+            try Meeting.fetchAll(db, sql: "SELECT * FROM meetings WHERE status = 'planned' AND id <> ? ORDER BY starts_at",
+                                 arguments: [except])
+        }
+    }
+
+    /// The committee's voting members: active members and experts whose seat carries a vote.
+    public func votingMembers() async throws -> [Invitee] {
+        try await db.writer.read { db in
+            try Invitee.fetchAll(db, sql: """
+                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, NULL AS attendance
+                FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
+                WHERE u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
+                ORDER BY u.name COLLATE NOCASE
+                """)
+        }
+    }
+
+    /// Every active member and expert (who may be invited).
+    public func committee() async throws -> [Invitee] {
+        try await db.writer.read { db in
+            try Invitee.fetchAll(db, sql: """
+                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, NULL AS attendance
+                FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
+                WHERE u.active = 1 AND u.role IN ('member', 'expert') ORDER BY u.name COLLATE NOCASE
+                """)
+        }
+    }
+
+    /// Invited members with their seat and attendance, by name.
+    public func invitees(meetingId: Int64) async throws -> [Invitee] {
+        try await db.writer.read { db in
+            try Invitee.fetchAll(db, sql: """
+                SELECT i.user_id, i.attendance, u.name, u.role, p.external, p.voting, p.position
+                FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
+                WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
+                """, arguments: [meetingId])
+        }
+    }
+
+    /// The chair's account id, if the position is held.
+    public func chairId() async throws -> Int64? {
+        try await db.writer.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
+                """)
+        }
+    }
+
+    /// Plans a meeting with its invited members. Returns its id.
+    public func create(_ draft: MeetingDraft, by actor: AuditActor) async throws -> Int64 {
+        try await db.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO meetings (title, starts_at, duration, place, video_url, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.title, draft.startsAt, draft.duration, draft.place, draft.videoURL, actor.id,
+                                 Timestamp.string(clock.now)])
+            let id = db.lastInsertedRowID
+            for user in Set(draft.invitees) {
+                try db.execute(sql: "INSERT INTO meeting_invitees (meeting_id, user_id) VALUES (?, ?)", arguments: [id, user])
+            }
+            try AuditStore.append(db, by: actor, action: "meeting.created", targetType: "meeting", targetId: String(id),
+                                  detail: "starts_at=\(draft.startsAt) invitees=\(draft.invitees.count)", at: clock.now)
+            return id
+        }
+    }
+
+    /// Records attendance of the invited members (while the meeting is held).
+    public func recordAttendance(meetingId: Int64, _ attendance: [Int64: Attendance], by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+            guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
+            for (user, value) in attendance {
+                try db.execute(sql: "UPDATE meeting_invitees SET attendance = ? WHERE meeting_id = ? AND user_id = ?",
+                               arguments: [value.rawValue, meetingId, user])
+            }
+            let summary = Attendance.allCases.map { kind in "\(kind.rawValue)=\(attendance.values.filter { $0 == kind }.count)" }
+            try AuditStore.append(db, by: actor, action: "meeting.attendance_recorded", targetType: "meeting",
+                                  targetId: String(meetingId), detail: summary.joined(separator: " "), at: clock.now)
+        }
+    }
+
+    /// Planned → held: the meeting takes place; attendance and votes can be recorded.
+    public func hold(meetingId: Int64, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try db.execute(sql: "UPDATE meetings SET status = 'held' WHERE id = ? AND status = 'planned'", arguments: [meetingId])
+            guard db.changesCount == 1 else { throw MeetingRefusal(key: "meeting_error_not_planned") }
+            try AuditStore.append(db, by: actor, action: "meeting.held", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "planned->held", at: clock.now)
+        }
+    }
+
+    /// Open conditions of decided cases that are past due: proposed for the next agenda.
+    public func overdueConditions(today: String) async throws -> [OverdueCondition] {
+        try await db.writer.read { db in
+            try OverdueCondition.fetchAll(db, sql: """
+                SELECT k.case_id, k.text, k.due_on, c.title, c.confidential FROM case_conditions k JOIN cases c ON c.id = k.case_id
+                WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on, k.id
+                """, arguments: [today])
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Everything recorded about one meeting, loaded once per page.
+struct MeetingRecord: Sendable {
+    let meeting: Meeting
+    let facts: MeetingFacts
+    let invitees: [Invitee]
+    let items: [AgendaItem]
+    let votes: [Int64: [Vote]]
+    let cases: [Int64: CaseFacts]
+    let voters: [Invitee]
+    let minutes: Minutes?
+
+    /// Members recused from the case of an item.
+    func recused(_ item: AgendaItem) -> Set<Int64> {
+        item.caseId.flatMap { cases[$0]?.recused } ?? []
+    }
+
+    var present: Set<Int64> { Set(invitees.filter { $0.attendance == .present }.map(\.userId)) }
+
+    /// The quorum of one item under the committee's rule.
+    func quorum(_ item: AgendaItem, _ settings: Settings) -> Quorum.Result {
+        Quorum.check(rule: settings.quorumRule, requiresExternal: settings.quorumRequiresExternal,
+                     voters: voters.map { Quorum.Voter(id: $0.userId, external: $0.external) }, present: present,
+                     recused: recused(item))
+    }
+
+    /// Who may vote on an item: present, voting, not recused.
+    func eligibleVoters(_ item: AgendaItem) -> [Invitee] {
+        let recused = recused(item), voting = Set(voters.map(\.userId))
+        return invitees.filter { $0.attendance == .present && voting.contains($0.userId) && !recused.contains($0.userId) }
+    }
+}
+
+/// Loads a meeting's record and turns it into what one person may see (redacting items about cases
+/// outside their reach), for the page, the print view and the minutes' prefill.
+struct MeetingViews: Sendable {
+    let meetings: MeetingStore
+    let agenda: AgendaStore
+    let minutes: MinutesStore
+    let settings: SettingsCache
+    let formats: Formats
+
+    /// The meeting in the path, after the policy allowed the person to see it; 404 otherwise.
+    func load(_ context: AppRequestContext) async throws -> MeetingRecord {
+        guard let id = context.parameters.get("id", as: Int64.self), let (meeting, facts) = try await meetings.find(id: id) else {
+            throw AppError.notFound
+        }
+        try context.require(.viewMeeting(facts))
+        return MeetingRecord(meeting: meeting, facts: facts, invitees: try await meetings.invitees(meetingId: id),
+                             items: try await agenda.items(meetingId: id), votes: try await agenda.votes(meetingId: id),
+                             cases: try await agenda.caseFacts(meetingId: id), voters: try await meetings.votingMembers(),
+                             minutes: try await minutes.minutes(meetingId: id))
+    }
+
+    /// Whether the person may see an item's content (its case, if any, is within their reach).
+    static func canSee(_ item: AgendaItem, _ record: MeetingRecord, _ actor: Actor?) -> Bool {
+        guard let caseId = item.caseId else { return true }
+        guard let facts = record.cases[caseId] else { return false }
+        return Policy.decide(actor, .viewCase(facts)) == .allow
+    }
+
+    func when(_ meeting: Meeting, _ language: Language) -> String {
+        formats.dateTime(meeting.startsAt, language)
+    }
+
+    func attendanceRows(_ record: MeetingRecord, _ messages: [String: String]) -> [MeetingPages.AttendanceRow] {
+        let voting = Set(record.voters.map(\.userId))
+        return record.invitees.map { invitee in
+            MeetingPages.AttendanceRow(
+                userId: invitee.userId, name: invitee.name + (invitee.chair ? " (\(messages["position_chair"] ?? ""))" : ""),
+                kind: messages[invitee.external ? "member_external" : "member_internal"] ?? "", voting: voting.contains(invitee.userId),
+                attendance: invitee.attendance.flatMap { messages["attendance_\($0.rawValue)"] } ?? messages["attendance_unknown"] ?? "",
+                field: "attendance_\(invitee.userId)",
+                options: Attendance.allCases.map {
+                    Choice(value: $0.rawValue, label: messages["attendance_\($0.rawValue)"] ?? "", selected: $0 == invitee.attendance)
+                })
+        }
+    }
+
+    /// The item as this person may see it; `forms` adds the secretary's controls.
+    func item(_ item: AgendaItem, number: Int, _ record: MeetingRecord, _ context: AppRequestContext, forms: Bool,
+              targets: [Meeting] = [], owners: [Choice] = []) -> MeetingPages.Item {
+        let messages = Catalog.messages(context.language)
+        let visible = Self.canSee(item, record, context.actor)
+        let meetingId = record.meeting.id
+        let planned = record.meeting.status == .planned, held = record.meeting.status == .held
+        let votes = visible ? record.votes[item.id] ?? [] : []
+        let quorum = record.quorum(item, settings.current)
+        let tally = VoteChoice.allCases.map { choice in
+            "\(votes.filter { $0.choice == choice }.count) \(messages["vote_\(choice.rawValue)"] ?? "")"
+        }.joined(separator: " · ")
+        let recusedNames = record.recused(item).compactMap { id in record.voters.first { $0.userId == id }?.name ?? record.invitees.first { $0.userId == id }?.name }
+        let title: String = switch item.kind {
+        case .case: item.caseTitle ?? ""
+        case .minutes: (messages["agenda_minutes_of"] ?? "") + " " + (item.title.isEmpty ? "#\(item.minutesMeetingId ?? 0)" : item.title)
+        case .free: item.title
+        }
+        let outcomes: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
+        let canVote = forms && held && item.decidedAt == nil && visible
+        return MeetingPages.Item(
+            number: number, confidential: !visible, title: visible ? title : messages["agenda_confidential"] ?? "",
+            kind: messages["agenda_kind_\(item.kind.rawValue)"] ?? "",
+            caseHref: visible ? item.caseId.map(Paths.case) : nil, noteHTML: visible && !item.noteHTML.isEmpty ? item.noteHTML : nil,
+            recused: visible ? recusedNames.sorted() : [], hasRecused: visible && !recusedNames.isEmpty,
+            quorum: visible && item.decidedAt == nil && held ? quorumText(quorum, messages) : nil, quorumOK: quorum == .ok,
+            decided: visible && item.decidedAt != nil,
+            outcome: item.outcome.flatMap { messages["outcome_\($0.rawValue)"] } ?? "",
+            decisionHTML: visible ? item.decisionHTML : "", tally: visible ? tally : "",
+            votes: votes.map { MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent) },
+            dissents: votes.filter { !$0.dissent.isEmpty }.map {
+                MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent)
+            },
+            upAction: forms && planned ? Paths.meetingItemMove(meetingId, item.id, up: true) : nil,
+            downAction: forms && planned ? Paths.meetingItemMove(meetingId, item.id, up: false) : nil,
+            transferAction: forms && planned && !targets.isEmpty ? Paths.meetingItemTransfer(meetingId, item.id) : nil,
+            targets: targets.map { Choice(value: String($0.id), label: "\($0.title) — \(formats.date($0.startsAt, context.language))", selected: false) },
+            voteAction: canVote ? Paths.meetingItemVote(meetingId, item.id) : nil,
+            voters: canVote ? record.eligibleVoters(item).map { voter in
+                MeetingPages.Voter(name: voter.name, field: "vote_\(voter.userId)", dissentField: "dissent_\(voter.userId)",
+                                   choices: VoteChoice.allCases.map { Choice(value: $0.rawValue, label: messages["vote_\($0.rawValue)"] ?? "", selected: false) })
+            } : [],
+            outcomes: outcomes.map { Choice(value: $0.rawValue, label: messages["outcome_\($0.rawValue)"] ?? "", selected: false) },
+            isCase: item.kind == .case, owners: owners)
+    }
+
+    func quorumText(_ result: Quorum.Result, _ messages: [String: String]) -> String {
+        switch result {
+        case .ok: messages["quorum_ok"] ?? ""
+        case .refused(let key): messages[key] ?? key
+        }
+    }
+
+    /// "Approved by … on …", or "Draft: not yet approved".
+    func approvalLine(_ minutes: Minutes?, _ language: Language) -> String {
+        let messages = Catalog.messages(language)
+        guard let minutes, minutes.approved else { return messages["minutes_not_approved"] ?? "" }
+        let key = minutes.approvedInMeeting == nil ? "minutes_approved_line" : "minutes_approved_vote_line"
+        return (messages[key] ?? "").replacingOccurrences(of: "{name}", with: minutes.approvedByName ?? "")
+            .replacingOccurrences(of: "{date}", with: minutes.approvedAt.map { formats.dateTime($0, language) } ?? "")
+    }
+}

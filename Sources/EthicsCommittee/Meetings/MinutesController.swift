@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+
+/// The minutes: reading them, the secretary's draft (prefilled from the record), the chair's approval,
+/// and the standalone print view.
+struct MinutesController {
+    let minutes: MinutesStore
+    let meetings: MeetingStore
+    let sessions: SessionStore
+    let renderer: Renderer
+    let views: MeetingViews
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.meetingMinutesPattern), use: show)
+        router.post(RouterPath(Paths.meetingMinutesPattern), use: save)
+        router.post(RouterPath(Paths.meetingMinutesApprovePattern), use: approve)
+        router.get(RouterPath(Paths.meetingMinutesPrintPattern), use: printView)
+    }
+
+    private func page(_ record: MeetingRecord, _ context: AppRequestContext, markdown: String? = nil,
+                      error: String? = nil) async throws -> MinutesPageResult {
+        let messages = Catalog.messages(context.language)
+        let id = record.meeting.id
+        let manage = Policy.decide(context.actor, .manageMeetings) == .allow
+        let chair = try await meetings.chairId()
+        let approved = record.minutes?.approved ?? false
+        let parts = try await minutes.parts(meetingId: id)
+        let text = markdown ?? record.minutes?.markdown
+            ?? MinutesDraft.prefill(record, when: views.when(record.meeting, context.language), messages: messages)
+        let page = MeetingPages.MinutesPage(
+            meetingTitle: record.meeting.title, meetingHref: Paths.meeting(id), printHref: Paths.meetingMinutesPrint(id),
+            html: MinutesDraft.html(parts, record, context.actor, messages: messages), hasText: record.minutes != nil,
+            approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
+            saveAction: manage && !approved && record.meeting.status == .held ? Paths.meetingMinutes(id) : nil,
+            markdown: text,
+            approveAction: record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
+                ? Paths.meetingMinutesApprove(id) : nil,
+            formError: error.flatMap { messages[$0] ?? $0 })
+        return MinutesPageResult(page: page)
+    }
+
+    struct MinutesPageResult { let page: MeetingPages.MinutesPage }
+
+    private func render(_ record: MeetingRecord, _ context: AppRequestContext, markdown: String? = nil, error: String? = nil,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        let page = try await page(record, context, markdown: markdown, error: error).page
+        let title = (Catalog.messages(context.language)["minutes_title"] ?? "") + " — " + record.meeting.title
+        return try await renderer.page("meetings/minutes", page, title: title, context: context,
+                                       path: Paths.meetingMinutes(record.meeting.id), status: status)
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(try await views.load(context), context)
+    }
+
+    func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await views.load(context)
+        try context.require(.manageMeetings)
+        let markdown = context.form.raw("markdown").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !markdown.isEmpty else { return try await render(record, context, markdown: markdown, error: "minutes_error_empty", status: .unprocessableContent) }
+        guard let html = try? Markdown.html(markdown), let parts = try? MinutesDraft.parts(markdown, items: record.items) else {
+            return try await render(record, context, markdown: markdown, error: "error_markdown_too_large", status: .unprocessableContent)
+        }
+        do {
+            try await minutes.save(meetingId: record.meeting.id, markdown: markdown, html: html, parts: parts, by: context.auditActor)
+        } catch let refusal as MeetingRefusal {
+            return try await render(record, context, markdown: markdown, error: refusal.key, status: .unprocessableContent)
+        }
+        return try await done(record.meeting.id, "flash_minutes_saved", context)
+    }
+
+    func approve(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await views.load(context)
+        try context.require(.approveMinutes(chairId: try await meetings.chairId()))
+        do {
+            try await minutes.approve(meetingId: record.meeting.id, by: context.auditActor)
+        } catch let refusal as MeetingRefusal {
+            return try await render(record, context, error: refusal.key, status: .unprocessableContent)
+        }
+        return try await done(record.meeting.id, "flash_minutes_approved", context)
+    }
+
+    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
+        return .redirect(to: Paths.meetingMinutes(id))
+    }
+
+    /// A standalone page with print CSS: A4, page numbers, the committee and the meeting date on every page,
+    /// attendance and vote tables, each decision kept on one page, the approval line and the signatures.
+    func printView(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await views.load(context)
+        let messages = Catalog.messages(context.language), language = context.language
+        let chair = try await meetings.chairId()
+        let chairName = chair.flatMap { id in record.invitees.first { $0.userId == id }?.name ?? record.voters.first { $0.userId == id }?.name }
+        let parts = try await minutes.parts(meetingId: record.meeting.id)
+        let page = MeetingPages.Print(
+            lang: language.rawValue, committeeName: views.settings.current.committeeName, title: record.meeting.title,
+            date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),
+            place: Optional([record.meeting.place, record.meeting.videoURL].filter { !$0.isEmpty }.joined(separator: " · ")).flatMap { $0.isEmpty ? nil : $0 },
+            stylesheet: Paths.meetingPrintStylesheet, icon: Layout.LinkPaths().icon, backHref: Paths.meetingMinutes(record.meeting.id),
+            attendance: views.attendanceRows(record, messages),
+            items: record.items.enumerated().map { views.item($1, number: $0 + 1, record, context, forms: false) },
+            html: MinutesDraft.html(parts, record, context.actor, messages: messages),
+            approved: record.minutes?.approved ?? false, approvalLine: views.approvalLine(record.minutes, language),
+            chairName: chairName ?? "", status: messages["meeting_status_\(record.meeting.status.rawValue)"] ?? "")
+        return try renderer.standalone("meetings/print", page, context: context)
+    }
+}

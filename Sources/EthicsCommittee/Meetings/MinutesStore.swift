@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// SQL for minutes: the secretary's draft, then the chair's approval, which locks them (a trigger
+/// refuses any later change) and closes the meeting.
+public struct MinutesStore: Sendable {
+    let db: AppDatabase
+    let clock: AppClock
+    public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
+
+    /// The minutes of a meeting, if written, with who approved them.
+    public func minutes(meetingId: Int64) async throws -> Minutes? {
+        try await db.writer.read { db in
+            try Minutes.fetchOne(db, sql: """
+                SELECT m.*, u.name AS approved_by_name FROM meeting_minutes m LEFT JOIN users u ON u.id = m.approved_by
+                WHERE m.meeting_id = ?
+                """, arguments: [meetingId])
+        }
+    }
+
+    /// Meetings whose minutes are still drafts, for an "approval of earlier minutes" agenda item.
+    public func draftsAwaitingApproval() async throws -> [Meeting] {
+        try await db.writer.read { db in
+            try Meeting.fetchAll(db, sql: """
+                SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id WHERE n.status = 'draft' ORDER BY m.starts_at
+                """)
+        }
+    }
+
+    /// The parts of the minutes, in order, each tied to the agenda item its heading numbers (or none).
+    public func parts(meetingId: Int64) async throws -> [(itemId: Int64?, html: String)] {
+        try await db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT item_id, html FROM meeting_minutes_parts WHERE meeting_id = ? ORDER BY ordinal",
+                             arguments: [meetingId]).map { (itemId: $0["item_id"], html: $0["html"]) }
+        }
+    }
+
+    /// Saves the draft and its parts (held meetings only); approved minutes are refused.
+    public func save(meetingId: Int64, markdown: String, html: String, parts: [(itemId: Int64?, html: String)],
+                     by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+            guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "minutes_error_locked") }
+            let at = Timestamp.string(clock.now)
+            let existing = try String.fetchOne(db, sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?", arguments: [meetingId])
+            if existing == "approved" { throw MeetingRefusal(key: "minutes_error_locked") }
+            if existing == nil {
+                try db.execute(sql: """
+                    INSERT INTO meeting_minutes (meeting_id, markdown, html, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [meetingId, markdown, html, actor.id, at])
+            } else {
+                try db.execute(sql: "UPDATE meeting_minutes SET markdown = ?, html = ?, updated_by = ?, updated_at = ? WHERE meeting_id = ?",
+                               arguments: [markdown, html, actor.id, at, meetingId])
+            }
+            try db.execute(sql: "DELETE FROM meeting_minutes_parts WHERE meeting_id = ?", arguments: [meetingId])
+            for (ordinal, part) in parts.enumerated() {
+                try db.execute(sql: "INSERT INTO meeting_minutes_parts (meeting_id, ordinal, item_id, html) VALUES (?, ?, ?, ?)",
+                               arguments: [meetingId, ordinal, part.itemId, part.html])
+            }
+            try AuditStore.append(db, by: actor, action: "meeting.minutes_saved", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "bytes=\(markdown.utf8.count)", at: clock.now)
+        }
+    }
+
+    /// The chair approves the draft: locked from now on, and the meeting is closed.
+    public func approve(meetingId: Int64, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            try Self.approve(db, meetingId: meetingId, approverId: actor.id, inMeeting: nil, now: clock.now)
+            try AuditStore.append(db, by: actor, action: "meeting.minutes_approved", targetType: "meeting",
+                                  targetId: String(meetingId), detail: "by=chair", at: clock.now)
+        }
+    }
+
+    /// Approval inside the caller's transaction (by the chair, or by a vote at a later meeting).
+    static func approve(_ db: Database, meetingId: Int64, approverId: Int64?, inMeeting: Int64?, now: Date) throws {
+        try db.execute(sql: """
+            UPDATE meeting_minutes SET status = 'approved', approved_by = ?, approved_at = ?, approved_in_meeting = ?
+            WHERE meeting_id = ? AND status = 'draft'
+            """, arguments: [approverId, Timestamp.string(now), inMeeting, meetingId])
+        guard db.changesCount == 1 else { throw MeetingRefusal(key: "minutes_error_no_draft") }
+        try db.execute(sql: "UPDATE meetings SET status = 'closed' WHERE id = ? AND status = 'held'", arguments: [meetingId])
+    }
+}
