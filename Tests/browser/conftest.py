@@ -23,6 +23,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
@@ -290,11 +291,27 @@ def _normalized(text: str) -> str:
     return " ".join(text.split())
 
 
+# The labels whose text content reads the wanted text, in one round trip; their rendered text is
+# then compared as before (a page with fifty labels took fifty WebDriver calls per lookup).
+_LABELS_READING = """
+var wanted = arguments[0], found = [];
+var labels = document.getElementsByTagName('label');
+for (var i = 0; i < labels.length; i++) {
+  if ((labels[i].textContent || '').replace(/\\s+/g, ' ').trim() === wanted) found.push(labels[i]);
+}
+return found;
+"""
+
+
 def field(driver, label_text: str):
-    """The form control whose <label> reads `label_text` (label → for → id)."""
+    """The form control whose <label> reads `label_text` (label → for → id). Labels that are not
+    shown (their rendered text is empty, e.g. inside a closed <details>) do not count."""
     wanted = _normalized(label_text)
-    labels = [label for label in driver.find_elements(By.TAG_NAME, "label")
+    labels = [label for label in driver.execute_script(_LABELS_READING, wanted)
               if _normalized(label.text) == wanted]
+    if not labels:  # the rendered text may differ from the text content: compare every label
+        labels = [label for label in driver.find_elements(By.TAG_NAME, "label")
+                  if _normalized(label.text) == wanted]
     if not labels:
         seen = [_normalized(label.text) for label in driver.find_elements(By.TAG_NAME, "label")]
         raise NoSuchElementException(f"No <label> reads {label_text!r} on {driver.current_url}; "
@@ -354,8 +371,9 @@ def click_and_wait(driver, element) -> None:
         # inspects it; the wait below tells whether a new page came.
         if "does not belong to the document" not in str(error):
             raise
-    WebDriverWait(driver, WAIT_SECONDS).until(_page_replaced(old_page))
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    # Polled every 50 ms: the default half second was most of the time of each click.
+    WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.05).until(_page_replaced(old_page))
+    WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.05).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -477,6 +495,7 @@ class PageChecker:
         self.current_test_problems: list[str] = []
         self.counter = 0
         self.icons_checked: set[str] = set()
+        self._nu_pool = ThreadPoolExecutor(max_workers=1)
         for sub in ("desktop", "phone", "html", "axe"):
             (ARTIFACTS / sub).mkdir(parents=True, exist_ok=True)
         from selenium_axe_python.axe import _DEFAULT_SCRIPT
@@ -516,7 +535,7 @@ class PageChecker:
         WebDriverWait(driver, WAIT_SECONDS).until(
             lambda d: d.execute_script("return document.readyState") == "complete")
         self.counter += 1
-        slug = f"{self.counter:02d}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}"
+        slug = f"{self.counter:03d}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}"
         response = self._last_document_response(driver)
         status = response["response"]["status"] if response else None
         report = PageReport(name=name, url=driver.current_url, status=status, slug=slug)
@@ -534,15 +553,10 @@ class PageChecker:
         (ARTIFACTS / "html" / f"{slug}.html").write_bytes(html)
         if origin != "served":
             report.notes.append("validated the DOM serialization: the served body was not available")
-        for message in self.nu.check(html):
-            kind = message.get("type")
-            line = (f"Nu {kind}{'/' + message['subType'] if message.get('subType') else ''}: "
-                    f"{message.get('message')} (line {message.get('lastLine')}: "
-                    f"{_normalized(message.get('extract', ''))!r})")
-            if kind == "error" or (kind == "non-document-error"):
-                report.problems.append(line)
-            elif message.get("subType") == "warning":
-                report.notes.append(line)
+        # The checker (its own JVM) works while the browser runs (b) to (d); its findings are put
+        # back in this place of the report afterwards.
+        nu_messages = self._nu_pool.submit(self.nu.check, html)
+        nu_at = (len(report.problems), len(report.notes))
 
         # (b) axe-core: no serious or critical violation
         driver.execute_script(self.axe_source)
@@ -593,6 +607,19 @@ class PageChecker:
         if overflow:
             report.problems.append(f"phone ({PHONE_WIDTH}px): the page scrolls sideways "
                                    f"(document {overflow}px wide)")
+
+        nu_problems, nu_notes = [], []
+        for message in nu_messages.result():
+            kind = message.get("type")
+            line = (f"Nu {kind}{'/' + message['subType'] if message.get('subType') else ''}: "
+                    f"{message.get('message')} (line {message.get('lastLine')}: "
+                    f"{_normalized(message.get('extract', ''))!r})")
+            if kind == "error" or (kind == "non-document-error"):
+                nu_problems.append(line)
+            elif message.get("subType") == "warning":
+                nu_notes.append(line)
+        report.problems[nu_at[0]:nu_at[0]] = nu_problems
+        report.notes[nu_at[1]:nu_at[1]] = nu_notes
 
         if not record:
             return report
