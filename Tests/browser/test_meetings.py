@@ -19,7 +19,7 @@ from selenium.webdriver.support.select import Select
 from conftest import (ARTIFACTS, click_and_wait, click_button, fill, nav_link, path_of, sign_in,
                       text_of)
 
-MEMBERS = [("iris.member@example.org", "Iris Member", "member"), ("omar.member@example.org", "Omar Member", "member"),
+MEMBERS = [("iris.meetings@example.org", "Iris Member", "member"), ("omar.member@example.org", "Omar Member", "member"),
            ("lena.expert@uni.example", "Lena Expert", "expert")]
 SECRETARY = {"email": "mina.secretary@example.org", "name": "Mina Secretary", "password": "Amber-Forest-Lantern-71"}
 
