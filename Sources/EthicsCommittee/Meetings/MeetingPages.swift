@@ -147,6 +147,8 @@ enum MeetingPages {
         let date: String
         let when: String
         let place: String?
+        /// The document print rules (page, margins, running header), then the minutes' own.
+        let baseStylesheet = Paths.printStylesheet
         let stylesheet: String
         let icon: String
         let backHref: String
