@@ -35,24 +35,33 @@ public struct CaseDecisionStore: Sendable {
     public func decide(caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String, charterVersion: Int?,
                        articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition],
                        by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            let now = clock.now
-            if outcome == .deferred {
-                try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor, now: now)
-                return
-            }
-            try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
-                               by: actor, now: now)
-            try db.execute(sql: """
-                INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
-                                            decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
-                                 actor.id, Timestamp.string(now)])
-            for condition in conditions {
-                try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
-                               arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
-            }
+        _ = try await db.writer.write { db in
+            try decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML, charterVersion: charterVersion,
+                       articles: articles, procedure: procedure, meetingOn: meetingOn, conditions: conditions, by: actor)
+        }
+    }
+
+    /// `decide` inside the caller's transaction (the demo generator batches many in one); returns the conditions' ids.
+    @discardableResult
+    func decide(_ db: Database, caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String, charterVersion: Int?,
+                articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition], by actor: AuditActor) throws -> [Int64] {
+        let now = clock.now
+        if outcome == .deferred {
+            try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor, now: now)
+            return []
+        }
+        try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
+                           by: actor, now: now)
+        try db.execute(sql: """
+            INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
+                                        decided_by, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
+                             actor.id, Timestamp.string(now)])
+        return try conditions.map { condition in
+            try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
+                           arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
+            return db.lastInsertedRowID
         }
     }
 
@@ -60,21 +69,25 @@ public struct CaseDecisionStore: Sendable {
     /// Returns whether the case closed.
     @discardableResult
     public func meet(conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) async throws -> Bool {
-        try await db.writer.write { db in
-            let now = clock.now
-            try db.execute(sql: """
-                UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
-                """, arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
-            try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
-            try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
-                                  detail: "condition=\(conditionId)", at: now)
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'",
-                                        arguments: [caseId]) ?? 0
-            let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
-            guard open == 0, status == CaseStatus.decided.rawValue else { return false }
-            try CaseStore.move(db, id: caseId, from: .decided, to: .closed, transition: .close, note: "", by: actor, now: now)
-            return true
-        }
+        try await db.writer.write { db in try meet(db, conditionId: conditionId, caseId: caseId, evidence: evidence, by: actor) }
+    }
+
+    /// `meet` inside the caller's transaction (the demo generator batches many in one).
+    @discardableResult
+    func meet(_ db: Database, conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) throws -> Bool {
+        let now = clock.now
+        try db.execute(sql: """
+            UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
+            """, arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
+        guard db.changesCount == 1 else { throw AppError.notFound }
+        try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
+        try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
+                              detail: "condition=\(conditionId)", at: now)
+        let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'",
+                                    arguments: [caseId]) ?? 0
+        let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
+        guard open == 0, status == CaseStatus.decided.rawValue else { return false }
+        try CaseStore.move(db, id: caseId, from: .decided, to: .closed, transition: .close, note: "", by: actor, now: now)
+        return true
     }
 }
