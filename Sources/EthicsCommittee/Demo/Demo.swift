@@ -85,7 +85,7 @@ public enum Demo {
         let plan = options.scale == .small ? DemoSmall.plan(world) : DemoLarge.plan(world)
         progress("Writing \(plan.events.count) steps…")
         let runner = DemoRunner(world: world, batchSize: options.batchSize)
-        try await runner.run(plan.events, progress: progress)
+        try await db.bulkLoad { try await runner.run(plan.events, progress: progress) }
 
         let counts = try await DemoStore(db: db).counts()
         return DemoReport(
