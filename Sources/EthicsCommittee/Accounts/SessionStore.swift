@@ -39,9 +39,9 @@ public struct SessionStore: Sendable {
         let idHash = Tokens.sha256Hex(cookieValue)
         let now = clock.now
         let found: (Session, String, String)? = try await db.writer.read { db in
+            // Every signed-in request runs this: the prepared statement is kept per connection.
             guard let row = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT s.csrf_token, s.flash, s.created_at AS s_created, s.last_seen_at, u.*,
                         u.role IN ('member', 'expert') AND NOT (
                             EXISTS (SELECT 1 FROM member_profiles p WHERE p.user_id = u.id AND p.completed_at IS NOT NULL)
@@ -49,7 +49,7 @@ public struct SessionStore: Sendable {
                         ) AS needs_onboarding
                     FROM sessions s JOIN users u ON u.id = s.user_id
                     WHERE s.id_hash = ? AND u.active = 1
-                    """,
+                    """),
                 arguments: [idHash])
             else { return nil }
             let session = Session(idHash: idHash, user: User(row: row), csrfToken: row["csrf_token"], flash: row["flash"],

@@ -75,7 +75,7 @@ public struct Renderer: Sendable {
     }
 
     func render<Value>(_ template: String, _ value: Value) throws -> String {
-        guard let text = library.render(value, withTemplate: template) else { throw TemplateMissing(name: template) }
+        guard let text = library.render(TemplateValues.box(value), withTemplate: template) else { throw TemplateMissing(name: template) }
         return text
     }
 

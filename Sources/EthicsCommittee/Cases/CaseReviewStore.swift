@@ -54,35 +54,41 @@ public struct CaseReviewStore: Sendable {
 
     /// Assigns a reviewer with a due date; the first assignment starts the review of a submitted case.
     public func assign(caseId: Int64, userId: Int64, dueOn: String, by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            let now = clock.now
-            try db.execute(sql: """
-                INSERT INTO case_reviewers (case_id, user_id, assigned_by, assigned_at, due_on) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [caseId, userId, actor.id, Timestamp.string(now), dueOn])
-            let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
-            try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewer_assigned", detail: name, at: Timestamp.string(now))
-            try AuditStore.append(db, by: actor, action: "case.reviewer_assigned", targetType: "case", targetId: String(caseId),
-                                  detail: "user=\(userId) due=\(dueOn)", at: now)
-            if try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) == CaseStatus.submitted.rawValue {
-                try CaseStore.move(db, id: caseId, from: .submitted, to: .inReview, transition: .startReview, note: "",
-                                   by: actor, now: now)
-            }
+        try await db.writer.write { db in try assign(db, caseId: caseId, userId: userId, dueOn: dueOn, by: actor) }
+    }
+
+    /// `assign` inside the caller's transaction (the demo generator batches many in one).
+    func assign(_ db: Database, caseId: Int64, userId: Int64, dueOn: String, by actor: AuditActor) throws {
+        let now = clock.now
+        try db.execute(sql: """
+            INSERT INTO case_reviewers (case_id, user_id, assigned_by, assigned_at, due_on) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [caseId, userId, actor.id, Timestamp.string(now), dueOn])
+        let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
+        try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewer_assigned", detail: name, at: Timestamp.string(now))
+        try AuditStore.append(db, by: actor, action: "case.reviewer_assigned", targetType: "case", targetId: String(caseId),
+                              detail: "user=\(userId) due=\(dueOn)", at: now)
+        if try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) == CaseStatus.submitted.rawValue {
+            try CaseStore.move(db, id: caseId, from: .submitted, to: .inReview, transition: .startReview, note: "",
+                               by: actor, now: now)
         }
     }
 
     /// A reviewer declares a conflict of interest: recused at once, recorded with the reason.
     public func recuse(caseId: Int64, userId: Int64, reason: String, by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            let now = clock.now
-            try db.execute(sql: """
-                UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
-                """, arguments: [Timestamp.string(now), reason, caseId, userId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
-            let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
-            try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
-            try AuditStore.append(db, by: actor, action: "case.recused", targetType: "case", targetId: String(caseId),
-                                  detail: "user=\(userId) reason=\(reason)", at: now)
-        }
+        try await db.writer.write { db in try recuse(db, caseId: caseId, userId: userId, reason: reason, by: actor) }
+    }
+
+    /// `recuse` inside the caller's transaction (the demo generator batches many in one).
+    func recuse(_ db: Database, caseId: Int64, userId: Int64, reason: String, by actor: AuditActor) throws {
+        let now = clock.now
+        try db.execute(sql: """
+            UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
+            """, arguments: [Timestamp.string(now), reason, caseId, userId])
+        guard db.changesCount == 1 else { throw AppError.notFound }
+        let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
+        try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
+        try AuditStore.append(db, by: actor, action: "case.recused", targetType: "case", targetId: String(caseId),
+                              detail: "user=\(userId) reason=\(reason)", at: now)
     }
 
     /// Reviews written so far, oldest first.
@@ -98,15 +104,22 @@ public struct CaseReviewStore: Sendable {
     public func review(caseId: Int64, reviewerId: Int64, recommendation: Recommendation, reasoning: String, reasoningHTML: String,
                        by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            let now = clock.now
-            try db.execute(sql: """
-                INSERT INTO reviews (case_id, reviewer_id, recommendation, reasoning, reasoning_html, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [caseId, reviewerId, recommendation.rawValue, reasoning, reasoningHTML, Timestamp.string(now)])
-            try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewed", at: Timestamp.string(now))
-            try AuditStore.append(db, by: actor, action: "case.reviewed", targetType: "case", targetId: String(caseId),
-                                  detail: "recommendation=\(recommendation.rawValue)", at: now)
+            try review(db, caseId: caseId, reviewerId: reviewerId, recommendation: recommendation, reasoning: reasoning,
+                       reasoningHTML: reasoningHTML, by: actor)
         }
+    }
+
+    /// `review` inside the caller's transaction (the demo generator batches many in one).
+    func review(_ db: Database, caseId: Int64, reviewerId: Int64, recommendation: Recommendation, reasoning: String,
+                reasoningHTML: String, by actor: AuditActor) throws {
+        let now = clock.now
+        try db.execute(sql: """
+            INSERT INTO reviews (case_id, reviewer_id, recommendation, reasoning, reasoning_html, submitted_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [caseId, reviewerId, recommendation.rawValue, reasoning, reasoningHTML, Timestamp.string(now)])
+        try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewed", at: Timestamp.string(now))
+        try AuditStore.append(db, by: actor, action: "case.reviewed", targetType: "case", targetId: String(caseId),
+                              detail: "recommendation=\(recommendation.rawValue)", at: now)
     }
 
     /// The internal discussion, oldest first.
@@ -120,12 +133,15 @@ public struct CaseReviewStore: Sendable {
 
     /// Adds a comment to the internal discussion.
     public func comment(caseId: Int64, body: String, bodyHTML: String, by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            try db.execute(sql: "INSERT INTO case_comments (case_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [caseId, actor.id, body, bodyHTML, Timestamp.string(clock.now)])
-            try AuditStore.append(db, by: actor, action: "case.commented", targetType: "case", targetId: String(caseId),
-                                  detail: "comment=\(db.lastInsertedRowID)", at: clock.now)
-        }
+        try await db.writer.write { db in try comment(db, caseId: caseId, body: body, bodyHTML: bodyHTML, by: actor) }
+    }
+
+    /// `comment` inside the caller's transaction (the demo generator batches many in one).
+    func comment(_ db: Database, caseId: Int64, body: String, bodyHTML: String, by actor: AuditActor) throws {
+        try db.execute(sql: "INSERT INTO case_comments (case_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [caseId, actor.id, body, bodyHTML, Timestamp.string(clock.now)])
+        try AuditStore.append(db, by: actor, action: "case.commented", targetType: "case", targetId: String(caseId),
+                              detail: "comment=\(db.lastInsertedRowID)", at: clock.now)
     }
 
     /// Edits a comment: only its author, only within `window` seconds of writing it.
@@ -156,24 +172,32 @@ public struct CaseReviewStore: Sendable {
 
     /// The secretary asks the submitter a question: the case goes back to them (needs_info).
     public func ask(caseId: Int64, from status: CaseStatus, question: String, by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            let now = clock.now
-            try CaseStore.move(db, id: caseId, from: status, to: .needsInfo, transition: .askInfo, note: question, by: actor, now: now)
-            try db.execute(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)",
-                           arguments: [caseId, actor.id, question, Timestamp.string(now)])
-        }
+        _ = try await db.writer.write { db in try ask(db, caseId: caseId, from: status, question: question, by: actor) }
+    }
+
+    /// `ask` inside the caller's transaction (the demo generator batches many in one); returns the question's id.
+    @discardableResult
+    func ask(_ db: Database, caseId: Int64, from status: CaseStatus, question: String, by actor: AuditActor) throws -> Int64 {
+        let now = clock.now
+        try CaseStore.move(db, id: caseId, from: status, to: .needsInfo, transition: .askInfo, note: question, by: actor, now: now)
+        try db.execute(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)",
+                       arguments: [caseId, actor.id, question, Timestamp.string(now)])
+        return db.lastInsertedRowID
     }
 
     /// The submitter answers the open questions and resubmits, in one step.
     public func answerAndResubmit(caseId: Int64, answers: [Int64: String], by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            let now = clock.now
-            for (id, answer) in answers {
-                try db.execute(sql: """
-                    UPDATE case_questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND case_id = ? AND answer IS NULL
-                    """, arguments: [answer, actor.id, Timestamp.string(now), id, caseId])
-            }
-            try CaseStore.move(db, id: caseId, from: .needsInfo, to: .submitted, transition: .resubmit, note: "", by: actor, now: now)
+        try await db.writer.write { db in try answerAndResubmit(db, caseId: caseId, answers: answers, by: actor) }
+    }
+
+    /// `answerAndResubmit` inside the caller's transaction (the demo generator batches many in one).
+    func answerAndResubmit(_ db: Database, caseId: Int64, answers: [Int64: String], by actor: AuditActor) throws {
+        let now = clock.now
+        for (id, answer) in answers {
+            try db.execute(sql: """
+                UPDATE case_questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND case_id = ? AND answer IS NULL
+                """, arguments: [answer, actor.id, Timestamp.string(now), id, caseId])
         }
+        try CaseStore.move(db, id: caseId, from: .needsInfo, to: .submitted, transition: .resubmit, note: "", by: actor, now: now)
     }
 }

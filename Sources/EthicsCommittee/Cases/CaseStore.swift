@@ -82,22 +82,25 @@ public struct CaseStore: Sendable {
 
     /// Creates a draft owned by `submitterId`. Returns its id.
     public func create(_ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) async throws -> Int64 {
-        try await db.writer.write { db in
-            let now = Timestamp.string(clock.now)
-            let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers).tier
-            try db.execute(sql: """
-                INSERT INTO cases (title, team, vendor, kind, customer_facing, personal_data, confidential, description,
-                                   description_html, risk_tier, submitter_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
-                                 draft.confidential, draft.description, descriptionHTML, tier.rawValue, submitterId, now, now])
-            let id = db.lastInsertedRowID
-            try Self.saveAnswers(db, caseId: id, draft)
-            try Self.event(db, caseId: id, actor: actor, event: "created", at: now)
-            try AuditStore.append(db, by: actor, action: "case.created", targetType: "case", targetId: String(id),
-                                  detail: "tier=\(tier.rawValue)", at: clock.now)
-            return id
-        }
+        try await db.writer.write { db in try create(db, draft, descriptionHTML: descriptionHTML, submitterId: submitterId, by: actor) }
+    }
+
+    /// `create` inside the caller's transaction (the demo generator batches many cases in one).
+    func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) throws -> Int64 {
+        let now = Timestamp.string(clock.now)
+        let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers).tier
+        try db.execute(sql: """
+            INSERT INTO cases (title, team, vendor, kind, customer_facing, personal_data, confidential, description,
+                               description_html, risk_tier, submitter_id, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
+                             draft.confidential, draft.description, descriptionHTML, tier.rawValue, submitterId, now, now])
+        let id = db.lastInsertedRowID
+        try Self.saveAnswers(db, caseId: id, draft)
+        try Self.event(db, caseId: id, actor: actor, event: "created", at: now)
+        try AuditStore.append(db, by: actor, action: "case.created", targetType: "case", targetId: String(id),
+                              detail: "tier=\(tier.rawValue)", at: clock.now)
+        return id
     }
 
     /// Saves a draft's fields and answers (the tier is derived again).

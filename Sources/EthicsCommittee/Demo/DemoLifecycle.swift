@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+
+/// The life of one demo case, described by its shape: how far it goes and what happens on the way.
+struct DemoCaseShape: Sendable {
+    var project: DemoProject
+    var title: String
+    var answers: [String: Readiness.Answer]
+    var confidential = false
+    var owner: DemoPerson
+    var created: Date
+    /// The status the case ends in.
+    var target: CaseStatus
+    /// Where a withdrawn case was withdrawn from (draft, submitted or in review).
+    var withdrawFrom: CaseStatus = .submitted
+    /// The secretary asks the owner a question before the review (answered, unless the case ends in needs_info).
+    var question = false
+    /// Reviewers, in order; a reviewer who recuses (assigned too, then withdraws).
+    var reviewers: [DemoPerson] = []
+    var recusing: DemoPerson?
+    /// Reviews written, by the first reviewers, in order.
+    var recommendations: [Recommendation] = []
+    var comments: [(author: DemoPerson, text: DemoText)] = []
+    var outcome: DecisionOutcome?
+    var conditions: [(text: String, owner: DemoPerson, dueDays: Int)] = []
+    var conditionsMet = 0
+    /// Days between steps are multiplied by this.
+    var pace = 1.0
+
+    var tier: RiskTier { Readiness.assess(customerFacing: project.customerFacing, personalData: project.personalData, answers: answers).tier }
+
+    /// What reaching the target takes, as step kinds.
+    var reachesReview: Bool { [.inReview, .decided, .closed].contains(target) || (target == .withdrawn && withdrawFrom == .inReview) }
+}
+
+/// Turns a case's shape into timed steps written through the case stores.
+enum DemoLifecycle {
+    enum Step {
+        // People are named by their place in the shape (`reviewers`, `comments`), so a plan may choose them
+        // once it knows when the steps happen.
+        case create, submit, ask, answer, assign(Int, first: Bool), assignRecusing(first: Bool), recuse(String)
+        case review(Int, Recommendation), comment(Int), decide, meet(Int, closes: Bool), close, withdraw(CaseStatus)
+
+        var isAssignment: Bool {
+            switch self { case .assign, .assignRecusing: true; default: false }
+        }
+    }
+
+    /// The steps of a case with their gaps (days times `pace`), in order.
+    static func steps(_ shape: DemoCaseShape, rng: inout DemoRandom) -> [(gap: TimeInterval, step: Step)] {
+        var steps: [(gap: TimeInterval, step: Step)] = [(gap: 0, step: .create)]
+        func add(_ days: ClosedRange<Int>, _ step: Step) { steps.append((gap: max(600, rng.days(days) * shape.pace), step: step)) }
+        if shape.target == .withdrawn && shape.withdrawFrom == .draft { add(2...10, .withdraw(.draft)); return steps }
+        if shape.target == .draft { return steps }
+        add(1...6, .submit)
+        if shape.question || shape.target == .needsInfo {
+            add(1...4, .ask)
+            if shape.target == .needsInfo { return steps }
+            add(2...8, .answer)
+        }
+        if shape.target == .submitted { return steps }
+        if shape.target == .withdrawn && shape.withdrawFrom == .submitted { add(3...12, .withdraw(.submitted)); return steps }
+        for index in shape.reviewers.indices { add(index == 0 ? 1...5 : 0...1, .assign(index, first: index == 0)) }
+        if shape.recusing != nil {
+            add(0...1, .assignRecusing(first: shape.reviewers.isEmpty))
+            add(1...3, .recuse(rng.pick(DemoTexts.recusals)))
+        }
+        var comments = shape.comments.indices[...]
+        for (index, recommendation) in shape.recommendations.enumerated() {
+            if let comment = comments.popFirst() { add(1...6, .comment(comment)) }
+            add(3...14, .review(index, recommendation))
+        }
+        for comment in comments { add(1...4, .comment(comment)) }
+        if shape.target == .withdrawn { add(2...6, .withdraw(.inReview)); return steps }
+        if shape.target == .inReview { return steps }
+        add(3...14, .decide)
+        for index in 0..<shape.conditionsMet {
+            // Meeting the last open condition closes the case (the store does it).
+            add(10...45, .meet(index, closes: index == shape.conditions.count - 1))
+        }
+        if shape.target == .closed && shape.conditions.isEmpty { add(2...20, .close) }
+        return steps
+    }
+
+    /// Step times from the case's creation, squeezed to end before `end` when the life would run past it.
+    static func times(_ created: Date, gaps: [TimeInterval], end: Date) -> [Date] {
+        var offsets: [TimeInterval] = []
+        var total: TimeInterval = 0
+        for gap in gaps { total += gap; offsets.append(total) }
+        let room = end.timeIntervalSince(created) - 60
+        let scale = total > room && total > 0 ? max(0, room) / total : 1
+        return offsets.map { created + $0 * scale }
+    }
+
+    /// The steps as events: case `index`'s id is learnt when it is created.
+    static func events(_ shape: DemoCaseShape, index: Int, world: DemoWorld, secretary: DemoPerson, schedule: DemoCharterSchedule,
+                       steps: [(gap: TimeInterval, step: Step)]) -> [DemoEvent] {
+        let times = Self.times(shape.created, gaps: steps.map(\.gap), end: world.end)
+        let project = shape.project, owner = shape.owner
+        var notes: [String: String] = [:]
+        for (question, answer) in shape.answers where answer != .yes { notes[question] = DemoTexts.gapNotes[question] ?? "" }
+        let draft = CaseDraft(title: shape.title, team: project.team, vendor: project.vendor, kind: project.kind,
+                              customerFacing: project.customerFacing, personalData: project.personalData,
+                              confidential: shape.confidential, description: project.description, answers: shape.answers, notes: notes)
+        let descriptionHTML = DemoProjects.html(project)
+        let decisionInMeeting = ReviewPath(tier: shape.tier).decisionInMeeting
+        let outcome = shape.outcome ?? .favourable
+        let opinion = DemoTexts.opinions[outcome]?.first ?? DemoText("")
+        let conditions = shape.conditions
+
+        return zip(times, steps).map { at, entry in
+            func tx(_ audits: Int = 1, _ work: @escaping @Sendable (Database, DemoState, Int64) throws -> Void) -> DemoEvent {
+                DemoEvent(at: at, audits: audits, work: .inTransaction { db, state in try work(db, state, state.caseId(index)) })
+            }
+            func assign(_ reviewer: DemoPerson, first: Bool) -> DemoEvent {
+                // The first assignment also starts the review (a second audit entry).
+                let due = DemoDate.iso(at + 21 * DemoDate.day)
+                return tx(first ? 2 : 1) { db, state, id in
+                    try world.reviews.assign(db, caseId: id, userId: state.userId(reviewer.email), dueOn: due, by: secretary.actor(state))
+                }
+            }
+            switch entry.step {
+            case .create:
+                return DemoEvent(at: at, audits: 1, work: .inTransaction { db, state in
+                    let id = try world.cases.create(db, draft, descriptionHTML: descriptionHTML, submitterId: state.userId(owner.email),
+                                                    by: owner.actor(state))
+                    state.setCase(index, id)
+                })
+            case .submit:
+                return tx { db, state, id in
+                    try CaseStore.move(db, id: id, from: .draft, to: .submitted, transition: .submit, note: "", by: owner.actor(state), now: at)
+                }
+            case .ask:
+                return tx { db, state, id in
+                    state.setQuestion(index, try world.reviews.ask(db, caseId: id, from: .submitted, question: project.question,
+                                                                   by: secretary.actor(state)))
+                }
+            case .answer:
+                return tx { db, state, id in
+                    try world.reviews.answerAndResubmit(db, caseId: id, answers: [state.questionId(index): project.answer], by: owner.actor(state))
+                }
+            case .assign(let number, let first):
+                return assign(shape.reviewers[number], first: first)
+            case .assignRecusing(let first):
+                return assign(shape.recusing!, first: first)
+            case .recuse(let reason):
+                let reviewer = shape.recusing!
+                return tx { db, state, id in
+                    try world.reviews.recuse(db, caseId: id, userId: state.userId(reviewer.email), reason: reason, by: reviewer.actor(state))
+                }
+            case .review(let number, let recommendation):
+                let reviewer = shape.reviewers[number]
+                let text = DemoTexts.reviews[recommendation]![index % DemoTexts.reviews[recommendation]!.count]
+                return tx { db, state, id in
+                    try world.reviews.review(db, caseId: id, reviewerId: state.userId(reviewer.email), recommendation: recommendation,
+                                             reasoning: text.markdown, reasoningHTML: text.html, by: reviewer.actor(state))
+                }
+            case .comment(let number):
+                let (author, text) = shape.comments[number]
+                return tx { db, state, id in
+                    try world.reviews.comment(db, caseId: id, body: text.markdown, bodyHTML: text.html, by: author.actor(state))
+                }
+            case .decide:
+                let version = schedule.charterVersion(at: at)
+                let day = DemoDate.iso(at)
+                let articles = outcome == .unfavourable ? "Articles 2 and 7" : "Articles 2, 4 and 6"
+                return tx { db, state, id in
+                    let new = conditions.map {
+                        NewCondition(text: $0.text, ownerId: state.userId($0.owner.email), dueOn: DemoDate.iso(at + Double($0.dueDays) * DemoDate.day))
+                    }
+                    state.setConditions(index, try world.decisions.decide(
+                        db, caseId: id, outcome: outcome, opinion: opinion.markdown, opinionHTML: opinion.html, charterVersion: version,
+                        articles: articles, procedure: decisionInMeeting ? "meeting" : "written", meetingOn: decisionInMeeting ? day : nil,
+                        conditions: new, by: secretary.actor(state)))
+                }
+            case .meet(let number, let closes):
+                let evidence = DemoTexts.evidence[(index + number) % DemoTexts.evidence.count]
+                return tx(closes ? 2 : 1) { db, state, id in
+                    try world.decisions.meet(db, conditionId: state.conditionIds(index)[number], caseId: id, evidence: evidence,
+                                             by: secretary.actor(state))
+                }
+            case .close:
+                return tx { db, state, id in
+                    try CaseStore.move(db, id: id, from: .decided, to: .closed, transition: .close, note: "", by: secretary.actor(state), now: at)
+                }
+            case .withdraw(let from):
+                return tx { db, state, id in
+                    try CaseStore.move(db, id: id, from: from, to: .withdrawn, transition: .withdraw, note: "", by: owner.actor(state), now: at)
+                }
+            }
+        }
+    }
+}

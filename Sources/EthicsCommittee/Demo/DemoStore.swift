@@ -1,0 +1,32 @@
+import GRDB
+
+/// The few reads the demo generator needs for its report.
+struct DemoStore: Sendable {
+    let db: AppDatabase
+
+    struct Counts: Sendable {
+        var accounts = 0, members = 0, externalMembers = 0, charterVersions = 0, auditEntries = 0
+        var casesByStatus: [CaseStatus: Int] = [:]
+    }
+
+    /// Accounts, seats, charter versions, audit entries and cases per status.
+    func counts() async throws -> Counts {
+        try await db.writer.read { db in
+            var counts = Counts()
+            counts.accounts = try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0
+            counts.members = try Int.fetchOne(db, sql: "SELECT count(*) FROM users WHERE role IN ('member', 'expert')") ?? 0
+            counts.externalMembers = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM member_profiles p JOIN users u ON u.id = p.user_id
+                WHERE p.external = 1 AND u.role IN ('member', 'expert')
+                """) ?? 0
+            counts.charterVersions = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id WHERE d.kind = 'charter'
+                """) ?? 0
+            counts.auditEntries = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM cases GROUP BY status") {
+                if let status = CaseStatus(rawValue: row["status"]) { counts.casesByStatus[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import Testing
+@testable import EthicsCommittee
+
+/// `ethics demo`: the small committee a newcomer explores, and the large data set (with reduced counts).
+@Suite struct DemoTests {
+    func generate(_ app: TestApp, _ scale: DemoScale, size: DemoSize = .large, seed: UInt64 = 2026) async throws -> DemoReport {
+        var options = DemoOptions(scale: scale, size: size)
+        options.today = app.clock.now
+        options.passwordCost = 4
+        options.seed = seed
+        return try await Demo.generate(db: app.database, options: options)
+    }
+
+    func scalar<T: DatabaseValueConvertible>(_ app: TestApp, _ sql: String) throws -> T? {
+        try app.database.writer.read { db in try T.fetchOne(db, sql: sql) }
+    }
+
+    @Test func theSmallCommitteeHasElevenMembersMostlyExternalAndEveryCaseStatus() async throws {
+        // Given a fresh database, when the small demo is generated
+        let app = try await TestApp.make()
+        let report = try await generate(app, .small)
+
+        // Then eleven members sit, most of them external, with a chair and a vice-chair
+        #expect(report.members == 11)
+        #expect(report.externalMembers > 11 / 2)
+        #expect(try scalar(app, "SELECT count(*) FROM member_profiles WHERE position IN ('chair', 'vice_chair')") == 2)
+        #expect(try scalar(app, "SELECT count(*) FROM member_profiles WHERE completed_at IS NOT NULL AND affiliation <> ''") == 11)
+        #expect(try scalar(app, "SELECT count(DISTINCT user_id) FROM independence_declarations") == 11)
+        // and every case status, every risk tier, a confidential case, a recusal, an open question, open conditions appear
+        for (status, count) in report.casesByStatus { #expect(count > 0, "no \(status.rawValue) case") }
+        #expect(try scalar(app, "SELECT count(DISTINCT risk_tier) FROM cases") == 3)
+        #expect(try scalar(app, "SELECT count(*) FROM cases WHERE confidential = 1")! > 0)
+        #expect(try scalar(app, "SELECT count(*) FROM case_reviewers WHERE recused_at IS NOT NULL")! > 0)
+        #expect(try scalar(app, """
+            SELECT count(*) FROM case_questions q JOIN cases c ON c.id = q.case_id WHERE c.status = 'needs_info' AND q.answer IS NULL
+            """)! > 0)
+        #expect(try scalar(app, "SELECT count(*) FROM case_conditions k JOIN cases c ON c.id = k.case_id WHERE c.status = 'decided' AND k.status = 'open'")! > 0)
+        #expect(try scalar(app, "SELECT count(*) FROM reviews")! > 0)
+        #expect(try scalar(app, "SELECT count(*) FROM case_comments")! > 0)
+        // and every account got the one demo password
+        #expect(report.accounts.count == report.accountCount)
+        #expect(PasswordProblem.check(report.password, confirmation: report.password) == nil)
+    }
+
+    @Test func theCharterHasThreeVersionsAndMostMembersAcknowledgedTheCurrentOne() async throws {
+        let app = try await TestApp.make()
+        let report = try await generate(app, .small)
+        #expect(report.charterVersions == 3)
+        let kinds: [String] = try await app.database.writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT v.change_kind FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id
+                WHERE d.kind = 'charter' ORDER BY v.number
+                """)
+        }
+        #expect(kinds == ["substantive", "substantive", "editorial"])
+        #expect(try scalar(app, "SELECT count(*) FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id WHERE d.kind = 'rules'") == 1)
+        let charter = try #require(try await app.services.charter.document(kind: "charter"))
+        let statuses = try await app.services.charter.acknowledgements(documentId: charter.id)
+        let current = statuses.filter(\.isCurrent).count
+        #expect(current > statuses.count / 2 && current < statuses.count)
+    }
+
+    @Test func everyChangeIsAuditedAndTheChainHolds() async throws {
+        let app = try await TestApp.make()
+        let report = try await generate(app, .small)
+        let verification = try await app.services.audit.verify()
+        #expect(verification.holds)
+        #expect(verification.checked == report.auditEntries)
+        let actions = Set(try app.auditActions())
+        for action in ["account.created", "member.onboarded", "charter.published", "charter.acknowledged", "case.created",
+                       "case.reviewer_assigned", "case.recused", "case.reviewed", "case.decide", "case.condition_met", "case.withdraw"] {
+            #expect(actions.contains(action), "no \(action) entry")
+        }
+        // The trail reads in time order.
+        let times: [String] = try await app.database.writer.read { db in try String.fetchAll(db, sql: "SELECT at FROM audit_log ORDER BY id") }
+        #expect(times == times.sorted())
+    }
+
+    @Test func aDatabaseWithAccountsIsRefused() async throws {
+        let app = try await TestApp.make()
+        try await app.user("someone@example.org", role: .admin)
+        await #expect(throws: DemoRefusal.self) { _ = try await generate(app, .small) }
+        #expect(try scalar(app, "SELECT count(*) FROM cases") == 0)
+    }
+
+    @Test func theSameSeedGivesTheSameCommittee() async throws {
+        func snapshot(_ seed: UInt64) async throws -> [String] {
+            let app = try await TestApp.make()
+            _ = try await generate(app, .large, size: DemoSize(cases: 40, members: 12, auditEntries: 1_500), seed: seed)
+            return try await app.database.writer.read { db in
+                try String.fetchAll(db, sql: "SELECT title || '|' || status || '|' || risk_tier || '|' || created_at FROM cases ORDER BY id")
+                    + String.fetchAll(db, sql: "SELECT email FROM users ORDER BY id")
+            }
+        }
+        let first = try await snapshot(7), second = try await snapshot(7), other = try await snapshot(8)
+        #expect(first == second)
+        #expect(first != other)
+    }
+
+    @Test func theLargeScaleMakesTheRequestedCountsWithAChainThatHolds() async throws {
+        // Given reduced counts (the full 10,000 cases run in the benchmark, not here)
+        let app = try await TestApp.make()
+        let size = DemoSize(cases: 300, members: 20, auditEntries: 6_000)
+        let report = try await generate(app, .large, size: size)
+        #expect(report.casesByStatus.reduce(0) { $0 + $1.1 } == 300)
+        #expect(report.members == 20)
+        #expect(report.auditEntries == 6_000)
+        #expect(try await app.services.audit.verify().holds)
+        for (status, count) in report.casesByStatus { #expect(count > 0, "no \(status.rawValue) case") }
+        // Reviewers never have a declared interest in the case's vendor unless they recused.
+        #expect(try scalar(app, """
+            SELECT count(*) FROM case_reviewers r JOIN cases c ON c.id = r.case_id
+            JOIN declared_interests i ON i.user_id = r.user_id AND i.organisation = c.vendor
+            WHERE r.recused_at IS NULL
+            """) == 0)
+    }
+
+    @Test func theDemoPagesOpen() async throws {
+        // Given the small demo, when the administrator and a member open the main pages, each one answers 200
+        let app = try await TestApp.make()
+        let report = try await generate(app, .small)
+        let caseIds: [Int64] = try await app.database.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id") }
+        let admin = report.accounts.first { $0.role == .admin }!, expert = report.accounts.first { $0.role == .expert }!
+        try await app.test { client in
+            let browser = Browser(client)
+            let signedIn = try await browser.signIn(admin.email, report.password)
+            #expect(signedIn.status == .seeOther)
+            for path in ["/", "/cases", "/members", "/charter", "/documents/charter/history", "/documents/rules", "/admin/audit"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+            }
+            for id in caseIds {
+                let page = try await browser.get("/cases/\(id)")
+                #expect(page.status == .ok, "case \(id)")
+            }
+
+            let other = Browser(client)
+            let expertSignedIn = try await other.signIn(expert.email, report.password)
+            #expect(expertSignedIn.status == .seeOther)
+            let list = try await other.get("/cases")
+            #expect(list.status == .ok)
+        }
+    }
+}
