@@ -1,3 +1,4 @@
+import GRDB
 import Testing
 @testable import EthicsCommittee
 
@@ -74,5 +75,26 @@ import Testing
         #expect(text.contains("UID:meeting-7@ethics.example"))
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+    }
+}
+
+@Suite struct MinutesRedactionTests {
+    /// Minutes typed in a browser arrive with CRLF line breaks; each numbered section must still be
+    /// tied to its agenda item, or a confidential item's section would be shown to everyone.
+    @Test func sectionsSplitWhateverTheLineBreaks() throws {
+        let items = [AgendaItem.testItem(id: 11), AgendaItem.testItem(id: 12)]
+        for separator in ["\n", "\r\n", "\r"] {
+            let markdown = ["Opening words.", "## 1. First case", "Votes: 3 for.", "## 2. Secret case", "Decided."].joined(separator: separator)
+            let parts = try MinutesDraft.parts(markdown, items: items)
+            #expect(parts.map(\.itemId) == [nil, 11, 12], "\(separator.debugDescription)")
+            #expect(parts[2].html.contains("Secret case"))
+        }
+    }
+}
+
+extension AgendaItem {
+    static func testItem(id: Int64) -> AgendaItem {
+        AgendaItem(row: ["id": id, "meeting_id": 1, "position": Int(id), "kind": "free", "title": "Item \(id)", "note_html": "",
+                         "decision": "", "decision_html": ""])
     }
 }

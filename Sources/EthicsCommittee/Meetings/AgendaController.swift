@@ -96,7 +96,11 @@ struct AgendaController {
         let form = context.form
         guard record.meeting.status == .held else { return try await builder.refuse(record, "meeting_error_not_held", context) }
         guard item.decidedAt == nil else { return try await builder.refuse(record, "vote_error_already", context) }
-        if case .refused(let reason) = record.quorum(item, views.settings.current) { return try await builder.refuse(record, reason, context) }
+        if case .refused(let reason) = record.quorum(item, views.settings.current) {
+            // The reason reads "not reached: …"; say what is not reached.
+            let messages = Catalog.messages(context.language)
+            return try await builder.refuse(record, "\(messages["quorum_label"] ?? "") \(messages[reason] ?? reason)", context)
+        }
         let eligible = record.eligibleVoters(item)
         let eligibleIds = Set(eligible.map { "vote_\($0.userId)" })
         // A choice for anyone else (absent, recused, not voting, not invited) is refused, not ignored.

@@ -40,7 +40,10 @@ enum MinutesDraft {
     /// agenda's Nth item. Each part is rendered on its own.
     static func parts(_ markdown: String, items: [AgendaItem]) throws -> [(itemId: Int64?, html: String)] {
         var chunks: [(Int64?, [Substring])] = [(nil, [])]
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Browsers send a textarea's line breaks as CRLF, and "\r\n" is one Character in Swift: without
+        // this, the text would never split and no section would be tied to (and redacted with) its item.
+        let text = markdown.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("## ") {
                 let number = Int(line.dropFirst(3).prefix { $0.isNumber })
                 let tied = number.flatMap { $0 >= 1 && $0 <= items.count && line.dropFirst(3).drop(while: \.isNumber).hasPrefix(".") ? items[$0 - 1].id : nil }
