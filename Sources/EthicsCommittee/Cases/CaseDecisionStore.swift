@@ -60,21 +60,25 @@ public struct CaseDecisionStore: Sendable {
     /// Returns whether the case closed.
     @discardableResult
     public func meet(conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) async throws -> Bool {
-        try await db.writer.write { db in
-            let now = clock.now
-            try db.execute(sql: """
-                UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
-                """, arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
-            try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
-            try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
-                                  detail: "condition=\(conditionId)", at: now)
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'",
-                                        arguments: [caseId]) ?? 0
-            let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
-            guard open == 0, status == CaseStatus.decided.rawValue else { return false }
-            try CaseStore.move(db, id: caseId, from: .decided, to: .closed, transition: .close, note: "", by: actor, now: now)
-            return true
-        }
+        try await db.writer.write { db in try meet(db, conditionId: conditionId, caseId: caseId, evidence: evidence, by: actor) }
+    }
+
+    /// `meet` inside the caller's transaction (the demo generator batches many in one).
+    @discardableResult
+    func meet(_ db: Database, conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) throws -> Bool {
+        let now = clock.now
+        try db.execute(sql: """
+            UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
+            """, arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
+        guard db.changesCount == 1 else { throw AppError.notFound }
+        try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
+        try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
+                              detail: "condition=\(conditionId)", at: now)
+        let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'",
+                                    arguments: [caseId]) ?? 0
+        let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
+        guard open == 0, status == CaseStatus.decided.rawValue else { return false }
+        try CaseStore.move(db, id: caseId, from: .decided, to: .closed, transition: .close, note: "", by: actor, now: now)
+        return true
     }
 }

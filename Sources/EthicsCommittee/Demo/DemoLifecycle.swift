@@ -179,10 +179,10 @@ enum DemoLifecycle {
                 })
             case .meet(let number, let closes):
                 let evidence = DemoTexts.evidence[(index + number) % DemoTexts.evidence.count]
-                return DemoEvent(at: at, audits: closes ? 2 : 1, work: .alone { state in
-                    try await world.decisions.meet(conditionId: state.conditionIds(index)[number], caseId: state.caseId(index),
-                                                   evidence: evidence, by: secretary.actor(state))
-                })
+                return tx(closes ? 2 : 1) { db, state, id in
+                    try world.decisions.meet(db, conditionId: state.conditionIds(index)[number], caseId: id, evidence: evidence,
+                                             by: secretary.actor(state))
+                }
             case .close:
                 return tx { db, state, id in
                     try CaseStore.move(db, id: id, from: .decided, to: .closed, transition: .close, note: "", by: secretary.actor(state), now: at)
