@@ -35,24 +35,33 @@ public struct CaseDecisionStore: Sendable {
     public func decide(caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String, charterVersion: Int?,
                        articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition],
                        by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            let now = clock.now
-            if outcome == .deferred {
-                try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor, now: now)
-                return
-            }
-            try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
-                               by: actor, now: now)
-            try db.execute(sql: """
-                INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
-                                            decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
-                                 actor.id, Timestamp.string(now)])
-            for condition in conditions {
-                try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
-                               arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
-            }
+        _ = try await db.writer.write { db in
+            try decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML, charterVersion: charterVersion,
+                       articles: articles, procedure: procedure, meetingOn: meetingOn, conditions: conditions, by: actor)
+        }
+    }
+
+    /// `decide` inside the caller's transaction (the demo generator batches many in one); returns the conditions' ids.
+    @discardableResult
+    func decide(_ db: Database, caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String, charterVersion: Int?,
+                articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition], by actor: AuditActor) throws -> [Int64] {
+        let now = clock.now
+        if outcome == .deferred {
+            try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor, now: now)
+            return []
+        }
+        try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
+                           by: actor, now: now)
+        try db.execute(sql: """
+            INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
+                                        decided_by, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
+                             actor.id, Timestamp.string(now)])
+        return try conditions.map { condition in
+            try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
+                           arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
+            return db.lastInsertedRowID
         }
     }
 

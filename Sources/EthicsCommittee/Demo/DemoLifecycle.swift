@@ -164,19 +164,15 @@ enum DemoLifecycle {
                 let version = schedule.charterVersion(at: at)
                 let day = DemoDate.iso(at)
                 let articles = outcome == .unfavourable ? "Articles 2 and 7" : "Articles 2, 4 and 6"
-                // The decision store's own write (it keeps the decision's invariants in one transaction); the
-                // conditions' ids are read back for the steps that meet them.
-                return DemoEvent(at: at, audits: 1, work: .alone { state in
-                    let id = state.caseId(index)
+                return tx { db, state, id in
                     let new = conditions.map {
                         NewCondition(text: $0.text, ownerId: state.userId($0.owner.email), dueOn: DemoDate.iso(at + Double($0.dueDays) * DemoDate.day))
                     }
-                    try await world.decisions.decide(
-                        caseId: id, outcome: outcome, opinion: opinion.markdown, opinionHTML: opinion.html, charterVersion: version,
+                    state.setConditions(index, try world.decisions.decide(
+                        db, caseId: id, outcome: outcome, opinion: opinion.markdown, opinionHTML: opinion.html, charterVersion: version,
                         articles: articles, procedure: decisionInMeeting ? "meeting" : "written", meetingOn: decisionInMeeting ? day : nil,
-                        conditions: new, by: secretary.actor(state))
-                    state.setConditions(index, try await world.decisions.conditions(caseId: id).map(\.id))
-                })
+                        conditions: new, by: secretary.actor(state)))
+                }
             case .meet(let number, let closes):
                 let evidence = DemoTexts.evidence[(index + number) % DemoTexts.evidence.count]
                 return tx(closes ? 2 : 1) { db, state, id in
