@@ -63,7 +63,8 @@ enum MinutesDraft {
             guard let itemId = part.itemId, let item = record.items.first(where: { $0.id == itemId }),
                   !MeetingViews.canSee(item, record, actor) else { return part.html }
             let number = (record.items.firstIndex(of: item) ?? 0) + 1
-            return "<h2>\(number). \(messages["agenda_confidential"] ?? "")</h2>\n"
+            // Through the Markdown module like every raw insertion (no HTML built by hand).
+            return (try? Markdown.html("## \(number). \(messages["agenda_confidential"] ?? "")")) ?? ""
         }.joined()
     }
 }
