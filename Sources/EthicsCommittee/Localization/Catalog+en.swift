@@ -1,5 +1,5 @@
 extension Catalog {
-    static let english: [String: String] = [
+    static let englishBase: [String: String] = [
         // Layout
         "skip_to_content": "Skip to content",
         "nav_label": "Main",

@@ -1,5 +1,5 @@
 extension Catalog {
-    static let french: [String: String] = [
+    static let frenchBase: [String: String] = [
         // Layout
         "skip_to_content": "Aller au contenu",
         "nav_label": "Principal",
