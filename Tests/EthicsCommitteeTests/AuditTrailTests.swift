@@ -76,11 +76,11 @@ import Testing
             try await browser.signIn("admin@example.org")
             let first = try await browser.get("/admin/audit")
             #expect(first.status == .ok)
-            #expect(first.body.contains("auth.sign_in"))
+            #expect(first.body.contains("<code>auth.sign_in</code>"))
             #expect(first.body.contains("Page 1 / 2"))
             let second = try await browser.get("/admin/audit?page=2")
-            #expect(second.body.contains("account.created"))
-            #expect(!second.body.contains("auth.sign_in"))
+            #expect(second.body.contains("<code>account.created</code>"))
+            #expect(!second.body.contains("<code>auth.sign_in</code>"))
         }
     }
 

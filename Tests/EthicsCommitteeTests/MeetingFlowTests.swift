@@ -230,6 +230,12 @@ import Testing
         // One write, one audit entry: the meeting's decision carries the case's
         #expect(!actions.contains("case.decide"))
         #expect(actions.filter { $0 == "meeting.item_decided" }.count == 2)
+        // The view log: each reader of the written minutes once (page and print view within ten minutes)
+        let readers = try await c.app.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT actor FROM audit_log WHERE action = 'meeting.minutes_viewed' ORDER BY id")
+        }
+        #expect(Set(readers) == ["sec@example.org", "carol@example.org", "ada@example.org", "turing@uni.example"])
+        #expect(readers.count == Set(readers).count)
         #expect(try await c.app.services.audit.verify().holds)
     }
 

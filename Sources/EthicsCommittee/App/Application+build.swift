@@ -43,6 +43,7 @@ public struct AppServices: Sendable {
     public let agenda: AgendaStore
     public let minutes: MinutesStore
     public let deliverables: DeliverableStore
+    public let viewLog: ViewLog
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -66,6 +67,7 @@ public struct AppServices: Sendable {
         agenda = AgendaStore(db: database, clock: config.clock)
         minutes = MinutesStore(db: database, clock: config.clock)
         deliverables = DeliverableStore(db: database, clock: config.clock)
+        viewLog = ViewLog(audit: audit, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
     }
 }
@@ -100,7 +102,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                     formats: app.formats).addRoutes(to: router)
     InvitationsController(invitations: app.invitations, users: app.users, sessions: app.sessions, renderer: renderer,
                           formats: app.formats, baseURL: config.baseURL).addRoutes(to: router)
-    AuditController(audit: app.audit, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    AuditController(audit: app.audit, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats)
+        .addRoutes(to: router)
     SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     let memberPages = MembersController(members: app.members, invitations: app.invitations, settings: app.settings,
                                         renderer: renderer, formats: app.formats)
@@ -115,7 +118,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                              builder: caseBuilder, maxBytes: config.maxAttachmentBytes).addRoutes(to: router)
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
-    CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder).addRoutes(to: router)
+    CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder, viewLog: app.viewLog).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
                        charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
@@ -130,7 +133,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                       builder: meetingBuilder).addRoutes(to: router)
     AgendaController(agenda: app.agenda, meetings: app.meetings, users: app.users, sessions: app.sessions, views: meetingViews,
                      builder: meetingBuilder).addRoutes(to: router)
-    MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer,
+    MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer, viewLog: app.viewLog,
                       views: meetingViews).addRoutes(to: router)
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)

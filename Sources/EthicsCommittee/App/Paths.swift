@@ -79,7 +79,11 @@ enum Paths {
     static func caseAttachment(_ id: Int64, _ attachment: Int64) -> String { "/cases/\(id)/attachments/\(attachment)" }
 
     static let audit = "/admin/audit"
-    static func audit(page: Int) -> String { "/admin/audit?page=\(page)" }
+    static func audit(query: String, page: Int) -> String { "/admin/audit?" + (query.isEmpty ? "" : query + "&") + "page=\(page)" }
+    static let auditExport = "/admin/audit.csv"
+    static func auditExport(query: String) -> String { auditExport + (query.isEmpty ? "" : "?" + query) }
+    static let auditVerify = "/admin/audit/verify"
+    static let auditViews = "/admin/audit?kind=views"
     static let settings = "/admin/settings"
 
     // Governance documents: the charter's stable (public) address is /charter; every kind has /documents/{kind}/….

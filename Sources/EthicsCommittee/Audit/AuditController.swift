@@ -1,15 +1,20 @@
 import Foundation
 import Hummingbird
 
-/// The admin's view of the audit trail, newest first, paged.
+/// The admin's view of the audit trail: filters (who, action, record, dates), the view log, a CSV export of
+/// what the filters select, and the chain verified on demand.
 struct AuditController {
     let audit: AuditStore
+    let users: UserStore
+    let sessions: SessionStore
     let renderer: Renderer
     let formats: Formats
     static let pageSize = 50
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.audit), use: list)
+        router.get(RouterPath(Paths.auditExport), use: export)
+        router.post(RouterPath(Paths.auditVerify), use: verify)
     }
 
     struct Row: Sendable {
@@ -17,33 +22,154 @@ struct AuditController {
         let at: String
         let actor: String
         let action: String
+        let actionLabel: String
         let target: String
+        let targetHref: String?
         let detail: String
         let client: String
     }
 
+    struct Filters: Sendable {
+        let input: AuditFilter.Input
+        let errors: [String: String]
+        let kinds: [Choice]
+        let who: [Choice]
+        let actions: [Choice]
+        let types: [Choice]
+        let hasErrors: Bool
+    }
+
     struct Page: Sendable {
+        let filters: Filters
         let rows: [Row]
+        let summary: String
         let pageNumber: Int
         let pageCount: Int
-        let total: Int
         let previous: String?
         let next: String?
+        let exportHref: String
+        let verifyAction: String
+        let viewsOnly: Bool
+        let clearHref: String
     }
+
+    static let targetTypes = ["case", "meeting", "deliverable", "user", "invitation", "interest",
+                              "governance_document", "governance_version", "settings"]
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.readAuditTrail)
-        let total = try await audit.count()
-        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
-        let number = min(max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "1") ?? 1), pageCount)
-        let rows = try await audit.page(offset: (number - 1) * Self.pageSize, limit: Self.pageSize).map { entry in
-            Row(id: entry.id, at: formats.dateTime(entry.at, context.language, seconds: true), actor: entry.actor,
-                action: entry.action, target: entry.targetType.isEmpty ? "" : "\(entry.targetType) \(entry.targetId)",
-                detail: entry.detail, client: entry.client)
+        let messages = Catalog.messages(context.language)
+        let input = Self.input(request)
+        let (filter, errors) = AuditFilter.parse(input)
+        let query = AuditFilter.query(input)
+        var rows: [Row] = []
+        var total = 0
+        var number = 1
+        if errors.isEmpty {
+            number = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "1") ?? 1)
+            let (entries, count) = try await audit.search(bounds(filter), offset: (number - 1) * Self.pageSize, limit: Self.pageSize)
+            total = count
+            rows = entries.map { row($0, messages, context.language) }
         }
-        let page = Page(rows: rows, pageNumber: number, pageCount: pageCount, total: total,
-                        previous: number > 1 ? Paths.audit(page: number - 1) : nil,
-                        next: number < pageCount ? Paths.audit(page: number + 1) : nil)
-        return try await renderer.page("admin/audit", page, title: "audit_title", context: context, path: Paths.audit)
+        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let accounts = try await users.all()
+        let filters = Filters(
+            input: input, errors: errors.mapValues { messages[$0] ?? $0 },
+            kinds: [Choice(value: "", label: messages["audit_kind_all"] ?? "", selected: input.kind != "views"),
+                    Choice(value: "views", label: messages["audit_kind_views"] ?? "", selected: input.kind == "views")],
+            who: [Choice(value: "", label: messages["audit_who_anyone"] ?? "", selected: input.who.isEmpty),
+                  Choice(value: "nobody", label: messages["audit_who_nobody"] ?? "", selected: input.who == "nobody")]
+                + accounts.map { Choice(value: String($0.id), label: "\($0.name) <\($0.email)>", selected: input.who == String($0.id)) },
+            actions: [Choice(value: "", label: messages["audit_action_any"] ?? "", selected: input.action.isEmpty)]
+                + Self.actionCodes(messages).map { Choice(value: $0.code, label: $0.label, selected: input.action == $0.code) },
+            types: [Choice(value: "", label: messages["audit_type_any"] ?? "", selected: input.targetType.isEmpty)]
+                + Self.targetTypes.map { Choice(value: $0, label: messages["audit_type_\($0)"] ?? $0, selected: input.targetType == $0) },
+            hasErrors: !errors.isEmpty)
+        let page = Page(
+            filters: filters, rows: rows, summary: Catalog.plural("audit_entries", total, context.language),
+            pageNumber: min(number, pageCount), pageCount: pageCount,
+            previous: number > 1 ? Paths.audit(query: query, page: number - 1) : nil,
+            next: number < pageCount ? Paths.audit(query: query, page: number + 1) : nil,
+            exportHref: Paths.auditExport(query: query), verifyAction: Paths.auditVerify,
+            viewsOnly: filter.viewsOnly, clearHref: Paths.audit)
+        return try await renderer.page("admin/audit", page, title: filter.viewsOnly ? "audit_views_title" : "audit_title",
+                                       context: context, path: Paths.audit, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The entries the filters select, as CSV, streamed in batches (the whole trail may be hundreds of thousands).
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.readAuditTrail)
+        let (filter, errors) = AuditFilter.parse(Self.input(request))
+        guard errors.isEmpty else { throw AppError.badRequest }
+        let batches = audit.batches(bounds(filter))
+        let messages = Catalog.messages(context.language)
+        let header = ["id", "at", "actor_id", "actor", "action", "action_label", "target_type", "target_id", "detail", "client", "hash"]
+        let name = "audit-\(formats.localISODate()).csv"
+        let headers: HTTPFields = [.contentType: "text/csv; charset=utf-8",
+                                   .contentDisposition: "attachment; filename=\"\(name)\""]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: CSV.byteOrderMark + CSV.line(header)))
+            for try await batch in batches {
+                var text = ""
+                for entry in batch {
+                    text += CSV.line([String(entry.id), entry.at, entry.actorId.map(String.init) ?? "", entry.actor, entry.action,
+                                      messages["audit_action_\(entry.action)"] ?? "", entry.targetType, entry.targetId,
+                                      entry.detail, entry.client, entry.hash])
+                }
+                try await writer.write(ByteBuffer(string: text))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    /// Walks the whole chain now; the result is shown and itself recorded in the trail.
+    func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try context.requireSession(.readAuditTrail)
+        let result = try await audit.verifyAndRecord(by: context.auditActor, at: formats.clock.now)
+        let flash = result.firstBrokenId.map { Flash.encode("flash_audit_broken", String($0)) }
+            ?? Flash.encode("flash_audit_holds", String(result.checked))
+        try await sessions.setFlash(flash, idHash: session.idHash)
+        return Response.redirect(to: Paths.audit)
+    }
+
+    private static func input(_ request: Request) -> AuditFilter.Input {
+        let query = request.uri.queryParameters
+        func value(_ name: String) -> String { String((query[Substring(name)].map(String.init) ?? "").prefix(200)) }
+        return AuditFilter.Input(kind: value("kind"), who: value("who"), action: value("action"), targetType: value("type"),
+                                 targetId: value("record"), from: value("from"), to: value("to"))
+    }
+
+    /// The committee's calendar days as stored UTC bounds: from the first day's midnight to the midnight after the last.
+    private func bounds(_ filter: AuditFilter) -> AuditQuery {
+        let nextDay = filter.to.flatMap { day in
+            Timestamp.date(day + "T12:00:00.000Z").map { Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash).format($0 + 86400) }
+        }
+        return AuditQuery(filter: filter,
+                          atFrom: filter.from.flatMap { formats.storedTimestamp(fromLocal: $0 + "T00:00") },
+                          atBefore: nextDay.flatMap { formats.storedTimestamp(fromLocal: $0 + "T00:00") })
+    }
+
+    /// Every action the catalogue names (`audit_action_<code>`), by label.
+    static func actionCodes(_ messages: [String: String]) -> [(code: String, label: String)] {
+        let prefix = "audit_action_"
+        return messages.compactMap { key, label in
+            key.hasPrefix(prefix) && key != "audit_action_any" ? (code: String(key.dropFirst(prefix.count)), label: label) : nil
+        }.sorted { $0.label.localizedStandardCompare($1.label) == .orderedAscending }
+    }
+
+    private func row(_ entry: AuditEntry, _ messages: [String: String], _ language: Language) -> Row {
+        let id = Int64(entry.targetId)
+        let href: String? = switch entry.targetType {
+        case "case": id.map(Paths.case)
+        case "meeting": id.map(Paths.meeting)
+        case "deliverable": id.map(Paths.deliverable)
+        case "user": id.map(Paths.user)
+        default: nil
+        }
+        let type = messages["audit_type_\(entry.targetType)"] ?? entry.targetType
+        return Row(id: entry.id, at: formats.dateTime(entry.at, language, seconds: true), actor: entry.actor,
+                   action: entry.action, actionLabel: messages["audit_action_\(entry.action)"] ?? entry.action,
+                   target: entry.targetType.isEmpty ? "" : "\(type) \(entry.targetId)", targetHref: href,
+                   detail: entry.detail, client: entry.client)
     }
 }

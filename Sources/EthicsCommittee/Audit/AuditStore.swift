@@ -37,6 +37,92 @@ public struct AuditStore: Sendable {
         try await db.writer.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0 }
     }
 
+    /// The filter as SQL: the conditions and their arguments. `atFrom`/`atBefore` are stored UTC timestamps.
+    private static func conditions(_ query: AuditQuery) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        let filter = query.filter
+        if filter.viewsOnly {
+            clauses.append("action IN (\(AuditFilter.viewActions.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(AuditFilter.viewActions)
+        }
+        switch filter.who {
+        case .account(let id)?: clauses.append("actor_id = ?"); arguments += [id]
+        case .nobody?: clauses.append("actor_id IS NULL")
+        case nil: break
+        }
+        if let action = filter.action { clauses.append("action = ?"); arguments += [action] }
+        if let type = filter.targetType { clauses.append("target_type = ?"); arguments += [type] }
+        if let id = filter.targetId { clauses.append("target_id = ?"); arguments += [id] }
+        if let from = query.atFrom { clauses.append("at >= ?"); arguments += [from] }
+        if let before = query.atBefore { clauses.append("at < ?"); arguments += [before] }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// One page of the entries the filter selects, newest first, and how many it selects in all.
+    func search(_ query: AuditQuery, offset: Int, limit: Int) async throws -> ([AuditEntry], Int) {
+        let (whereClause, arguments) = Self.conditions(query)
+        var pageArguments = arguments
+        pageArguments += [limit, offset]
+        let rowArguments = pageArguments
+        return try await db.writer.read { db in
+            let total = whereClause == "1"
+                ? try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE \(whereClause)", arguments: arguments) ?? 0
+            let rows = try AuditEntry.fetchAll(
+                db, sql: "SELECT * FROM audit_log WHERE \(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: rowArguments)
+            return (rows, total)
+        }
+    }
+
+    /// The entries the filter selects, newest first, in batches read by id (keyset), so an export of the
+    /// whole trail never holds it all in memory nor one read transaction open for long.
+    func batches(_ query: AuditQuery, size: Int = 2000) -> AsyncThrowingStream<[AuditEntry], Error> {
+        let (whereClause, arguments) = Self.conditions(query)
+        let db = self.db
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    var below = Int64.max
+                    while !Task.isCancelled {
+                        var batchArguments = arguments
+                        batchArguments += [below, size]
+                        let next = batchArguments
+                        let batch = try await db.writer.read { db in
+                            try AuditEntry.fetchAll(db, sql: """
+                                SELECT * FROM audit_log WHERE \(whereClause) AND id < ? ORDER BY id DESC LIMIT ?
+                                """, arguments: next)
+                        }
+                        guard let last = batch.last else { break }
+                        continuation.yield(batch)
+                        below = last.id
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Verifies the chain and records that it was verified, with the result, in the chain itself.
+    func verifyAndRecord(by actor: AuditActor, at date: Date) async throws -> AuditVerification {
+        let result = try await verify()
+        try await db.writer.write { db in
+            try AuditStore.append(db, by: actor, action: "audit.verified",
+                                  detail: result.firstBrokenId.map { "broken at \($0)" } ?? "holds: \(result.checked)", at: date)
+        }
+        return result
+    }
+
+    /// Records that someone read a sensitive record (the view log): an entry in the chain like any other.
+    func recordView(by actor: AuditActor, action: String, targetType: String, targetId: Int64, at date: Date) async throws {
+        try await db.writer.write { db in
+            try AuditStore.append(db, by: actor, action: action, targetType: targetType, targetId: String(targetId), at: date)
+        }
+    }
+
     /// Walks the chain in order; returns the id of the first entry whose links or hash do not hold.
     public func verify() async throws -> AuditVerification {
         try await db.writer.read { db in
@@ -56,6 +142,13 @@ public struct AuditStore: Sendable {
             return AuditVerification(checked: checked, firstBrokenId: nil)
         }
     }
+}
+
+/// A filter with its dates turned into stored UTC bounds (the committee's days).
+struct AuditQuery: Sendable {
+    var filter: AuditFilter
+    var atFrom: String?
+    var atBefore: String?
 }
 
 public struct AuditVerification: Sendable, Equatable {

@@ -7,6 +7,7 @@ struct CaseController {
     let sessions: SessionStore
     let renderer: Renderer
     let builder: CaseShowBuilder
+    let viewLog: ViewLog
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.casePattern), use: show)
@@ -24,6 +25,7 @@ struct CaseController {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await Self.load(context, cases)
+        if found.confidential { try await viewLog.record(context, action: "case.viewed", targetType: "case", targetId: found.id) }
         let page = try await builder.page(found, facts, context: context)
         return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id))
     }

@@ -8,6 +8,7 @@ struct MinutesController {
     let meetings: MeetingStore
     let sessions: SessionStore
     let renderer: Renderer
+    let viewLog: ViewLog
     let views: MeetingViews
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -50,7 +51,15 @@ struct MinutesController {
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(try await views.load(context), context)
+        let record = try await views.load(context)
+        try await logRead(record, context)
+        return try await render(record, context)
+    }
+
+    /// Reading written minutes goes in the view log.
+    private func logRead(_ record: MeetingRecord, _ context: AppRequestContext) async throws {
+        guard record.minutes != nil else { return }
+        try await viewLog.record(context, action: "meeting.minutes_viewed", targetType: "meeting", targetId: record.meeting.id)
     }
 
     func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -89,6 +98,7 @@ struct MinutesController {
     /// attendance and vote tables, each decision kept on one page, the approval line and the signatures.
     func printView(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
+        try await logRead(record, context)
         let messages = Catalog.messages(context.language), language = context.language
         let chair = try await meetings.chairId()
         let chairName = chair.flatMap { id in record.invitees.first { $0.userId == id }?.name ?? record.voters.first { $0.userId == id }?.name }
