@@ -70,7 +70,9 @@ import Testing
             #expect(page.body.contains("Enter a date as YYYY-MM-DD."))
             #expect(page.body.contains("Choose someone from the list."))
             #expect(page.body.contains("Choose an action from the list."))
-            #expect(page.body.contains("value=\"2026-02-30\""))
+            // A date field cannot hold an impossible date (browsers empty it): the message says what to enter
+            #expect(!page.body.contains("value=\"2026-02-30\""))
+            #expect(page.body.contains("value=\"2026-01-01\""))
             #expect(Self.ids(page.body).isEmpty)
             let range = try await browser.get("/admin/audit?from=2026-03-02&to=2026-03-01")
             #expect(range.body.contains("The end date comes before the start date."))

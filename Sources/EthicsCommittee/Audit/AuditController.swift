@@ -42,6 +42,7 @@ struct AuditController {
     struct Page: Sendable {
         let filters: Filters
         let rows: [Row]
+        let hasRows: Bool
         let summary: String
         let pageNumber: Int
         let pageCount: Int
@@ -73,8 +74,11 @@ struct AuditController {
         }
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let accounts = try await users.all()
+        var shown = input
+        if errors["from"] == "audit_error_date" { shown.from = "" }
+        if errors["to"] == "audit_error_date" { shown.to = "" }
         let filters = Filters(
-            input: input, errors: errors.mapValues { messages[$0] ?? $0 },
+            input: shown, errors: errors.mapValues { messages[$0] ?? $0 },
             kinds: [Choice(value: "", label: messages["audit_kind_all"] ?? "", selected: input.kind != "views"),
                     Choice(value: "views", label: messages["audit_kind_views"] ?? "", selected: input.kind == "views")],
             who: [Choice(value: "", label: messages["audit_who_anyone"] ?? "", selected: input.who.isEmpty),
@@ -86,7 +90,7 @@ struct AuditController {
                 + Self.targetTypes.map { Choice(value: $0, label: messages["audit_type_\($0)"] ?? $0, selected: input.targetType == $0) },
             hasErrors: !errors.isEmpty)
         let page = Page(
-            filters: filters, rows: rows, summary: Catalog.plural("audit_entries", total, context.language),
+            filters: filters, rows: rows, hasRows: !rows.isEmpty, summary: Catalog.plural("audit_entries", total, context.language),
             pageNumber: min(number, pageCount), pageCount: pageCount,
             previous: number > 1 ? Paths.audit(query: query, page: number - 1) : nil,
             next: number < pageCount ? Paths.audit(query: query, page: number + 1) : nil,
