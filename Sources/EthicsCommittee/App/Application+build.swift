@@ -90,7 +90,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes,
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
-    HomeController(home: HomeStore(db: app.database), members: app.members, settings: app.settings, renderer: renderer,
+    HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, settings: app.settings, renderer: renderer,
                    formats: app.formats).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
                     renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)

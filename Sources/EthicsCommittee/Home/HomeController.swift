@@ -5,6 +5,7 @@ import Hummingbird
 struct HomeController {
     let home: HomeStore
     let members: MemberStore
+    let meetings: MeetingStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
@@ -58,11 +59,33 @@ struct HomeController {
             Section(heading: messages[heading] ?? "", items: list, empty: messages[empty] ?? "")
         }
 
+        let now = Timestamp.string(formats.clock.now)
+        func meetingItems(_ list: [Meeting], detail: (Meeting) -> String = { _ in "" }) -> [Item] {
+            list.map { Item(href: Paths.meeting($0.id), title: $0.title, status: messages["meeting_status_\($0.status.rawValue)"] ?? "",
+                            date: formats.dateTime($0.startsAt, language), overdue: false, detail: detail($0)) }
+        }
+        func deliverableItems(_ list: [OwnedDeliverable]) -> [Item] {
+            list.map { Item(href: Paths.deliverable($0.id), title: $0.title, status: messages["deliverable_status_\($0.status)"] ?? "",
+                            date: formats.calendarDate($0.dueOn, language), overdue: $0.dueOn < today, detail: "") }
+        }
+        /// A section shown only when it has something in it (work that most people rarely have).
+        func whenAny(_ heading: String, _ list: [Item]) -> [Section] {
+            list.isEmpty ? [] : [section(heading, list, "")]
+        }
+
         var sections: [Section] = []
         var declarationDue = false
+        let chairId = try await meetings.chairId()
         switch user.role {
         case .member, .expert:
             sections.append(section("home_reviews_due", items(try await home.reviewsDue(userId: user.id)), "home_reviews_none"))
+            if chairId == user.id {
+                sections += whenAny("home_minutes_to_approve", meetingItems(try await home.minutesAwaitingApproval()))
+            }
+            sections.append(section("home_next_meetings", meetingItems(try await home.nextMeetings(invited: user.id, after: now)),
+                                    "home_next_meetings_none"))
+            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)))
+            sections += whenAny("home_conditions_owned", items(try await home.conditionsOwned(userId: user.id)))
             if let member = try await members.find(userId: user.id) {
                 declarationDue = member.declarationDue(now: formats.clock.now, currentVersion: settings.current.declarationVersion)
             }
@@ -73,6 +96,11 @@ struct HomeController {
             sections.append(section("home_triage", items(try await home.awaitingTriage(), overdue: false), "home_triage_none"))
             sections.append(section("home_late_reviews", items(try await home.lateReviews(today: today)), "home_late_reviews_none"))
             sections.append(section("home_overdue_conditions", items(try await home.overdueConditions(today: today)), "home_overdue_conditions_none"))
+            sections.append(section("home_quorum_risks", try await quorumRisks(after: now, messages, language), "home_quorum_risks_none"))
+            sections += whenAny("home_minutes_awaiting", meetingItems(try await home.minutesAwaitingApproval()))
+            sections.append(section("home_next_meetings_all", meetingItems(try await home.nextMeetings(invited: nil, after: now)),
+                                    "home_next_meetings_none"))
+            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)))
         }
         let page = Page(greeting: (messages["home_greeting"] ?? "").replacingOccurrences(of: "{name}", with: user.name),
                         roleSummary: messages["home_role_\(user.role.rawValue)"] ?? "",
@@ -81,5 +109,23 @@ struct HomeController {
                         sections: sections,
                         newCase: Policy.decide(context.actor, .createCase) == .allow ? Paths.newCase : nil)
         return try await renderer.page("home/index", page, title: "home_title", context: context, path: Paths.home)
+    }
+
+    /// Planned meetings that cannot reach the quorum even if everyone invited comes: too few voting members
+    /// invited, or no external one when the rule asks for one. Recusals are per item, so they are not counted here.
+    private func quorumRisks(after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
+        let voters = try await meetings.votingMembers().map { Quorum.Voter(id: $0.userId, external: $0.external) }
+        let rule = settings.current
+        return try await home.plannedMeetingsWithInvitees(after: now).compactMap { meeting, invited in
+            guard case .refused(let reason) = Quorum.check(rule: rule.quorumRule, requiresExternal: rule.quorumRequiresExternal,
+                                                          voters: voters, present: invited, recused: []) else { return nil }
+            let invitedVoters = voters.filter { invited.contains($0.id) }.count
+            let counts = (messages["home_quorum_invited"] ?? "")
+                .replacingOccurrences(of: "{invited}", with: String(invitedVoters))
+                .replacingOccurrences(of: "{voters}", with: String(voters.count))
+            return Item(href: Paths.meeting(meeting.id), title: meeting.title, status: counts,
+                        date: formats.dateTime(meeting.startsAt, language),
+                        overdue: false, detail: messages[reason] ?? reason)
+        }
     }
 }

@@ -88,4 +88,62 @@ public struct HomeStore: Sendable {
                 """, arguments: [today])
         }
     }
+
+    /// Meetings still to come that a person is invited to (every one, for `userId` nil), soonest first.
+    public func nextMeetings(invited userId: Int64?, after now: String, limit: Int = 5) async throws -> [Meeting] {
+        try await db.writer.read { db in
+            guard let userId else {
+                return try Meeting.fetchAll(db, sql: """
+                    SELECT * FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?
+                    """, arguments: [now, limit])
+            }
+            return try Meeting.fetchAll(db, sql: """
+                SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
+                WHERE m.status = 'planned' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?
+                """, arguments: [userId, now, limit])
+        }
+    }
+
+    /// Planned meetings to come, each with who is invited: the secretary's quorum outlook.
+    public func plannedMeetingsWithInvitees(after now: String, limit: Int = 20) async throws -> [(Meeting, Set<Int64>)] {
+        try await db.writer.read { db in
+            let meetings = try Meeting.fetchAll(db, sql: """
+                SELECT * FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?
+                """, arguments: [now, limit])
+            return try meetings.map { meeting in
+                (meeting, Set(try Int64.fetchAll(db, sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?",
+                                                  arguments: [meeting.id])))
+            }
+        }
+    }
+
+    /// Meetings whose minutes are written and wait for the chair's approval, oldest first.
+    public func minutesAwaitingApproval() async throws -> [Meeting] {
+        try await db.writer.read { db in
+            try Meeting.fetchAll(db, sql: """
+                SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id
+                WHERE n.status = 'draft' ORDER BY m.starts_at LIMIT 50
+                """)
+        }
+    }
+
+    /// Deliverables a person owns that are neither delivered nor cancelled, soonest due first.
+    public func deliverablesOwned(userId: Int64) async throws -> [OwnedDeliverable] {
+        try await db.writer.read { db in
+            try OwnedDeliverable.fetchAll(db, sql: """
+                SELECT id, title, status, due_on FROM deliverables
+                WHERE owner_id = ? AND status IN ('planned', 'in_progress') ORDER BY due_on, id LIMIT 50
+                """, arguments: [userId])
+        }
+    }
+}
+
+/// A deliverable as a line of its owner's to-do list.
+public struct OwnedDeliverable: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var title: String
+    public var status: String
+    public var dueOn: String
+
+    public init(row: Row) { id = row["id"]; title = row["title"]; status = row["status"]; dueOn = row["due_on"] }
 }
