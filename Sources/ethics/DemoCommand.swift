@@ -43,6 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
         var options = DemoOptions(scale: DemoScale(rawValue: scale)!,
                                   size: DemoSize(cases: cases, members: members, auditEntries: auditEntries))
         options.seed = seed
+        options.attachmentsDirectory = AppConfiguration(databasePath: db).resolvedAttachmentsDirectory
         let database = try AppDatabase.open(path: db, migrationsDirectory: migrations)
         let report: DemoReport
         do {
@@ -61,7 +62,9 @@ enum DemoSummary {
         lines.append("  accounts: \(report.accountCount); committee members: \(report.members) (\(report.externalMembers) external)")
         lines.append("  cases: " + report.casesByStatus.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
         lines.append("  charter versions: \(report.charterVersions); audit entries: \(report.auditEntries)")
-        lines.append("  not generated: " + report.skipped.joined(separator: "; "))
+        lines.append("  meetings: \(report.meetings) (\(report.approvedMinutes) with approved minutes); deliverables: \(report.deliverables); "
+                     + "attachments: \(report.attachments)")
+        if !report.skipped.isEmpty { lines.append("  not generated: " + report.skipped.joined(separator: "; ")) }
         lines.append("\nSign in with any of these accounts; every demo account has the password: \(report.password)\n")
         let width = report.accounts.map(\.email.count).max() ?? 20
         for account in report.accounts {

@@ -5,8 +5,10 @@ import Testing
 
 /// `ethics demo`: the small committee a newcomer explores, and the large data set (with reduced counts).
 @Suite struct DemoTests {
-    func generate(_ app: TestApp, _ scale: DemoScale, size: DemoSize = .large, seed: UInt64 = 2026) async throws -> DemoReport {
+    func generate(_ app: TestApp, _ scale: DemoScale, size: DemoSize = .large, seed: UInt64 = 2026,
+                  attachments: Bool = false) async throws -> DemoReport {
         var options = DemoOptions(scale: scale, size: size)
+        if attachments { options.attachmentsDirectory = app.services.config.resolvedAttachmentsDirectory }
         options.today = app.clock.now
         options.passwordCost = 4
         options.seed = seed
@@ -78,6 +80,39 @@ import Testing
         #expect(times == times.sorted())
     }
 
+    @Test func theSmallCommitteeMeetsMonthlyWithMinutesDeliverablesAndAttachments() async throws {
+        let app = try await TestApp.make()
+        let report = try await generate(app, .small, attachments: true)
+        // Nine meetings held: eight with minutes approved at the next meeting, the last one's waiting for the chair
+        #expect(report.meetings == 10)
+        #expect(report.approvedMinutes == 8)
+        #expect(try scalar(app, "SELECT count(*) FROM meeting_minutes WHERE status = 'draft'") == 1)
+        #expect(try scalar(app, "SELECT count(*) FROM meeting_minutes WHERE approved_in_meeting IS NOT NULL") == 8)
+        #expect(try scalar(app, "SELECT count(*) FROM votes")! > 100)
+        #expect(try scalar(app, "SELECT count(*) FROM votes WHERE dissent <> ''")! > 0)
+        // The next meeting is planned with the cases in review on its agenda, the confidential one among them
+        #expect(try scalar(app, """
+            SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = a.case_id
+            WHERE m.status = 'planned' AND c.status = 'in_review'
+            """) == 3)
+        #expect(try scalar(app, """
+            SELECT count(*) FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE c.confidential = 1
+            """) == 1)
+        // Deliverables in every state but cancelled, beside the decisions' opinions
+        let statuses: [String] = try await app.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT status FROM deliverables WHERE kind <> 'opinion' ORDER BY status")
+        }
+        #expect(statuses == ["delivered", "in_progress", "planned"])
+        // Attachments are real PDF files in the server's folder
+        #expect(report.attachments == 8)
+        let stored: [String] = try await app.database.writer.read { db in try String.fetchAll(db, sql: "SELECT stored_name FROM case_attachments") }
+        for name in stored {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: app.services.config.resolvedAttachmentsDirectory + "/" + name))
+            #expect(bytes.starts(with: Array("%PDF-1.4".utf8)) && bytes.suffix(6) == Data("%%EOF\n".utf8))
+        }
+        #expect(try await app.services.audit.verify().holds)
+    }
+
     @Test func aDatabaseWithAccountsIsRefused() async throws {
         let app = try await TestApp.make()
         try await app.user("someone@example.org", role: .admin)
@@ -102,8 +137,14 @@ import Testing
     @Test func theLargeScaleMakesTheRequestedCountsWithAChainThatHolds() async throws {
         // Given reduced counts (the full 10,000 cases run in the benchmark, not here)
         let app = try await TestApp.make()
-        let size = DemoSize(cases: 300, members: 20, auditEntries: 6_000)
+        let size = DemoSize(cases: 300, members: 20, auditEntries: 6_000, meetings: 12, deliverables: 15)
         let report = try await generate(app, .large, size: size)
+        // 12 meetings held, their minutes approved by the chair but the last one's, and the next one planned
+        #expect(report.meetings == 13)
+        #expect(report.approvedMinutes == 11)
+        #expect(try scalar(app, "SELECT count(*) FROM meetings WHERE status = 'planned'") == 1)
+        #expect(try scalar(app, "SELECT count(*) FROM meeting_invitees WHERE meeting_id = 1") == 20)
+        #expect(report.deliverables >= 15)
         #expect(report.casesByStatus.reduce(0) { $0 + $1.1 } == 300)
         #expect(report.members == 20)
         #expect(report.auditEntries == 6_000)
@@ -127,7 +168,9 @@ import Testing
             let browser = Browser(client)
             let signedIn = try await browser.signIn(admin.email, report.password)
             #expect(signedIn.status == .seeOther)
-            for path in ["/", "/cases", "/members", "/charter", "/documents/charter/history", "/documents/rules", "/admin/audit"] {
+            for path in ["/", "/cases", "/members", "/charter", "/documents/charter/history", "/documents/rules", "/admin/audit",
+                         "/meetings", "/meetings/1", "/meetings/1/minutes", "/meetings/1/minutes/print", "/meetings/9/minutes",
+                         "/meetings/10", "/deliverables"] {
                 let page = try await browser.get(path)
                 #expect(page.status == .ok, "\(path)")
             }

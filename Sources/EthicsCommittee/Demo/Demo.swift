@@ -10,11 +10,14 @@ public struct DemoSize: Sendable, Equatable {
     public var cases: Int
     public var members: Int
     public var auditEntries: Int
-    public init(cases: Int, members: Int, auditEntries: Int) {
+    public var meetings: Int
+    public var deliverables: Int
+    public init(cases: Int, members: Int, auditEntries: Int, meetings: Int = 0, deliverables: Int = 0) {
         self.cases = cases; self.members = members; self.auditEntries = auditEntries
+        self.meetings = meetings; self.deliverables = deliverables
     }
-    /// What the load benchmark runs on (issue 3): 10,000 cases, 200 members, 200,000 audit entries.
-    public static let large = DemoSize(cases: 10_000, members: 200, auditEntries: 200_000)
+    /// What the load benchmark runs on (issue 3): 10,000 cases, 200 members, 500 meetings, 200,000 audit entries.
+    public static let large = DemoSize(cases: 10_000, members: 200, auditEntries: 200_000, meetings: 500, deliverables: 300)
 }
 
 /// Everything a run can be told; the defaults are those of `ethics demo`.
@@ -29,6 +32,8 @@ public struct DemoOptions: Sendable {
     public var passwordCost: UInt8 = 12
     /// Steps written per transaction.
     public var batchSize = 5_000
+    /// Where case attachments are written (the server's attachments folder); none are made without one.
+    public var attachmentsDirectory: String?
 
     public init(scale: DemoScale, size: DemoSize = .large) {
         self.scale = scale; self.size = size
@@ -52,6 +57,10 @@ public struct DemoReport: Sendable {
     public let externalMembers: Int
     public let charterVersions: Int
     public let auditEntries: Int
+    public let meetings: Int
+    public let approvedMinutes: Int
+    public let deliverables: Int
+    public let attachments: Int
     public let seconds: Double
     /// What the demo does not generate yet (it was written before these features landed).
     public let skipped: [String]
@@ -92,8 +101,8 @@ public enum Demo {
             accounts: plan.signIn, accountCount: counts.accounts, password: password,
             casesByStatus: CaseStatus.allCases.map { ($0, counts.casesByStatus[$0] ?? 0) },
             members: counts.members, externalMembers: counts.externalMembers, charterVersions: counts.charterVersions,
-            auditEntries: counts.auditEntries, seconds: Date().timeIntervalSince(started),
-            skipped: ["meetings and minutes", "deliverables other than decision opinions", "case attachments"]
-                + (options.scale == .large ? ["the 500 meetings of the large scale"] : []))
+            auditEntries: counts.auditEntries, meetings: counts.meetings, approvedMinutes: counts.approvedMinutes,
+            deliverables: counts.deliverables, attachments: counts.attachments, seconds: Date().timeIntervalSince(started),
+            skipped: options.attachmentsDirectory == nil ? ["case attachments (no attachments folder given)"] : [])
     }
 }

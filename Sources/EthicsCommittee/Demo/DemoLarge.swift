@@ -1,7 +1,8 @@
 import Foundation
 
 /// The large committee for load tests: three years of history, `size.members` members, `size.cases`
-/// cases, and an audit trail padded with sign-ins to `size.auditEntries` entries.
+/// cases, `size.meetings` meetings (25 invited each) with approved minutes, `size.deliverables` deliverables,
+/// and an audit trail padded with sign-ins to `size.auditEntries` entries. No attachments.
 enum DemoLarge {
     static func plan(_ world: DemoWorld) -> DemoPlan {
         let size = world.options.size
@@ -17,6 +18,7 @@ enum DemoLarge {
 
         var plan = DemoPlan()
         plan.events = DemoCommittee.events(world, start: start, staff: staff, members: members, owners: owners, schedule: schedule)
+        var inReview: [Int] = []
         let first = start + 10 * DemoDate.day
         let caseSpan = world.end.timeIntervalSince(first) - DemoDate.day
         for index in 0..<size.cases {
@@ -31,7 +33,18 @@ enum DemoLarge {
             }
             plan.events += DemoLifecycle.events(shape, index: index, world: world, secretary: DemoRoster.secretary, schedule: schedule,
                                                 steps: steps)
+            if shape.target == .inReview { inReview.append(index) }
         }
+        if let chair = members.first, size.meetings > 0 {
+            plan.events += DemoMeetings.events(world, DemoMeetings.Options(
+                count: size.meetings, from: start + 30 * DemoDate.day, to: world.end - 3 * DemoDate.day, secretary: DemoRoster.secretary,
+                chair: chair, committee: members, invited: min(members.count, 25), approveInMeeting: false,
+                upcomingCases: Array(inReview.suffix(4))), rng: &rng)
+        }
+        plan.events += DemoDeliverables.events(
+            world, DemoDeliverables.generated(size.deliverables, owners: [DemoRoster.secretary] + members.prefix(40),
+                                              from: start + 20 * DemoDate.day, to: world.end, rng: &rng),
+            secretary: DemoRoster.secretary)
         let written = plan.events.reduce(0) { $0 + $1.audits }
         plan.events += DemoSignIns.events(people: staff + members + owners, count: size.auditEntries - written,
                                           from: start + 2 * DemoDate.day, to: world.end, rng: &rng)

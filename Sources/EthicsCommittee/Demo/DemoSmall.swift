@@ -1,7 +1,7 @@
 import Foundation
 
 /// The small committee a newcomer explores: eleven members, three charter versions, a dozen cases in
-/// every status over the last ten months.
+/// every status over the last ten months, monthly meetings with their minutes, deliverables, attachments.
 enum DemoSmall {
     static func plan(_ world: DemoWorld) -> DemoPlan {
         var rng = DemoRandom(seed: world.options.seed)
@@ -17,6 +17,17 @@ enum DemoSmall {
             let steps = DemoLifecycle.steps(shape, rng: &rng)
             plan.events += DemoLifecycle.events(shape, index: index, world: world, secretary: DemoRoster.secretary, schedule: schedule,
                                                 steps: steps)
+        }
+        let shapes = cases(world)
+        plan.events += DemoMeetings.events(world, DemoMeetings.Options(
+            count: 9, from: start + 20 * DemoDate.day, to: world.end - 12 * DemoDate.day, secretary: DemoRoster.secretary,
+            chair: person("Hélène Marchand"), committee: members, invited: nil, approveInMeeting: true,
+            upcomingCases: [7, 8, 9]), rng: &rng)
+        plan.events += DemoDeliverables.events(world, DemoDeliverables.small(world, person: person), secretary: DemoRoster.secretary)
+        if let directory = world.options.attachmentsDirectory {
+            plan.events += DemoAttachments.events(world, directory: directory, cases: [0, 5, 7, 9].map {
+                (script: $0, owner: shapes[$0].owner, at: shapes[$0].created)
+            })
         }
         plan.events += DemoSignIns.events(people: staff + members + owners, count: 240, from: start + 2 * DemoDate.day, to: world.end,
                                           rng: &rng)

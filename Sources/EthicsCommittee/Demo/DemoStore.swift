@@ -6,6 +6,7 @@ struct DemoStore: Sendable {
 
     struct Counts: Sendable {
         var accounts = 0, members = 0, externalMembers = 0, charterVersions = 0, auditEntries = 0
+        var meetings = 0, approvedMinutes = 0, deliverables = 0, attachments = 0
         var casesByStatus: [CaseStatus: Int] = [:]
     }
 
@@ -23,6 +24,10 @@ struct DemoStore: Sendable {
                 SELECT count(*) FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id WHERE d.kind = 'charter'
                 """) ?? 0
             counts.auditEntries = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
+            counts.meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") ?? 0
+            counts.approvedMinutes = try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting_minutes WHERE status = 'approved'") ?? 0
+            counts.deliverables = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliverables") ?? 0
+            counts.attachments = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_attachments") ?? 0
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM cases GROUP BY status") {
                 if let status = CaseStatus(rawValue: row["status"]) { counts.casesByStatus[status] = row["n"] }
             }

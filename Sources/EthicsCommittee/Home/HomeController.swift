@@ -21,7 +21,13 @@ struct HomeController {
         let status: String
         let date: String?
         let overdue: Bool
-        let detail: String
+        /// Nil rather than empty: the template prints " · detail" for any string it is given.
+        let detail: String?
+
+        init(href: String, title: String, status: String, date: String?, overdue: Bool, detail: String) {
+            self.href = href; self.title = title; self.status = status; self.date = date; self.overdue = overdue
+            self.detail = detail.isEmpty ? nil : detail
+        }
     }
 
     struct Section: Sendable {
@@ -60,9 +66,9 @@ struct HomeController {
         }
 
         let now = Timestamp.string(formats.clock.now)
-        func meetingItems(_ list: [Meeting], detail: (Meeting) -> String = { _ in "" }) -> [Item] {
+        func meetingItems(_ list: [Meeting]) -> [Item] {
             list.map { Item(href: Paths.meeting($0.id), title: $0.title, status: messages["meeting_status_\($0.status.rawValue)"] ?? "",
-                            date: formats.dateTime($0.startsAt, language), overdue: false, detail: detail($0)) }
+                            date: formats.dateTime($0.startsAt, language), overdue: false, detail: "") }
         }
         func deliverableItems(_ list: [OwnedDeliverable]) -> [Item] {
             list.map { Item(href: Paths.deliverable($0.id), title: $0.title, status: messages["deliverable_status_\($0.status)"] ?? "",
