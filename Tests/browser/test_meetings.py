@@ -132,6 +132,13 @@ def test_meeting_from_agenda_to_printed_minutes(driver, server, check_page):
     # Page numbers from the @page margin box: "1/2" … "2/2".
     assert re.search(rf"\b{pages} ?/ ?{pages}\b", flat), flat[-400:]
 
+    # The secretary's home page now lists these minutes as waiting for the chair, with a link to the meeting.
+    driver.get(server.url("/"))
+    check_page("secretary home with minutes waiting")
+    waiting = driver.find_element(By.XPATH, "//section[h2[normalize-space()=\"Minutes waiting for the chair's approval\"]]")
+    link = waiting.find_element(By.LINK_TEXT, "Quarterly plenary")
+    assert link.get_attribute("href").endswith(meeting)
+
 
 def field_value(driver, element_id: str) -> str:
     return driver.find_element(By.ID, element_id).get_attribute("value")
