@@ -31,7 +31,7 @@ struct FigureCharts {
             id: "chart-decisions", title: text("figures_chart_decisions", year), groupHeader: text("figures_quarter"),
             series: outcomes.map { text("outcome_\($0.rawValue)") },
             groups: (0..<4).map { q in
-                (label: quarter(q), items: outcomes.map { item($0.rawValue, text("outcome_\($0.rawValue)"), figures.decisions[q][$0] ?? 0) })
+                (label: quarter(q), items: outcomes.map { item($0.rawValue, text("figures_outcome_\($0.rawValue)"), figures.decisions[q][$0] ?? 0) })
             },
             tableLabel: text("figures_table_view"))
     }

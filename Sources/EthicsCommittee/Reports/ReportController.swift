@@ -82,7 +82,7 @@ struct ReportController {
             cases: [
                 .init(label: charts.text("annual_cases_received"), value: n(report.casesReceived)),
                 .init(label: charts.text("annual_cases_decided"), value: n(report.casesDecided)),
-                .init(label: charts.text("figures_headline_median"),
+                .init(label: charts.text("annual_median_days"),
                       value: figures.medianDays.year.map { formats.number($0, language) } ?? charts.text("figures_no_decision")),
             ],
             decisionsTable: DecisionOutcome.allCases.map { .init(label: charts.text("outcome_\($0.rawValue)"), value: n(totals[$0] ?? 0)) },

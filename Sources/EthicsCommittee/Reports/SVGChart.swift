@@ -15,6 +15,8 @@ public struct SVGChart: Sendable {
         let seriesKey: String
         let y: Int, textY: Int, width: Int
         let valueX: Int
+        /// The number is written inside a long bar (white on the bar), after a short one.
+        let inside: Bool
         let emphasis: Bool
     }
     public struct TableRow: Sendable {
@@ -51,7 +53,8 @@ public struct SVGChart: Sendable {
         var extra: [String] = []
     }
 
-    static let width = 560, rowHeight = 24, barHeight = 16, groupGap = 10, valueRoom = 56
+    /// Narrow enough to stay readable on a phone without scrolling: the numbers sit inside long bars.
+    static let width = 400, labelWidth = 166, rowHeight = 24, barHeight = 16, groupGap = 10, insideFrom = 36
 
     /// A chart of single bars, one per item; the table has the category and the value.
     static func bars(id: String, title: String, categoryHeader: String, extraHeaders: [String] = [], valueHeader: String,
@@ -75,18 +78,19 @@ public struct SVGChart: Sendable {
     private static func layout(id: String, title: String, groups: [(String?, [Item])], columns: [String], rows: [TableRow],
                                summary: String, tableLabel: String) -> SVGChart {
         let grouped = groups.contains { $0.0 != nil }
-        let labelX = grouped ? 44 : 0
-        let barX = labelX + 200
+        let labelX = grouped ? 30 : 0
+        let barX = labelX + labelWidth
         let maximum = groups.flatMap { $0.1 }.compactMap(\.value).max() ?? 0
-        let room = Double(width - barX - valueRoom)
+        let room = Double(width - barX - 4)
         var bars: [Bar] = [], y = 4
         for (index, group) in groups.enumerated() {
             if index > 0 && grouped { y += groupGap }
             for (position, item) in group.1.enumerated() {
                 let length = maximum > 0 ? Int(((item.value ?? 0) / maximum * room).rounded()) : 0
+                let inside = length >= insideFrom
                 bars.append(Bar(group: position == 0 ? group.0 : nil, label: item.label, text: item.text, value: data(item.value),
-                                seriesKey: item.key, y: y, textY: y + 13, width: length, valueX: barX + length + 6,
-                                emphasis: item.emphasis))
+                                seriesKey: item.key, y: y, textY: y + 13, width: length,
+                                valueX: inside ? barX + length - 5 : barX + length + 5, inside: inside, emphasis: item.emphasis))
                 y += rowHeight
             }
         }
