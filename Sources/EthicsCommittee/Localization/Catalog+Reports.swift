@@ -127,7 +127,7 @@ extension Catalog {
         "figures_assignments": "Rapporteurs",
         "figures_review_on_time": "Rendue dans les délais",
         "figures_review_late": "Rendue en retard",
-        "figures_review_overdue": "En retard, toujours attendue",
+        "figures_review_overdue": "Attendue, en retard",
         "figures_review_pending": "Pas encore due",
         "figures_review_not_written": "Jamais rendue",
         "figures_chart_expertise": "Expertises couvertes aujourd'hui (membres et experts actifs)",

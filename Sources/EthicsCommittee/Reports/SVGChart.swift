@@ -54,7 +54,7 @@ public struct SVGChart: Sendable {
     }
 
     /// Narrow enough to stay readable on a phone without scrolling: the numbers sit inside long bars.
-    static let width = 400, labelWidth = 166, rowHeight = 24, barHeight = 16, groupGap = 10, insideFrom = 36
+    static let width = 400, labelWidth = 176, rowHeight = 24, barHeight = 16, groupGap = 10, insideFrom = 36
 
     /// A chart of single bars, one per item; the table has the category and the value.
     static func bars(id: String, title: String, categoryHeader: String, extraHeaders: [String] = [], valueHeader: String,
