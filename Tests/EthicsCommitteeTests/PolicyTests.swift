@@ -61,6 +61,10 @@ import Testing
         add(.invite(.submitter), [.admin, .secretary])
         add(.signDeclaration(memberId: 7), [.member, .expert])
         add(.signDeclaration(memberId: 9), [])
+        // Figures, exports and the annual report: staff and internal members only
+        add(.viewFigures, [.admin, .secretary, .member])
+        add(.exportCases, [.admin, .secretary, .member])
+        add(.viewAnnualReport, [.admin, .secretary, .member])
         return rows
     }()
 

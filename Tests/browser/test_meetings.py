@@ -24,7 +24,7 @@ MEMBERS = [("iris.meetings@example.org", "Iris Member", "member"), ("omar.member
 SECRETARY = {"email": "mina.secretary@example.org", "name": "Mina Secretary", "password": "Amber-Forest-Lantern-71"}
 
 
-def print_pdf(driver) -> tuple[str, int]:
+def print_pdf(driver, name: str = "minutes.pdf") -> tuple[str, int]:
     """Prints the current page with the session's headless Chromium (Page.printToPDF, the engine behind
     --print-to-pdf, using the page's own @page size and margins); returns the PDF's text (pdftotext)
     and its page count. The PDF is kept in the artifacts."""
@@ -35,7 +35,7 @@ def print_pdf(driver) -> tuple[str, int]:
         pdf = folder / "minutes.pdf"
         pdf.write_bytes(base64.b64decode(result["data"]))
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(pdf, ARTIFACTS / "minutes.pdf")
+        shutil.copy(pdf, ARTIFACTS / name)
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

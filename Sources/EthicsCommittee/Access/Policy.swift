@@ -76,6 +76,12 @@ public enum Action: Sendable, Equatable {
     case viewDeliverable(ownerId: Int64, linkedCase: CaseFacts?)
     /// Create, edit and move deliverables.
     case manageDeliverables
+    /// The committee's figures as charts and tables (`/figures`).
+    case viewFigures
+    /// The cases one may open, with decisions and conditions, as CSV or JSON.
+    case exportCases
+    /// The annual report (PDF-ready HTML).
+    case viewAnnualReport
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -132,6 +138,8 @@ public enum Policy {
             return actor.role.isCommittee ? .allow : .notFound
         case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .viewDeliverables, .viewDeliverable, .manageDeliverables:
             return decideMeeting(actor, action)
+        case .viewFigures, .exportCases, .viewAnnualReport:
+            return decideReports(actor, action)
         }
     }
 }

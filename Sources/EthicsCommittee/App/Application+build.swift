@@ -137,5 +137,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                       views: meetingViews).addRoutes(to: router)
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    let reports = ReportStore(db: app.database)
+    ReportController(reports: reports, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
+    CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
     return router
 }

@@ -86,6 +86,7 @@ enum Navigation {
         Entry(path: Paths.cases, label: "nav_cases", action: .useApp),
         Entry(path: Paths.meetings, label: "nav_meetings", action: .viewMeetings),
         Entry(path: Paths.deliverables, label: "nav_deliverables", action: .viewDeliverables),
+        Entry(path: Paths.figures, label: "nav_figures", action: .viewFigures),
         Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
         Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),

@@ -78,6 +78,14 @@ enum Paths {
     static let caseAttachmentPattern = "/cases/:id/attachments/:attachment"
     static func caseAttachment(_ id: Int64, _ attachment: Int64) -> String { "/cases/\(id)/attachments/\(attachment)" }
 
+    static let figures = "/figures"
+    static func figures(year: Int) -> String { "/figures?year=\(year)" }
+    static let casesExportCSV = "/cases/export.csv"
+    static let casesExportJSON = "/cases/export.json"
+    static let annualReport = "/reports/annual"
+    static func annualReport(year: Int) -> String { "/reports/annual?year=\(year)" }
+    static let reportPrintStylesheet = "/css/report-print.css"
+
     static let audit = "/admin/audit"
     static func audit(query: String, page: Int) -> String { "/admin/audit?" + (query.isEmpty ? "" : query + "&") + "page=\(page)" }
     static let auditExport = "/admin/audit.csv"

@@ -47,7 +47,7 @@ struct CaseListController {
         if role != .expert { scopes.append(role == .submitter ? .mine : .all) }
         if role == .member || role == .expert { scopes.append(.toReview) }
         if role == .admin || role == .secretary { scopes.append(.mine) }
-        let page = CaseListPage(
+        var page = CaseListPage(
             tabs: scopes.map { CaseListPage.Tab(href: link(scope: $0), label: messages["cases_scope_\($0.rawValue)"] ?? "", current: $0 == filter.scope) },
             rows: rows.map { row in
                 CaseListPage.Row(href: Paths.case(row.id), title: row.title, team: row.team,
@@ -63,6 +63,12 @@ struct CaseListController {
             canCreate: Policy.decide(actor, .createCase) == .allow, newCase: Paths.newCase,
             pageNumber: number, pageCount: pageCount,
             previous: number > 1 ? link(page: number - 1) : nil, next: number < pageCount ? link(page: number + 1) : nil)
+        if Policy.decide(actor, .exportCases) == .allow {
+            let filters = [filter.status.map { "status=\($0.rawValue)" }, filter.tier.map { "tier=\($0.rawValue)" }].compactMap { $0 }
+            let query = filters.isEmpty ? "" : "?" + filters.joined(separator: "&")
+            page.exportCSV = Paths.casesExportCSV + query
+            page.exportJSON = Paths.casesExportJSON + query
+        }
         return try await renderer.page("cases/index", page, title: "cases_title", context: context, path: Paths.cases)
     }
 }

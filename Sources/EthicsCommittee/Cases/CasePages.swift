@@ -63,6 +63,9 @@ struct CaseListPage: Sendable {
     let pageCount: Int
     let previous: String?
     let next: String?
+    /// The exports of the listed cases (status and tier filters kept), for those who may export.
+    var exportCSV: String? = nil
+    var exportJSON: String? = nil
 }
 
 struct CaseShowPage: Sendable {

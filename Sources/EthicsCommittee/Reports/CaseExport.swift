@@ -1,0 +1,82 @@
+import Foundation
+
+/// The case exports. CSV: one row per case, its conditions as counts (total, met, open, overdue), so the sheet
+/// sorts and filters by case without repeated rows; headers and labels in the reader's language, dates as
+/// YYYY-MM-DD in the committee's time zone (spreadsheets read them as dates). JSON: stable English field
+/// names and codes, timestamps in ISO 8601 UTC, each condition listed (docs/architecture.md lists the fields).
+enum CaseExport {
+    static func csv(_ cases: [ExportedCase], today: String, formats: Formats, language: Language) -> String {
+        let t = Catalog.messages(language)
+        let header = ["export_id", "field_title", "field_team", "field_status", "field_tier", "export_confidential", "export_created",
+                      "export_submitted", "export_outcome", "export_decided", "export_conditions", "export_conditions_met",
+                      "export_conditions_open", "export_conditions_overdue"].map { t[$0] ?? $0 }
+        let rows = cases.map { item -> [String] in
+            let open = item.conditions.filter { $0.status == "open" }
+            return [String(item.id), item.title, item.team, t["case_status_\(item.status.rawValue)"] ?? item.status.rawValue,
+                    t["tier_\(item.riskTier.rawValue)"] ?? item.riskTier.rawValue, item.confidential ? (t["export_yes"] ?? "yes") : (t["export_no"] ?? "no"),
+                    formats.localISODate(of: item.createdAt), item.submittedAt.map(formats.localISODate(of:)) ?? "",
+                    item.outcome.map { t["outcome_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.decidedAt.map(formats.localISODate(of:)) ?? "",
+                    String(item.conditions.count), String(item.conditions.count - open.count), String(open.count),
+                    String(open.filter { $0.dueOn < today }.count)]
+        }
+        return CSV.document(header: header, rows: rows)
+    }
+
+    struct Document: Encodable {
+        let generatedAt: String
+        let cases: [Case]
+        enum CodingKeys: String, CodingKey { case generatedAt = "generated_at", cases }
+    }
+    struct Case: Encodable {
+        let id: Int64, title: String, team: String, status: String, riskTier: String, confidential: Bool
+        let createdAt: String, submittedAt: String?
+        let decision: Decision?
+        let conditions: [Condition]
+        enum CodingKeys: String, CodingKey {
+            case id, title, team, status, riskTier = "risk_tier", confidential, createdAt = "created_at", submittedAt = "submitted_at"
+            case decision, conditions
+        }
+        // Absent values are written as null, so every record has every field.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id); try container.encode(title, forKey: .title); try container.encode(team, forKey: .team)
+            try container.encode(status, forKey: .status); try container.encode(riskTier, forKey: .riskTier)
+            try container.encode(confidential, forKey: .confidential); try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(submittedAt, forKey: .submittedAt); try container.encode(decision, forKey: .decision)
+            try container.encode(conditions, forKey: .conditions)
+        }
+    }
+    struct Decision: Encodable {
+        let outcome: String, decidedAt: String, procedure: String
+        enum CodingKeys: String, CodingKey { case outcome, decidedAt = "decided_at", procedure }
+    }
+    struct Condition: Encodable {
+        let id: Int64, text: String, dueOn: String, status: String, metAt: String?, overdue: Bool
+        enum CodingKeys: String, CodingKey { case id, text, dueOn = "due_on", status, metAt = "met_at", overdue }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id); try container.encode(text, forKey: .text); try container.encode(dueOn, forKey: .dueOn)
+            try container.encode(status, forKey: .status); try container.encode(metAt, forKey: .metAt); try container.encode(overdue, forKey: .overdue)
+        }
+    }
+
+    static func json(_ cases: [ExportedCase], today: String, generatedAt: String) throws -> Data {
+        let document = Document(generatedAt: generatedAt, cases: cases.map { item in
+            Case(id: item.id, title: item.title, team: item.team, status: item.status.rawValue, riskTier: item.riskTier.rawValue,
+                 confidential: item.confidential, createdAt: item.createdAt, submittedAt: item.submittedAt,
+                 decision: zip(item.outcome, item.decidedAt).map { Decision(outcome: $0.rawValue, decidedAt: $1, procedure: item.procedure ?? "") },
+                 conditions: item.conditions.map {
+                     Condition(id: $0.id, text: $0.text, dueOn: $0.dueOn, status: $0.status, metAt: $0.metAt,
+                               overdue: $0.status == "open" && $0.dueOn < today)
+                 })
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
+    }
+
+    private static func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+        guard let a, let b else { return nil }
+        return (a, b)
+    }
+}

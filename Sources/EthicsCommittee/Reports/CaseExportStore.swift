@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// One case of an export, with its decision and its conditions.
+public struct ExportedCase: Sendable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var team: String
+    public var status: CaseStatus
+    public var riskTier: RiskTier
+    public var confidential: Bool
+    public var createdAt: String
+    public var submittedAt: String?
+    public var outcome: DecisionOutcome?
+    public var decidedAt: String?
+    public var procedure: String?
+    public var conditions: [ExportedCondition]
+}
+
+public struct ExportedCondition: Sendable, Equatable {
+    public var id: Int64
+    public var text: String
+    public var dueOn: String
+    public var status: String
+    public var metAt: String?
+}
+
+extension ReportStore {
+    /// Every case the reader may open (filtered by status and tier when given), oldest first, with its
+    /// decision and conditions.
+    public func exportCases(for actor: Actor, status: CaseStatus?, tier: RiskTier?) async throws -> [ExportedCase] {
+        let (visible, visibleArguments) = CaseStore.visibility(actor)
+        var conditions = [visible]
+        var arguments = visibleArguments
+        if let status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
+        if let tier { conditions.append("c.risk_tier = ?"); arguments += [tier.rawValue] }
+        let whereClause = conditions.joined(separator: " AND ")
+        let filterArguments = arguments
+        return try await db.writer.read { db in
+            var rows = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.created_at,
+                       COALESCE((SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND e.event = 'submit'), c.submitted_at) AS submitted,
+                       d.outcome, d.decided_at, d.procedure
+                FROM cases c LEFT JOIN case_decisions d ON d.case_id = c.id
+                WHERE \(whereClause) ORDER BY c.id
+                """, arguments: filterArguments).map { row in
+                ExportedCase(id: row["id"], title: row["title"], team: row["team"],
+                             status: CaseStatus(rawValue: row["status"]) ?? .draft, riskTier: RiskTier(rawValue: row["risk_tier"]) ?? .medium,
+                             confidential: row["confidential"], createdAt: row["created_at"], submittedAt: row["submitted"],
+                             outcome: (row["outcome"] as String?).flatMap(DecisionOutcome.init), decidedAt: row["decided_at"],
+                             procedure: row["procedure"], conditions: [])
+            }
+            var byCase: [Int64: [ExportedCondition]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT k.id, k.case_id, k.text, k.due_on, k.status, k.met_at FROM case_conditions k JOIN cases c ON c.id = k.case_id
+                WHERE \(whereClause) ORDER BY k.case_id, k.id
+                """, arguments: filterArguments) {
+                byCase[row["case_id"], default: []].append(
+                    ExportedCondition(id: row["id"], text: row["text"], dueOn: row["due_on"], status: row["status"], metAt: row["met_at"]))
+            }
+            for index in rows.indices { rows[index].conditions = byCase[rows[index].id] ?? [] }
+            return rows
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// View models of the figures page and the annual report.
+enum ReportPages {
+    struct Headline: Sendable {
+        let label: String
+        let value: String
+    }
+
+    struct Figures: Sendable {
+        let year: Int
+        let years: [Choice]
+        let action: String
+        let headlines: [Headline]
+        let charts: [SVGChart]
+        let exportCSV: String
+        let exportJSON: String
+        let annualHref: String
+    }
+
+    /// The standalone, printable annual report.
+    struct Annual: Sendable {
+        let lang: String
+        let committeeName: String
+        let title: String
+        let year: Int
+        let years: [Choice]
+        let action: String
+        let generated: String
+        let baseStylesheet = Paths.printStylesheet
+        let stylesheet = Paths.reportPrintStylesheet
+        let icon: String
+        let backHref: String
+        let cases: [Headline]
+        let decisionsTable: [Headline]
+        let decisions: SVGChart
+        let median: SVGChart
+        let conditions: [Headline]
+        let meetings: [MeetingRow]
+        let hasMeetings: Bool
+        let meetingFigures: [Headline]
+        let versions: [VersionRow]
+        let hasVersions: Bool
+        let deliverables: [DeliverableRow]
+        let hasDeliverables: Bool
+        let deliverableKinds: [Headline]
+    }
+    struct MeetingRow: Sendable {
+        let date: String
+        let title: String
+        let invited: String
+        let present: String
+    }
+    struct VersionRow: Sendable {
+        let document: String
+        let number: Int
+        let kind: String
+        let note: String
+        let date: String
+    }
+    struct DeliverableRow: Sendable {
+        let title: String
+        let kind: String
+        let date: String
+    }
+}
