@@ -10,8 +10,7 @@ import Testing
     static func app(_ sink: SMTPSink) async throws -> TestApp {
         try await TestApp.make { config in
             config.publicURL = "https://ethics.example.org"
-            config.smtp = SMTPSettings(host: "127.0.0.1", port: sink.port, from: "ethics@example.org", heloName: "ethics.test",
-                                       timeout: .seconds(5))
+            config.smtp = SMTPSettings(host: "127.0.0.1", port: sink.port, from: "ethics@example.org", heloName: "ethics.test")
         }
     }
 
@@ -140,7 +139,7 @@ import Testing
         let sink = try await SMTPSink.start()
         defer { Task { await sink.stop() } }
         let settings = SMTPSettings(host: "127.0.0.1", port: sink.port, from: "ethics@example.org", username: "alice",
-                                    password: "secret", heloName: "ethics.test", timeout: .seconds(5))
+                                    password: "secret", heloName: "ethics.test")
         let data = "Subject: dots\r\n\r\n.hidden line\r\n.\r\nmiddle\r\n..two\r\nlast"
         try await SMTPClient(settings: settings).send(to: "bob@example.org", data: data)
         let message = try #require(sink.messages.first)
