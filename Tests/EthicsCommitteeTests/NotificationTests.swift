@@ -152,6 +152,25 @@ import Testing
         #expect(try Self.kinds(c.app, for: c.ada) == [])
     }
 
+    @Test func aDecisionVotedInAMeetingNotifiesInTheVotesTransaction() async throws {
+        let c = try await Self.committee()
+        let id = try await Self.submittedCase(c, title: "Invoice triage")
+        try await c.app.services.caseReviews.assign(caseId: id, userId: c.bob.id, dueOn: "2030-12-31", by: c.sec)
+        let meeting = try await c.app.services.meetings.create(
+            MeetingDraft(title: "Plenary", startsAt: "2026-11-18T09:00:00.000Z", duration: 120, place: "Room 1", videoURL: "",
+                         invitees: [c.ada.id, c.bob.id]), by: c.sec)
+        try await c.app.services.agenda.add(meetingId: meeting, kind: .case, caseId: id, by: c.sec)
+        try await c.app.services.meetings.hold(meetingId: meeting, by: c.sec)
+        let item = try #require(try await c.app.services.agenda.items(meetingId: meeting).first)
+        try await c.app.services.agenda.decide(itemId: item.id, meetingId: meeting, meetingDate: "2026-11-18",
+                                               votes: [VoteEntry(userId: c.ada.id, choice: .for, dissent: "")],
+                                               decision: ItemDecision(outcome: .favourable, text: "Yes.", html: "<p>Yes.</p>"),
+                                               by: c.sec)
+        #expect(try Self.kinds(c.app, for: c.owner) == ["case_decided"])
+        #expect(try Self.kinds(c.app, for: c.bob) == ["reviewer_assigned", "case_decided"])
+        #expect(try Self.kinds(c.app, for: c.secretary) == [])
+    }
+
     @Test func theOwnerSeesTheDecisionTextButNeverAnythingInternal() async throws {
         let c = try await Self.committee()
         let id = try await Self.submittedCase(c, title: "Agent assist")
