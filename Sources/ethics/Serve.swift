@@ -31,6 +31,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env ETHICS_LOG_LEVEL).")
     var logLevel: String = env("ETHICS_LOG_LEVEL") ?? "info"
 
+    @OptionGroup var smtp: SMTPOptions
+
     func run() async throws {
         var config = AppConfiguration(databasePath: database.db)
         config.migrationsDirectory = database.migrations
@@ -40,6 +42,7 @@ struct Serve: AsyncParsableCommand {
         config.publicDirectory = publicFolder
         config.publicURL = publicURL
         config.secureCookies = secureCookies
+        config.smtp = try smtp.settings()
         var logger = Logger(label: "ethics")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
 
@@ -79,5 +82,35 @@ struct Backup: AsyncParsableCommand {
         let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
         try await db.backup(to: out)
         print("Backup written to \(out) and integrity-checked.")
+    }
+}
+
+/// Notification e-mail: off unless a host is given. Plain SMTP to a relay (no TLS).
+struct SMTPOptions: ParsableArguments {
+    @Option(name: .customLong("smtp-host"), help: "SMTP relay for notification e-mails; none: no e-mail (env ETHICS_SMTP_HOST).")
+    var host: String? = env("ETHICS_SMTP_HOST")
+
+    @Option(name: .customLong("smtp-port"), help: "SMTP port (env ETHICS_SMTP_PORT).")
+    var port: Int = env("ETHICS_SMTP_PORT").flatMap(Int.init) ?? 25
+
+    @Option(name: .customLong("smtp-from"), help: "Sender address of notification e-mails (env ETHICS_SMTP_FROM).")
+    var from: String? = env("ETHICS_SMTP_FROM")
+
+    @Option(name: .customLong("smtp-username"), help: "SMTP AUTH user name, if the relay asks (env ETHICS_SMTP_USERNAME).")
+    var username: String? = env("ETHICS_SMTP_USERNAME")
+
+    @Option(name: .customLong("smtp-password"), help: "SMTP AUTH password; prefer the environment (env ETHICS_SMTP_PASSWORD).")
+    var password: String? = env("ETHICS_SMTP_PASSWORD")
+
+    @Option(name: .customLong("smtp-helo"), help: "Name given in EHLO (env ETHICS_SMTP_HELO).")
+    var helo: String = env("ETHICS_SMTP_HELO") ?? "localhost"
+
+    func settings() throws -> SMTPSettings? {
+        guard let host, !host.isEmpty else { return nil }
+        guard let from, MailMessage.isSafeAddress(from) else {
+            throw ValidationError("--smtp-from (ETHICS_SMTP_FROM) must be a plain address such as ethics@example.org.")
+        }
+        guard (1...65535).contains(port) else { throw ValidationError("--smtp-port must be between 1 and 65535.") }
+        return SMTPSettings(host: host, port: port, from: from, username: username, password: password, heloName: helo)
     }
 }

@@ -8,6 +8,8 @@ struct AccountController {
     let passwords: PasswordHasher
     let renderer: Renderer
     let cookies: AppCookies
+    let notifications: NotificationStore
+    let smtpConfigured: Bool
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.password), use: showPassword)
@@ -17,11 +19,17 @@ struct AccountController {
 
     struct PasswordPage: Sendable {
         var errors: [String: String] = [:]
+        /// The notification e-mail choice, in its own form below.
+        var email: NotificationPages.EmailChoice?
+    }
+
+    private func emailChoice(_ session: Session) async throws -> NotificationPages.EmailChoice {
+        .init(on: try await notifications.wantsEmail(userId: session.user.id), smtpConfigured: smtpConfigured)
     }
 
     func showPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSession()
-        return try await renderer.page("accounts/password", PasswordPage(), title: "password_title", context: context, path: Paths.password)
+        let session = try context.requireSession()
+        return try await renderer.page("accounts/password", PasswordPage(email: try await emailChoice(session)), title: "password_title", context: context, path: Paths.password)
     }
 
     func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -34,7 +42,8 @@ struct AccountController {
             errors.add("new_password", problem.rawValue)
         }
         guard errors.isEmpty else {
-            return try await renderer.page("accounts/password", PasswordPage(errors: errors.messages(context.language)),
+            return try await renderer.page("accounts/password", PasswordPage(errors: errors.messages(context.language),
+                                                                             email: try await emailChoice(session)),
                                      title: "password_title", context: context, path: Paths.password, status: .unprocessableContent)
         }
         try await users.changePassword(id: session.user.id, hash: try await passwords.hash(new), keepingSession: session.idHash,

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
         attachmentsDirectory ?? URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("attachments").path
     }
     public var clock: AppClock = .system
+    /// Where notification e-mails go out; nil: in-app notifications only.
+    public var smtp: SMTPSettings?
 
     public init(databasePath: String) { self.databasePath = databasePath }
 

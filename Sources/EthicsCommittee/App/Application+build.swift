@@ -19,6 +19,7 @@ public func buildApplication(_ app: AppServices, logger: Logger = Logger(label: 
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "ethics"),
+        services: [app.notificationService(logger: logger)],
         logger: logger)
 }
 
@@ -44,6 +45,7 @@ public struct AppServices: Sendable {
     public let minutes: MinutesStore
     public let deliverables: DeliverableStore
     public let viewLog: ViewLog
+    public let notifications: NotificationStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -68,6 +70,7 @@ public struct AppServices: Sendable {
         minutes = MinutesStore(db: database, clock: config.clock)
         deliverables = DeliverableStore(db: database, clock: config.clock)
         viewLog = ViewLog(audit: audit, clock: config.clock)
+        notifications = NotificationStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
     }
 }
@@ -76,7 +79,8 @@ public struct AppServices: Sendable {
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
     let library = try await MustacheLibrary(directory: config.templatesDirectory)
-    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter)
+    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter,
+                            notifications: app.notifications)
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
 
@@ -97,7 +101,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     JoinController(invitations: app.invitations, users: app.users, sessions: app.sessions, passwords: app.passwords,
                    renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
     AccountController(users: app.users, sessions: app.sessions, passwords: app.passwords, renderer: renderer,
-                      cookies: cookies).addRoutes(to: router)
+                      cookies: cookies, notifications: app.notifications, smtpConfigured: config.smtp != nil).addRoutes(to: router)
     UsersController(users: app.users, invitations: app.invitations, sessions: app.sessions, renderer: renderer,
                     formats: app.formats).addRoutes(to: router)
     InvitationsController(invitations: app.invitations, users: app.users, sessions: app.sessions, renderer: renderer,
@@ -140,5 +144,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let reports = ReportStore(db: app.database)
     ReportController(reports: reports, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
     CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
+    NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
+                           formats: app.formats).addRoutes(to: router)
     return router
 }

@@ -23,6 +23,7 @@ struct Layout: Sendable {
         let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
         let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
+        let notifications = Paths.notifications
     }
     /// A governance document version the signed-in person still has to acknowledge.
     struct Reminder: Sendable {
@@ -46,9 +47,11 @@ struct Layout: Sendable {
     let languages: [LanguageOption]
     /// Where the language switch returns to.
     let here: String
+    /// The header's link to the notifications, with the unread count (signed-in pages only).
+    let notifications: NotificationBadge?
 
     init(context: AppRequestContext, settings: Settings, messages: [String: String], title: String,
-         path: String, flash: String?, reminders: [Reminder] = []) {
+         path: String, flash: String?, reminders: [Reminder] = [], unread: Int? = nil) {
         lang = context.language.rawValue
         committeeName = settings.committeeName
         self.title = title
@@ -68,6 +71,7 @@ struct Layout: Sendable {
                            selected: $0 == context.language)
         }
         here = SafeRedirect.relative(path) ?? Paths.home
+        notifications = unread.map { NotificationBadge(count: $0, language: context.language) }
     }
 }
 

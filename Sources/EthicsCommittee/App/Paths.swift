@@ -154,6 +154,12 @@ enum Paths {
     static let deliverableStatusPattern = "/deliverables/:id/status"
     static func deliverableStatus(_ id: Int64) -> String { "/deliverables/\(id)/status" }
 
+    static let notifications = "/notifications"
+    static let notificationsReadAll = "/notifications/read-all"
+    static let notificationOpenPattern = "/notifications/:id/open"
+    static func notificationOpen(_ id: Int64) -> String { "/notifications/\(id)/open" }
+    static let notificationEmail = "/account/notifications"
+
     /// Files served from `Public/`; everything else is a page.
     static func isStatic(_ path: String) -> Bool {
         path.hasPrefix("/css/") || path.hasPrefix("/js/") || path.hasPrefix("/img/") || path == "/favicon.ico"

@@ -10,6 +10,8 @@ public struct Renderer: Sendable {
     let sessions: SessionStore
     /// Asked on every signed-in page for the versions the person still has to acknowledge.
     let charter: CharterStore
+    /// Asked on every signed-in page for the header's unread count.
+    let notifications: NotificationStore
 
     /// What every template is rendered with.
     struct View<Page>: Sendable where Page: Sendable {
@@ -35,7 +37,7 @@ public struct Renderer: Sendable {
         }
         let layout = Layout(context: context, settings: settings.current, messages: messages,
                             title: messages[title] ?? title, path: path, flash: flash,
-                            reminders: try await reminders(context, messages))
+                            reminders: try await reminders(context, messages), unread: try await unread(context))
         return html(try render(template, View(layout: layout, t: messages, page: page)), status: status)
     }
 
@@ -53,6 +55,12 @@ public struct Renderer: Sendable {
                 .replacingOccurrences(of: "{number}", with: String(pending.number))
             return Layout.Reminder(text: text, href: Paths.document(pending.kind))
         }
+    }
+
+    /// Unread notifications of a signed-in person who may use the app (nil: no link in the header).
+    private func unread(_ context: AppRequestContext) async throws -> Int? {
+        guard let actor = context.actor, Policy.decide(actor, .useApp) == .allow else { return nil }
+        return try await notifications.unreadCount(userId: actor.userId)
     }
 
     /// The generic page for an error status, with no internal detail. Inside the session middleware it

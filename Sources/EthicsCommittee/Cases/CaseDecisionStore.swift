@@ -71,6 +71,7 @@ public struct CaseDecisionStore: Sendable {
             try DeliverableStore.insertOpinion(db, caseId: caseId, ownerId: owner, body: opinion, bodyHTML: opinionHTML,
                                                meetingId: meetingId, now: now)
         }
+        try Notifier.caseDecided(db, caseId: caseId, by: actor.id, now: now)
     }
 
     /// `decide` inside the caller's transaction at this store's clock (the demo generator batches

@@ -71,6 +71,7 @@ public struct CaseReviewStore: Sendable {
             try CaseStore.move(db, id: caseId, from: .submitted, to: .inReview, transition: .startReview, note: "",
                                by: actor, now: now)
         }
+        try Notifier.reviewerAssigned(db, caseId: caseId, reviewerId: userId, dueOn: dueOn, by: actor.id, now: now)
     }
 
     /// A reviewer declares a conflict of interest: recused at once, recorded with the reason.
@@ -89,6 +90,7 @@ public struct CaseReviewStore: Sendable {
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.recused", targetType: "case", targetId: String(caseId),
                               detail: "user=\(userId) reason=\(reason)", at: now)
+        try Notifier.withdraw(db, userId: userId, caseId: caseId)
     }
 
     /// Reviews written so far, oldest first.
@@ -182,7 +184,9 @@ public struct CaseReviewStore: Sendable {
         try CaseStore.move(db, id: caseId, from: status, to: .needsInfo, transition: .askInfo, note: question, by: actor, now: now)
         try db.execute(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)",
                        arguments: [caseId, actor.id, question, Timestamp.string(now)])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        try Notifier.questionAsked(db, caseId: caseId, by: actor.id, now: now)
+        return id
     }
 
     /// The submitter answers the open questions and resubmits, in one step.

@@ -112,6 +112,7 @@ public struct CharterStore: Sendable {
             let id = db.lastInsertedRowID
             try AuditStore.append(db, by: actor, action: "charter.published", targetType: "governance_version",
                                   targetId: "\(kind)/\(number)", detail: "change=\(changeKind.rawValue) version_id=\(id)", at: now)
+            try Notifier.documentPublished(db, versionId: id, kind: kind, number: number, by: actor.id, now: now)
             return try CharterVersion.fetchOne(db, sql: Self.versionSelect + " WHERE v.id = ?", arguments: [id])!
         }
     }

@@ -98,6 +98,9 @@ extension Catalog {
         "audit_action_member.onboarded": "Welcome completed",
         "audit_action_member.profile_updated": "Profile edited",
         "audit_action_member.seat_updated": "Seat changed",
+        "audit_action_notification.read": "Notification opened",
+        "audit_action_notification.all_read": "Notifications marked as read",
+        "audit_action_notification.email_choice": "E-mail notifications choice changed",
     ]
 
     static let frenchAudit: [String: String] = [
@@ -197,5 +200,8 @@ extension Catalog {
         "audit_action_member.onboarded": "Accueil complété",
         "audit_action_member.profile_updated": "Profil modifié",
         "audit_action_member.seat_updated": "Siège modifié",
+        "audit_action_notification.read": "Notification ouverte",
+        "audit_action_notification.all_read": "Notifications marquées comme lues",
+        "audit_action_notification.email_choice": "Choix des notifications par e-mail modifié",
     ]
 }

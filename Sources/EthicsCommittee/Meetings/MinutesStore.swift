@@ -59,6 +59,7 @@ public struct MinutesStore: Sendable {
             }
             try AuditStore.append(db, by: actor, action: "meeting.minutes_saved", targetType: "meeting", targetId: String(meetingId),
                                   detail: "bytes=\(markdown.utf8.count)", at: clock.now)
+            try Notifier.minutesToApprove(db, meetingId: meetingId, by: actor.id, now: clock.now)
         }
     }
 

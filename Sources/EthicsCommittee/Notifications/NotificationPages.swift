@@ -1,0 +1,43 @@
+import Foundation
+
+/// The header's link to the notifications: "Notifications" and, when some are unread, their number.
+struct NotificationBadge: Sendable {
+    let href = Paths.notifications
+    let count: Int
+    let hasUnread: Bool
+    /// Read by screen readers after the number ("3 unread").
+    let unreadLabel: String
+
+    init(count: Int, language: Language) {
+        self.count = count
+        hasUnread = count > 0
+        unreadLabel = Catalog.plural("notifications_unread", count, language)
+    }
+}
+
+/// View models of the notification pages.
+enum NotificationPages {
+    struct Row: Sendable {
+        let text: String
+        let when: String
+        let unread: Bool
+        /// POST: marks it read, then goes to the record.
+        let openAction: String
+    }
+
+    struct List: Sendable {
+        let rows: [Row]
+        let hasRows: Bool
+        let hasUnread: Bool
+        let count: String
+        let readAllAction = Paths.notificationsReadAll
+    }
+
+    /// The e-mail choice on the account page.
+    struct EmailChoice: Sendable {
+        let action = Paths.notificationEmail
+        let on: Bool
+        /// Whether the server sends mail at all; the choice is kept either way.
+        let smtpConfigured: Bool
+    }
+}
