@@ -9,7 +9,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             small: an administrator, a secretary, eleven committee members (most of them external), four project owners, \
             the charter in three versions, the rules of procedure, and cases in every status.
-            large: 10,000 cases, 200 members and 200,000 audit entries over three years, for the load benchmark.
+            large: 10,000 cases, 200 members, 500 meetings, 300 deliverables and 200,000 audit entries over three years, \
+            for the load benchmark.
             The same seed gives the same data. Every account gets the same demo password, printed at the end.
             """)
 
@@ -34,14 +35,21 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Large scale only: number of audit entries (padded with sign-ins).")
     var auditEntries: Int = DemoSize.large.auditEntries
 
+    @Option(help: "Large scale only: number of meetings held.")
+    var meetings: Int = DemoSize.large.meetings
+
+    @Option(help: "Large scale only: number of deliverables besides the decisions' opinions.")
+    var deliverables: Int = DemoSize.large.deliverables
+
     func validate() throws {
         guard DemoScale(rawValue: scale) != nil else { throw ValidationError("Unknown scale '\(scale)'. Use small or large.") }
-        guard members >= 10, cases >= 0, auditEntries >= 0 else { throw ValidationError("Use at least 10 members and no negative counts.") }
+        guard members >= 10, cases >= 0, auditEntries >= 0, meetings >= 0, deliverables >= 0 else { throw ValidationError("Use at least 10 members and no negative counts.") }
     }
 
     func run() async throws {
         var options = DemoOptions(scale: DemoScale(rawValue: scale)!,
-                                  size: DemoSize(cases: cases, members: members, auditEntries: auditEntries))
+                                  size: DemoSize(cases: cases, members: members, auditEntries: auditEntries,
+                                                 meetings: meetings, deliverables: deliverables))
         options.seed = seed
         options.attachmentsDirectory = AppConfiguration(databasePath: db).resolvedAttachmentsDirectory
         let database = try AppDatabase.open(path: db, migrationsDirectory: migrations)
