@@ -45,6 +45,8 @@ final class DemoState: @unchecked Sendable {
     private var people: [String: Int64] = [:]
 
     func caseId(_ script: Int) -> Int64 { lock.withLock { caseIds[script]! } }
+    /// The case's id if the case exists yet (its creation step has run).
+    func existingCaseId(_ script: Int) -> Int64? { lock.withLock { caseIds[script] } }
     func setCase(_ script: Int, _ id: Int64) { lock.withLock { caseIds[script] = id } }
     func questionId(_ script: Int) -> Int64 { lock.withLock { questionIds[script]! } }
     func setQuestion(_ script: Int, _ id: Int64) { lock.withLock { questionIds[script] = id } }

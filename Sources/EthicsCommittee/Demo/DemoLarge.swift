@@ -33,7 +33,7 @@ enum DemoLarge {
             }
             plan.events += DemoLifecycle.events(shape, index: index, world: world, secretary: DemoRoster.secretary, schedule: schedule,
                                                 steps: steps)
-            if shape.target == .inReview { inReview.append(index) }
+            if shape.target == .inReview && created < world.end - 20 * DemoDate.day { inReview.append(index) }
         }
         if let chair = members.first, size.meetings > 0 {
             plan.events += DemoMeetings.events(world, DemoMeetings.Options(

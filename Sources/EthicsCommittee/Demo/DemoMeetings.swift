@@ -118,8 +118,9 @@ enum DemoMeetings {
                                      by: secretary.actor(ids))
             }
             for script in options.upcomingCases {
-                // Only a case still in review may be put on an agenda; the store refuses the others.
-                try? await agenda.add(meetingId: id, kind: .case, caseId: ids.caseId(script), by: secretary.actor(ids))
+                // Only a case that exists and is still in review may be put on an agenda; the store refuses the others.
+                guard let caseId = ids.existingCaseId(script) else { continue }
+                try? await agenda.add(meetingId: id, kind: .case, caseId: caseId, by: secretary.actor(ids))
             }
             try await agenda.add(meetingId: id, kind: .free, title: topic.title, note: topic.note.markdown, noteHTML: topic.note.html,
                                  by: secretary.actor(ids))
