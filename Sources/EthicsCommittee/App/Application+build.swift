@@ -134,5 +134,6 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                       views: meetingViews).addRoutes(to: router)
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
     return router
 }

@@ -142,6 +142,11 @@ enum Paths {
     static let deliverableStatusPattern = "/deliverables/:id/status"
     static func deliverableStatus(_ id: Int64) -> String { "/deliverables/\(id)/status" }
 
+    static let search = "/search"
+    static func search(_ query: String, page: Int) -> String {
+        search + "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&page=\(page)"
+    }
+
     /// Files served from `Public/`; everything else is a page.
     static func isStatic(_ path: String) -> Bool {
         path.hasPrefix("/css/") || path.hasPrefix("/js/") || path.hasPrefix("/img/") || path == "/favicon.ico"
