@@ -67,8 +67,9 @@ struct SearchController {
              Paths.documentVersion(hit.documentKind ?? "", hit.versionNumber ?? 0))
         case .deliverable: (hit.title, Paths.deliverable(hit.ref))
         }
-        return SearchPage.Result(kind: messages["search_kind_\(hit.kind.rawValue)"] ?? "", kindKey: hit.kind.rawValue, title: title,
-                                 href: href, date: formats.date(hit.at, language), pieces: SearchSnippet.pieces(hit.snippet))
+        return SearchPage.Result(kind: messages["search_kind_\(hit.kind.rawValue)"] ?? "", kindKey: hit.kind.rawValue,
+                                 title: SearchSnippet.pieces(title), href: href, date: formats.date(hit.at, language),
+                                 pieces: SearchSnippet.pieces(hit.snippet))
     }
 
     /// A query parameter as a form sends it (`+` for a space, then percent-encoding).

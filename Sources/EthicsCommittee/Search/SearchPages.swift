@@ -3,7 +3,8 @@ struct SearchPage: Sendable {
     struct Result: Sendable {
         let kind: String
         let kindKey: String
-        let title: String
+        /// Marked where the words were found in a case's or deliverable's own title.
+        let title: [SearchSnippet.Piece]
         let href: String
         let date: String
         let pieces: [SearchSnippet.Piece]

@@ -12,7 +12,8 @@ public struct SearchHit: Sendable, Equatable {
     public let ref: Int64
     public let caseId: Int64?
     public let meetingId: Int64?
-    /// The document's own title (a case's, a deliverable's, a version's change note).
+    /// The document's own title (a case's, a deliverable's, a version's change note), hits marked as in
+    /// `snippet`.
     public let title: String
     public let caseTitle: String?
     public let meetingTitle: String?
@@ -20,7 +21,7 @@ public struct SearchHit: Sendable, Equatable {
     public let documentKind: String?
     public let versionNumber: Int?
     public let at: String
-    /// FTS5's snippet, hits between `SearchSnippet.open` and `.close`.
+    /// FTS5's snippet of the body (the text around the best hits), hits between `SearchSnippet.open` and `.close`.
     public let snippet: String
 }
 
@@ -52,11 +53,12 @@ public struct SearchStore: Sendable {
             // Snippets and titles for this page only: computing them for every hit before sorting
             // would cost a snippet per match.
             let marks = "?" + String(repeating: ", ?", count: ids.count - 1)
-            var detailArguments: StatementArguments = [String(SearchSnippet.open), String(SearchSnippet.close), expression]
+            let (open, close) = (String(SearchSnippet.open), String(SearchSnippet.close))
+            var detailArguments: StatementArguments = [open, close, open, close, expression]
             detailArguments += StatementArguments(ids)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.rowid AS doc, s.kind, s.ref, s.case_id, s.meeting_id, s.title, s.at,
-                       snippet(search_index, -1, ?, ?, '…', 24) AS snippet,
+                       highlight(search_index, 0, ?, ?) AS marked_title, snippet(search_index, 1, ?, ?, '…', 24) AS snippet,
                        c.title AS case_title, m.title AS meeting_title, g.kind AS document_kind, v.number AS version_number
                 FROM search_index s
                 LEFT JOIN cases c ON c.id = s.case_id
@@ -69,7 +71,7 @@ public struct SearchStore: Sendable {
             for row in rows {
                 guard let kind = SearchHit.Kind(rawValue: row["kind"]) else { continue }
                 byId[row["doc"]] = SearchHit(
-                    kind: kind, ref: row["ref"], caseId: row["case_id"], meetingId: row["meeting_id"], title: row["title"],
+                    kind: kind, ref: row["ref"], caseId: row["case_id"], meetingId: row["meeting_id"], title: row["marked_title"] ?? "",
                     caseTitle: row["case_title"], meetingTitle: row["meeting_title"], documentKind: row["document_kind"],
                     versionNumber: row["version_number"], at: row["at"] ?? "", snippet: row["snippet"] ?? "")
             }
