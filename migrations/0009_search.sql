@@ -4,19 +4,19 @@
 -- filtering can leave out), published governance versions and deliverables.
 --
 -- One index, so results from every kind are ranked together and paged by one query. Its rowid encodes
--- the kind and the source row (key * 8 + kind code), so a trigger finds a document without a scan.
--- The UNINDEXED columns carry what the access rule needs (the case, the meeting, the owner); the rule
--- itself is applied at query time, joined to the live `cases` row (SearchStore), so a case made
+-- the kind and the source row (key * 8 + kind code: 1 case, 2 question, 3 review, 4 comment, 5 minutes
+-- part with key meeting * 2^20 + ordinal, 6 governance version, 7 deliverable), so a trigger finds a
+-- document without a scan, and the access rule (SearchStore) reaches the live source row, its case and
+-- its meeting by primary key from the rowid alone, without reading the index's stored text: a case made
 -- confidential or a reviewer recused is hidden at once. `unicode61 remove_diacritics 2` makes "ethique"
 -- find "éthique".
 CREATE VIRTUAL TABLE search_index USING fts5(
-    title, body,
-    kind UNINDEXED, ref UNINDEXED, case_id UNINDEXED, meeting_id UNINDEXED, owner_id UNINDEXED, at UNINDEXED,
+    title, body, kind UNINDEXED, at UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
--- What each source row contributes, in the index's column order (doc_id first, the rowid). The triggers
--- and the first fill below select from these views, so each document is defined once.
+-- What each source row contributes (doc_id is the rowid; ref and the other keys let the triggers find
+-- one row). The triggers and the first fill below select from these views, so each document is defined once.
 
 -- A case: its title; team, vendor, description, the notes of readiness answers other than "yes", the
 -- opinion and the conditions (what the case page shows whoever may open it).
@@ -81,103 +81,106 @@ SELECT d.id * 8 + 7 AS doc_id, d.title AS title, d.body AS body,
 FROM deliverables d;
 
 -- The first fill: databases already hold data.
-INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-SELECT * FROM search_case_documents UNION ALL SELECT * FROM search_question_documents
-UNION ALL SELECT * FROM search_review_documents UNION ALL SELECT * FROM search_comment_documents
-UNION ALL SELECT * FROM search_minutes_documents UNION ALL SELECT * FROM search_charter_documents
-UNION ALL SELECT * FROM search_deliverable_documents;
+INSERT INTO search_index (rowid, title, body, kind, at)
+SELECT doc_id, title, body, kind, at FROM search_case_documents
+UNION ALL SELECT doc_id, title, body, kind, at FROM search_question_documents
+UNION ALL SELECT doc_id, title, body, kind, at FROM search_review_documents
+UNION ALL SELECT doc_id, title, body, kind, at FROM search_comment_documents
+UNION ALL SELECT doc_id, title, body, kind, at FROM search_minutes_documents
+UNION ALL SELECT doc_id, title, body, kind, at FROM search_charter_documents
+UNION ALL SELECT doc_id, title, body, kind, at FROM search_deliverable_documents;
 
 -- Kept in sync by triggers. Cases: the text fields (not every status change), and the rows the case
 -- document gathers (only notes that say something, so saving a form's empty answers costs nothing).
 CREATE TRIGGER search_cases_insert AFTER INSERT ON cases BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_cases_update AFTER UPDATE OF title, team, vendor, description ON cases BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_cases_delete AFTER DELETE ON cases BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
 END;
 CREATE TRIGGER search_case_answers_insert AFTER INSERT ON case_answers WHEN NEW.note <> '' BEGIN
     DELETE FROM search_index WHERE rowid = NEW.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.case_id;
 END;
 CREATE TRIGGER search_case_answers_update AFTER UPDATE OF answer, note ON case_answers
 WHEN NEW.note <> OLD.note OR NEW.answer <> OLD.answer BEGIN
     DELETE FROM search_index WHERE rowid = NEW.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.case_id;
 END;
 CREATE TRIGGER search_case_answers_delete AFTER DELETE ON case_answers WHEN OLD.note <> '' BEGIN
     DELETE FROM search_index WHERE rowid = OLD.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = OLD.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = OLD.case_id;
 END;
 -- A decision never changes (a trigger of 0005 refuses it): inserted, or deleted with its case.
 CREATE TRIGGER search_case_decisions_insert AFTER INSERT ON case_decisions BEGIN
     DELETE FROM search_index WHERE rowid = NEW.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.case_id;
 END;
 CREATE TRIGGER search_case_decisions_delete AFTER DELETE ON case_decisions BEGIN
     DELETE FROM search_index WHERE rowid = OLD.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = OLD.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = OLD.case_id;
 END;
 CREATE TRIGGER search_case_conditions_insert AFTER INSERT ON case_conditions BEGIN
     DELETE FROM search_index WHERE rowid = NEW.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.case_id;
 END;
 CREATE TRIGGER search_case_conditions_update AFTER UPDATE OF text ON case_conditions BEGIN
     DELETE FROM search_index WHERE rowid = NEW.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = NEW.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = NEW.case_id;
 END;
 CREATE TRIGGER search_case_conditions_delete AFTER DELETE ON case_conditions BEGIN
     DELETE FROM search_index WHERE rowid = OLD.case_id * 8 + 1;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_case_documents WHERE ref = OLD.case_id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_case_documents WHERE ref = OLD.case_id;
 END;
 
 CREATE TRIGGER search_questions_insert AFTER INSERT ON case_questions BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_question_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_question_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_questions_update AFTER UPDATE OF question, answer ON case_questions BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_question_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_question_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_questions_delete AFTER DELETE ON case_questions BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
 END;
 
 CREATE TRIGGER search_reviews_insert AFTER INSERT ON reviews BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_review_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_review_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_reviews_update AFTER UPDATE OF reasoning ON reviews BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_review_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_review_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_reviews_delete AFTER DELETE ON reviews BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
 END;
 
 CREATE TRIGGER search_comments_insert AFTER INSERT ON case_comments BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_comment_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_comment_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_comments_update AFTER UPDATE OF body ON case_comments BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_comment_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_comment_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_comments_delete AFTER DELETE ON case_comments BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
@@ -185,13 +188,13 @@ END;
 
 -- The minutes' parts are deleted and written again at each save.
 CREATE TRIGGER search_minutes_parts_insert AFTER INSERT ON meeting_minutes_parts BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_minutes_documents WHERE meeting_id = NEW.meeting_id AND ref = NEW.ordinal;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_minutes_documents WHERE meeting_id = NEW.meeting_id AND ref = NEW.ordinal;
 END;
 CREATE TRIGGER search_minutes_parts_update AFTER UPDATE ON meeting_minutes_parts BEGIN
     DELETE FROM search_index WHERE rowid = (OLD.meeting_id * 1048576 + OLD.ordinal) * 8 + 5;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_minutes_documents WHERE meeting_id = NEW.meeting_id AND ref = NEW.ordinal;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_minutes_documents WHERE meeting_id = NEW.meeting_id AND ref = NEW.ordinal;
 END;
 CREATE TRIGGER search_minutes_parts_delete AFTER DELETE ON meeting_minutes_parts BEGIN
     DELETE FROM search_index WHERE rowid = (OLD.meeting_id * 1048576 + OLD.ordinal) * 8 + 5;
@@ -199,18 +202,18 @@ END;
 
 -- Published versions never change (triggers of 0004 refuse UPDATE and DELETE): inserted only.
 CREATE TRIGGER search_charter_insert AFTER INSERT ON governance_versions BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_charter_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_charter_documents WHERE ref = NEW.id;
 END;
 
 -- Deliverables are never deleted (a trigger of 0008 refuses it); edits may change the text, the owner
 -- or the linked case.
 CREATE TRIGGER search_deliverables_insert AFTER INSERT ON deliverables BEGIN
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_deliverable_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_deliverable_documents WHERE ref = NEW.id;
 END;
 CREATE TRIGGER search_deliverables_update AFTER UPDATE OF title, body, owner_id, case_id ON deliverables BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
-    INSERT INTO search_index (rowid, title, body, kind, ref, case_id, meeting_id, owner_id, at)
-    SELECT * FROM search_deliverable_documents WHERE ref = NEW.id;
+    INSERT INTO search_index (rowid, title, body, kind, at)
+    SELECT doc_id, title, body, kind, at FROM search_deliverable_documents WHERE ref = NEW.id;
 END;

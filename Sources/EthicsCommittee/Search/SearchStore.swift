@@ -5,10 +5,17 @@ import GRDB
 public struct SearchHit: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case `case`, question, review, comment, minutes, charter, deliverable
+
+        /// The kind from an index rowid's last three bits (`migrations/0009_search.sql`).
+        init?(code: Int64) {
+            let kinds: [Int64: Kind] = [1: .case, 2: .question, 3: .review, 4: .comment, 5: .minutes, 6: .charter, 7: .deliverable]
+            guard let kind = kinds[code] else { return nil }
+            self = kind
+        }
     }
     public let kind: Kind
     /// The source row: case, question, review, comment, governance version or deliverable id; for
-    /// minutes, the part's ordinal.
+    /// minutes, the part's ordinal (and `meetingId` the meeting).
     public let ref: Int64
     public let caseId: Int64?
     public let meetingId: Int64?
@@ -31,14 +38,27 @@ public struct SearchStore: Sendable {
     let db: AppDatabase
     public init(db: AppDatabase) { self.db = db }
 
+    /// The index `s` joined to the live case `c` of each document (none for governance versions, free
+    /// items and deliverables without a case), found from the rowid (`key * 8 + kind`) by primary keys:
+    /// reading the index's stored columns for every hit would cost more than the search itself.
+    static let indexed = """
+        FROM search_index s
+        LEFT JOIN cases c ON c.id = CASE s.rowid % 8
+            WHEN 1 THEN s.rowid / 8
+            WHEN 2 THEN (SELECT q.case_id FROM case_questions q WHERE q.id = s.rowid / 8)
+            WHEN 3 THEN (SELECT v.case_id FROM reviews v WHERE v.id = s.rowid / 8)
+            WHEN 4 THEN (SELECT m.case_id FROM case_comments m WHERE m.id = s.rowid / 8)
+            WHEN 5 THEN (SELECT i.case_id FROM meeting_minutes_parts p JOIN agenda_items i ON i.id = p.item_id
+                         WHERE p.meeting_id = s.rowid / 8388608 AND p.ordinal = s.rowid / 8 % 1048576)
+            WHEN 7 THEN (SELECT d.case_id FROM deliverables d WHERE d.id = s.rowid / 8)
+            END
+        """
+
     /// One page of results, best first (bm25, a title hit weighing five times a body hit), and the total.
     /// `expression` is a `SearchQuery` expression.
     public func search(_ expression: String, for actor: Actor, offset: Int, limit: Int) async throws -> ([SearchHit], Int) {
         let (access, accessArguments) = Self.access(actor)
-        let filtered = """
-            FROM search_index s LEFT JOIN cases c ON c.id = s.case_id
-            WHERE search_index MATCH ? AND (\(access))
-            """
+        let filtered = Self.indexed + " WHERE search_index MATCH ? AND (\(access))"
         var filteredArguments: StatementArguments = [expression]
         filteredArguments += accessArguments
         let countArguments = filteredArguments
@@ -57,34 +77,35 @@ public struct SearchStore: Sendable {
             var detailArguments: StatementArguments = [open, close, open, close, expression]
             detailArguments += StatementArguments(ids)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.rowid AS doc, s.kind, s.ref, s.case_id, s.meeting_id, s.title, s.at,
-                       highlight(search_index, 0, ?, ?) AS marked_title, snippet(search_index, 1, ?, ?, '…', 24) AS snippet,
-                       c.title AS case_title, m.title AS meeting_title, g.kind AS document_kind, v.number AS version_number
-                FROM search_index s
-                LEFT JOIN cases c ON c.id = s.case_id
-                LEFT JOIN meetings m ON m.id = s.meeting_id
-                LEFT JOIN governance_versions v ON s.kind = 'charter' AND v.id = s.ref
+                SELECT s.rowid AS doc, s.at, c.id AS case_id, c.title AS case_title, m.id AS meeting_id, m.title AS meeting_title,
+                       g.kind AS document_kind, v.number AS version_number,
+                       highlight(search_index, 0, ?, ?) AS marked_title, snippet(search_index, 1, ?, ?, '…', 24) AS snippet
+                \(Self.indexed)
+                LEFT JOIN meetings m ON s.rowid % 8 = 5 AND m.id = s.rowid / 8388608
+                LEFT JOIN governance_versions v ON s.rowid % 8 = 6 AND v.id = s.rowid / 8
                 LEFT JOIN governance_documents g ON g.id = v.document_id
                 WHERE search_index MATCH ? AND s.rowid IN (\(marks))
                 """, arguments: detailArguments)
             var byId: [Int64: SearchHit] = [:]
             for row in rows {
-                guard let kind = SearchHit.Kind(rawValue: row["kind"]) else { continue }
-                byId[row["doc"]] = SearchHit(
-                    kind: kind, ref: row["ref"], caseId: row["case_id"], meetingId: row["meeting_id"], title: row["marked_title"] ?? "",
-                    caseTitle: row["case_title"], meetingTitle: row["meeting_title"], documentKind: row["document_kind"],
-                    versionNumber: row["version_number"], at: row["at"] ?? "", snippet: row["snippet"] ?? "")
+                let doc: Int64 = row["doc"]
+                guard let kind = SearchHit.Kind(code: doc % 8) else { continue }
+                byId[doc] = SearchHit(
+                    kind: kind, ref: kind == .minutes ? doc / 8 % 1_048_576 : doc / 8, caseId: row["case_id"],
+                    meetingId: row["meeting_id"], title: row["marked_title"] ?? "", caseTitle: row["case_title"],
+                    meetingTitle: row["meeting_title"], documentKind: row["document_kind"], versionNumber: row["version_number"],
+                    at: row["at"] ?? "", snippet: row["snippet"] ?? "")
             }
             return (ids.compactMap { byId[$0] }, total)
         }
     }
 
-    /// The policy in SQL, over the index `s` joined to its case `c`. Cases and what hangs on them follow
-    /// `CaseStore.visibility` (`Policy.canView`); reviews and comments are the case's internals, never a
-    /// project owner's (`canSeeInternals`: a recused reviewer already fails `canView`); minutes follow
-    /// `viewMeeting` (every meeting for staff and members, an expert's invitations, no project owner) and
-    /// a part about a case the reader may not open is left out, as the page shows it "Confidential item";
-    /// deliverables follow `viewDeliverable`; published governance versions are for everyone signed in.
+    /// The policy in SQL, over the index `s` joined to its case `c` (`indexed`). Cases and what hangs on
+    /// them follow `CaseStore.visibility` (`Policy.canView`); reviews and comments are the case's internals,
+    /// never a project owner's (`canSeeInternals`: a recused reviewer already fails `canView`); minutes
+    /// follow `viewMeeting` (every meeting for staff and members, an expert's invitations, no project owner)
+    /// and a part about a case the reader may not open is left out, as the page shows it "Confidential
+    /// item"; deliverables follow `viewDeliverable`; published governance versions are for everyone signed in.
     static func access(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let caseVisible = "(c.id IS NOT NULL AND \(visible))"
@@ -96,9 +117,9 @@ public struct SearchStore: Sendable {
             var arguments = visibleArguments
             arguments += visibleArguments
             return ("""
-                (s.kind IN ('case', 'question', 'review', 'comment') AND \(caseVisible))
-                OR (s.kind IN ('minutes', 'deliverable') AND (s.case_id IS NULL OR \(caseVisible)))
-                OR s.kind = 'charter'
+                (s.rowid % 8 IN (1, 2, 3, 4) AND \(caseVisible))
+                OR (s.rowid % 8 IN (5, 7) AND (c.id IS NULL OR \(caseVisible)))
+                OR s.rowid % 8 = 6
                 """, arguments)
         case .expert:
             var arguments = visibleArguments
@@ -107,14 +128,16 @@ public struct SearchStore: Sendable {
             arguments += [me]
             arguments += visibleArguments
             return ("""
-                (s.kind IN ('case', 'question', 'review', 'comment') AND \(caseVisible))
-                OR (s.kind = 'minutes' AND EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = s.meeting_id AND i.user_id = ?)
-                    AND (s.case_id IS NULL OR \(caseVisible)))
-                OR s.kind = 'charter'
-                OR (s.kind = 'deliverable' AND s.owner_id = ? AND (s.case_id IS NULL OR \(caseVisible)))
+                (s.rowid % 8 IN (1, 2, 3, 4) AND \(caseVisible))
+                OR (s.rowid % 8 = 5
+                    AND EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = s.rowid / 8388608 AND i.user_id = ?)
+                    AND (c.id IS NULL OR \(caseVisible)))
+                OR s.rowid % 8 = 6
+                OR (s.rowid % 8 = 7 AND (SELECT d.owner_id FROM deliverables d WHERE d.id = s.rowid / 8) = ?
+                    AND (c.id IS NULL OR \(caseVisible)))
                 """, arguments)
         case .submitter:
-            return ("(s.kind IN ('case', 'question') AND \(caseVisible)) OR s.kind = 'charter'", visibleArguments)
+            return ("(s.rowid % 8 IN (1, 2) AND \(caseVisible)) OR s.rowid % 8 = 6", visibleArguments)
         }
     }
 }
