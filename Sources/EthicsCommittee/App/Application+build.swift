@@ -146,5 +146,6 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
     NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)
+    SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
     return router
 }

@@ -24,6 +24,7 @@ struct Layout: Sendable {
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
         let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
         let notifications = Paths.notifications
+        let search = Paths.search
     }
     /// A governance document version the signed-in person still has to acknowledge.
     struct Reminder: Sendable {
@@ -93,6 +94,7 @@ enum Navigation {
         Entry(path: Paths.figures, label: "nav_figures", action: .viewFigures),
         Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
+        Entry(path: Paths.search, label: "nav_search", action: .useApp),
         Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),
         Entry(path: Paths.audit, label: "nav_audit", action: .readAuditTrail),
         Entry(path: Paths.settings, label: "nav_settings", action: .manageSettings),

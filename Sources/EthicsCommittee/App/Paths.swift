@@ -159,6 +159,10 @@ enum Paths {
     static let notificationOpenPattern = "/notifications/:id/open"
     static func notificationOpen(_ id: Int64) -> String { "/notifications/\(id)/open" }
     static let notificationEmail = "/account/notifications"
+    static let search = "/search"
+    static func search(_ query: String, page: Int) -> String {
+        search + "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&page=\(page)"
+    }
 
     /// Files served from `Public/`; everything else is a page.
     static func isStatic(_ path: String) -> Bool {

@@ -96,6 +96,8 @@ struct CaseShowPage: Sendable {
         let recommendation: String
         let reasoningHTML: String
         let date: String
+        /// The anchor search results link to.
+        let domId: String
     }
     struct CommentBlock: Sendable {
         let author: String

@@ -110,7 +110,8 @@ struct CaseShowBuilder: Sendable {
             },
             reviews: reviewList.map {
                 CaseShowPage.ReviewBlock(reviewer: $0.reviewerName, recommendation: messages["recommendation_\($0.recommendation.rawValue)"] ?? "",
-                                         reasoningHTML: $0.reasoningHTML, date: formats.date($0.submittedAt, language))
+                                         reasoningHTML: $0.reasoningHTML, date: formats.date($0.submittedAt, language),
+                                         domId: "review-\($0.id)")
             },
             comments: comments.map { comment in
                 let editable = comment.authorId == me && commentsOpen
