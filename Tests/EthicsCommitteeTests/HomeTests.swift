@@ -102,6 +102,27 @@ import Testing
         }
     }
 
+    @Test func longListsShowTheFirstTenAndLinkToTheRest() async throws {
+        let c = try await CaseFlowTests.committee()
+        let store = c.app.services.cases
+        for index in 0..<12 {
+            let draft = CaseDraft(title: "Waiting case \(index)", team: "T", vendor: "", kind: .tool, customerFacing: false,
+                                  personalData: false, confidential: false, description: "d", answers: [:], notes: [:])
+            let id = try await store.create(draft, descriptionHTML: "d", submitterId: c.owner.id, by: .system())
+            try await store.move(id: id, from: .draft, to: .submitted, transition: .submit, by: .system())
+        }
+        try await c.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            let triage = try #require(Self.section(try await secretary.get("/").body, "Cases waiting for triage"))
+            #expect(triage.components(separatedBy: "<li").count - 1 == 10)
+            #expect(triage.contains("href=\"/cases?status=submitted\">See them all</a>"))
+            // A short list has no such link
+            let late = try #require(Self.section(try await secretary.get("/").body, "Late reviews"))
+            #expect(!late.contains("See them all"))
+        }
+    }
+
     @Test func aDeclarationDueIsShownOnTheHomePage() async throws {
         let app = try await TestApp.make()
         try await app.user("ada@example.org", role: .member)

@@ -34,6 +34,8 @@ struct HomeController {
         let heading: String
         let items: [Item]
         let empty: String
+        /// The full list, when there is more than the page shows.
+        let more: String?
     }
 
     struct Page: Sendable {
@@ -61,8 +63,9 @@ struct HomeController {
                             detail: messages["tier_\(item.detail)"] ?? item.detail)
             }
         }
-        func section(_ heading: String, _ list: [Item], _ empty: String) -> Section {
-            Section(heading: messages[heading] ?? "", items: list, empty: messages[empty] ?? "")
+        func section(_ heading: String, _ list: [Item], _ empty: String, all: String? = nil) -> Section {
+            Section(heading: messages[heading] ?? "", items: Array(list.prefix(HomeStore.shown)), empty: messages[empty] ?? "",
+                    more: list.count > HomeStore.shown ? all : nil)
         }
 
         let now = Timestamp.string(formats.clock.now)
@@ -75,8 +78,8 @@ struct HomeController {
                             date: formats.calendarDate($0.dueOn, language), overdue: $0.dueOn < today, detail: "") }
         }
         /// A section shown only when it has something in it (work that most people rarely have).
-        func whenAny(_ heading: String, _ list: [Item]) -> [Section] {
-            list.isEmpty ? [] : [section(heading, list, "")]
+        func whenAny(_ heading: String, _ list: [Item], all: String? = nil) -> [Section] {
+            list.isEmpty ? [] : [section(heading, list, "", all: all)]
         }
 
         var sections: [Section] = []
@@ -84,29 +87,34 @@ struct HomeController {
         let chairId = try await meetings.chairId()
         switch user.role {
         case .member, .expert:
-            sections.append(section("home_reviews_due", items(try await home.reviewsDue(userId: user.id)), "home_reviews_none"))
+            sections.append(section("home_reviews_due", items(try await home.reviewsDue(userId: user.id)), "home_reviews_none",
+                                    all: Paths.cases + "?scope=to_review"))
             if chairId == user.id {
-                sections += whenAny("home_minutes_to_approve", meetingItems(try await home.minutesAwaitingApproval()))
+                sections += whenAny("home_minutes_to_approve", meetingItems(try await home.minutesAwaitingApproval()), all: Paths.meetings)
             }
             sections.append(section("home_next_meetings", meetingItems(try await home.nextMeetings(invited: user.id, after: now)),
-                                    "home_next_meetings_none"))
-            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)))
+                                    "home_next_meetings_none", all: Paths.meetings))
+            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)), all: Paths.deliverables)
             sections += whenAny("home_conditions_owned", items(try await home.conditionsOwned(userId: user.id)))
             if let member = try await members.find(userId: user.id) {
                 declarationDue = member.declarationDue(now: formats.clock.now, currentVersion: settings.current.declarationVersion)
             }
         case .submitter:
-            sections.append(section("home_own_cases", items(try await home.ownCases(userId: user.id), overdue: false), "home_own_cases_none"))
+            sections.append(section("home_own_cases", items(try await home.ownCases(userId: user.id), overdue: false), "home_own_cases_none",
+                                    all: Paths.cases + "?scope=mine"))
             sections.append(section("home_conditions_owned", items(try await home.conditionsOwned(userId: user.id)), "home_conditions_none"))
         case .secretary, .admin:
-            sections.append(section("home_triage", items(try await home.awaitingTriage(), overdue: false), "home_triage_none"))
-            sections.append(section("home_late_reviews", items(try await home.lateReviews(today: today)), "home_late_reviews_none"))
-            sections.append(section("home_overdue_conditions", items(try await home.overdueConditions(today: today)), "home_overdue_conditions_none"))
+            sections.append(section("home_triage", items(try await home.awaitingTriage(), overdue: false), "home_triage_none",
+                                    all: Paths.cases + "?status=submitted"))
+            sections.append(section("home_late_reviews", items(try await home.lateReviews(today: today)), "home_late_reviews_none",
+                                    all: Paths.cases + "?status=in_review&overdue=1"))
+            sections.append(section("home_overdue_conditions", items(try await home.overdueConditions(today: today)), "home_overdue_conditions_none",
+                                    all: Paths.cases + "?overdue=1"))
             sections.append(section("home_quorum_risks", try await quorumRisks(after: now, messages, language), "home_quorum_risks_none"))
-            sections += whenAny("home_minutes_awaiting", meetingItems(try await home.minutesAwaitingApproval()))
+            sections += whenAny("home_minutes_awaiting", meetingItems(try await home.minutesAwaitingApproval()), all: Paths.meetings)
             sections.append(section("home_next_meetings_all", meetingItems(try await home.nextMeetings(invited: nil, after: now)),
-                                    "home_next_meetings_none"))
-            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)))
+                                    "home_next_meetings_none", all: Paths.meetings))
+            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)), all: Paths.deliverables)
         }
         let page = Page(greeting: (messages["home_greeting"] ?? "").replacingOccurrences(of: "{name}", with: user.name),
                         roleSummary: messages["home_role_\(user.role.rawValue)"] ?? "",

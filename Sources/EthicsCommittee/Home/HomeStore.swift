@@ -20,6 +20,11 @@ public struct HomeStore: Sendable {
     let db: AppDatabase
     public init(db: AppDatabase) { self.db = db }
 
+    /// A home page shows the first `shown` lines of each list and links to the full list when there are more:
+    /// each query reads one line more than it shows, to know.
+    public static let shown = 10
+    public static let fetched = shown + 1
+
     /// Reviews the person still owes, soonest due first.
     public func reviewsDue(userId: Int64) async throws -> [WorkItem] {
         try await db.writer.read { db in
@@ -28,7 +33,7 @@ public struct HomeStore: Sendable {
                 FROM case_reviewers r JOIN cases c ON c.id = r.case_id
                 WHERE r.user_id = ? AND r.recused_at IS NULL AND c.status = 'in_review'
                     AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
-                ORDER BY r.due_on, c.id LIMIT 50
+                ORDER BY r.due_on, c.id LIMIT \(Self.fetched)
                 """, arguments: [userId])
         }
     }
@@ -39,7 +44,7 @@ public struct HomeStore: Sendable {
             try WorkItem.fetchAll(db, sql: """
                 SELECT c.id AS case_id, c.title, c.status, c.updated_at AS date, '' AS detail
                 FROM cases c WHERE c.submitter_id = ? AND c.status NOT IN ('closed', 'withdrawn')
-                ORDER BY c.status <> 'needs_info', c.status <> 'draft', c.updated_at DESC LIMIT 50
+                ORDER BY c.status <> 'needs_info', c.status <> 'draft', c.updated_at DESC LIMIT \(Self.fetched)
                 """, arguments: [userId])
         }
     }
@@ -50,7 +55,7 @@ public struct HomeStore: Sendable {
             try WorkItem.fetchAll(db, sql: """
                 SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
                 FROM case_conditions k JOIN cases c ON c.id = k.case_id
-                WHERE k.owner_id = ? AND k.status = 'open' ORDER BY k.due_on LIMIT 50
+                WHERE k.owner_id = ? AND k.status = 'open' ORDER BY k.due_on LIMIT \(Self.fetched)
                 """, arguments: [userId])
         }
     }
@@ -60,7 +65,7 @@ public struct HomeStore: Sendable {
         try await db.writer.read { db in
             try WorkItem.fetchAll(db, sql: """
                 SELECT c.id AS case_id, c.title, c.status, c.submitted_at AS date, c.risk_tier AS detail
-                FROM cases c WHERE c.status = 'submitted' ORDER BY c.submitted_at LIMIT 50
+                FROM cases c WHERE c.status = 'submitted' ORDER BY c.submitted_at LIMIT \(Self.fetched)
                 """)
         }
     }
@@ -73,7 +78,7 @@ public struct HomeStore: Sendable {
                 FROM case_reviewers r JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id
                 WHERE r.recused_at IS NULL AND c.status = 'in_review' AND r.due_on < ?
                     AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
-                ORDER BY r.due_on LIMIT 50
+                ORDER BY r.due_on LIMIT \(Self.fetched)
                 """, arguments: [today])
         }
     }
@@ -84,13 +89,13 @@ public struct HomeStore: Sendable {
             try WorkItem.fetchAll(db, sql: """
                 SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
                 FROM case_conditions k JOIN cases c ON c.id = k.case_id
-                WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on LIMIT 50
+                WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on LIMIT \(Self.fetched)
                 """, arguments: [today])
         }
     }
 
     /// Meetings still to come that a person is invited to (every one, for `userId` nil), soonest first.
-    public func nextMeetings(invited userId: Int64?, after now: String, limit: Int = 5) async throws -> [Meeting] {
+    public func nextMeetings(invited userId: Int64?, after now: String, limit: Int = HomeStore.fetched) async throws -> [Meeting] {
         try await db.writer.read { db in
             guard let userId else {
                 return try Meeting.fetchAll(db, sql: """
@@ -122,7 +127,7 @@ public struct HomeStore: Sendable {
         try await db.writer.read { db in
             try Meeting.fetchAll(db, sql: """
                 SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id
-                WHERE n.status = 'draft' ORDER BY m.starts_at LIMIT 50
+                WHERE n.status = 'draft' ORDER BY m.starts_at LIMIT \(Self.fetched)
                 """)
         }
     }
@@ -132,7 +137,7 @@ public struct HomeStore: Sendable {
         try await db.writer.read { db in
             try OwnedDeliverable.fetchAll(db, sql: """
                 SELECT id, title, status, due_on FROM deliverables
-                WHERE owner_id = ? AND status IN ('planned', 'in_progress') ORDER BY due_on, id LIMIT 50
+                WHERE owner_id = ? AND status IN ('planned', 'in_progress') ORDER BY due_on, id LIMIT \(Self.fetched)
                 """, arguments: [userId])
         }
     }

@@ -595,6 +595,7 @@ extension Catalog {
         "home_quorum_risks": "Meetings at risk of missing the quorum",
         "home_quorum_risks_none": "Every planned meeting can reach its quorum.",
         "home_quorum_invited": "{invited} of {voters} voting members invited",
+        "home_see_all": "See them all",
         "home_open_profile": "Open my profile",
         "comment_edited": "edited",
         "comment_edit": "Correct my comment (possible for 15 minutes)",

@@ -595,6 +595,7 @@ extension Catalog {
         "home_quorum_risks": "Séances où le quorum est menacé",
         "home_quorum_risks_none": "Chaque séance planifiée peut atteindre son quorum.",
         "home_quorum_invited": "{invited} membres votants invités sur {voters}",
+        "home_see_all": "Tout voir",
         "home_open_profile": "Ouvrir mon profil",
         "comment_edited": "modifié",
         "comment_edit": "Corriger mon commentaire (possible pendant 15 minutes)",
