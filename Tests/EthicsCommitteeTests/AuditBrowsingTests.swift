@@ -47,10 +47,15 @@ import Testing
             #expect(byAction.body.contains("2 entries"))
             let byRecord = try await browser.get("/admin/audit?type=case&record=7")
             #expect(Self.ids(byRecord.body) == [base + 3, base + 1])
-            let byNobody = try await browser.get("/admin/audit?who=nobody&from=2026-03-01")
+            let byNobody = try await browser.get("/admin/audit?kind=nobody&from=2026-03-01")
             #expect(Self.ids(byNobody.body) == [base + 2])
-            let byAdmin = try await browser.get("/admin/audit?who=\(admin.id)&from=2026-03-02&to=2026-03-02")
+            let byAdmin = try await browser.get("/admin/audit?who=Admin%40example.org&from=2026-03-02&to=2026-03-02")
             #expect(Self.ids(byAdmin.body) == [base + 3])
+            _ = admin
+            let unknown = try await browser.get("/admin/audit?who=nobody%40example.org")
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.body.contains("No account has this e-mail."))
+            #expect(unknown.body.contains("value=\"nobody@example.org\""))
             // 23:30 UTC on 1 March is 2 March in Paris: the days are the committee's
             let secondOfMarch = try await browser.get("/admin/audit?from=2026-03-02&to=2026-03-02")
             #expect(Self.ids(secondOfMarch.body) == [base + 3, base + 2])
@@ -68,7 +73,7 @@ import Testing
             let page = try await browser.get("/admin/audit?from=2026-02-30&to=2026-01-01&who=x&action=DROP%20TABLE")
             #expect(page.status == .unprocessableContent)
             #expect(page.body.contains("Enter a date as YYYY-MM-DD."))
-            #expect(page.body.contains("Choose someone from the list."))
+            #expect(page.body.contains("Enter an e-mail address."))
             #expect(page.body.contains("Choose an action from the list."))
             // A date field cannot hold an impossible date (browsers empty it): the message says what to enter
             #expect(!page.body.contains("value=\"2026-02-30\""))

@@ -12,7 +12,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import click_and_wait, click_button, field, nav_link, sign_in, sign_out, text_of
+from conftest import click_and_wait, click_button, field, fill, nav_link, sign_in, sign_out, text_of
 
 ADMIN = {"email": "audra.auditor@example.org", "name": "Audra Auditor", "password": "Granite-Lantern-Orchid-73"}
 VIEW_ACTIONS = {"case.viewed", "meeting.minutes_viewed", "case.attachment_downloaded"}
@@ -39,7 +39,7 @@ def test_the_administrator_filters_verifies_and_exports_the_trail(driver, server
 
     # Only her sign-ins: choose the action and the person in the filters, as she would.
     Select(field(driver, "Action")).select_by_visible_text("Signed in")
-    Select(field(driver, "Who")).select_by_visible_text(f"{ADMIN['name']} <{ADMIN['email']}>")
+    fill(driver, "Who", ADMIN["email"])
     click_button(driver, "Filter")
     check_page("audit trail filtered by action and person")
     codes = codes_in_table(driver)

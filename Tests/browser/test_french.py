@@ -48,8 +48,6 @@ PAGE_TEXTS = """
 var parts = [document.title];
 var body = document.body.cloneNode(true);
 body.querySelectorAll('script, style, template').forEach(function (e) { e.remove(); });
-// The audit page's list of people: names are test data ("Mina Secretary"), not interface text.
-body.querySelectorAll('select#who option').forEach(function (e) { e.remove(); });
 parts.push(body.textContent);
 document.querySelectorAll('[aria-label], [title], [placeholder], [alt], input[type=submit], '
     + 'input[type=button]').forEach(function (e) {

@@ -12,6 +12,13 @@ public struct UserStore: Sendable {
         try await db.writer.read { db in try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]) }
     }
 
+    /// The account with this e-mail, active or not (e-mails are stored lower-case).
+    public func find(email: String) async throws -> User? {
+        try await db.writer.read { db in
+            try User.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email.lowercased()])
+        }
+    }
+
     /// The account and its password hash for an e-mail (case-insensitive), for sign-in.
     func credentials(email: String) async throws -> (User, String)? {
         try await db.writer.read { db in

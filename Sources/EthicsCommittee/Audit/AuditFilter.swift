@@ -12,6 +12,8 @@ struct AuditFilter: Sendable, Equatable {
     /// Only the reads: confidential cases opened, minutes read, attachments downloaded.
     var viewsOnly = false
     var who: Who?
+    /// The e-mail typed in the "who" field, for the controller to turn into an account (`who`).
+    var whoEmail: String?
     var action: String?
     var targetType: String?
     var targetId: String?
@@ -32,11 +34,11 @@ struct AuditFilter: Sendable, Equatable {
         var filter = AuditFilter()
         var errors: [String: String] = [:]
         filter.viewsOnly = input.kind == "views"
-        switch input.who {
-        case "": break
-        case "nobody": filter.who = .nobody
-        default:
-            if let id = Int64(input.who), id > 0 { filter.who = .account(id) } else { errors["who"] = "audit_error_who" }
+        if input.kind == "nobody" { filter.who = .nobody }
+        let email = input.who.trimmingCharacters(in: .whitespaces)
+        if !email.isEmpty {
+            // A field rather than a list: a committee with hundreds of accounts made the page a list of them.
+            if Validate.email(email) == nil { filter.whoEmail = email.lowercased() } else { errors["who"] = "audit_error_who" }
         }
         if !input.action.isEmpty {
             if isCode(input.action, max: 80, allowing: "._") { filter.action = input.action } else { errors["action"] = "audit_error_action" }
