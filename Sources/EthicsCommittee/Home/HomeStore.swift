@@ -115,10 +115,15 @@ public struct HomeStore: Sendable {
             let meetings = try Meeting.fetchAll(db, sql: """
                 SELECT * FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?
                 """, arguments: [now, limit])
-            return try meetings.map { meeting in
-                (meeting, Set(try Int64.fetchAll(db, sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?",
-                                                  arguments: [meeting.id])))
+            guard !meetings.isEmpty else { return [] }
+            // Everyone invited to these meetings in one query, not one per meeting.
+            var invited: [Int64: Set<Int64>] = [:]
+            let marks = Array(repeating: "?", count: meetings.count).joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT meeting_id, user_id FROM meeting_invitees WHERE meeting_id IN (\(marks))",
+                                        arguments: StatementArguments(meetings.map(\.id))) {
+                invited[row["meeting_id"], default: []].insert(row["user_id"])
             }
+            return meetings.map { ($0, invited[$0.id] ?? []) }
         }
     }
 
