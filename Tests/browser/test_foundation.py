@@ -60,7 +60,7 @@ def test_first_administrator_through_the_setup_link(driver, server, check_page, 
                               ("Accounts", "accounts list", "/admin/users"),
                               ("Audit trail", "audit trail", "/admin/audit"),
                               ("Settings", "settings", "/admin/settings"),
-                              ("My password", "my password", "/account/password"),
+                              ("My account", "my account", "/account/password"),
                               ("Home", "home as admin again", "/")):
         click_and_wait(driver, nav_link(driver, label))
         assert path_of(driver) == path

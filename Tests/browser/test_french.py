@@ -129,7 +129,7 @@ def test_member_chooses_french_and_every_page_is_in_french(driver, server, check
         assert field(driver, label)
     assert find_button(driver, "Ajouter l'intérêt")
 
-    click_and_wait(driver, nav_link(driver, "Mon mot de passe"))
+    click_and_wait(driver, nav_link(driver, "Mon compte"))
     assert path_of(driver) == "/account/password"
     visit(driver, check_page, "password page in French")
     for label in ("Mot de passe actuel", "Nouveau mot de passe", "Répétez le mot de passe"):

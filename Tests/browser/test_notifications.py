@@ -90,7 +90,7 @@ def test_an_assigned_reviewer_is_notified_and_chooses_about_email(driver, server
     assert not driver.find_elements(By.CSS_SELECTOR, "li.notification.unread")
 
     # --- Her e-mail choice is saved on her account page.
-    click_and_wait(driver, nav_link(driver, "My password"))
+    click_and_wait(driver, nav_link(driver, "My account"))
     check_page("account page with the e-mail choice")
     assert driver.find_element(By.CSS_SELECTOR, "input[name=email][value=on]").is_selected()
     choose_email(driver, "No, in the app only", "Save my choice")
@@ -113,7 +113,7 @@ def test_an_assigned_reviewer_is_notified_and_chooses_about_email(driver, server
         assert flash(driver) == "Toutes les notifications sont marquées comme lues.", flash(driver)
         assert unread(driver) == 0
         check_page("notifications in French, all read")
-        click_and_wait(driver, nav_link(driver, "Mon mot de passe"))
+        click_and_wait(driver, nav_link(driver, "Mon compte"))
         choose_email(driver, "Non, dans l'application seulement", "Enregistrer mon choix")
         assert flash(driver) == "Vous ne recevrez les notifications que dans l'application.", flash(driver)
         check_page("account page in French, e-mail off")

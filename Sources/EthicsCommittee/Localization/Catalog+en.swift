@@ -7,7 +7,7 @@ extension Catalog {
         "nav_users": "Accounts",
         "nav_audit": "Audit trail",
         "nav_settings": "Settings",
-        "nav_account": "My password",
+        "nav_account": "My account",
         "sign_out": "Sign out",
         "footer_tagline": "Governance of AI projects",
         "language_label": "Language",

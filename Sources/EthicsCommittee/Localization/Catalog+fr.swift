@@ -7,7 +7,7 @@ extension Catalog {
         "nav_users": "Comptes",
         "nav_audit": "Journal d'audit",
         "nav_settings": "Paramètres",
-        "nav_account": "Mon mot de passe",
+        "nav_account": "Mon compte",
         "sign_out": "Se déconnecter",
         "footer_tagline": "Gouvernance des projets d'IA",
         "language_label": "Langue",
