@@ -29,12 +29,14 @@ struct CSRFMiddleware: RouterMiddleware {
         if request.method != .get && request.method != .head {
             let contentType = request.headers[.contentType] ?? ""
             let boundary = MultipartForm.boundary(of: contentType)
+            // Files are only ever accepted from signed-in people: refuse a stranger's upload before reading it.
+            if boundary != nil && context.session == nil { throw AppError.signInRequired }
             let body: ByteBuffer
             do { body = try await request.collectBody(upTo: boundary == nil ? maxBodyBytes : maxUploadBytes) } catch {
                 throw AppError.payloadTooLarge
             }
             if contentType.hasPrefix("application/x-www-form-urlencoded") {
-                context.form = FormFields(urlEncoded: String(buffer: body))
+                context.form = FormFields(urlEncoded: body.readableBytesView)
             } else if let boundary {
                 guard let parsed = try? MultipartForm.parse(body, boundary: boundary) else { throw AppError.badRequest }
                 context.form = FormFields(pairs: parsed.fields)

@@ -69,7 +69,7 @@ struct AuditController {
         var total = 0
         var number = 1
         if errors.isEmpty {
-            number = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "1") ?? 1)
+            number = RequestNumber.page(request.uri.queryParameters["page"])
             let (entries, count) = try await audit.search(bounds(filter), offset: (number - 1) * Self.pageSize, limit: Self.pageSize)
             total = count
             rows = entries.map { row($0, messages, context.language) }

@@ -25,7 +25,7 @@ struct CaseListController {
         filter.status = query["status"].flatMap { CaseStatus(rawValue: String($0)) }
         filter.tier = query["tier"].flatMap { RiskTier(rawValue: String($0)) }
         filter.overdueOnly = query["overdue"] == "1"
-        let requested = Int(query["page"].map(String.init) ?? "1") ?? 1
+        let requested = RequestNumber.page(query["page"])
         let (firstRows, total) = try await cases.list(for: actor, filter: filter, today: formats.localISODate(),
                                                       offset: max(0, requested - 1) * Self.pageSize, limit: Self.pageSize)
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)

@@ -142,8 +142,9 @@ struct CharterController {
         let versions = try await charter.versions(documentId: document.id)
         let latest = versions.first?.number ?? 0
         let query = request.uri.queryParameters
-        let to = query["to"].flatMap { Int(String($0)) } ?? latest
-        let from = query["from"].flatMap { Int(String($0)) } ?? max(1, to - 1)
+        // Version numbers: anything outside 1...latest is simply not found.
+        let to = RequestNumber.int(query["to"], in: 1...max(1, latest)) ?? latest
+        let from = RequestNumber.int(query["from"], in: 1...max(1, latest)) ?? max(1, to - 1)
         let inline = query["view"].map(String.init) == "inline"
         guard let old = try await charter.version(documentId: document.id, number: from),
               let new = try await charter.version(documentId: document.id, number: to) else { throw AppError.notFound }

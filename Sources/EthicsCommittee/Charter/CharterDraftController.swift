@@ -43,7 +43,7 @@ struct CharterDraftController {
         let session = try context.requireSession(.editCharterDraft)
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
-        let markdown = CharterViews.normalizedMarkdown(context.form.raw("markdown"))
+        let markdown = context.form.raw("markdown")  // LF line ends: the form decoder normalises them
         var input = Input(markdown: markdown, revision: revision)
         let messages = Catalog.messages(context.language)
         let bytes = markdown.utf8.count

@@ -79,7 +79,7 @@ struct MeetingController {
             errors.add("video_url", "meeting_error_video")
         }
         let committee = Set(try await meetings.committee().map(\.userId))
-        let invited = form.all("invitees").compactMap { Int64($0) }.filter(committee.contains)
+        let invited = form.choices("invitees") { RequestNumber.id($0) }.filter(committee.contains)
         if invited.isEmpty { errors.add("invitees", "meeting_error_invitees") }
         guard errors.isEmpty, let startsAt else {
             let page = try await formPage(title: title, startsAt: local, duration: form["duration"], place: place, videoURL: video,

@@ -41,7 +41,7 @@ struct MemberEditController {
         let member = try await target(context)
         try context.require(.editMemberProfile(memberId: member.user.id))
         let affiliation = context.form["affiliation"]
-        let areas = context.form.all("expertise").compactMap(ExpertiseArea.init(rawValue:))
+        let areas = context.form.choices("expertise", as: ExpertiseArea.init(rawValue:))
         var errors = FieldErrors()
         if let problem = Validate.text(affiliation, max: 200) { errors.add("affiliation", problem) }
         if areas.isEmpty { errors.add("expertise", "error_expertise_required") }

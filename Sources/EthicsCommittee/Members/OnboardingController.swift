@@ -24,7 +24,7 @@ struct OnboardingController {
     func complete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession(.completeOnboarding)
         let affiliation = context.form["affiliation"]
-        let areas = context.form.all("expertise").compactMap(ExpertiseArea.init(rawValue:))
+        let areas = context.form.choices("expertise", as: ExpertiseArea.init(rawValue:))
         var errors = FieldErrors()
         if let problem = Validate.text(affiliation, max: 200) { errors.add("affiliation", problem) }
         if areas.isEmpty { errors.add("expertise", "error_expertise_required") }

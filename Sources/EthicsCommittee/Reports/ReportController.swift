@@ -21,8 +21,7 @@ struct ReportController {
         let current = ReportPeriod.year(of: clock.now, timeZone: zone)
         let first = try await reports.firstCaseTimestamp().flatMap(Timestamp.date).map { ReportPeriod.year(of: $0, timeZone: zone) } ?? current
         let years = Array(min(first, current)...current).reversed()
-        let asked = request.uri.queryParameters["year"].flatMap { Int(String($0)) }
-        let year = asked.flatMap { (1970...9999).contains($0) ? $0 : nil } ?? current
+        let year = RequestNumber.int(request.uri.queryParameters["year"], in: 1970...9999) ?? current
         return (ReportPeriod(year: year, timeZone: zone), Array(years))
     }
 

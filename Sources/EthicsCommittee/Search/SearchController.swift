@@ -20,7 +20,7 @@ struct SearchController {
         let messages = Catalog.messages(context.language)
         let raw = Self.parameter("q", in: request.uri.query)
         let query = SearchQuery(raw ?? "")
-        let requested = max(1, Int(Self.parameter("page", in: request.uri.query) ?? "1") ?? 1)
+        let requested = RequestNumber.page(Self.parameter("page", in: request.uri.query))
 
         var hits: [SearchHit] = [], total = 0, message: String?, number = requested
         if let expression = query.expression {
