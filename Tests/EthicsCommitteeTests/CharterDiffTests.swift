@@ -82,4 +82,39 @@ import Testing
         #expect(String(merged.filter { $0.0 != .added }.map(\.1)) == old)
         #expect(String(merged.filter { $0.0 != .removed }.map(\.1)) == new)
     }
+
+    @Test func twoLargeUnrelatedVersionsAreComparedWithinBounds() {
+        // Given two versions of 20,000 lines with nothing in common but the first and last line
+        let old = "# Charter\n" + (1...20_000).map { "Old article \($0) says one thing." }.joined(separator: "\n") + "\nSigned."
+        let new = "# Charter\n" + (1...20_000).map { "New clause \($0) says another." }.joined(separator: "\n") + "\nSigned."
+        // When they are compared
+        let start = ContinuousClock.now
+        let comparison = CharterDiff.compare(from: old, to: new)
+        // Then the comparison gives up on line-by-line matching (said on the page), keeps every line, and the
+        // unchanged first and last lines stay "same"
+        #expect(!comparison.complete)
+        #expect(comparison.lines.first?.kind == .same)
+        #expect(comparison.lines.last?.kind == .same)
+        #expect(comparison.lines.count == 20_002)
+        #expect(ContinuousClock.now - start < .seconds(5))  // a guard against a hang, not a benchmark: it took 8 s per view before
+    }
+
+    @Test func aLocalEditInALongVersionIsStillComparedWordByWord() {
+        let body = (1...20_000).map { "Article \($0)." }
+        var edited = body
+        edited[10_000] = "Article 10001, amended."
+        let comparison = CharterDiff.compare(from: body.joined(separator: "\n"), to: edited.joined(separator: "\n"))
+        #expect(comparison.complete)
+        let changed = comparison.lines.filter { $0.kind != .same }
+        #expect(changed.count == 1)
+        #expect(changed.first?.inline.contains(CharterDiff.Segment(text: ", amended", change: .added)) == true)
+    }
+
+    @Test func aVeryLongChangedLineIsShownWholeRatherThanComparedWordByWord() {
+        let old = (1...5_000).map { "w\($0)" }.joined(separator: " ")
+        let new = (1...5_000).map { "v\($0)" }.joined(separator: " ")
+        let line = CharterDiff.compare(from: old, to: new).lines.first
+        #expect(line?.kind == .changed)
+        #expect(line?.inline == [CharterDiff.Segment(text: old, change: .removed), CharterDiff.Segment(text: new, change: .added)])
+    }
 }

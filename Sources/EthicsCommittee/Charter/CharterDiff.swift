@@ -33,9 +33,38 @@ enum CharterDiff {
         var isEmpty: Bool { added == 0 && removed == 0 && changed == 0 }
     }
 
+    /// Bounds on the work of one comparison, which any reader (a visitor, when the charter is public) may ask
+    /// for: `difference(from:)` costs up to the product of the sizes it compares.
+    static let maxLinesCompared = 4_000
+    static let maxTokensPerLine = 1_000
+    static let maxLinePairsCompared = 1_000
+
+    struct Comparison: Sendable, Equatable {
+        let lines: [Line]
+        /// False when the changed part was too large to compare line by line, and is shown as removed then added.
+        let complete: Bool
+    }
+
     /// The rows comparing `old` with `new`.
-    static func lines(from old: String, to new: String) -> [Line] {
+    static func lines(from old: String, to new: String) -> [Line] { compare(from: old, to: new).lines }
+
+    /// The rows comparing `old` with `new`: the unchanged first and last lines are set aside at once (most edits
+    /// are local); the rest is compared line by line when it is within `maxLinesCompared`, and shown whole
+    /// otherwise; words are compared inside at most `maxLinePairsCompared` changed lines of bounded length.
+    static func compare(from old: String, to new: String) -> Comparison {
         let before = splitLines(old), after = splitLines(new)
+        let shorter = min(before.count, after.count)
+        var prefix = 0
+        while prefix < shorter, before[prefix] == after[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix, before[before.count - 1 - suffix] == after[after.count - 1 - suffix] { suffix += 1 }
+        let oldMiddle = Array(before[prefix..<(before.count - suffix)]), newMiddle = Array(after[prefix..<(after.count - suffix)])
+        let complete = oldMiddle.count + newMiddle.count <= maxLinesCompared
+        let middle = complete ? merged(oldMiddle, newMiddle)
+            : oldMiddle.map { (Change.removed, $0) } + newMiddle.map { (Change.added, $0) }
+        let sequence = before[..<prefix].map { (Change.same, $0) } + middle + after[(after.count - suffix)...].map { (Change.same, $0) }
+        var pairsCompared = 0
+
         var rows: [Line] = []
         var removed: [(Int, String)] = [], added: [(Int, String)] = []
         var oldNumber = 0, newNumber = 0
@@ -44,7 +73,12 @@ enum CharterDiff {
         func flush() {
             for k in 0..<max(removed.count, added.count) {
                 if k < removed.count, k < added.count {
-                    let inline = words(from: removed[k].1, to: added[k].1)
+                    let oldTokens = tokens(removed[k].1), newTokens = tokens(added[k].1)
+                    let compared = pairsCompared < maxLinePairsCompared && oldTokens.count <= maxTokensPerLine
+                        && newTokens.count <= maxTokensPerLine
+                    if compared { pairsCompared += 1 }
+                    let inline = compared ? joined(merged(oldTokens, newTokens).map { Segment(text: $0.1, change: $0.0) })
+                        : [Segment(text: removed[k].1, change: .removed), Segment(text: added[k].1, change: .added)]
                     rows.append(Line(kind: .changed, oldNumber: removed[k].0, newNumber: added[k].0,
                                      old: joined(inline.filter { $0.change != .added }),
                                      new: joined(inline.filter { $0.change != .removed }),
@@ -61,7 +95,7 @@ enum CharterDiff {
             removed = []; added = []
         }
 
-        for (change, text) in merged(before, after) {
+        for (change, text) in sequence {
             switch change {
             case .removed: oldNumber += 1; removed.append((oldNumber, text))
             case .added: newNumber += 1; added.append((newNumber, text))
@@ -73,7 +107,7 @@ enum CharterDiff {
             }
         }
         flush()
-        return rows
+        return Comparison(lines: rows, complete: complete)
     }
 
     /// The word-level comparison of two lines, adjacent runs of one change joined.

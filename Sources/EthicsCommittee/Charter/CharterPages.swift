@@ -112,6 +112,8 @@ enum CharterPages {
         let rows: [DiffRow]
         let summary: String
         let identical: Bool
+        /// The versions differ too much to be compared line by line: the changed part is shown whole.
+        let partial: Bool
     }
 
     struct Diff: Sendable {

@@ -65,7 +65,7 @@ struct CharterViews: Sendable {
     /// Two texts compared line by line, then word by word, as rows for the diff partial.
     static func comparison(old: String, new: String, oldLabel: String, newLabel: String, sideBySide: Bool,
                            _ language: Language) -> CharterPages.Comparison {
-        let lines = CharterDiff.lines(from: old, to: new)
+        let comparison = CharterDiff.compare(from: old, to: new), lines = comparison.lines
         let summary = CharterDiff.summary(lines)
         func segments(_ list: [CharterDiff.Segment]) -> [CharterPages.Segment] {
             list.map { CharterPages.Segment(text: $0.text, same: $0.change == .same, added: $0.change == .added,
@@ -81,11 +81,7 @@ struct CharterViews: Sendable {
                      ("charter_diff_removed", summary.removed)]
             .map { Catalog.plural($0.0, $0.1, language) }
         return CharterPages.Comparison(oldLabel: oldLabel, newLabel: newLabel, sideBySide: sideBySide, rows: rows,
-                                       summary: parts.joined(separator: " · "), identical: summary.isEmpty)
-    }
-
-    /// Textareas send CRLF line ends; versions are stored with LF so that comparisons see only real changes.
-    static func normalizedMarkdown(_ raw: String) -> String {
-        raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                                       summary: parts.joined(separator: " · "), identical: summary.isEmpty,
+                                       partial: !comparison.complete)
     }
 }

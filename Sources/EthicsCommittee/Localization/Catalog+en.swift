@@ -510,6 +510,7 @@ extension Catalog {
         "charter_view_inline": "Inline",
         "charter_compare_submit": "Compare",
         "charter_diff_heading": "Changes from version {from} to version {to}",
+        "charter_diff_partial": "These versions differ too much to be compared line by line: the part that changed is shown as removed, then as added.",
         "charter_diff_identical": "The two texts are identical.",
         "charter_diff_legend_added": "added",
         "charter_diff_legend_removed": "removed",

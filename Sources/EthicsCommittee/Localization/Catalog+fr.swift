@@ -510,6 +510,7 @@ extension Catalog {
         "charter_view_inline": "En ligne",
         "charter_compare_submit": "Comparer",
         "charter_diff_heading": "Modifications de la version {from} à la version {to}",
+        "charter_diff_partial": "Ces versions diffèrent trop pour être comparées ligne à ligne : la partie modifiée est montrée supprimée, puis ajoutée.",
         "charter_diff_identical": "Les deux textes sont identiques.",
         "charter_diff_legend_added": "ajouté",
         "charter_diff_legend_removed": "supprimé",
