@@ -21,3 +21,13 @@ public enum AppError: Error, Equatable {
         }
     }
 }
+
+/// A store's refusal because a record is no longer in the state the form was built from (two people deciding
+/// the same case at once, a form sent twice): the error page shows its message with 409, never a 500.
+protocol StateRefusal: Error {
+    /// Catalogue key of the message shown.
+    var key: String { get }
+}
+
+extension CaseLifecycle.Refusal: StateRefusal {}
+extension MeetingRefusal: StateRefusal {}

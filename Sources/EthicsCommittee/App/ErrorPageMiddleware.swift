@@ -1,3 +1,4 @@
+import GRDB
 import Hummingbird
 import Logging
 
@@ -13,6 +14,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if error == .signInRequired { return signInRedirect(request) }
             if error == .onboardingRequired { return Response.redirect(to: Paths.welcome, type: .found) }
             return renderer.errorPage(error.status, request: request, context: context)
+        } catch let refusal as StateRefusal {
+            return renderer.errorPage(.conflict, request: request, context: context, explanationKey: refusal.key)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // A constraint is the last guard of an invariant a concurrent request broke first: a conflict, not a crash.
+            log(error, context)
+            return renderer.errorPage(.conflict, request: request, context: context)
         } catch let error as HTTPError {
             // Router misses (404) and Hummingbird's own refusals (bad method, body too large).
             if error.status.code >= 500 { log(error, context) }

@@ -65,7 +65,9 @@ public struct Renderer: Sendable {
 
     /// The generic page for an error status, with no internal detail. Inside the session middleware it
     /// keeps the person's layout and language; outside it, the visitor's language from the request.
-    func errorPage(_ status: HTTPResponse.Status, request: Request, context: AppRequestContext) -> Response {
+    /// The generic page of an HTTP status; `explanationKey` names a more precise message (a store's refusal).
+    func errorPage(_ status: HTTPResponse.Status, request: Request, context: AppRequestContext,
+                   explanationKey: String? = nil) -> Response {
         var context = context
         if context.session == nil {
             context.language = request.cookies[AppCookies.language].flatMap { Language(rawValue: $0.value) }
@@ -73,9 +75,9 @@ public struct Renderer: Sendable {
                 ?? settings.current.defaultLanguage
         }
         let messages = Catalog.messages(context.language)
-        let code = [400, 403, 404, 413, 422, 429].contains(status.code) ? status.code : 500
+        let code = [400, 403, 404, 409, 413, 422, 429].contains(status.code) ? status.code : 500
         let page = ErrorPage(code: status.code, heading: messages["error_\(code)_title"] ?? "",
-                             explanation: messages["error_\(code)_text"] ?? "")
+                             explanation: explanationKey.flatMap { messages[$0] } ?? messages["error_\(code)_text"] ?? "")
         let layout = Layout(context: context, settings: settings.current, messages: messages,
                             title: page.heading, path: request.uri.path, flash: nil)
         let body = (try? render("error", View(layout: layout, t: messages, page: page))) ?? page.heading

@@ -180,10 +180,15 @@ struct CaseWorkController {
         }
         let articles = form["articles"]
         guard articles.count <= 500 else { return try await refuse(found, facts, "error_too_long", context) }
-        try await decisions.decide(caseId: found.id, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
-                                   charterVersion: Int(form["charter_version"]), articles: articles,
-                                   procedure: path.decisionInMeeting ? "meeting" : "written", meetingOn: meetingOn,
-                                   conditions: conditions, by: context.auditActor)
+        do {
+            try await decisions.decide(caseId: found.id, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
+                                       charterVersion: RequestNumber.int(form["charter_version"], in: 1...1_000_000), articles: articles,
+                                       procedure: path.decisionInMeeting ? "meeting" : "written", meetingOn: meetingOn,
+                                       conditions: conditions, by: context.auditActor)
+        } catch let refusal as CaseLifecycle.Refusal {
+            // Someone else decided first: say so on the case page, with what this person typed.
+            return try await refuse(found, facts, refusal.key, context)
+        }
         return try await done(found, outcome == .deferred ? "flash_deferred" : "flash_decided", context)
     }
 

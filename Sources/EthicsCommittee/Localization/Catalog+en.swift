@@ -145,6 +145,8 @@ extension Catalog {
         "error_403_text": "The security token of the form is missing or out of date. Go back, reload the page and try again.",
         "error_404_title": "Page not found",
         "error_404_text": "This page does not exist, or you do not have access to it.",
+        "error_409_title": "This changed meanwhile",
+        "error_409_text": "Someone changed this record while you were working on it, or the same form was sent twice. Reload the page to see where it stands now.",
         "error_413_title": "Too large",
         "error_413_text": "What you sent is larger than the app accepts.",
         "error_422_title": "Invalid data",

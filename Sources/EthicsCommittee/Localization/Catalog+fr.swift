@@ -145,6 +145,8 @@ extension Catalog {
         "error_403_text": "Le jeton de sécurité du formulaire est absent ou périmé. Revenez en arrière, rechargez la page et réessayez.",
         "error_404_title": "Page introuvable",
         "error_404_text": "Cette page n'existe pas, ou vous n'y avez pas accès.",
+        "error_409_title": "Cela a changé entre-temps",
+        "error_409_text": "Quelqu'un a modifié cet enregistrement pendant que vous y travailliez, ou le même formulaire a été envoyé deux fois. Rechargez la page pour voir où il en est.",
         "error_413_title": "Trop volumineux",
         "error_413_text": "Ce que vous avez envoyé dépasse la taille acceptée.",
         "error_422_title": "Données invalides",
