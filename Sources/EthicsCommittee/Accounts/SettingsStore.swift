@@ -25,6 +25,33 @@ public struct Settings: Sendable, Equatable {
     public var charterPublic = false
 }
 
+extension Settings {
+    /// The settings as stored, one row per key. Writing and reading go through this pair only, so a setting
+    /// cannot be saved and then forgotten at the next start (the "charter is public" switch once was).
+    var rows: [(key: String, value: String)] {
+        [("committee_name", committeeName),
+         ("default_language", defaultLanguage.rawValue),
+         ("time_zone", timeZone),
+         ("declaration_text", declarationText),
+         ("declaration_version", String(declarationVersion)),
+         ("quorum_rule", quorumRule.rawValue),
+         ("quorum_requires_external", quorumRequiresExternal ? "1" : "0"),
+         ("charter_public", charterPublic ? "1" : "0")]
+    }
+
+    /// Settings from their rows, with defaults for missing ones.
+    init(rows values: [String: String]) {
+        self.init(committeeName: values["committee_name"] ?? "AI Ethics Committee",
+                  defaultLanguage: values["default_language"].flatMap(Language.init(rawValue:)) ?? .en,
+                  timeZone: values["time_zone"] ?? "UTC",
+                  declarationText: values["declaration_text"] ?? "",
+                  declarationVersion: values["declaration_version"].flatMap { Int($0) } ?? 1,
+                  quorumRule: values["quorum_rule"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
+                  quorumRequiresExternal: values["quorum_requires_external"] == "1",
+                  charterPublic: values["charter_public"] == "1")
+    }
+}
+
 public struct SettingsStore: Sendable {
     let db: AppDatabase
     let clock: AppClock
@@ -36,16 +63,9 @@ public struct SettingsStore: Sendable {
     }
 
     private static func load(_ db: Database) throws -> Settings {
-        let values = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+        Settings(rows: try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
             ($0["key"] as String, $0["value"] as String)
-        })
-        return Settings(committeeName: values["committee_name"] ?? "AI Ethics Committee",
-                        defaultLanguage: values["default_language"].flatMap(Language.init(rawValue:)) ?? .en,
-                        timeZone: values["time_zone"] ?? "UTC",
-                        declarationText: values["declaration_text"] ?? "",
-                        declarationVersion: values["declaration_version"].flatMap { Int($0) } ?? 1,
-                        quorumRule: values["quorum_rule"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
-                        quorumRequiresExternal: values["quorum_requires_external"] == "1")
+        }))
     }
 
     /// Saves all settings at once; a changed declaration text gets the next version number.
@@ -55,14 +75,7 @@ public struct SettingsStore: Sendable {
             var settings = proposed
             let current = try Self.load(db)
             settings.declarationVersion = current.declarationVersion + (current.declarationText == proposed.declarationText ? 0 : 1)
-            for (key, value) in [("committee_name", settings.committeeName),
-                                 ("default_language", settings.defaultLanguage.rawValue),
-                                 ("time_zone", settings.timeZone),
-                                 ("declaration_text", settings.declarationText),
-                                 ("declaration_version", String(settings.declarationVersion)),
-                                 ("quorum_rule", settings.quorumRule.rawValue),
-                                 ("quorum_requires_external", settings.quorumRequiresExternal ? "1" : "0"),
-                                 ("charter_public", settings.charterPublic ? "1" : "0")] {
+            for (key, value) in settings.rows {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, value])
             }
