@@ -18,6 +18,12 @@ public struct AppConfiguration: Sendable {
     public var sessionLifetime: TimeInterval = 12 * 3600
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes = 1024 * 1024
+    /// A connection with no request in progress (or a request head still incomplete) is closed after this long.
+    public var idleTimeout: Duration = .seconds(30)
+    /// A request must arrive whole, head to end of body, within this long (a 10 MB upload at 2 Mbit/s takes 40 s).
+    public var requestTimeout: Duration = .seconds(120)
+    /// Connections served at once; more wait in the listen queue.
+    public var maxConnections = 512
     /// Largest attachment accepted, in bytes (the multipart body may be a little larger).
     public var maxAttachmentBytes = 10 * 1024 * 1024
     /// Where attachments are stored: outside `Public/`; by default beside the database.

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Mustache
+import NIOCore
 
 /// Builds the whole app from its configuration; `ethics serve` runs it, tests call it with a temporary database.
 public func buildApplication(_ config: AppConfiguration, logger: Logger = Logger(label: "ethics"))
@@ -18,7 +20,12 @@ public func buildApplication(_ app: AppServices, logger: Logger = Logger(label: 
     let router = try await buildRouter(app)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "ethics"),
+        // Slow or silent clients cannot hold connections: an idle timeout, a deadline per request, a cap.
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [RequestDeadlineHandler(limit: TimeAmount(config.requestTimeout))],
+            idleTimeout: TimeAmount(config.idleTimeout))),
+        configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "ethics",
+                             availableConnectionsDelegate: MaximumAvailableConnections(config.maxConnections, logger: logger)),
         services: [app.notificationService(logger: logger)],
         logger: logger)
 }
