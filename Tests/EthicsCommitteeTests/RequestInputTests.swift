@@ -69,3 +69,17 @@ import Testing
         }
     }
 }
+
+@Suite struct StaticFileNameTests {
+    @Test func aStaticPathWithANulOrAControlCharacterIsNotFound() async throws {
+        let app = try await TestApp.make()
+        try await app.test { client in
+            let file = try await client.execute(uri: "/css/app.css", method: .get)
+            #expect(file.status == .ok)
+            for path in ["/css/app.css%00.x", "/css/app.css%00", "/css/app.css%0a", "/css/..%5capp.css", "/css/app.css%1f"] {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .notFound, Comment(rawValue: path))
+            }
+        }
+    }
+}
