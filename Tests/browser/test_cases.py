@@ -26,6 +26,7 @@ from selenium.webdriver.support.select import Select
 from conftest import (choose, click_and_wait, click_button, click_link, complete_welcome, field,
                       fill, find_button, nav_link, path_of, raw_get, set_date, sign_out, text_of,
                       tick)
+from test_meetings import print_pdf
 from test_members import SECRETARY
 
 OWNER = {"email": "olivia.owner@example.org", "name": "Olivia Owner",
@@ -558,6 +559,19 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
                + "; submitters never see internal reviews or the discussion")
     for name in ("Submit the review", "Add the comment", "Record the decision"):
         assert not driver.find_elements(By.XPATH, f"//button[normalize-space()=\"{name}\"]"), name
+
+    # --- The project owner prints the opinion letter: the decision, the conditions with their owner and due
+    # date, and the chair's signature block, on one A4 page, with nothing internal.
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Print the opinion letter"))
+    check_page("opinion letter as project owner")
+    letter_text, letter_pages = print_pdf(driver, "opinion-letter.pdf")
+    flat = " ".join(letter_text.split())
+    for expected in ["Opinion of the committee", "Favourable with conditions", OWNER["name"], "Conditions",
+                     *CONDITIONS, "For the committee,", "Chair of the committee"]:
+        assert expected in flat, (expected, flat[:2000])
+    for secret in (REVIEW_TEXT["grace"], REVIEW_TEXT["iris"], COMMENT):
+        assert secret not in flat, f"the opinion letter shows {secret!r}"
+    assert letter_pages == 1, letter_pages
 
     # --- The secretary marks each condition met; the last one closes the case.
     switch_to(driver, server, state, sec, case_path, check_page)

@@ -130,6 +130,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder, viewLog: app.viewLog).addRoutes(to: router)
+    OpinionLetterController(cases: app.cases, decisions: app.caseDecisions, renderer: renderer, settings: app.settings,
+                            formats: app.formats).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
                        charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,

@@ -72,6 +72,9 @@ enum Paths {
     static func caseDecision(_ id: Int64) -> String { "/cases/\(id)/decision" }
     static let caseConditionMetPattern = "/cases/:id/conditions/:condition/met"
     static func caseConditionMet(_ id: Int64, _ condition: Int64) -> String { "/cases/\(id)/conditions/\(condition)/met" }
+    static let caseOpinionLetterPattern = "/cases/:id/opinion-letter"
+    static func caseOpinionLetter(_ id: Int64) -> String { "/cases/\(id)/opinion-letter" }
+    static let letterPrintStylesheet = "/css/letter-print.css"
 
     static let caseAttachmentsPattern = "/cases/:id/attachments"
     static func caseAttachments(_ id: Int64) -> String { "/cases/\(id)/attachments" }

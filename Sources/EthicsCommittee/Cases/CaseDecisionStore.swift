@@ -21,6 +21,30 @@ public struct CaseDecisionStore: Sendable {
         }
     }
 
+    /// Everything the opinion letter of a case prints, in one read; nil while the case has no decision (a
+    /// deferral writes none). The charter version is the one the decision names, or else the last published
+    /// before it; the signatory is today's chair (the position keeps no history).
+    func letter(caseId: Int64) async throws -> OpinionLetter? {
+        try await db.writer.read { db in
+            guard let decision = try CaseDecision.fetchOne(db, sql: "SELECT * FROM case_decisions WHERE case_id = ?",
+                                                           arguments: [caseId])
+            else { return nil }
+            let conditions = try CaseCondition.fetchAll(db, sql: """
+                SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id WHERE k.case_id = ? ORDER BY k.id
+                """, arguments: [caseId])
+            let charter = try Row.fetchOne(db, sql: """
+                SELECT v.number, v.published_at FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id
+                WHERE d.kind = 'charter' AND (v.number = ?1 OR (?1 IS NULL AND v.published_at <= ?2))
+                ORDER BY v.number DESC LIMIT 1
+                """, arguments: [decision.charterVersion, decision.decidedAt])
+            let chair = try String.fetchOne(db, sql: """
+                SELECT u.name FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
+                """)
+            return OpinionLetter(decision: decision, conditions: conditions, charterVersion: charter?["number"] ?? decision.charterVersion,
+                                 charterPublishedAt: charter?["published_at"], chairName: chair)
+        }
+    }
+
     /// Conditions of a case, in order.
     public func conditions(caseId: Int64) async throws -> [CaseCondition] {
         try await db.writer.read { db in

@@ -195,6 +195,8 @@ struct CaseShowPage: Sendable {
     let decision: String?
     let opinionHTML: String?
     let decisionDate: String?
+    /// The printable opinion letter (a decided case).
+    let letterHref: String?
     let conditions: [ConditionBlock]
     let hasConditions: Bool
     let attachments: [AttachmentRow]

@@ -139,6 +139,7 @@ struct CaseShowBuilder: Sendable {
             decisionInMeeting: path.decisionInMeeting, owners: owners,
             decision: decision.flatMap { messages["outcome_\($0.outcome.rawValue)"] },
             opinionHTML: decision?.opinionHTML, decisionDate: decision.map { formats.date($0.decidedAt, language) },
+            letterHref: decision != nil && [.decided, .closed].contains(found.status) ? Paths.caseOpinionLetter(found.id) : nil,
             conditions: conditions.map { condition in
                 CaseShowPage.ConditionBlock(
                     text: condition.text, owner: condition.ownerName, due: formats.calendarDate(condition.dueOn, language),
