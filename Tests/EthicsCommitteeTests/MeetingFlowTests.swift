@@ -146,16 +146,28 @@ import Testing
                 "outcome": "unfavourable", "decision": "Unfavourable: voice cloning without consent."])
             #expect(try await c.app.services.cases.find(id: c.secret)?.0.status == .decided)
 
-            // The minutes come prefilled with attendance, recusals, votes, decisions and dissents
+            // The minutes come prefilled with one heading per item to write under; the record is not copied in
             let minutesPage = try await secretary.get("/meetings/\(meeting)/minutes")
-            for expected in ["**Present**: Ada Lovelace, Alan Turing, Bob Babbage, Carol Shaw", "## 1. Chatbot for claims",
-                             "Recused: Bob Babbage.", "Votes: 2 For, 1 Against, 0 Abstain.", "Dissent — Carol Shaw (Against): The fallback is not tested.",
-                             "## 3. Secret voice cloning"] {
-                #expect(minutesPage.body.contains(expected.replacingOccurrences(of: "—", with: "—")), "\(expected)")
-            }
             let markdown = try #require(Self.textarea(minutesPage.body))
-            let edited = markdown + "\n\nThe chair closed the meeting at 16:00."
+            #expect(markdown.hasPrefix("## 1. Chatbot for claims"))
+            #expect(markdown.contains("## 3. Secret voice cloning") && markdown.contains("## Other business and closing"))
+            #expect(!markdown.contains("Votes") && !markdown.contains("Present"))
+            let edited = markdown.replacingOccurrences(of: "## 1. Chatbot for claims\n", with: "## 1. Chatbot for claims\n\nThe reviewers presented the fallback plan.\n")
+                + "\n\nThe chair closed the meeting at 16:00."
             #expect(try await secretary.post("/meetings/\(meeting)/minutes", ["markdown": edited]).status == .seeOther)
+
+            // The printed draft takes the record once: attendance, the conflict, numbered resolutions with the
+            // tally, the dissent, the conditions and the quorum; the discussion sits under its item; DRAFT stands on it
+            let printed = try await secretary.get("/meetings/\(meeting)/minutes/print")
+            for expected in ["Present (4)", "Ada Lovelace", "Bob Babbage declared a conflict of interest on item 1 and took no part in it.",
+                             "Resolution 1</strong> — Favourable with conditions", "Votes: 2 for, 1 against, 0 abstaining.",
+                             "Carol Shaw — Against: The fallback is not tested.", "Deploy a fallback to human agents",
+                             "Quorum: 3 of 3 voting members present and entitled to vote; 1 recused.",
+                             "The reviewers presented the fallback plan.", "The chair closed the meeting at 16:00.",
+                             "class=\"watermark\"", "DRAFT"] {
+                #expect(printed.body.contains(expected), Comment(rawValue: expected))
+            }
+            #expect(printed.body.components(separatedBy: "The reviewers presented the fallback plan.").count == 2)
 
             // Only the chair approves; the secretary and another member get 404
             #expect(try await secretary.post("/meetings/\(meeting)/minutes/approve").status == .notFound)

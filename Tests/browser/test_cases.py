@@ -566,7 +566,7 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     check_page("opinion letter as project owner")
     letter_text, letter_pages = print_pdf(driver, "opinion-letter.pdf")
     flat = " ".join(letter_text.split())
-    for expected in ["Opinion of the committee", "Favourable with conditions", OWNER["name"], "Conditions",
+    for expected in ["OPINION OF THE COMMITTEE", "Favourable with conditions", OWNER["name"], "Conditions",
                      *CONDITIONS, "For the committee,", "Chair of the committee"]:
         assert expected in flat, (expected, flat[:2000])
     for secret in (REVIEW_TEXT["grace"], REVIEW_TEXT["iris"], COMMENT):

@@ -49,21 +49,17 @@ enum DemoMeetingTexts {
     static let minutesApproved = DemoText("The minutes of the previous meeting are approved without changes.")
     static let dissent = "I support the aim, but the proposal needs a clearer scope before I can vote for it."
 
-    /// Minutes as the secretary writes them: attendance, one numbered section per item (so each part can be
-    /// withheld from a reader who may not see its item), and the closing.
-    static func minutes(title: String, date: String, attendance: [(DemoPerson, Attendance)], items: [AgendaItem]) -> String {
-        var lines = ["# Minutes — \(title)", "", "Held on \(date), Paris, room Lovelace. Chaired by the committee's chair.", ""]
-        let present = attendance.filter { $0.1 == .present }.map(\.0.name)
-        let excused = attendance.filter { $0.1 == .excused }.map(\.0.name)
-        lines += ["**Present**: " + present.joined(separator: ", ") + ".", ""]
-        if !excused.isEmpty { lines += ["**Excused**: " + excused.joined(separator: ", ") + ".", ""] }
+    /// The secretary's text: the discussion under each item's heading. Attendance, votes and resolutions come
+    /// from the record in the printed minutes, so the text does not repeat them.
+    static func minutes(items: [AgendaItem]) -> String {
+        var lines: [String] = []
         for (index, item) in items.enumerated() {
             let heading = item.kind == .minutes ? "Approval of the minutes of \(item.title)" : item.caseTitle ?? item.title
             lines += ["## \(index + 1). \(heading)", ""]
             switch item.outcome {
-            case .adopted?: lines += ["Discussed and put to the vote: **adopted**.", ""]
-            case .rejected?: lines += ["Discussed and put to the vote: **not adopted**; a revised proposal will follow.", ""]
-            default: lines += ["Discussed; no vote.", ""]
+            case .adopted?: lines += ["The rapporteur presented the item and answered the members' questions before the vote.", ""]
+            case .rejected?: lines += ["The members found the proposal incomplete and asked for a revised version.", ""]
+            default: lines += ["The item was discussed and carried over to a later meeting.", ""]
             }
         }
         lines += ["## Other business and closing", "", "No other business. The chair closes the meeting.", ""]

@@ -89,7 +89,7 @@ enum DemoMeetings {
             events.append(alone(starts + 2 * DemoDate.day) { ids in
                 let id = state.get(index)
                 let items = try await agenda.items(meetingId: id)
-                let markdown = DemoMeetingTexts.minutes(title: title, date: DemoDate.iso(starts), attendance: attendance, items: items)
+                let markdown = DemoMeetingTexts.minutes(items: items)
                 try await minutes.save(meetingId: id, markdown: markdown, html: try Markdown.html(markdown),
                                        parts: try MinutesDraft.parts(markdown, items: items), by: secretary.actor(ids))
             })

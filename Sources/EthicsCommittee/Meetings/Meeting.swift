@@ -113,9 +113,11 @@ public struct Minutes: Sendable, Equatable, FetchableRecord {
     public var approvedByName: String?
     public var approvedAt: String?
     public var approvedInMeeting: Int64?
+    /// Who saved the text last: the secretary who signs beside the chair.
+    public var writtenByName: String?
 
     public init(row: Row) {
-        meetingId = row["meeting_id"]; markdown = row["markdown"]; html = row["html"]
+        meetingId = row["meeting_id"]; markdown = row["markdown"]; html = row["html"]; writtenByName = row["written_by_name"]
         approved = (row["status"] as String) == "approved"
         approvedByName = row["approved_by_name"]; approvedAt = row["approved_at"]; approvedInMeeting = row["approved_in_meeting"]
     }

@@ -147,17 +147,16 @@ enum MeetingPages {
         let date: String
         let when: String
         let place: String?
+        let chairedBy: String?
         /// The document print rules (page, margins, running header), then the minutes' own.
         let baseStylesheet = Paths.printStylesheet
         let stylesheet: String
         let icon: String
         let backHref: String
-        let attendance: [AttendanceRow]
-        let items: [Item]
-        let html: String
-        let approved: Bool
+        let document: MinutesDocument
+        /// Until approval, "DRAFT" stands on every printed page.
+        let draft: Bool
         let approvalLine: String
-        let chairName: String
         let status: String
     }
 }

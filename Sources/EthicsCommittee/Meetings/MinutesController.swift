@@ -27,7 +27,7 @@ struct MinutesController {
         let approved = record.minutes?.approved ?? false
         let parts = try await minutes.parts(meetingId: id)
         let text = markdown ?? record.minutes?.markdown
-            ?? MinutesDraft.prefill(record, when: views.when(record.meeting, context.language), messages: messages)
+            ?? MinutesDraft.prefill(record, messages: messages)
         let page = MeetingPages.MinutesPage(
             meetingTitle: record.meeting.title, meetingHref: Paths.meeting(id), printHref: Paths.meetingMinutesPrint(id),
             html: MinutesDraft.html(parts, record, context.actor, messages: messages), hasText: record.minutes != nil,
@@ -100,19 +100,19 @@ struct MinutesController {
         let record = try await views.load(context)
         try await logRead(record, context)
         let messages = Catalog.messages(context.language), language = context.language
-        let chair = try await meetings.chairId()
-        let chairName = chair.flatMap { id in record.invitees.first { $0.userId == id }?.name ?? record.voters.first { $0.userId == id }?.name }
         let parts = try await minutes.parts(meetingId: record.meeting.id)
+        let document = MinutesDocument.build(
+            record, parts: parts, conditions: try await minutes.conditions(meetingId: record.meeting.id), actor: context.actor,
+            settings: views.settings.current, messages: messages, formats: views.formats, language: language,
+            secretaryName: record.minutes?.writtenByName)
         let page = MeetingPages.Print(
             lang: language.rawValue, committeeName: views.settings.current.committeeName, title: record.meeting.title,
             date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),
             place: Optional([record.meeting.place, record.meeting.videoURL].filter { !$0.isEmpty }.joined(separator: " · ")).flatMap { $0.isEmpty ? nil : $0 },
+            chairedBy: document.chairName.isEmpty ? nil : (messages["minutes_chaired_by"] ?? "").replacingOccurrences(of: "{name}", with: document.chairName),
             stylesheet: Paths.meetingPrintStylesheet, icon: Layout.LinkPaths().icon, backHref: Paths.meetingMinutes(record.meeting.id),
-            attendance: views.attendanceRows(record, messages),
-            items: record.items.enumerated().map { views.item($1, number: $0 + 1, record, context, forms: false) },
-            html: MinutesDraft.html(parts, record, context.actor, messages: messages),
-            approved: record.minutes?.approved ?? false, approvalLine: views.approvalLine(record.minutes, language),
-            chairName: chairName ?? "", status: messages["meeting_status_\(record.meeting.status.rawValue)"] ?? "")
+            document: document, draft: !(record.minutes?.approved ?? false), approvalLine: views.approvalLine(record.minutes, language),
+            status: messages["meeting_status_\(record.meeting.status.rawValue)"] ?? "")
         return try renderer.standalone("meetings/print", page, context: context)
     }
 }

@@ -3,35 +3,17 @@ import Foundation
 /// The minutes' Markdown: prefilled from what was recorded, and cut at its numbered headings so each
 /// agenda item's part can be withheld from a reader who may not see that item.
 enum MinutesDraft {
-    /// A first draft from the recorded attendance, items, recusals, votes, decisions and dissents.
-    static func prefill(_ record: MeetingRecord, when: String, messages: [String: String]) -> String {
+    /// A first draft: one heading per agenda item, under which the secretary writes its discussion, and one
+    /// for what is said outside the items. Attendance, conflicts, votes and decisions are not copied here: the
+    /// printed minutes take them from the record (`MinutesDocument`), so nothing is said twice.
+    static func prefill(_ record: MeetingRecord, messages: [String: String]) -> String {
         func t(_ key: String) -> String { messages[key] ?? key }
-        var lines = ["# \(t("minutes_title")) — \(record.meeting.title)", "", when + (record.meeting.place.isEmpty ? "" : " — " + record.meeting.place), ""]
-        lines += ["## \(t("meeting_attendance"))", ""]
-        for kind in Attendance.allCases {
-            let names = record.invitees.filter { $0.attendance == kind }.map(\.name)
-            if !names.isEmpty { lines.append("- **\(t("attendance_\(kind.rawValue)"))**: " + names.joined(separator: ", ")) }
-        }
-        lines.append("")
+        var lines: [String] = []
         for (index, item) in record.items.enumerated() {
             let title = item.kind == .case ? item.caseTitle ?? "" : item.kind == .minutes ? "\(t("agenda_minutes_of")) \(item.title)" : item.title
-            lines += ["## \(index + 1). \(title)", ""]
-            let recused = record.recused(item).compactMap { id in record.invitees.first { $0.userId == id }?.name ?? record.voters.first { $0.userId == id }?.name }
-            if !recused.isEmpty { lines += ["\(t("agenda_recused")): \(recused.sorted().joined(separator: ", ")).", ""] }
-            let votes = record.votes[item.id] ?? []
-            if item.decidedAt != nil {
-                let tally = VoteChoice.allCases.map { choice in "\(votes.filter { $0.choice == choice }.count) \(t("vote_\(choice.rawValue)"))" }
-                lines += ["\(t("agenda_votes")): \(tally.joined(separator: ", ")).", ""]
-                if let outcome = item.outcome { lines += ["**\(t("agenda_decision")): \(t("outcome_\(outcome.rawValue)"))**", ""] }
-                lines += item.decision.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 } + [""]
-                for vote in votes where !vote.dissent.isEmpty {
-                    lines += ["\(t("agenda_dissent")) — \(vote.name) (\(t("vote_\(vote.choice.rawValue)"))): \(vote.dissent)", ""]
-                }
-            } else {
-                lines += ["\(t("minutes_not_decided"))", ""]
-            }
+            lines += ["## \(index + 1). \(title)", "", ""]
         }
-        // Not numbered: every reader sees this part.
+        // Not numbered: shown only to readers who may see every item.
         lines += ["## \(t("minutes_closing"))", "", ""]
         return lines.joined(separator: "\n")
     }

@@ -12,7 +12,8 @@ public struct MinutesStore: Sendable {
     public func minutes(meetingId: Int64) async throws -> Minutes? {
         try await db.writer.read { db in
             try Minutes.fetchOne(db, sql: """
-                SELECT m.*, u.name AS approved_by_name FROM meeting_minutes m LEFT JOIN users u ON u.id = m.approved_by
+                SELECT m.*, u.name AS approved_by_name, w.name AS written_by_name FROM meeting_minutes m
+                LEFT JOIN users u ON u.id = m.approved_by LEFT JOIN users w ON w.id = m.updated_by
                 WHERE m.meeting_id = ?
                 """, arguments: [meetingId])
         }
@@ -32,6 +33,17 @@ public struct MinutesStore: Sendable {
         try await db.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT item_id, html FROM meeting_minutes_parts WHERE meeting_id = ? ORDER BY ordinal",
                              arguments: [meetingId]).map { (itemId: $0["item_id"], html: $0["html"]) }
+        }
+    }
+
+    /// The conditions of the cases on a meeting's agenda, by case, for the resolutions of the minutes.
+    public func conditions(meetingId: Int64) async throws -> [Int64: [CaseCondition]] {
+        try await db.writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id
+                WHERE k.case_id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL) ORDER BY k.id
+                """, arguments: [meetingId])
+            return Dictionary(grouping: rows, by: { $0["case_id"] as Int64 }).mapValues { $0.map(CaseCondition.init(row:)) }
         }
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The minutes as one document, for one reader: built from the meeting's record (attendance, conflicts,
+/// resolutions with their votes, conditions and quorum) and the secretary's text (the discussion of each item,
+/// and what is said outside the items), each said once. The print view shows it; the prefilled draft holds only
+/// the headings the text is written under, so the two cannot repeat each other.
+struct MinutesDocument: Sendable {
+    struct Group: Sendable {
+        let label: String
+        let names: String
+    }
+
+    struct Condition: Sendable {
+        let text: String
+        let owner: String
+        let due: String
+    }
+
+    struct Dissent: Sendable {
+        let name: String
+        let choice: String
+        let note: String
+    }
+
+    struct Item: Sendable {
+        let number: Int
+        let title: String
+        let kind: String
+        let confidential: Bool
+        /// "Resolution N": the items decided, numbered in order.
+        let resolution: String?
+        let outcome: String?
+        let decisionHTML: String?
+        let conditions: [Condition]
+        let hasConditions: Bool
+        let tally: String?
+        let dissents: [Dissent]
+        let hasDissents: Bool
+        let quorum: String?
+        let recused: String?
+        let notDecided: Bool
+        /// The secretary's text under this item's heading (Markdown-module HTML).
+        let discussionHTML: String?
+    }
+
+    let attendance: [Group]
+    let conflicts: [String]
+    let hasConflicts: Bool
+    let items: [Item]
+    /// Text not tied to an item (opening, other business, closing): shown only to a reader who may see every
+    /// item, since nothing says which item it speaks of.
+    let generalHTML: String?
+    let chairName: String
+    let secretaryName: String
+
+    /// The document of `record` as `actor` may read it.
+    static func build(_ record: MeetingRecord, parts: [(itemId: Int64?, html: String)], conditions: [Int64: [CaseCondition]],
+                      actor: Actor?, settings: Settings, messages: [String: String],
+                      formats: Formats, language: Language, secretaryName: String?) -> MinutesDocument {
+        func t(_ key: String) -> String { messages[key] ?? "" }
+        let names = Dictionary((record.invitees + record.voters).map { ($0.userId, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let attendance = Attendance.allCases.compactMap { kind -> Group? in
+            let people = record.invitees.filter { $0.attendance == kind }
+            guard !people.isEmpty else { return nil }
+            let list = people.map { person in
+                person.name + (person.chair ? " (\(t("position_chair")))" : "") + (person.external ? ", \(t("member_external").lowercased())" : "")
+            }
+            return Group(label: "\(t("attendance_\(kind.rawValue)")) (\(people.count))", names: list.joined(separator: "; "))
+        }
+        let visible = record.items.map { MeetingViews.canSee($0, record, actor) }
+        var conflicts: [String] = []
+        var resolution = 0
+        var items: [Item] = []
+        for (index, item) in record.items.enumerated() {
+            let number = index + 1
+            guard visible[index] else {
+                items.append(Item(number: number, title: t("agenda_confidential"), kind: "", confidential: true, resolution: nil,
+                                  outcome: nil, decisionHTML: nil, conditions: [], hasConditions: false, tally: nil, dissents: [],
+                                  hasDissents: false, quorum: nil, recused: nil, notDecided: false, discussionHTML: nil))
+                continue
+            }
+            let recused = record.recused(item).compactMap { names[$0] }.sorted()
+            for name in recused { conflicts.append(fill(t("minutes_conflict_line"), ["name": name, "number": String(number)])) }
+            let votes = record.votes[item.id] ?? []
+            let decided = item.decidedAt != nil
+            if decided { resolution += 1 }
+            let voting = Set(record.voters.map(\.userId)), excluded = record.recused(item)
+            let eligible = record.voters.filter { !excluded.contains($0.userId) }.count
+            let present = record.invitees.filter { $0.attendance == .present && voting.contains($0.userId) && !excluded.contains($0.userId) }.count
+            let title: String = switch item.kind {
+            case .case: (item.caseTitle ?? "") + (item.caseId.map { " (\(fill(t("minutes_case_number"), ["number": String($0)])))" } ?? "")
+            case .minutes: t("agenda_minutes_of") + " " + item.title
+            case .free: item.title
+            }
+            let itemConditions = decided && item.outcome == .conditions ? (item.caseId.flatMap { conditions[$0] } ?? []) : []
+            items.append(Item(
+                number: number, title: title, kind: t("agenda_kind_\(item.kind.rawValue)"), confidential: false,
+                resolution: decided ? fill(t("minutes_resolution"), ["number": String(resolution)]) : nil,
+                outcome: decided ? item.outcome.map { t("outcome_\($0.rawValue)") } : nil,
+                decisionHTML: decided && !item.decisionHTML.isEmpty ? item.decisionHTML : nil,
+                conditions: itemConditions.map { Condition(text: $0.text, owner: $0.ownerName, due: formats.calendarDate($0.dueOn, language)) },
+                hasConditions: !itemConditions.isEmpty,
+                tally: decided ? fill(t("minutes_tally"), ["for": String(votes.filter { $0.choice == .for }.count),
+                                                          "against": String(votes.filter { $0.choice == .against }.count),
+                                                          "abstain": String(votes.filter { $0.choice == .abstain }.count)]) : nil,
+                dissents: votes.filter { $0.choice != .for || !$0.dissent.isEmpty }.map {
+                    Dissent(name: $0.name, choice: t("vote_\($0.choice.rawValue)"), note: $0.dissent)
+                },
+                hasDissents: votes.contains { $0.choice != .for || !$0.dissent.isEmpty },
+                quorum: decided ? fill(t("minutes_quorum"), ["present": String(present), "eligible": String(eligible),
+                                                             "recused": String(excluded.count)]) : nil,
+                recused: recused.isEmpty ? nil : recused.joined(separator: ", "),
+                notDecided: !decided,
+                discussionHTML: Optional(parts.filter { $0.itemId == item.id }.map { withoutHeading($0.html) }.joined())
+                    .flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }))
+        }
+        let general = parts.filter { part in part.itemId == nil || !record.items.contains { $0.id == part.itemId } }
+            .map { withoutHeading($0.html) }.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+        let chair = record.invitees.first { $0.chair }?.name ?? record.voters.first { $0.chair }?.name ?? ""
+        return MinutesDocument(attendance: attendance, conflicts: conflicts, hasConflicts: !conflicts.isEmpty, items: items,
+                               generalHTML: visible.allSatisfy { $0 } && !general.isEmpty ? general : nil,
+                               chairName: chair, secretaryName: secretaryName ?? "")
+    }
+
+    /// A part's text without the heading it was cut at: the document prints the item's own heading, once.
+    /// The HTML is the Markdown module's, whose second-level heading is exactly `<h2>…</h2>`.
+    static func withoutHeading(_ html: String) -> String {
+        guard html.hasPrefix("<h2>"), let end = html.range(of: "</h2>") else { return html }
+        return String(html[end.upperBound...])
+    }
+
+    private static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+}
