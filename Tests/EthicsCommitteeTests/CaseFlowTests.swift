@@ -75,7 +75,7 @@ import Testing
             let turing = Browser(client)
             try await turing.signIn("turing@uni.example")
             #expect(try await turing.get("/cases/\(id)").status == .ok)
-            let recused = try await turing.post("/cases/\(id)/recuse", ["reason": "I advise ChatVendor."])
+            let recused = try await turing.post("/cases/\(id)/recuse", ["reason": "I advise ChatVendor.", "confirm": "1"])
             #expect(recused.location == "/cases")
             #expect(try await turing.get("/cases/\(id)").status == .notFound)
             #expect(try await turing.post("/cases/\(id)/review", ["recommendation": "favourable", "reasoning": "x"]).status == .notFound)
@@ -108,16 +108,22 @@ import Testing
             try await secretary.get("/cases/\(id)")
             try await secretary.post("/cases/\(id)/move/startReview")
 
-            // A high-risk case is decided in a meeting: the date is required
-            let noMeeting = try await secretary.post("/cases/\(id)/decision", ["outcome": "conditions", "opinion": "Favourable if a fallback exists."])
-            #expect(noMeeting.body.contains("Give the date of the meeting that decided"))
-            let decided = try await secretary.post("/cases/\(id)/decision", [
-                "outcome": "conditions", "opinion": "Favourable **if a fallback exists**.", "meeting_on": "2026-11-17",
-                "charter_version": "2", "articles": "Art. 3",
-                "condition_text_1": "Deploy a fallback to human agents", "condition_owner_1": "\(c.owner.id)", "condition_due_1": "2027-01-31",
-                "condition_text_2": "Tell customers they talk to an AI", "condition_owner_2": "\(c.owner.id)", "condition_due_2": "2027-01-31",
-            ])
-            #expect(decided.status == .seeOther)
+            // A high-risk case is decided only in a meeting: the case page offers no decision form, and refuses one
+            let inReview = try await secretary.get("/cases/\(id)")
+            #expect(!inReview.body.contains("/cases/\(id)/decision") && inReview.body.contains("decided only in a meeting"))
+            let outside = try await secretary.post("/cases/\(id)/decision", [
+                "outcome": "conditions", "opinion": "Favourable if a fallback exists.", "meeting_on": "2026-11-17"])
+            #expect(outside.status == .unprocessableContent && outside.body.contains("decided only in a meeting"))
+            #expect(try await c.app.services.caseDecisions.decision(caseId: id) == nil)
+            // The meeting's vote decides it (MeetingFlowTests goes through the vote; here its decision is recorded as it would)
+            let sec = try #require(try await c.app.services.users.credentials(email: "sec@example.org")?.0)
+            try await c.app.services.caseDecisions.decide(
+                caseId: id, outcome: .conditions, opinion: "Favourable **if a fallback exists**.",
+                opinionHTML: "<p>Favourable <strong>if a fallback exists</strong>.</p>", charterVersion: 2, articles: "Art. 3",
+                procedure: "meeting", meetingOn: "2026-11-17",
+                conditions: [NewCondition(text: "Deploy a fallback to human agents", ownerId: c.owner.id, dueOn: "2027-01-31"),
+                             NewCondition(text: "Tell customers they talk to an AI", ownerId: c.owner.id, dueOn: "2027-01-31")],
+                by: AuditActor(id: sec.id, label: sec.email, client: ""))
 
             // The submitter sees the opinion and the conditions, never a review, the discussion or the reviewers
             let opinion = try await owner.get("/cases/\(id)")
@@ -196,7 +202,7 @@ import Testing
             #expect(start.body.contains("You may not make this change to the case."))
             #expect(try await owner.post("/cases/\(id)/move/teleport").status == .notFound)
             // Withdrawing is the owner's right until the decision
-            #expect(try await owner.post("/cases/\(id)/move/withdraw").status == .seeOther)
+            #expect(try await owner.post("/cases/\(id)/move/withdraw", ["confirm": "1"]).status == .seeOther)
             #expect(try await owner.get("/cases/\(id)").body.contains("Withdrawn"))
         }
     }

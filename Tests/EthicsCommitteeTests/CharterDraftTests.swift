@@ -89,7 +89,7 @@ import Testing
             let noKind = try await CharterSteps.publish(admin, change: "")
             #expect(noKind.status == .unprocessableContent && noKind.body.contains("Choose whether the change is editorial or substantive."))
             #expect(noKind.body.contains("Changes the next version would bring") && noKind.body.contains("<ins>Two</ins>"))
-            let stale = try await admin.post("/documents/charter/publish", ["change_note": "n", "change_kind": "editorial", "revision": "0"])
+            let stale = try await admin.post("/documents/charter/publish", ["change_note": "n", "change_kind": "editorial", "revision": "0", "confirm": "1"])
             #expect(stale.status == .conflict && stale.body.contains("The draft was saved again"))
             try await CharterSteps.publish(admin, change: "editorial")
             let again = try await CharterSteps.publish(admin, change: "editorial")

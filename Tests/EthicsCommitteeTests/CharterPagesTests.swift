@@ -29,7 +29,7 @@ enum CharterSteps {
                         kind: String = "charter") async throws -> Browser.Page {
         let page = try await browser.get("/documents/\(kind)/draft")
         let revision = try #require(hidden("revision", in: page.body))
-        return try await browser.post("/documents/\(kind)/publish", ["change_note": note, "change_kind": change, "revision": revision])
+        return try await browser.post("/documents/\(kind)/publish", ["change_note": note, "change_kind": change, "revision": revision, "confirm": "1"])
     }
 
     static func signedIn(_ client: any TestClientProtocol, _ email: String) async throws -> Browser {

@@ -38,7 +38,7 @@ import Testing
             // It moves to in progress, then delivered; a delivered deliverable is frozen
             #expect(try await browser.post("/deliverables/\(id)/status", ["status": "in_progress"]).status == .seeOther)
             #expect(try await browser.post("/deliverables/\(id)/status", ["status": "planned"]).status == .unprocessableContent)
-            #expect(try await browser.post("/deliverables/\(id)/status", ["status": "delivered"]).status == .seeOther)
+            #expect(try await browser.post("/deliverables/\(id)/status", ["status": "delivered", "confirm": "1"]).status == .seeOther)
             let delivered = try await browser.get("/deliverables/\(id)")
             #expect(delivered.body.contains("frozen"))
             #expect(!delivered.body.contains("Overdue"))

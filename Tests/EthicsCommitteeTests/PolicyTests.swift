@@ -59,6 +59,12 @@ import Testing
         add(.invite(.secretary), [.admin])
         add(.invite(.expert), [.admin, .secretary])
         add(.invite(.submitter), [.admin, .secretary])
+        // An invitation's page and its revocation: whoever may invite that role (a secretary, not an admin's)
+        for invited in Role.allCases {
+            let staffRole = invited == .admin || invited == .secretary
+            add(.viewInvitation(invited), staffRole ? [.admin] : [.admin, .secretary])
+            add(.revokeInvitation(invited), staffRole ? [.admin] : [.admin, .secretary])
+        }
         add(.signDeclaration(memberId: 7), [.member, .expert])
         add(.signDeclaration(memberId: 9), [])
         // Figures, exports and the annual report: staff and internal members only
@@ -67,6 +73,60 @@ import Testing
         add(.viewAnnualReport, [.admin, .secretary, .member])
         return rows
     }()
+
+    /// Status-aware case actions (actor id 7 reviews the case; its submitter is 6): role × action × situation.
+    static let caseActionTable: [Row] = {
+        var rows: [Row] = []
+        let open: Set<CaseStatus> = [.submitted, .inReview, .needsInfo, .decided]
+        let beforeDecision: Set<CaseStatus> = [.submitted, .inReview, .needsInfo]
+        for status in CaseStatus.allCases {
+            let reviewed = CaseFacts(submitterId: 6, confidential: false, status: status, reviewers: [7])
+            let recusedFacts = CaseFacts(submitterId: 6, confidential: false, status: status, recused: [7])
+            for role in Role.allCases {
+                // The discussion: the committee's side of the case, open until it is closed or withdrawn
+                rows.append(Row(role: role, action: .comment(reviewed),
+                                expected: role != .submitter && open.contains(status) ? .allow : .notFound))
+                rows.append(Row(role: role, action: .comment(recusedFacts),
+                                expected: [.admin, .secretary].contains(role) && open.contains(status) ? .allow : .notFound))
+                // Recusal: a reviewer, before the decision
+                rows.append(Row(role: role, action: .recuse(reviewed),
+                                expected: role != .submitter && beforeDecision.contains(status) ? .allow : .notFound))
+                rows.append(Row(role: role, action: .recuse(recusedFacts), expected: .notFound))
+            }
+        }
+        // Condition owners: whoever may open the case
+        let confidential = CaseFacts(submitterId: 6, confidential: true, status: .inReview, reviewers: [9])
+        let reviewedConfidential = CaseFacts(submitterId: 6, confidential: true, status: .inReview, reviewers: [7])
+        let ownConfidential = CaseFacts(submitterId: 7, confidential: true, status: .inReview)
+        let openCase = CaseFacts(submitterId: 6, confidential: false, status: .inReview)
+        for role in Role.allCases {
+            let staff = role == .admin || role == .secretary
+            rows.append(Row(role: role, action: .ownCondition(confidential), expected: staff ? .allow : .notFound))
+            rows.append(Row(role: role, action: .ownCondition(reviewedConfidential), expected: role != .submitter ? .allow : .notFound))
+            rows.append(Row(role: role, action: .ownCondition(ownConfidential), expected: staff || role == .submitter ? .allow : .notFound))
+            rows.append(Row(role: role, action: .ownCondition(openCase), expected: staff || role == .member ? .allow : .notFound))
+        }
+        // Deciding from the case page: the staff, in review, never a high-risk case (decided in a meeting)
+        for tier in RiskTier.allCases {
+            for status in CaseStatus.allCases {
+                let facts = CaseFacts(submitterId: 6, confidential: false, status: status, reviewers: [7], riskTier: tier)
+                for role in Role.allCases {
+                    let allowed = (role == .admin || role == .secretary) && status == .inReview && tier != .high
+                    rows.append(Row(role: role, action: .decideOutsideMeeting(facts), expected: allowed ? .allow : .notFound))
+                }
+            }
+        }
+        for action in [Action.comment(openCase), .recuse(openCase), .ownCondition(openCase), .decideOutsideMeeting(openCase)] {
+            rows.append(Row(role: nil, action: action, expected: .signInRequired))
+        }
+        return rows
+    }()
+
+    @Test(arguments: caseActionTable)
+    func caseActionDecision(_ row: Row) {
+        let actor = row.role.map { Actor(userId: 7, role: $0) }
+        #expect(Policy.decide(actor, row.action) == row.expected)
+    }
 
     @Test(arguments: memberTable)
     func memberDecision(_ row: Row) {

@@ -172,9 +172,12 @@ import Testing
 
     @Test func minutesFollowTheMeetingAndRedactHiddenItems() async throws {
         let w = try await Self.world()
-        let marmalade = try Self.query("marmalade")  // in the part every invited reader sees
-        // Ada (member, not assigned to the confidential case): the meeting, but not its hidden item
-        #expect(try await w.store.search(marmalade, for: w.actor(w.ada), offset: 0, limit: 10).1 == 1)
+        let marmalade = try Self.query("marmalade")  // before the first item: for readers who may see every item
+        // Ada (member, not assigned to the confidential case): the meeting, but not its hidden item, nor the text
+        // tied to no item (redaction fails closed)
+        #expect(try await w.store.search(marmalade, for: w.actor(w.ada), offset: 0, limit: 10).1 == 0)
+        #expect(try await w.store.search(try Self.query("approved principle"), for: w.actor(w.ada), offset: 0, limit: 10).1 == 1)
+        #expect(try await w.store.search(marmalade, for: w.actor(w.sec), offset: 0, limit: 10).1 == 1)
         let adaZephyr = try await w.store.search(try Self.query("zephyr discussed"), for: w.actor(w.ada), offset: 0, limit: 10)
         #expect(adaZephyr.1 == 0)
         // Arendt reviews the hidden case but is not invited: no minutes at all

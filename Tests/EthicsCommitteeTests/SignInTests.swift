@@ -194,7 +194,7 @@ import Testing
             let admin = Browser(client)
             try await admin.signIn("admin@example.org")
             try await admin.get("/admin/users/\(ada.id)")
-            let done = try await admin.post("/admin/users/\(ada.id)/deactivate")
+            let done = try await admin.post("/admin/users/\(ada.id)/deactivate", ["confirm": "1"])
             #expect(done.status == .seeOther)
 
             // The member's open session ends at once, and signing in again is refused

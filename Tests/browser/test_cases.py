@@ -202,6 +202,38 @@ def fill_case(driver, title: str, *, vendor: str = "", customer_facing: bool, pe
     answer_readiness(driver, answers, notes or {})
 
 
+def decide_in_meeting(driver, title: str, outcome: str, decision: str,
+                      conditions: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """A high-risk case is decided only in a meeting: the secretary plans one for tomorrow (the voting members
+    invited by default), puts the case on its agenda, opens it with everyone present and records the vote
+    (everyone for), the decision and its conditions. Returns the owners the vote form offered."""
+    click_and_wait(driver, nav_link(driver, "Meetings"))
+    click_link(driver, "Plan a meeting")
+    fill(driver, "Title", f"Meeting on {title}")
+    driver.execute_script("document.getElementById('starts_at').value = arguments[0];", committee_date(1) + "T10:00")
+    fill(driver, "Place", "Room 1")
+    click_button(driver, "Plan the meeting")
+    Select(driver.find_element(By.ID, "case_id")).select_by_visible_text(title)
+    click_and_wait(driver, driver.find_element(By.XPATH, "//form[.//select[@id='case_id']]//button[normalize-space()='Add']"))
+    click_button(driver, "Open the meeting (it is taking place)")
+    for select in driver.find_elements(By.CSS_SELECTOR, "select[id^='attendance_']"):
+        Select(select).select_by_visible_text("Present")
+    click_button(driver, "Save the attendance")
+    form = driver.find_element(By.CSS_SELECTOR, "form.vote")
+    for select in form.find_elements(By.CSS_SELECTOR, "select[name^='vote_']"):
+        Select(select).select_by_visible_text("For")
+    Select(form.find_element(By.NAME, "outcome")).select_by_visible_text(outcome)
+    form.find_element(By.NAME, "decision").send_keys(decision)
+    owners = [o.text for o in Select(form.find_element(By.NAME, "condition_owner_1")).options]
+    for index, (text, owner, due) in enumerate(conditions, start=1):
+        form.find_element(By.NAME, f"condition_text_{index}").send_keys(text)
+        Select(form.find_element(By.NAME, f"condition_owner_{index}")).select_by_visible_text(owner)
+        driver.execute_script("arguments[0].value = arguments[1];", form.find_element(By.NAME, f"condition_due_{index}"), due)
+    click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert flash(driver) == "Votes and decision recorded.", (flash(driver), text_of(driver, "main"))
+    return owners
+
+
 def tiny_pdf() -> bytes:
     """A minimal valid one-page PDF (correct cross-reference offsets)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -428,6 +460,7 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     assert panel(driver, "Conflict of interest") is not None
     assert not driver.find_elements(By.ID, "reviewer_id"), "an expert may assign reviewers"
     fill(driver, "Reason", f"I advise {VENDOR}, the vendor of this chatbot.")
+    tick(driver, "I understand that I lose access to this case at once, and that this cannot be undone.")
     click_button(driver, "Declare a conflict and recuse myself")
     assert path_of(driver) == "/cases", driver.current_url
     check_page("cases after recusal")
@@ -514,21 +547,17 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     assert status_of(driver) == "In review"
     assert not panel(driver, "Readiness assessment").find_elements(By.CSS_SELECTOR, ".alert-soft"), \
         "the review path still says something is missing"
-    choose(driver, "Decision", "Favourable with conditions")
-    set_date(driver, "Meeting date", committee_date())
-    fill(driver, "The committee's opinion", OPINION)
-    fill(driver, "Charter articles cited", "Articles 2 and 5")
-    owners = [o.text for o in Select(field(driver, "Owner of condition 1")).options]
+    # A high-risk case is decided only in a meeting: no decision form here, the vote decides it.
+    assert panel(driver, "Record the decision") is not None
+    assert "decided only in a meeting" in panel(driver, "Record the decision").text
+    assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Record the decision']")
+    owners = decide_in_meeting(driver, TITLE, "Favourable with conditions", OPINION,
+                               ((CONDITIONS[0], OWNER["name"], committee_date(30)),
+                                (CONDITIONS[1], sec["name"], committee_date(45))))
     assert OWNER["name"] in owners and sec["name"] in owners, owners
-    for index, (text, who, days) in enumerate(((CONDITIONS[0], OWNER["name"], 30),
-                                               (CONDITIONS[1], sec["name"], 45)), start=1):
-        fill(driver, f"Condition {index}", text)
-        choose(driver, f"Owner of condition {index}", who)
-        set_date(driver, f"Due {index}", committee_date(days))
-    click_button(driver, "Record the decision")
-    assert path_of(driver) == case_path
+    assert GRACE["name"] in owners and ALAN["name"] not in owners, owners  # who may open the case: not the recused
+    driver.get(server.url(case_path))
     check_page("decision recorded")
-    assert flash(driver) == "The decision has been recorded.", flash(driver)
     assert status_of(driver) == "Decided"
     opinion = panel(driver, "The committee's opinion")
     assert opinion is not None and "Favourable with conditions" in opinion.text

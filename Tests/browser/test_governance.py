@@ -11,7 +11,7 @@ import re
 from selenium.webdriver.common.by import By
 
 from conftest import (click_and_wait, click_button, click_link, complete_welcome, field, fill, sign_in,
-                      sign_out, text_of)
+                      sign_out, text_of, tick)
 
 ADMIN = {"email": "gwen.admin@example.org", "name": "Gwen Admin", "password": "Silver-Harbor-Kettle-58"}
 MEMBER = {"email": "nora.member@example.org", "name": "Nora Member", "password": "Copper-Meadow-Violin-24"}
@@ -65,6 +65,7 @@ def test_charter_from_draft_to_public_page(driver, server, check_page, state):
     assert text_of(driver, ".flash") == "The draft has been saved."
     assert text_of(driver, ".preview h1") == "AI ethics charter"
     fill(driver, "Change note", "First charter.")
+    tick(driver, "I understand that the published version can never be changed.")
     click_button(driver, "Publish version 1")
     check_page("charter version 1")
     assert text_of(driver, ".flash") == "Version 1 has been published."
@@ -76,6 +77,7 @@ def test_charter_from_draft_to_public_page(driver, server, check_page, state):
     assert [e.text for e in driver.find_elements(By.CSS_SELECTOR, "table.diff del")] == ["5", "monthly"]
     fill(driver, "Change note", "Shorter retention; quarterly meetings.")
     field(driver, "Substantive change").click()
+    tick(driver, "I understand that the published version can never be changed.")
     click_button(driver, "Publish version 2")
     assert text_of(driver, ".flash") == "Version 2 has been published."
     sign_out(driver)

@@ -261,6 +261,7 @@ def _journey(driver, server, check_page, page_checker, state, due):
     switch_to(driver, server, state, DMITRI, case_a, check_page)
     check_page("case A as Dmitri")
     fill(driver, "Reason", "My brother-in-law sells the invoice software.")
+    tick(driver, "I understand that I lose access to this case at once, and that this cannot be undone.")
     click_button(driver, "Declare a conflict and recuse myself")
     check_page("Dmitri recused from case A")
     assert flash(driver) == "You are recused from that case; it no longer appears in your lists."
@@ -402,13 +403,16 @@ def _journey(driver, server, check_page, page_checker, state, due):
     assert flash(driver) == "The minutes were saved.", flash(driver)
     assert CLOSING in main_text(driver)
     assert "Draft: not yet approved." in main_text(driver)
-    assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Approve the minutes (chair)']"), \
+    assert not driver.find_elements(By.XPATH, "//*[normalize-space()='Approve the minutes (chair)']"), \
         "the secretary may approve the minutes"
 
     # --- The chair approves them.
     switch_to(driver, server, state, CHLOE, minutes, check_page)
     check_page("minutes as the chair")
-    click_button(driver, "Approve the minutes (chair)")
+    click_link(driver, "Approve the minutes (chair)")
+    check_page("minutes approval: confirmation")
+    assert "can never be changed again" in text_of(driver, "main"), text_of(driver, "main")
+    click_button(driver, "Approve the minutes")
     check_page("minutes approved")
     assert flash(driver) == "The minutes are approved and locked.", flash(driver)
     approval = " ".join(driver.find_element(

@@ -7,6 +7,7 @@ invited); it makes its own secretary with the CLI. Every page goes through check
 """
 
 import base64
+from datetime import datetime, timedelta
 import re
 import shutil
 import subprocess
@@ -67,7 +68,9 @@ def test_meeting_from_agenda_to_printed_minutes(driver, server, check_page):
     assert "Give the date and time of the meeting." in text_of(driver, "main")
     assert field_value(driver, "title") == "Quarterly plenary"
 
-    driver.execute_script("document.getElementById('starts_at').value = '2026-11-24T14:00'")
+    # Planned meetings are in the future: a week from now.
+    driver.execute_script("document.getElementById('starts_at').value = arguments[0];",
+                          (datetime.now() + timedelta(days=7)).strftime("%Y-%m-%dT14:00"))
     fill(driver, "Place", "Room 4, Paris")
     click_button(driver, "Plan the meeting")
     check_page("meeting planned")

@@ -7,10 +7,13 @@ public struct CaseFacts: Sendable, Equatable {
     public let reviewers: Set<Int64>
     /// Reviewers who declared a conflict of interest on this case.
     public let recused: Set<Int64>
+    /// The tier decides the procedure: a high-risk case is decided only in a meeting (`ReviewPath`).
+    public let riskTier: RiskTier
 
-    public init(submitterId: Int64, confidential: Bool, status: CaseStatus, reviewers: Set<Int64> = [], recused: Set<Int64> = []) {
+    public init(submitterId: Int64, confidential: Bool, status: CaseStatus, reviewers: Set<Int64> = [], recused: Set<Int64> = [],
+                riskTier: RiskTier = .medium) {
         self.submitterId = submitterId; self.confidential = confidential; self.status = status
-        self.reviewers = reviewers; self.recused = recused
+        self.reviewers = reviewers; self.recused = recused; self.riskTier = riskTier
     }
 }
 
@@ -43,6 +46,19 @@ extension Policy {
         }
     }
 
+    /// Who may own a condition of a case: someone who may open that case (its submitter, the staff, committee
+    /// members and reviewers who can see it), since the condition shows the case's title and terms on their
+    /// home page. The owner lists of the decision form and the meeting's vote form are built from this rule,
+    /// and both handlers check it on submit.
+    public static func mayOwnCondition(_ candidate: Actor, _ facts: CaseFacts) -> Bool {
+        decide(candidate, .ownCondition(facts)) == .allow
+    }
+
+    /// Statuses in which the internal discussion is open.
+    static let discussionOpen: Set<CaseStatus> = [.submitted, .inReview, .needsInfo, .decided]
+    /// Statuses in which a reviewer may still declare a conflict of interest (before the decision).
+    static let recusalOpen: Set<CaseStatus> = [.submitted, .inReview, .needsInfo]
+
     static func decideCase(_ actor: Actor, _ action: Action) -> Decision {
         let staff = actor.role == .admin || actor.role == .secretary
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
@@ -60,6 +76,16 @@ extension Policy {
             return allow(staff && canView(actor, facts))
         case .reviewCase(let facts):
             return allow(canView(actor, facts) && facts.reviewers.contains(actor.userId))
+        case .comment(let facts):
+            return allow(canSeeInternals(actor, facts) && discussionOpen.contains(facts.status))
+        case .recuse(let facts):
+            return allow(canView(actor, facts) && facts.reviewers.contains(actor.userId) && recusalOpen.contains(facts.status))
+        case .ownCondition(let facts):
+            return allow(canView(actor, facts))
+        case .decideOutsideMeeting(let facts):
+            // A high-risk case is decided only in a meeting, through the vote on its agenda item.
+            return allow(staff && canView(actor, facts) && facts.status == .inReview
+                         && !ReviewPath(tier: facts.riskTier).decisionInMeeting)
         case .moveCase(let facts):
             // Whether the lifecycle allows a given move is CaseLifecycle's answer; here: may they act at all.
             return allow(canView(actor, facts) && (staff || facts.submitterId == actor.userId))

@@ -23,6 +23,10 @@ public enum Action: Sendable, Equatable {
     case manageInvitations
     /// Invite someone with this role.
     case invite(Role)
+    /// Open an invitation's page (details, state): whoever may invite that role.
+    case viewInvitation(Role)
+    /// Revoke a pending invitation: whoever may invite that role.
+    case revokeInvitation(Role)
     /// The composition page and the members' directory (names, affiliations, expertise).
     case viewComposition
     /// The composition's figures, terms, declarations due and former members (not for external experts).
@@ -49,6 +53,15 @@ public enum Action: Sendable, Equatable {
     case manageCase(CaseFacts)
     /// Write one's review, declare a conflict of interest.
     case reviewCase(CaseFacts)
+    /// Write in (or correct one's comment in) the internal discussion: open until the case is closed or withdrawn.
+    case comment(CaseFacts)
+    /// Declare a conflict of interest on a case one reviews, while it is not yet decided.
+    case recuse(CaseFacts)
+    /// Be named owner of a condition of this case (asked for the candidate, not for who names them).
+    case ownCondition(CaseFacts)
+    /// Record a decision from the case page (written procedure): never for a high-risk case, which is
+    /// decided in a meeting.
+    case decideOutsideMeeting(CaseFacts)
     /// Submit, resubmit, withdraw (which moves are allowed is `CaseLifecycle`'s answer).
     case moveCase(CaseFacts)
     /// Read the published versions of a governance document (current, older, history, diff, print).
@@ -110,8 +123,8 @@ public enum Policy {
             return allow(role == .admin)
         case .manageInvitations, .manageSeats:
             return allow(committeeStaff)
-        case .invite(let invitedRole):
-            // A secretary brings in members, experts and project owners, never staff.
+        case .invite(let invitedRole), .viewInvitation(let invitedRole), .revokeInvitation(let invitedRole):
+            // A secretary brings in members, experts and project owners, never staff (nor sees or revokes their links).
             return allow(role == .admin || (role == .secretary && [.member, .expert, .submitter].contains(invitedRole)))
         case .viewComposition:
             return allow(role != .submitter)
@@ -126,7 +139,8 @@ public enum Policy {
             return allow(memberId == actor.userId && role.sitsOnCommittee)
         case .completeOnboarding:
             return .notFound
-        case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase:
+        case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
+             .comment, .recuse, .ownCondition, .decideOutsideMeeting:
             return decideCase(actor, action)
         case .readCharter:
             return .allow

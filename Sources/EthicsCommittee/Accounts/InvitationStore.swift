@@ -73,6 +73,16 @@ public struct InvitationStore: Sendable {
         }
     }
 
+    /// The pending invitation (not used, revoked or expired) to this e-mail address, if any.
+    public func pending(email: String) async throws -> Invitation? {
+        try await db.writer.read { db in
+            try Invitation.fetchOne(db, sql: """
+                SELECT * FROM invitations WHERE purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL
+                    AND expires_at > ? AND lower(email) = lower(?) ORDER BY id DESC LIMIT 1
+                """, arguments: [Timestamp.string(clock.now), email])
+        }
+    }
+
     /// Revokes a pending invitation.
     public func revoke(id: Int64, by actor: AuditActor) async throws {
         try await db.writer.write { db in

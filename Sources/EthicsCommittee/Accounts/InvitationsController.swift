@@ -28,6 +28,8 @@ struct InvitationsController {
         var days = "7"
         var roles: [Choice] = []
         var errors: [String: String] = [:]
+        /// The pending invitation to the same address, whose page offers to re-send it.
+        var pendingHref: String?
         let action = Paths.invitations
     }
 
@@ -50,6 +52,11 @@ struct InvitationsController {
         let days = Int(page.days) ?? 0
         if !(1...30).contains(days) { errors.add("days", "error_days_range") }
         if errors.isEmpty, try await users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        // A second link to the same person would dead-end one of them: re-send the pending one instead.
+        if errors.isEmpty, let existing = try await invitations.pending(email: page.email) {
+            errors.add("email", "error_invitation_pending")
+            if Policy.decide(context.actor, .viewInvitation(existing.role)) == .allow { page.pendingHref = Paths.invitation(existing.id) }
+        }
         guard errors.isEmpty, let role else {
             page.errors = errors.messages(context.language)
             return try await form(page, context: context, status: .unprocessableContent)
@@ -71,6 +78,7 @@ struct InvitationsController {
     func resend(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageInvitations)
         let old = try await target(context)
+        try context.require(.viewInvitation(old.role))
         try context.require(.invite(old.role))
         guard let email = old.email, old.usedAt == nil else { throw AppError.notFound }
         if old.revokedAt == nil { try await invitations.revoke(id: old.id, by: context.auditActor) }
@@ -97,6 +105,7 @@ struct InvitationsController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageInvitations)
         let invitation = try await target(context)
+        try context.require(.viewInvitation(invitation.role))
         let messages = Catalog.messages(context.language)
         let state = invitation.state(at: Timestamp.string(formats.clock.now))
         let page = ShowPage(email: invitation.email ?? "", name: invitation.name ?? "",
@@ -113,6 +122,7 @@ struct InvitationsController {
     func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageInvitations)
         let invitation = try await target(context)
+        try context.require(.revokeInvitation(invitation.role))
         try await invitations.revoke(id: invitation.id, by: context.auditActor)
         if let session = context.session { try await sessions.setFlash(Flash.encode("flash_invitation_revoked"), idHash: session.idHash) }
         return .redirect(to: Policy.decide(context.actor, .manageAccounts) == .allow ? Paths.users : Paths.members)

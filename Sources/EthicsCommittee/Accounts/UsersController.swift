@@ -13,6 +13,7 @@ struct UsersController {
         router.get(RouterPath(Paths.users), use: list)
         router.get(RouterPath(Paths.userPattern), use: show)
         router.post(RouterPath(Paths.userRolePattern), use: changeRole)
+        router.get(RouterPath(Paths.userDeactivatePattern), use: confirmDeactivate)
         router.post(RouterPath(Paths.userDeactivatePattern), use: deactivate)
         router.post(RouterPath(Paths.userReactivatePattern), use: reactivate)
     }
@@ -97,12 +98,26 @@ struct UsersController {
         return .redirect(to: Paths.user(user.id))
     }
 
+    /// Deactivation asks first (`Confirmation`): it ends every session of the account at once.
+    func confirmDeactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.manageAccounts)
+        let user = try await target(context)
+        guard user.active, user.id != context.session?.user.id else { return .redirect(to: Paths.user(user.id)) }
+        return try await confirmation(user, context)
+    }
+
+    private func confirmation(_ user: User, _ context: AppRequestContext) async throws -> Response {
+        try await Confirmation.page("deactivate", name: user.name, action: Paths.userDeactivate(user.id), back: Paths.user(user.id),
+                                    backLabel: user.name, context: context, renderer: renderer)
+    }
+
     func deactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
         let user = try await target(context)
         if user.id == context.session?.user.id {
             return try await userPage(user, context: context, error: "error_self_deactivate")
         }
+        guard Confirmation.given(context.form) else { return try await confirmation(user, context) }
         try await users.deactivate(id: user.id, by: context.auditActor)
         try await flash("flash_deactivated", context)
         return .redirect(to: Paths.user(user.id))

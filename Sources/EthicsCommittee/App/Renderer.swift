@@ -60,7 +60,7 @@ public struct Renderer: Sendable {
     /// Unread notifications of a signed-in person who may use the app (nil: no link in the header).
     private func unread(_ context: AppRequestContext) async throws -> Int? {
         guard let actor = context.actor, Policy.decide(actor, .useApp) == .allow else { return nil }
-        return try await notifications.unreadCount(userId: actor.userId)
+        return try await notifications.unreadCount(for: actor)
     }
 
     /// The generic page for an error status, with no internal detail. Inside the session middleware it

@@ -11,7 +11,27 @@ struct CaseController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.casePattern), use: show)
+        router.get(RouterPath(Paths.caseMovePattern), use: confirmMove)
         router.post(RouterPath(Paths.caseMovePattern), use: move)
+    }
+
+    /// Moves that cannot be undone ask first (`Confirmation`).
+    static let confirmed: Set<CaseLifecycle.Transition> = [.withdraw]
+
+    /// The confirmation page of a move that asks first, when the person may make it now; 404 otherwise.
+    func confirmMove(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (found, facts) = try await Self.load(context, cases)
+        try context.require(.moveCase(facts))
+        guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
+              Self.confirmed.contains(transition),
+              case .success = CaseLifecycle.apply(transition, from: found.status, by: builder.mover(found, context))
+        else { throw AppError.notFound }
+        return try await confirmation(found, transition, context)
+    }
+
+    private func confirmation(_ found: Case, _ transition: CaseLifecycle.Transition, _ context: AppRequestContext) async throws -> Response {
+        try await Confirmation.page("case_\(transition.rawValue)", name: found.title, action: Paths.caseMove(found.id, transition),
+                                    back: Paths.case(found.id), backLabel: found.title, context: context, renderer: renderer)
     }
 
     /// The case in the path, after the policy allowed the person to see it; 404 otherwise.
@@ -37,6 +57,9 @@ struct CaseController {
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
               [.submit, .startReview, .withdraw, .close].contains(transition)
         else { throw AppError.notFound }
+        if Self.confirmed.contains(transition), !Confirmation.given(context.form) {
+            return try await confirmation(found, transition, context)
+        }
         let mover = builder.mover(found, context)
         var refusal: String?
         switch CaseLifecycle.apply(transition, from: found.status, by: mover) {

@@ -53,13 +53,12 @@ struct CaseShowBuilder: Sendable {
         let missing = path.missing(reviews: reviewList.count, externalReviews: externalReviews)
 
         let me = context.session?.user.id
-        let commentsOpen = internals && ![.draft, .withdrawn, .closed].contains(found.status)
+        let commentsOpen = Policy.decide(actor, .comment(facts)) == .allow
         let hasReviewed = reviewList.contains { $0.reviewerId == me }
         let candidates = manage && [.submitted, .inReview].contains(found.status)
             ? try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor) : []
-        let owners: [Choice] = manage && found.status == .inReview ? try await users.all().filter {
-            $0.active && ($0.role == .submitter || $0.role == .secretary || $0.id == found.submitterId)
-        }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == found.submitterId) } : []
+        let decideHere = Policy.decide(actor, .decideOutsideMeeting(facts)) == .allow
+        let owners = decideHere ? ConditionOwners.choices(try await users.all(), facts, selected: found.submitterId) : []
 
         let mover = mover(found, context)
         let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
@@ -67,7 +66,7 @@ struct CaseShowBuilder: Sendable {
             // A case closes by itself when its last condition is met; offer closing only without open ones.
             .filter { $0 != .close || conditions.allSatisfy(\.met) }
             .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages["case_action_\($0.rawValue)"] ?? "",
-                                       danger: $0 == .withdraw) }
+                                       danger: CaseController.confirmed.contains($0)) }
 
         let barHeight = 26
         return CaseShowPage(
@@ -132,11 +131,12 @@ struct CaseShowBuilder: Sendable {
                 candidate.conflictWith.map { "\(candidate.name): \(messages["reviewer_conflict_flag"] ?? "") \($0)" }
             },
             reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,
-            recuseAction: isReviewer && [.submitted, .inReview, .needsInfo].contains(found.status) ? Paths.caseRecuse(found.id) : nil,
+            recuseAction: Policy.decide(actor, .recuse(facts)) == .allow ? Paths.caseRecuse(found.id) : nil,
             recommendations: Recommendation.allCases.map { Choice(value: $0.rawValue, label: messages["recommendation_\($0.rawValue)"] ?? "", selected: false) },
-            decideAction: manage && found.status == .inReview ? Paths.caseDecision(found.id) : nil,
+            decideAction: decideHere ? Paths.caseDecision(found.id) : nil,
             outcomes: DecisionOutcome.allCases.map { Choice(value: $0.rawValue, label: messages["outcome_\($0.rawValue)"] ?? "", selected: false) },
-            decisionInMeeting: path.decisionInMeeting, owners: owners,
+            // A high-risk case in review: the staff are told it is decided in a meeting, not on this page.
+            decisionInMeeting: manage && found.status == .inReview && !decideHere, owners: owners,
             decision: decision.flatMap { messages["outcome_\($0.outcome.rawValue)"] },
             opinionHTML: decision?.opinionHTML, decisionDate: decision.map { formats.date($0.decidedAt, language) },
             letterHref: decision != nil && [.decided, .closed].contains(found.status) ? Paths.caseOpinionLetter(found.id) : nil,

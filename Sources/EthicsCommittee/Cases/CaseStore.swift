@@ -63,7 +63,7 @@ public struct CaseStore: Sendable {
         let active = rows.filter { ($0["recused_at"] as String?) == nil }.map { $0["user_id"] as Int64 }
         let recused = rows.filter { ($0["recused_at"] as String?) != nil }.map { $0["user_id"] as Int64 }
         return CaseFacts(submitterId: found.submitterId, confidential: found.confidential, status: found.status,
-                         reviewers: Set(active), recused: Set(recused))
+                         reviewers: Set(active), recused: Set(recused), riskTier: found.riskTier)
     }
 
     /// The readiness answers and notes of a case.

@@ -61,8 +61,11 @@ struct CaseWorkController {
     func recuse(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.reviewCase(facts))
+        guard Policy.decide(context.actor, .recuse(facts)) == .allow else { return try await refuse(found, facts, "error_recusal_closed", context) }
         let reason = context.form["reason"]
         if let problem = Validate.text(reason, max: 1000) { return try await refuse(found, facts, problem == "error_required" ? "error_recusal_reason" : problem, context) }
+        // Irreversible: the form's "I understand" box must be ticked.
+        guard Confirmation.given(context.form) else { return try await refuse(found, facts, "error_confirm_recusal", context) }
         try await reviews.recuse(caseId: found.id, userId: context.session!.user.id, reason: reason, by: context.auditActor)
         // The case is no longer theirs to see: back to their list.
         if let session = context.session { try await sessions.setFlash(Flash.encode("flash_recused"), idHash: session.idHash) }
@@ -91,6 +94,7 @@ struct CaseWorkController {
     func comment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.viewCaseInternals(facts))
+        guard Policy.decide(context.actor, .comment(facts)) == .allow else { return try await refuse(found, facts, "error_comments_closed", context) }
         let body = context.form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return try await refuse(found, facts, "error_comment_empty", context) }
         guard body.utf8.count <= 20_000, let html = try? Markdown.html(body) else { return try await refuse(found, facts, "error_too_long", context) }
@@ -105,6 +109,7 @@ struct CaseWorkController {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.viewCaseInternals(facts))
         guard let comment = context.parameters.get("comment", as: Int64.self) else { throw AppError.notFound }
+        guard Policy.decide(context.actor, .comment(facts)) == .allow else { return try await refuse(found, facts, "error_comments_closed", context) }
         let body = context.form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return try await refuse(found, facts, "error_comment_empty", context) }
         guard body.utf8.count <= 20_000, let html = try? Markdown.html(body) else { return try await refuse(found, facts, "error_too_long", context) }
@@ -151,19 +156,16 @@ struct CaseWorkController {
         let opinion = form.raw("opinion").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !opinion.isEmpty else { return try await refuse(found, facts, "error_opinion", context) }
         guard let opinionHTML = try? Markdown.html(opinion) else { return try await refuse(found, facts, "error_markdown_too_large", context) }
+        // A high-risk case is decided only in a meeting, through the vote on its agenda item.
+        guard Policy.decide(context.actor, .decideOutsideMeeting(facts)) == .allow else {
+            return try await refuse(found, facts, "error_decide_in_meeting", context)
+        }
         let path = ReviewPath(tier: found.riskTier)
-        var meetingOn: String?
         if outcome != .deferred {
             let reviewers = try await reviews.reviewers(caseId: found.id)
             let written = try await reviews.reviews(caseId: found.id)
             let external = written.filter { review in reviewers.first { $0.userId == review.reviewerId }?.external == true }.count
             if let missing = path.missing(reviews: written.count, externalReviews: external) { return try await refuse(found, facts, missing, context) }
-            if path.decisionInMeeting {
-                meetingOn = form["meeting_on"]
-                guard let date = meetingOn, Formats.isISODate(date), date <= formats.localISODate() else {
-                    return try await refuse(found, facts, "error_meeting_date", context)
-                }
-            }
         }
         var conditions: [NewCondition] = []
         if outcome == .conditions {
@@ -171,7 +173,7 @@ struct CaseWorkController {
                 let text = form["condition_text_\(index)"]
                 if text.isEmpty { continue }
                 guard text.count <= 1000, let owner = Int64(form["condition_owner_\(index)"]),
-                      try await users.find(id: owner)?.active == true,
+                      ConditionOwners.allowed(try await users.find(id: owner), facts),
                       Formats.isISODate(form["condition_due_\(index)"])
                 else { return try await refuse(found, facts, "error_condition", context) }
                 conditions.append(NewCondition(text: text, ownerId: owner, dueOn: form["condition_due_\(index)"]))
@@ -183,8 +185,7 @@ struct CaseWorkController {
         do {
             try await decisions.decide(caseId: found.id, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
                                        charterVersion: RequestNumber.int(form["charter_version"], in: 1...1_000_000), articles: articles,
-                                       procedure: path.decisionInMeeting ? "meeting" : "written", meetingOn: meetingOn,
-                                       conditions: conditions, by: context.auditActor)
+                                       procedure: "written", meetingOn: nil, conditions: conditions, by: context.auditActor)
         } catch let refusal as CaseLifecycle.Refusal {
             // Someone else decided first: say so on the case page, with what this person typed.
             return try await refuse(found, facts, refusal.key, context)

@@ -81,6 +81,8 @@ struct CharterDraftController {
                           changeKind: ChangeKind(rawValue: context.form["change_kind"]))
         input.changeNoteError = Validate.text(input.changeNote, max: 2000).flatMap { messages[$0] }
         if input.changeKind == nil { input.publishError = messages["charter_change_kind_missing"] }
+        // A published version never changes: the form's "I understand" box must be ticked (`Confirmation`).
+        else if !Confirmation.given(context.form) { input.publishError = messages["charter_publish_confirm_missing"] }
         if input.changeNoteError != nil || input.publishError != nil {
             return try await render(document, input, context: context, status: .unprocessableContent)
         }

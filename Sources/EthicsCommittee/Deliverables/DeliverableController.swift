@@ -18,6 +18,7 @@ struct DeliverableController {
         router.get(RouterPath(Paths.deliverablePattern), use: show)
         router.get(RouterPath(Paths.deliverableEditPattern), use: edit)
         router.post(RouterPath(Paths.deliverableEditPattern), use: update)
+        router.get(RouterPath(Paths.deliverableStatusPattern), use: confirmMove)
         router.post(RouterPath(Paths.deliverableStatusPattern), use: move)
     }
 
@@ -27,16 +28,12 @@ struct DeliverableController {
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { DeliverableStatus(rawValue: String($0)) }
         let owner = query["owner"].flatMap { Int64(String($0)) }
-        let visible = try await deliverables.all().filter { found, facts in
-            Policy.decide(context.actor, .viewDeliverable(ownerId: found.ownerId, linkedCase: facts)) == .allow
-        }.map(\.0)
-        let shown = visible.filter { (status == nil || $0.status == status) && (owner == nil || $0.ownerId == owner) }
-        var owners: [Int64: String] = [:]
-        for item in visible { owners[item.ownerId] = item.ownerName }
+        guard let actor = context.actor else { throw AppError.notFound }
+        let (shown, visibleOwners) = try await deliverables.list(for: actor, status: status, ownerId: owner)
         let page = DeliverablePages.List(
             rows: shown.map { row($0, messages, context.language, today) }, hasRows: !shown.isEmpty,
             statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
-            owners: owners.sorted { $0.value < $1.value }.map { Choice(value: String($0.key), label: $0.value, selected: $0.key == owner) },
+            owners: visibleOwners.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == owner) },
             newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,
             count: Catalog.plural("deliverables_count", shown.count, context.language))
         return try await renderer.page("deliverables/index", page, title: "deliverables_title", context: context, path: Paths.deliverables)
@@ -75,10 +72,28 @@ struct DeliverableController {
             bodyHTML: item.bodyHTML,
             editHref: manage && item.status != .delivered ? Paths.deliverableEdit(item.id) : nil,
             statusAction: manage && !item.status.next.isEmpty ? Paths.deliverableStatus(item.id) : nil,
-            moves: item.status.next.map { DeliverablePages.Button(value: $0.rawValue, label: messages["deliverable_move_\($0.rawValue)"] ?? "") },
+            moves: item.status.next.map {
+                DeliverablePages.Button(value: $0.rawValue, label: messages["deliverable_move_\($0.rawValue)"] ?? "",
+                                        confirmHref: $0 == .delivered ? Paths.deliverableStatus(item.id) + "?status=delivered" : nil)
+            },
             frozen: item.status == .delivered, formError: error.flatMap { messages[$0] })
         return try await renderer.page("deliverables/show", page, title: item.title, context: context,
                                        path: Paths.deliverable(item.id), status: status)
+    }
+
+    /// Marking a deliverable delivered freezes it: the button leads to a confirmation page (`Confirmation`).
+    func confirmMove(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let item = try await load(context)
+        try context.require(.manageDeliverables)
+        guard request.uri.queryParameters["status"].map(String.init) == DeliverableStatus.delivered.rawValue,
+              item.status.next.contains(.delivered) else { return .redirect(to: Paths.deliverable(item.id)) }
+        return try await confirmDelivered(item, context)
+    }
+
+    private func confirmDelivered(_ item: Deliverable, _ context: AppRequestContext) async throws -> Response {
+        try await Confirmation.page("delivered", name: item.title, action: Paths.deliverableStatus(item.id), back: Paths.deliverable(item.id),
+                                    backLabel: item.title, fields: [Confirmation.Hidden(name: "status", value: DeliverableStatus.delivered.rawValue)],
+                                    context: context, renderer: renderer)
     }
 
     func move(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,6 +101,9 @@ struct DeliverableController {
         try context.require(.manageDeliverables)
         guard let target = DeliverableStatus(rawValue: context.form["status"]) else {
             return try await showPage(item, context: context, error: "deliverable_error_move", status: .unprocessableContent)
+        }
+        if target == .delivered, item.status.next.contains(.delivered), !Confirmation.given(context.form) {
+            return try await confirmDelivered(item, context)
         }
         do {
             try await deliverables.move(id: item.id, to: target, by: context.auditActor)

@@ -39,6 +39,8 @@ enum DeliverablePages {
     struct Button: Sendable {
         let value: String
         let label: String
+        /// For a move that cannot be undone (delivered): the confirmation page, instead of a form.
+        var confirmHref: String? = nil
     }
 
     struct Show: Sendable {

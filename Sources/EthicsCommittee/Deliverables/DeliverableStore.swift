@@ -9,7 +9,46 @@ public struct DeliverableStore: Sendable {
 
     static let select = "SELECT d.*, u.name AS owner_name FROM deliverables d JOIN users u ON u.id = d.owner_id"
 
-    /// Every deliverable with the facts of its linked case (callers filter through the policy), by due date.
+    /// The rule of `Action.viewDeliverable` in SQL over a deliverable `d`: never for a project owner; not
+    /// when it is linked to a case the person may not open (`CaseStore.visibility`); an external expert
+    /// only their own. A test checks that lists agree with the policy.
+    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+        let (visible, visibleArguments) = CaseStore.visibility(actor)
+        let linked = "(d.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = d.case_id AND (\(visible))))"
+        switch actor.role {
+        case .submitter:
+            return ("0", [])
+        case .admin, .secretary, .member:
+            return (linked, visibleArguments)
+        case .expert:
+            var arguments: StatementArguments = [actor.userId]
+            arguments += visibleArguments
+            return ("d.owner_id = ? AND \(linked)", arguments)
+        }
+    }
+
+    /// The deliverables a person may open, by due date, with the status and owner filters of the list; and
+    /// the owners of all those they may open (for the owner filter).
+    public func list(for actor: Actor, status: DeliverableStatus?, ownerId: Int64?) async throws
+        -> (rows: [Deliverable], owners: [(id: Int64, name: String)]) {
+        let (visible, visibleArguments) = Self.visibility(actor)
+        var conditions = [visible]
+        var arguments = visibleArguments
+        if let status { conditions.append("d.status = ?"); arguments += [status.rawValue] }
+        if let ownerId { conditions.append("d.owner_id = ?"); arguments += [ownerId] }
+        let whereClause = conditions.joined(separator: " AND ")
+        let rowArguments = arguments
+        return try await db.writer.read { db in
+            let rows = try Deliverable.fetchAll(db, sql: Self.select + " WHERE \(whereClause) ORDER BY d.due_on, d.id",
+                                                arguments: rowArguments)
+            let owners = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT u.id, u.name FROM deliverables d JOIN users u ON u.id = d.owner_id WHERE \(visible) ORDER BY u.name, u.id
+                """, arguments: visibleArguments).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
+            return (rows, owners)
+        }
+    }
+
+    /// Every deliverable with the facts of its linked case, by due date (tests compare the lists with the policy).
     public func all() async throws -> [(Deliverable, CaseFacts?)] {
         try await db.writer.read { db in
             let rows = try Deliverable.fetchAll(db, sql: Self.select + " ORDER BY d.due_on, d.id")

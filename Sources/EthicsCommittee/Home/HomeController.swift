@@ -51,6 +51,7 @@ struct HomeController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         let user = session.user
+        guard let actor = context.actor else { throw AppError.notFound }
         let language = context.language
         let messages = Catalog.messages(language)
         let today = formats.localISODate()
@@ -94,15 +95,15 @@ struct HomeController {
             }
             sections.append(section("home_next_meetings", meetingItems(try await home.nextMeetings(invited: user.id, after: now)),
                                     "home_next_meetings_none", all: Paths.meetings))
-            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)), all: Paths.deliverables)
-            sections += whenAny("home_conditions_owned", items(try await home.conditionsOwned(userId: user.id)))
+            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(by: actor)), all: Paths.deliverables)
+            sections += whenAny("home_conditions_owned", items(try await home.conditionsOwned(by: actor)))
             if let member = try await members.find(userId: user.id) {
                 declarationDue = member.declarationDue(now: formats.clock.now, currentVersion: settings.current.declarationVersion)
             }
         case .submitter:
             sections.append(section("home_own_cases", items(try await home.ownCases(userId: user.id), overdue: false), "home_own_cases_none",
                                     all: Paths.cases + "?scope=mine"))
-            sections.append(section("home_conditions_owned", items(try await home.conditionsOwned(userId: user.id)), "home_conditions_none"))
+            sections.append(section("home_conditions_owned", items(try await home.conditionsOwned(by: actor)), "home_conditions_none"))
         case .secretary, .admin:
             sections.append(section("home_triage", items(try await home.awaitingTriage(), overdue: false), "home_triage_none",
                                     all: Paths.cases + "?status=submitted"))
@@ -114,7 +115,7 @@ struct HomeController {
             sections += whenAny("home_minutes_awaiting", meetingItems(try await home.minutesAwaitingApproval()), all: Paths.meetings)
             sections.append(section("home_next_meetings_all", meetingItems(try await home.nextMeetings(invited: nil, after: now)),
                                     "home_next_meetings_none", all: Paths.meetings))
-            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(userId: user.id)), all: Paths.deliverables)
+            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(by: actor)), all: Paths.deliverables)
         }
         let page = Page(greeting: (messages["home_greeting"] ?? "").replacingOccurrences(of: "{name}", with: user.name),
                         roleSummary: messages["home_role_\(user.role.rawValue)"] ?? "",

@@ -49,14 +49,19 @@ public struct HomeStore: Sendable {
         }
     }
 
-    /// Open conditions a person owns, soonest due first.
-    public func conditionsOwned(userId: Int64) async throws -> [WorkItem] {
-        try await db.writer.read { db in
+    /// Open conditions a person owns, soonest due first, on cases they may open (`CaseStore.visibility`):
+    /// a condition shows its case's title and terms.
+    public func conditionsOwned(by actor: Actor) async throws -> [WorkItem] {
+        let (visible, visibleArguments) = CaseStore.visibility(actor)
+        var arguments: StatementArguments = [actor.userId]
+        arguments += visibleArguments
+        let bound = arguments
+        return try await db.writer.read { db in
             try WorkItem.fetchAll(db, sql: """
                 SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
                 FROM case_conditions k JOIN cases c ON c.id = k.case_id
-                WHERE k.owner_id = ? AND k.status = 'open' ORDER BY k.due_on LIMIT \(Self.fetched)
-                """, arguments: [userId])
+                WHERE k.owner_id = ? AND k.status = 'open' AND (\(visible)) ORDER BY k.due_on LIMIT \(Self.fetched)
+                """, arguments: bound)
         }
     }
 
@@ -137,13 +142,19 @@ public struct HomeStore: Sendable {
         }
     }
 
-    /// Deliverables a person owns that are neither delivered nor cancelled, soonest due first.
-    public func deliverablesOwned(userId: Int64) async throws -> [OwnedDeliverable] {
-        try await db.writer.read { db in
+    /// Deliverables a person owns that are neither delivered nor cancelled, soonest due first, leaving out
+    /// those linked to a case they may not open (`viewDeliverable`, in SQL: `DeliverableStore.visibility`).
+    public func deliverablesOwned(by actor: Actor) async throws -> [OwnedDeliverable] {
+        let (visible, visibleArguments) = DeliverableStore.visibility(actor)
+        var arguments: StatementArguments = [actor.userId]
+        arguments += visibleArguments
+        let bound = arguments
+        return try await db.writer.read { db in
             try OwnedDeliverable.fetchAll(db, sql: """
-                SELECT id, title, status, due_on FROM deliverables
-                WHERE owner_id = ? AND status IN ('planned', 'in_progress') ORDER BY due_on, id LIMIT \(Self.fetched)
-                """, arguments: [userId])
+                SELECT d.id, d.title, d.status, d.due_on FROM deliverables d
+                WHERE d.owner_id = ? AND d.status IN ('planned', 'in_progress') AND (\(visible))
+                ORDER BY d.due_on, d.id LIMIT \(Self.fetched)
+                """, arguments: bound)
         }
     }
 }

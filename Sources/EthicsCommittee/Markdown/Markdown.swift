@@ -23,6 +23,55 @@ public enum Markdown {
         }
     }
 
+    /// A heading at the top level of a document (not inside a list or a quote), as cmark parses it: ATX
+    /// (`## Title`, up to three spaces before) or setext (a line underlined with `===` or `---`).
+    public struct Heading: Sendable, Equatable {
+        /// The first source line of the heading, from 1 (lines split at "\n").
+        public let line: Int
+        public let level: Int
+        /// Its text without the markup.
+        public let text: String
+    }
+
+    /// The top-level headings of `source`, in order (none when it is too large to render).
+    public static func topLevelHeadings(_ source: String) -> [Heading] {
+        let length = source.utf8.count
+        guard length <= maxBytes else { return [] }
+        return source.withCString { text -> [Heading] in
+            guard let document = cmark_parse_document(text, length, CMARK_OPT_VALIDATE_UTF8) else { return [] }
+            defer { cmark_node_free(document) }
+            var headings: [Heading] = []
+            var node = cmark_node_first_child(document)
+            while let current = node {
+                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                    headings.append(Heading(line: Int(cmark_node_get_start_line(current)),
+                                            level: Int(cmark_node_get_heading_level(current)), text: plainText(current)))
+                }
+                node = cmark_node_next(current)
+            }
+            return headings
+        }
+    }
+
+    /// The text and code of a node's descendants, joined.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
     /// cmark keeps `data:image/png|gif|jpeg|webp` image sources; the CSP blocks them, so they go here too.
     private static func dropDataImages(in document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }

@@ -129,7 +129,8 @@ struct AgendaController {
                 let conditionText = form["condition_text_\(index)"]
                 if conditionText.isEmpty { continue }
                 guard conditionText.count <= 1000, let owner = Int64(form["condition_owner_\(index)"]),
-                      try await users.find(id: owner)?.active == true, Formats.isISODate(form["condition_due_\(index)"])
+                      let facts = item.caseId.flatMap({ record.cases[$0] }),
+                      ConditionOwners.allowed(try await users.find(id: owner), facts), Formats.isISODate(form["condition_due_\(index)"])
                 else { return try await builder.refuse(record, "error_condition", context) }
                 decision.conditions.append(NewCondition(text: conditionText, ownerId: owner, dueOn: form["condition_due_\(index)"]))
             }

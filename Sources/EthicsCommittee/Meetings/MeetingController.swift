@@ -71,6 +71,8 @@ struct MeetingController {
         if let problem = Validate.text(title, max: 200) { errors.add("title", problem) }
         let startsAt = views.formats.storedTimestamp(fromLocal: local)
         if startsAt == nil { errors.add("starts_at", "meeting_error_when") }
+        // A meeting is planned for the future: one dated now or earlier would be held before its agenda exists.
+        if let startsAt, startsAt <= Timestamp.string(views.formats.clock.now) { errors.add("starts_at", "meeting_error_past") }
         let duration = Int(form["duration"]) ?? 0
         if !(15...720).contains(duration) { errors.add("duration", "meeting_error_duration") }
         if place.isEmpty && video.isEmpty { errors.add("place", "meeting_error_where") }

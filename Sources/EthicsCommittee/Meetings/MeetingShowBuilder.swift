@@ -16,9 +16,12 @@ struct MeetingShowBuilder: Sendable {
         let manage = Policy.decide(context.actor, .manageMeetings) == .allow
         let planned = meeting.status == .planned, held = meeting.status == .held
         let targets = manage && planned ? try await meetings.planned(except: id) : []
-        let owners: [Choice] = manage && held ? try await users.all().filter { $0.active && $0.role != .expert }.map {
-            Choice(value: String($0.id), label: $0.name, selected: false)
-        } : []
+        // Each case item offers as condition owners those who may open its case (`ConditionOwners`).
+        let people = manage && held ? try await users.all() : []
+        func owners(_ item: AgendaItem) -> [Choice] {
+            guard let facts = item.caseId.flatMap({ record.cases[$0] }) else { return [] }
+            return ConditionOwners.choices(people, facts, selected: nil)
+        }
         let ready = manage && planned ? try await agenda.casesReady() : []
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
         let overdue = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : []
@@ -30,7 +33,7 @@ struct MeetingShowBuilder: Sendable {
             attendance: views.attendanceRows(record, messages),
             attendanceAction: manage && held ? Paths.meetingAttendance(id) : nil,
             items: record.items.enumerated().map { index, item in
-                views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners)
+                views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners(item))
             },
             hasItems: !record.items.isEmpty,
             addAction: manage && planned ? Paths.meetingItems(id) : nil,

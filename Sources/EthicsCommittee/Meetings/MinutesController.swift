@@ -14,6 +14,7 @@ struct MinutesController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.meetingMinutesPattern), use: show)
         router.post(RouterPath(Paths.meetingMinutesPattern), use: save)
+        router.get(RouterPath(Paths.meetingMinutesApprovePattern), use: confirmApproval)
         router.post(RouterPath(Paths.meetingMinutesApprovePattern), use: approve)
         router.get(RouterPath(Paths.meetingMinutesPrintPattern), use: printView)
     }
@@ -78,9 +79,26 @@ struct MinutesController {
         return try await done(record.meeting.id, "flash_minutes_saved", context)
     }
 
+    /// Approval locks the minutes for good: the button leads to a confirmation page (`Confirmation`).
+    func confirmApproval(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await views.load(context)
+        try context.require(.approveMinutes(chairId: try await meetings.chairId()))
+        guard let minutes = record.minutes, !minutes.approved else { return .redirect(to: Paths.meetingMinutes(record.meeting.id)) }
+        return try await confirmation(record, context)
+    }
+
+    private func confirmation(_ record: MeetingRecord, _ context: AppRequestContext) async throws -> Response {
+        try await Confirmation.page("approve_minutes", name: record.meeting.title, action: Paths.meetingMinutesApprove(record.meeting.id),
+                                    back: Paths.meetingMinutes(record.meeting.id), backLabel: record.meeting.title,
+                                    context: context, renderer: renderer)
+    }
+
     func approve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         try context.require(.approveMinutes(chairId: try await meetings.chairId()))
+        if let minutes = record.minutes, !minutes.approved, !Confirmation.given(context.form) {
+            return try await confirmation(record, context)
+        }
         do {
             try await minutes.approve(meetingId: record.meeting.id, by: context.auditActor)
         } catch let refusal as MeetingRefusal {

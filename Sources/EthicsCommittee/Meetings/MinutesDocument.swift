@@ -123,9 +123,10 @@ struct MinutesDocument: Sendable {
     }
 
     /// A part's text without the heading it was cut at: the document prints the item's own heading, once.
-    /// The HTML is the Markdown module's, whose second-level heading is exactly `<h2>…</h2>`.
+    /// The HTML is the Markdown module's, whose headings are exactly `<hN>…</hN>`.
     static func withoutHeading(_ html: String) -> String {
-        guard html.hasPrefix("<h2>"), let end = html.range(of: "</h2>") else { return html }
+        guard html.hasPrefix("<h"), let level = html.dropFirst(2).first, ("1"..."6").contains(level),
+              html.dropFirst(3).hasPrefix(">"), let end = html.range(of: "</h\(level)>") else { return html }
         return String(html[end.upperBound...])
     }
 

@@ -30,7 +30,9 @@ struct MembersController {
                                   declarationVersion: settings.current.declarationVersion)
         let canInvite = Policy.decide(context.actor, .manageInvitations) == .allow
         let now = Timestamp.string(formats.clock.now)
-        let pending = canInvite ? try await invitations.open().map { invitation in
+        let pending = canInvite ? try await invitations.open().filter {
+            Policy.decide(context.actor, .viewInvitation($0.role)) == .allow
+        }.map { invitation in
             CompositionPage.PendingInvitation(
                 href: Paths.invitation(invitation.id), email: invitation.email ?? "",
                 role: messages["role_\(invitation.role.rawValue)"] ?? "",

@@ -8,11 +8,29 @@ public struct NotificationStore: Sendable {
     let clock: AppClock
     public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
 
-    /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`).
-    public func unreadCount(userId: Int64) async throws -> Int {
-        try await db.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM notifications WHERE recipient_id = ? AND read_at IS NULL",
-                             arguments: [userId]) ?? 0
+    /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`),
+    /// counting only those about a record the person may still open, as the list shows them (`Notifier.mayOpen`
+    /// in SQL: a case by `CaseStore.visibility`, a meeting by `viewMeeting`, a published version always).
+    public func unreadCount(for actor: Actor) async throws -> Int {
+        let (visible, visibleArguments) = CaseStore.visibility(actor)
+        var arguments: StatementArguments = [actor.userId]
+        arguments += visibleArguments
+        let meeting: String
+        switch actor.role {
+        case .admin, .secretary, .member: meeting = "1"
+        case .expert:
+            meeting = "EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = n.record_id AND i.user_id = ?)"
+            arguments += [actor.userId]
+        case .submitter: meeting = "0"
+        }
+        let countArguments = arguments
+        return try await db.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND (
+                    (n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
+                    OR (n.record_type = 'meeting' AND \(meeting))
+                    OR n.record_type = 'document_version')
+                """, arguments: countArguments) ?? 0
         }
     }
 

@@ -105,33 +105,46 @@ public struct SearchStore: Sendable {
     /// never a project owner's (`canSeeInternals`: a recused reviewer already fails `canView`); minutes
     /// follow `viewMeeting` (every meeting for staff and members, an expert's invitations, no project owner)
     /// and a part about a case the reader may not open is left out, as the page shows it "Confidential
-    /// item"; deliverables follow `viewDeliverable`; published governance versions are for everyone signed in.
+    /// item", and so is a part tied to no item unless the reader may open every case of the agenda; deliverables follow `viewDeliverable`; published governance versions are for everyone signed in.
     static func access(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let caseVisible = "(c.id IS NOT NULL AND \(visible))"
+        // A part of the minutes: tied to a case item, as that case; tied to a free item, shown; tied to no item,
+        // only when the reader may open every case on the meeting's agenda (`MinutesDraft.html`: fails closed).
+        let minutes = """
+            (\(caseVisible) OR (c.id IS NULL AND (
+                EXISTS (SELECT 1 FROM meeting_minutes_parts p WHERE p.meeting_id = s.rowid / 8388608
+                        AND p.ordinal = s.rowid / 8 % 1048576 AND p.item_id IS NOT NULL)
+                OR NOT EXISTS (SELECT 1 FROM agenda_items a JOIN cases c ON c.id = a.case_id
+                               WHERE a.meeting_id = s.rowid / 8388608 AND NOT (\(visible))))))
+            """
+        var minutesArguments = visibleArguments
+        minutesArguments += visibleArguments
         let me = actor.userId
         switch actor.role {
         case .admin, .secretary:
             return ("1", [])
         case .member:
             var arguments = visibleArguments
+            arguments += minutesArguments
             arguments += visibleArguments
             return ("""
                 (s.rowid % 8 IN (1, 2, 3, 4) AND \(caseVisible))
-                OR (s.rowid % 8 IN (5, 7) AND (c.id IS NULL OR \(caseVisible)))
+                OR (s.rowid % 8 = 5 AND \(minutes))
+                OR (s.rowid % 8 = 7 AND (c.id IS NULL OR \(caseVisible)))
                 OR s.rowid % 8 = 6
                 """, arguments)
         case .expert:
             var arguments = visibleArguments
             arguments += [me]
-            arguments += visibleArguments
+            arguments += minutesArguments
             arguments += [me]
             arguments += visibleArguments
             return ("""
                 (s.rowid % 8 IN (1, 2, 3, 4) AND \(caseVisible))
                 OR (s.rowid % 8 = 5
                     AND EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = s.rowid / 8388608 AND i.user_id = ?)
-                    AND (c.id IS NULL OR \(caseVisible)))
+                    AND \(minutes))
                 OR s.rowid % 8 = 6
                 OR (s.rowid % 8 = 7 AND (SELECT d.owner_id FROM deliverables d WHERE d.id = s.rowid / 8) = ?
                     AND (c.id IS NULL OR \(caseVisible)))

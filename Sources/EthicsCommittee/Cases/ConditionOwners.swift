@@ -1,0 +1,17 @@
+/// Who may be named owner of a condition of a case, for the owner lists of the decision form (case page)
+/// and of the meeting's vote form, and for the check of both handlers: active accounts the policy lets own
+/// it (`Policy.mayOwnCondition`: whoever may open the case).
+enum ConditionOwners {
+    /// The account as the policy sees a candidate owner (a newcomer still completes the welcome page first).
+    static func actor(_ user: User) -> Actor { Actor(userId: user.id, role: user.role, onboarded: true) }
+
+    static func allowed(_ user: User?, _ facts: CaseFacts) -> Bool {
+        guard let user, user.active else { return false }
+        return Policy.mayOwnCondition(actor(user), facts)
+    }
+
+    /// The choices of an owner list, `selected` chosen.
+    static func choices(_ people: [User], _ facts: CaseFacts, selected: Int64?) -> [Choice] {
+        people.filter { allowed($0, facts) }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == selected) }
+    }
+}
