@@ -70,7 +70,7 @@ struct AuditController {
         var number = 1
         if errors.isEmpty {
             number = RequestNumber.page(request.uri.queryParameters["page"])
-            let (entries, count) = try await audit.search(bounds(filter), offset: (number - 1) * Self.pageSize, limit: Self.pageSize)
+            let (entries, count) = try await audit.search(bounds(filter), offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize)
             total = count
             rows = entries.map { row($0, messages, context.language) }
         }

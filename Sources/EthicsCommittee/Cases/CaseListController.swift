@@ -27,11 +27,11 @@ struct CaseListController {
         filter.overdueOnly = query["overdue"] == "1"
         let requested = RequestNumber.page(query["page"])
         let (firstRows, total) = try await cases.list(for: actor, filter: filter, today: formats.localISODate(),
-                                                      offset: max(0, requested - 1) * Self.pageSize, limit: Self.pageSize)
+                                                      offset: RequestNumber.offset(page: requested, size: Self.pageSize), limit: Self.pageSize)
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let number = min(max(1, requested), pageCount)
         let rows = number == requested ? firstRows : try await cases.list(
-            for: actor, filter: filter, today: formats.localISODate(), offset: (number - 1) * Self.pageSize, limit: Self.pageSize).0
+            for: actor, filter: filter, today: formats.localISODate(), offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize).0
 
         func link(scope: CaseFilter.Scope? = nil, page: Int? = nil) -> String {
             var parts = ["scope=\((scope ?? filter.scope).rawValue)"]

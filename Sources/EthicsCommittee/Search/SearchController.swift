@@ -25,11 +25,11 @@ struct SearchController {
         var hits: [SearchHit] = [], total = 0, message: String?, number = requested
         if let expression = query.expression {
             do {
-                (hits, total) = try await search.search(expression, for: actor, offset: (requested - 1) * Self.pageSize, limit: Self.pageSize)
+                (hits, total) = try await search.search(expression, for: actor, offset: RequestNumber.offset(page: requested, size: Self.pageSize), limit: Self.pageSize)
                 // A page past the end (an old link) shows the last one.
                 number = min(requested, max(1, (total + Self.pageSize - 1) / Self.pageSize))
                 if number != requested {
-                    hits = try await search.search(expression, for: actor, offset: (number - 1) * Self.pageSize, limit: Self.pageSize).0
+                    hits = try await search.search(expression, for: actor, offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize).0
                 }
             } catch is DatabaseError {
                 // The expression is always quoted words, so this should not happen; never a 500 for what was typed.
