@@ -31,6 +31,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env ETHICS_LOG_LEVEL).")
     var logLevel: String = env("ETHICS_LOG_LEVEL") ?? "info"
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: "Address of a reverse proxy whose X-Forwarded-For is believed; repeat for several (env ETHICS_TRUSTED_PROXIES, comma-separated).")
+    var trustedProxies: [String] = (env("ETHICS_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+
     @OptionGroup var smtp: SMTPOptions
 
     func run() async throws {
@@ -43,6 +47,7 @@ struct Serve: AsyncParsableCommand {
         config.publicURL = publicURL
         config.secureCookies = secureCookies
         config.smtp = try smtp.settings()
+        config.trustedProxies = trustedProxies.filter { !$0.isEmpty }
         var logger = Logger(label: "ethics")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
 

@@ -25,6 +25,8 @@ public struct AppConfiguration: Sendable {
     public var resolvedAttachmentsDirectory: String {
         attachmentsDirectory ?? URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("attachments").path
     }
+    /// Reverse proxies whose `X-Forwarded-For` is believed (exact addresses); empty: the socket peer is the client.
+    public var trustedProxies: [String] = []
     public var clock: AppClock = .system
     /// Where notification e-mails go out; nil: in-app notifications only.
     public var smtp: SMTPSettings?
