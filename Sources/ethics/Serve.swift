@@ -40,6 +40,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var config = AppConfiguration(databasePath: database.db)
         config.migrationsDirectory = database.migrations
+        config.auditFiles = database.auditFiles
         config.hostname = hostname
         config.port = port
         config.templatesDirectory = templates
@@ -69,7 +70,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        _ = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+        _ = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations, auditFiles: database.auditFiles)
         print("Database \(database.db) is up to date.")
     }
 }
@@ -84,7 +85,7 @@ struct Backup: AsyncParsableCommand {
         guard !FileManager.default.fileExists(atPath: out) else {
             throw ValidationError("\(out) already exists; choose a new file name.")
         }
-        let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+        let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations, auditFiles: database.auditFiles)
         try await db.backup(to: out)
         print("Backup written to \(out) and integrity-checked.")
     }

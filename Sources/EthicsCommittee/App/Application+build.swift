@@ -50,7 +50,8 @@ public struct AppServices: Sendable {
 
     public init(_ config: AppConfiguration) async throws {
         self.config = config
-        database = try AppDatabase.open(path: config.databasePath, migrationsDirectory: config.migrationsDirectory)
+        database = try AppDatabase.open(path: config.databasePath, migrationsDirectory: config.migrationsDirectory,
+                                        auditFiles: config.auditFiles)
         users = UserStore(db: database, clock: config.clock)
         sessions = SessionStore(db: database, clock: config.clock, idleTimeout: config.sessionIdleTimeout,
                                 absoluteLifetime: config.sessionLifetime)
