@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Behind a reverse proxy every request comes from the proxy's address, so throttling and the audit trail

@@ -178,7 +178,7 @@ public struct AuditKeyMissing: Error, CustomStringConvertible {
 }
 
 /// Why the trail does not match its anchor.
-public enum AuditAnchorProblem: Sendable, Equatable, CustomStringConvertible {
+public enum AuditAnchorProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case anchorMissing
     case notAnchoredFromStart
     case forgedRecord(line: Int)

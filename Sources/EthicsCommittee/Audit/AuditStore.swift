@@ -130,12 +130,14 @@ public struct AuditStore: Sendable {
         let anchor = db.auditAnchor
         let records = anchor?.records()
         return try await db.writer.read { db in
-            var anchored: [Int64: String] = [:]
+            // Every hash ever anchored for an id: a second, different one means the id was reused after a
+            // truncation (or rewritten), so later appends can never paper over a cut.
+            var anchored: [Int64: Set<String>] = [:]
             var anchorProblem: AuditAnchorProblem?
             var anchoredFrom: Int64?
             switch records {
             case .success(let list)?:
-                for record in list { anchored[record.id] = record.hash }
+                for record in list { anchored[record.id, default: []].insert(record.hash) }
                 anchoredFrom = list.first?.id
             case .failure(let problem)?: anchorProblem = problem
             case nil: anchorProblem = .anchorMissing
@@ -150,8 +152,8 @@ public struct AuditStore: Sendable {
                 guard entry.prevHash == prev, entry.hash == expected else {
                     return AuditVerification(checked: checked, firstBrokenId: entry.id, anchorProblem: anchorProblem)
                 }
-                if let hash = anchored[entry.id], anchorProblem == nil {
-                    if hash == entry.hash { lastMatching = entry.id } else { anchorProblem = .rewritten(after: lastMatching, upTo: entry.id) }
+                if let hashes = anchored[entry.id], anchorProblem == nil {
+                    if hashes == [entry.hash] { lastMatching = entry.id } else { anchorProblem = .rewritten(after: lastMatching, upTo: entry.id) }
                 }
                 prev = entry.hash
                 lastId = entry.id

@@ -61,6 +61,8 @@ public enum AttachmentType {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count > 1, let ext = parts.last, allowed.contains(ext.lowercased()) { return name }
         let stem = parts.count > 1 ? parts.dropLast().joined(separator: ".") : name
+        // `a.pdf.html` (from `a.pdf\0.html`) becomes `a.pdf`, not `a.pdf.pdf`.
+        if parts.count > 2, allowed.contains(parts[parts.count - 2].lowercased()) { return stem }
         return String(stem.suffix(190)) + "." + preferred
     }
 
