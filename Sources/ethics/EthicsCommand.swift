@@ -1,4 +1,5 @@
 import ArgumentParser
+import EthicsCommittee
 import Foundation
 
 /// `ethics`: argument parsing only; everything else is in the EthicsCommittee library.
@@ -22,4 +23,15 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(help: "Folder of the SQL migrations (env ETHICS_MIGRATIONS).")
     var migrations: String = env("ETHICS_MIGRATIONS") ?? "migrations"
+
+    @Option(name: .customLong("audit-key"), help: "Key of the audit chain's anchor, created 0600 on first start; keep it out of database backups (env ETHICS_AUDIT_KEY; default: beside the database, DB.audit-key).")
+    var auditKey: String? = env("ETHICS_AUDIT_KEY")
+
+    @Option(name: .customLong("audit-anchor"), help: "Append-only file of the audit chain's heads (env ETHICS_AUDIT_ANCHOR; default: beside the database, DB.audit-anchor).")
+    var auditAnchor: String? = env("ETHICS_AUDIT_ANCHOR")
+
+    var auditFiles: AuditAnchor.Files {
+        let beside = AuditAnchor.Files.beside(database: db)
+        return AuditAnchor.Files(key: auditKey ?? beside.key, anchor: auditAnchor ?? beside.anchor)
+    }
 }

@@ -31,11 +31,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env ETHICS_LOG_LEVEL).")
     var logLevel: String = env("ETHICS_LOG_LEVEL") ?? "info"
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: "Address of a reverse proxy whose X-Forwarded-For is believed; repeat for several (env ETHICS_TRUSTED_PROXIES, comma-separated).")
+    var trustedProxies: [String] = (env("ETHICS_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+
     @OptionGroup var smtp: SMTPOptions
 
     func run() async throws {
         var config = AppConfiguration(databasePath: database.db)
         config.migrationsDirectory = database.migrations
+        config.auditFiles = database.auditFiles
         config.hostname = hostname
         config.port = port
         config.templatesDirectory = templates
@@ -43,6 +48,7 @@ struct Serve: AsyncParsableCommand {
         config.publicURL = publicURL
         config.secureCookies = secureCookies
         config.smtp = try smtp.settings()
+        config.trustedProxies = trustedProxies.filter { !$0.isEmpty }
         var logger = Logger(label: "ethics")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
 
@@ -64,7 +70,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        _ = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+        _ = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations, auditFiles: database.auditFiles)
         print("Database \(database.db) is up to date.")
     }
 }
@@ -79,7 +85,7 @@ struct Backup: AsyncParsableCommand {
         guard !FileManager.default.fileExists(atPath: out) else {
             throw ValidationError("\(out) already exists; choose a new file name.")
         }
-        let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+        let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations, auditFiles: database.auditFiles)
         try await db.backup(to: out)
         print("Backup written to \(out) and integrity-checked.")
     }

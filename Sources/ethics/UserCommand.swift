@@ -19,7 +19,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("Unknown role '\(role)'. Use admin, secretary, member, expert or submitter.")
             }
             let password = readLine(strippingNewline: true) ?? ""
-            let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+            let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations, auditFiles: database.auditFiles)
             let user = try await Accounts.createFromCommandLine(
                 db: db, email: email, name: name, role: role, password: password)
             print("Created \(user.role.rawValue) \(user.email) (id \(user.id)).")
@@ -33,17 +33,27 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the hash chain: exit 0 when it holds, 1 naming the first broken entry.")
+            abstract: "Check the hash chain and its anchor: exit 0 when both hold, 1 naming the first broken entry, a truncation or a rewrite.")
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations)
+            let db = try AppDatabase.open(path: database.db, migrationsDirectory: database.migrations, auditFiles: database.auditFiles,
+                                          startAnchor: false)
             let result = try await AuditStore(db: db).verify()
             if let broken = result.firstBrokenId {
                 print("Audit chain BROKEN at entry \(broken) (\(result.checked) entries before it hold).")
                 throw ExitCode(1)
             }
-            print("Audit chain holds: \(result.checked) entries verified.")
+            if let problem = result.anchorProblem {
+                print("Audit chain does NOT match its anchor (\(database.auditFiles.anchor)): \(problem).")
+                throw ExitCode(1)
+            }
+            print("Audit chain holds: \(result.checked) entries verified and matching their anchor.")
+            if let from = result.anchoredFrom, from > 0 {
+                print("Entries up to #\(from) were written before anchoring: they are protected from later changes only.")
+            }
+            // Kept elsewhere (printed, in a ticket), the head lets a later verification prove nothing was cut or rewritten.
+            if let head = result.head { print("Head: \(head)") }
         }
     }
 }

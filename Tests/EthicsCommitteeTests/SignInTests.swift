@@ -174,12 +174,12 @@ import Testing
     }
 
     @Test func repeatedFailuresAreThrottledPerClient() async throws {
-        let throttle = LoginThrottle(window: 900, maxPerAccount: 5, maxPerClient: 20)
+        let throttle = LoginThrottle()
         let now = Date()
-        for i in 0..<20 { throttle.recordFailure(email: "user\(i)@example.org", client: "10.0.0.1", now: now) }
-        #expect(throttle.isBlocked(email: "fresh@example.org", client: "10.0.0.1", now: now))
-        #expect(!throttle.isBlocked(email: "fresh@example.org", client: "10.0.0.2", now: now))
-        #expect(!throttle.isBlocked(email: "fresh@example.org", client: "10.0.0.1", now: now + 901))
+        for i in 0..<20 { throttle.recordFailure(account: "user\(i)@example.org", client: "10.0.0.1", now: now) }
+        #expect(throttle.check(account: "fresh@example.org", client: "10.0.0.1", now: now) == .refuse)
+        #expect(throttle.check(account: "fresh@example.org", client: "10.0.0.2", now: now) == .allow)
+        #expect(throttle.check(account: "fresh@example.org", client: "10.0.0.1", now: now + 901) == .allow)
     }
 
     @Test func deactivationEndsLiveSessionsAndBlocksSignIn() async throws {

@@ -6,6 +6,8 @@ struct AccountController {
     let users: UserStore
     let sessions: SessionStore
     let passwords: PasswordHasher
+    let throttle: LoginThrottle
+    let clock: AppClock
     let renderer: Renderer
     let cookies: AppCookies
     let notifications: NotificationStore
@@ -36,15 +38,29 @@ struct AccountController {
         let session = try context.requireSession()
         let current = context.form.raw("current_password"), new = context.form.raw("new_password")
         var errors = FieldErrors()
-        let hash = try await users.passwordHash(id: session.user.id) ?? ""
-        if !(try await passwords.verify(current, hash: hash)) { errors.add("current_password", "error_current_password") }
-        if let problem = PasswordProblem.check(new, confirmation: context.form.raw("new_password_confirmation")) {
+        // A stolen session must not become a way to guess the password: the sign-in throttle applies here too.
+        let account = session.user.email, now = clock.now
+        var status = HTTPResponse.Status.unprocessableContent
+        if try await !throttle.admit(account: account, client: context.client, now: now) {
+            errors.add("current_password", "login_throttled")
+            status = .tooManyRequests
+        } else {
+            let hash = try await users.passwordHash(id: session.user.id) ?? ""
+            if try await passwords.verify(current, hash: hash) {
+                throttle.recordSuccess(account: account, client: context.client)
+            } else {
+                throttle.recordFailure(account: account, client: context.client, now: now)
+                errors.add("current_password", "error_current_password")
+            }
+        }
+        if let problem = PasswordProblem.check(new, confirmation: context.form.raw("new_password_confirmation"),
+                                               email: session.user.email, name: session.user.name) {
             errors.add("new_password", problem.rawValue)
         }
         guard errors.isEmpty else {
             return try await renderer.page("accounts/password", PasswordPage(errors: errors.messages(context.language),
                                                                              email: try await emailChoice(session)),
-                                     title: "password_title", context: context, path: Paths.password, status: .unprocessableContent)
+                                     title: "password_title", context: context, path: Paths.password, status: status)
         }
         try await users.changePassword(id: session.user.id, hash: try await passwords.hash(new), keepingSession: session.idHash,
                                  by: context.auditActor)

@@ -8,7 +8,7 @@ public enum Accounts {
         let english = Catalog.messages(.en)
         if let problem = Validate.email(email) { throw CommandLineRefusal("Email: " + (english[problem] ?? problem)) }
         if let problem = Validate.text(name, max: 200) { throw CommandLineRefusal("Name: " + (english[problem] ?? problem)) }
-        if let problem = PasswordProblem.check(password, confirmation: password) {
+        if let problem = PasswordProblem.check(password, confirmation: password, email: email, name: name) {
             throw CommandLineRefusal("Password: " + (english[problem.rawValue] ?? problem.rawValue))
         }
         let users = UserStore(db: db)

@@ -47,7 +47,8 @@ struct JoinController {
         var errors = FieldErrors()
         if let problem = Validate.email(page.email) { errors.add("email", problem) }
         if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
-        if let problem = PasswordProblem.check(password, confirmation: context.form.raw("password_confirmation")) {
+        if let problem = PasswordProblem.check(password, confirmation: context.form.raw("password_confirmation"),
+                                               email: page.email, name: page.name) {
             errors.add("password", problem.rawValue)
         }
         if errors.isEmpty, !page.emailFixed, try await users.emailTaken(page.email) { errors.add("email", "error_email_taken") }

@@ -38,7 +38,7 @@ struct LoginController {
             return try await renderer.page("accounts/login", page, title: "login_title", context: context, path: Paths.login, status: status)
         }
 
-        if throttle.isBlocked(email: email, client: context.client, now: now) {
+        guard try await throttle.admit(account: email, client: context.client, now: now) else {
             try await users.recordFailedSignIn(email: email, userId: nil, reason: "throttled", client: context.client)
             return try await refuse("login_throttled", .tooManyRequests)
         }
@@ -46,12 +46,12 @@ struct LoginController {
         // Always run bcrypt, so an unknown e-mail takes as long as a wrong password.
         let matches = try await passwords.verify(password, hash: found?.1 ?? passwords.decoy)
         guard let (user, _) = found, matches, user.active else {
-            throttle.recordFailure(email: email, client: context.client, now: now)
+            throttle.recordFailure(account: email, client: context.client, now: now)
             let reason = found == nil ? "unknown_email" : (matches ? "inactive" : "wrong_password")
             try await users.recordFailedSignIn(email: email, userId: found?.0.id, reason: reason, client: context.client)
             return try await refuse("login_failed", .unprocessableContent)
         }
-        throttle.recordSuccess(email: email)
+        throttle.recordSuccess(account: email, client: context.client)
         // A fresh id whatever the browser sent: a planted cookie never becomes the signed-in session.
         let previous = request.cookies[AppCookies.session].map { Tokens.sha256Hex($0.value) }
         let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client)

@@ -29,14 +29,19 @@ public enum PasswordProblem: String, Error, Sendable {
     case tooShort = "password_too_short"
     case tooLong = "password_too_long"
     case tooCommon = "password_too_common"
+    case repetitive = "password_repetitive"
+    case personal = "password_personal"
     case mismatch = "password_mismatch"
 
-    /// 8 to 72 bytes (bcrypt reads no further than 72), and not one of the most common passwords.
-    public static func check(_ password: String, confirmation: String) -> PasswordProblem? {
+    /// 8 to 72 bytes (bcrypt reads no further than 72), not a common password nor a common word with digits
+    /// and symbols around it, not a repetition or a run, and not built from the person's e-mail and name.
+    public static func check(_ password: String, confirmation: String, email: String = "", name: String = "") -> PasswordProblem? {
         let bytes = password.utf8.count
         if bytes < 8 { return .tooShort }
         if bytes > 72 { return .tooLong }
-        if CommonPasswords.contains(password) { return .tooCommon }
+        if CommonPasswords.contains(password) || WeakPasswords.isCommonWordWithDecoration(password) { return .tooCommon }
+        if WeakPasswords.isTrivial(password) { return .repetitive }
+        if WeakPasswords.isBuiltFrom(password, email: email, name: name) { return .personal }
         if password != confirmation { return .mismatch }
         return nil
     }

@@ -31,6 +31,10 @@ public struct AppConfiguration: Sendable {
     public var resolvedAttachmentsDirectory: String {
         attachmentsDirectory ?? URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("attachments").path
     }
+    /// Reverse proxies whose `X-Forwarded-For` is believed (exact addresses); empty: the socket peer is the client.
+    public var trustedProxies: [String] = []
+    /// The audit chain's key and anchor files (outside the database); by default beside it.
+    public var auditFiles: AuditAnchor.Files?
     public var clock: AppClock = .system
     /// Where notification e-mails go out; nil: in-app notifications only.
     public var smtp: SMTPSettings?

@@ -4,8 +4,11 @@ import NIOCore
 /// Per-request state: who is signed in, their CSRF token, the language, and the parsed form.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The client's address, for the audit trail and sign-in throttling.
-    public let client: String
+    /// The client's address, for the audit trail and sign-in throttling: the socket peer, or what a trusted
+    /// proxy says in `X-Forwarded-For` (`ClientAddressMiddleware`).
+    public var client: String
+    /// The socket peer's address.
+    public let peer: String
     public var session: Session?
     /// The token forms must carry: the session's, or the pre-sign-in cookie's.
     public var csrfToken = ""
@@ -17,7 +20,8 @@ public struct AppRequestContext: RequestContext {
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        client = source.channel.remoteAddress?.ipAddress ?? ""
+        peer = source.channel.remoteAddress?.ipAddress ?? ""
+        client = peer
     }
 
     public var actor: Actor? {

@@ -57,7 +57,8 @@ public struct AppServices: Sendable {
 
     public init(_ config: AppConfiguration) async throws {
         self.config = config
-        database = try AppDatabase.open(path: config.databasePath, migrationsDirectory: config.migrationsDirectory)
+        database = try AppDatabase.open(path: config.databasePath, migrationsDirectory: config.migrationsDirectory,
+                                        auditFiles: config.auditFiles)
         users = UserStore(db: database, clock: config.clock)
         sessions = SessionStore(db: database, clock: config.clock, idleTimeout: config.sessionIdleTimeout,
                                 absoluteLifetime: config.sessionLifetime)
@@ -91,6 +92,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
 
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies))
     router.add(middleware: SecurityHeadersMiddleware())
     // Errors outside the session (static files, the session lookup itself) get the visitor's page…
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
@@ -107,7 +109,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                     renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
     JoinController(invitations: app.invitations, users: app.users, sessions: app.sessions, passwords: app.passwords,
                    renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
-    AccountController(users: app.users, sessions: app.sessions, passwords: app.passwords, renderer: renderer,
+    AccountController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
+                      clock: config.clock, renderer: renderer,
                       cookies: cookies, notifications: app.notifications, smtpConfigured: config.smtp != nil).addRoutes(to: router)
     UsersController(users: app.users, invitations: app.invitations, sessions: app.sessions, renderer: renderer,
                     formats: app.formats).addRoutes(to: router)

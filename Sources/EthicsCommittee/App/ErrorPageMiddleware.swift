@@ -40,13 +40,3 @@ struct ErrorPageMiddleware: RouterMiddleware {
         return Response.redirect(to: Paths.login(next: next), type: .found)
     }
 }
-
-/// Redirect targets come only from our own relative paths, never from an absolute or scheme-relative URL.
-enum SafeRedirect {
-    static func relative(_ target: String?) -> String? {
-        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.hasPrefix("/\\"),
-              !target.contains("\r"), !target.contains("\n")
-        else { return nil }
-        return target
-    }
-}

@@ -131,6 +131,7 @@ struct AuditController {
         let session = try context.requireSession(.readAuditTrail)
         let result = try await audit.verifyAndRecord(by: context.auditActor, at: formats.clock.now)
         let flash = result.firstBrokenId.map { Flash.encode("flash_audit_broken", String($0)) }
+            ?? result.anchorProblem.map { Flash.encode($0.flash.key, $0.flash.value) }
             ?? Flash.encode("flash_audit_holds", String(result.checked))
         try await sessions.setFlash(flash, idHash: session.idHash)
         return Response.redirect(to: Paths.audit)

@@ -111,7 +111,7 @@ public struct AuditStore: Sendable {
         let result = try await verify()
         try await db.writer.write { db in
             try AuditStore.append(db, by: actor, action: "audit.verified",
-                                  detail: result.firstBrokenId.map { "broken at \($0)" } ?? "holds: \(result.checked)", at: date)
+                                  detail: result.summary, at: date)
         }
         return result
     }
@@ -123,23 +123,51 @@ public struct AuditStore: Sendable {
         }
     }
 
-    /// Walks the chain in order; returns the id of the first entry whose links or hash do not hold.
+    /// Walks the chain in order and compares it with its anchor (`AuditAnchor`): returns the first entry whose
+    /// links or hash do not hold, or else what the anchor shows (rewriting with recomputed hashes, truncation,
+    /// entries written around the app). `ethics audit verify` and the audit page both call this.
     public func verify() async throws -> AuditVerification {
-        try await db.writer.read { db in
+        let anchor = db.auditAnchor
+        let records = anchor?.records()
+        return try await db.writer.read { db in
+            // Every hash ever anchored for an id: a second, different one means the id was reused after a
+            // truncation (or rewritten), so later appends can never paper over a cut.
+            var anchored: [Int64: Set<String>] = [:]
+            var anchorProblem: AuditAnchorProblem?
+            var anchoredFrom: Int64?
+            switch records {
+            case .success(let list)?:
+                for record in list { anchored[record.id, default: []].insert(record.hash) }
+                anchoredFrom = list.first?.id
+            case .failure(let problem)?: anchorProblem = problem
+            case nil: anchorProblem = .anchorMissing
+            }
             var prev = "genesis"
-            var checked = 0
+            var checked = 0, lastId: Int64 = 0, lastMatching: Int64 = 0
             let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY id")
             while let entry = try cursor.next() {
                 let expected = AuditEntry.chainHash(
                     prev: prev, at: entry.at, actorId: entry.actorId, actor: entry.actor, action: entry.action,
                     targetType: entry.targetType, targetId: entry.targetId, detail: entry.detail, client: entry.client)
                 guard entry.prevHash == prev, entry.hash == expected else {
-                    return AuditVerification(checked: checked, firstBrokenId: entry.id)
+                    return AuditVerification(checked: checked, firstBrokenId: entry.id, anchorProblem: anchorProblem)
+                }
+                if let hashes = anchored[entry.id], anchorProblem == nil {
+                    if hashes == [entry.hash] { lastMatching = entry.id } else { anchorProblem = .rewritten(after: lastMatching, upTo: entry.id) }
                 }
                 prev = entry.hash
+                lastId = entry.id
                 checked += 1
             }
-            return AuditVerification(checked: checked, firstBrokenId: nil)
+            if anchorProblem == nil, var last = anchored.keys.max() {
+                // The file was read before this snapshot: a commit in between is anchored by now, so read it again.
+                if lastId > last, case .success(let list)? = anchor?.records() { last = list.map(\.id).max() ?? last }
+                if last > lastId { anchorProblem = .truncated(anchored: last, present: lastId) }
+                else if lastId > last { anchorProblem = .unanchored(from: last + 1, to: lastId) }
+            }
+            let head = anchor.map { AuditHead(id: lastId, hash: prev, mac: $0.mac(adoption: false, id: lastId, hash: prev)) }
+            return AuditVerification(checked: checked, firstBrokenId: nil, anchorProblem: anchorProblem,
+                                     anchoredFrom: anchoredFrom, head: head)
         }
     }
 }
@@ -154,5 +182,24 @@ struct AuditQuery: Sendable {
 public struct AuditVerification: Sendable, Equatable {
     public let checked: Int
     public let firstBrokenId: Int64?
-    public var holds: Bool { firstBrokenId == nil }
+    public var anchorProblem: AuditAnchorProblem? = nil
+    /// Entries up to this id were written before anchoring started: protected from later changes only.
+    public var anchoredFrom: Int64? = nil
+    /// The head as it stands, with its MAC: what an administrator may note down to compare later.
+    public var head: AuditHead? = nil
+    public var holds: Bool { firstBrokenId == nil && anchorProblem == nil }
+
+    /// How the trail records the result.
+    var summary: String {
+        if let broken = firstBrokenId { return "broken at \(broken)" }
+        if let problem = anchorProblem { return "anchor: \(problem)" }
+        return "holds: \(checked)"
+    }
+}
+
+public struct AuditHead: Sendable, Equatable, CustomStringConvertible {
+    public let id: Int64
+    public let hash: String
+    public let mac: String
+    public var description: String { "entry #\(id) hash \(hash) mac \(mac)" }
 }

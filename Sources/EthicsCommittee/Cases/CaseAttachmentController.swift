@@ -34,7 +34,7 @@ struct CaseAttachmentController {
         guard let type = AttachmentType.detect(file.bytes, filename: name) else {
             return try await refuse(found, facts, "error_attachment_type", context)
         }
-        try await attachments.add(caseId: found.id, filename: name, type: type, bytes: file.bytes, by: context.auditActor)
+        try await attachments.add(caseId: found.id, filename: AttachmentType.downloadName(name, mime: type.mime), type: type, bytes: file.bytes, by: context.auditActor)
         if let session = context.session { try await sessions.setFlash(Flash.encode("flash_attachment_added"), idHash: session.idHash) }
         return .redirect(to: Paths.case(found.id))
     }
@@ -50,7 +50,8 @@ struct CaseAttachmentController {
         }
         var headers: HTTPFields = [
             .contentType: attachment.contentType,
-            .contentDisposition: Self.disposition(attachment.filename),
+            // Cleaned again: rows saved before the name was forced to the checked type's extension.
+            .contentDisposition: Self.disposition(AttachmentType.downloadName(attachment.filename, mime: attachment.contentType)),
             .contentSecurityPolicy: "sandbox; default-src 'none'",
         ]
         headers[.contentLength] = String(data.count)
@@ -59,8 +60,10 @@ struct CaseAttachmentController {
 
     /// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266).
     static func disposition(_ filename: String) -> String {
-        let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? ascii
+        let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0 != ";" && (0x20..<0x7F).contains($0.value) ? Character($0) : "_" })
+        // RFC 5987 attr-char, spelled out: `.alphanumerics` would let non-ASCII letters through unencoded.
+        let attrChar = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: attrChar) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 

@@ -149,7 +149,7 @@ struct CaseShowBuilder: Sendable {
             },
             hasConditions: !conditions.isEmpty,
             attachments: files.map {
-                CaseShowPage.AttachmentRow(href: Paths.caseAttachment(found.id, $0.id), name: $0.filename,
+                CaseShowPage.AttachmentRow(href: Paths.caseAttachment(found.id, $0.id), name: AttachmentType.downloadName($0.filename, mime: $0.contentType),
                                            size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
                                            uploader: $0.uploaderName, date: formats.date($0.uploadedAt, language))
             },

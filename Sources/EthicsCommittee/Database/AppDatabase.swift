@@ -4,17 +4,28 @@ import GRDB
 /// The one SQLite database: a WAL pool (one writer, concurrent readers) with the schema of `migrations/`.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// Anchors the audit chain outside the database (`Audit/AuditAnchor.swift`).
+    public let auditAnchor: AuditAnchor?
 
-    /// Opens (creating the folder if needed) and migrates the database at `path`.
-    public static func open(path: String, migrationsDirectory: String) throws -> AppDatabase {
+    init(writer: any DatabaseWriter, auditAnchor: AuditAnchor? = nil) {
+        self.writer = writer; self.auditAnchor = auditAnchor
+    }
+
+    /// Opens (creating the folder if needed) and migrates the database at `path`, then anchors its audit chain
+    /// with the key and anchor files (by default beside the database).
+    /// `startAnchor: false` (verification) never creates them: a copy checked without its anchor is reported as such.
+    public static func open(path: String, migrationsDirectory: String, auditFiles: AuditAnchor.Files? = nil,
+                            startAnchor: Bool = true) throws -> AppDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let pool = try DatabasePool(path: path, configuration: configuration())
         // Opening a pool switches the writer to WAL with synchronous=NORMAL; the one writer goes back to FULL.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let database = AppDatabase(writer: pool)
-        try database.migrate(directory: migrationsDirectory)
-        return database
+        try AppDatabase(writer: pool).migrate(directory: migrationsDirectory)
+        let files = auditFiles ?? .beside(database: path)
+        let present = FileManager.default.fileExists(atPath: files.key) && FileManager.default.fileExists(atPath: files.anchor)
+        let anchor = startAnchor || present ? try AuditAnchor.attach(files, to: pool) : nil
+        return AppDatabase(writer: pool, auditAnchor: anchor)
     }
 
     /// Connection settings: foreign keys on, a busy timeout, and `synchronous=FULL` so that a

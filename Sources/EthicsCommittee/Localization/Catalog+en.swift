@@ -52,6 +52,8 @@ extension Catalog {
         "password_too_short": "The password must have at least 8 characters.",
         "password_too_long": "The password must have at most 72 bytes.",
         "password_too_common": "This password is among the most common ones. Choose another.",
+        "password_repetitive": "This password is a repetition or a run of characters (like aaaaaaaa or abcdefgh). Choose another.",
+        "password_personal": "This password is made from your e-mail address or your name. Choose another.",
         "password_mismatch": "The two passwords differ.",
         // Own password
         "password_title": "Change my password",

@@ -52,6 +52,8 @@ extension Catalog {
         "password_too_short": "Le mot de passe doit comporter au moins 8 caractères.",
         "password_too_long": "Le mot de passe doit comporter au plus 72 octets.",
         "password_too_common": "Ce mot de passe fait partie des plus courants. Choisissez-en un autre.",
+        "password_repetitive": "Ce mot de passe est une répétition ou une suite de caractères (comme aaaaaaaa ou abcdefgh). Choisissez-en un autre.",
+        "password_personal": "Ce mot de passe est construit à partir de votre adresse e-mail ou de votre nom. Choisissez-en un autre.",
         "password_mismatch": "Les deux mots de passe diffèrent.",
         // Own password
         "password_title": "Changer mon mot de passe",

@@ -13,7 +13,8 @@ enum MeetingCalendar {
             "SUMMARY:\(escape(committee + " — " + meeting.title))",
         ]
         if !meeting.place.isEmpty { lines.append("LOCATION:\(escape(meeting.place))") }
-        if !meeting.videoURL.isEmpty {
+        // Checked again here: a row saved before the form refused CR/LF must not add lines to the file.
+        if VideoLink.isValid(meeting.videoURL) {
             lines.append("URL:\(meeting.videoURL)")
             lines.append("DESCRIPTION:\(escape(meeting.videoURL))")
         }
@@ -30,9 +31,13 @@ enum MeetingCalendar {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    /// TEXT escaping: backslash, semicolon, comma, newline.
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline; other control characters,
+    /// which TEXT may not hold, are dropped.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            scalar == "\n" || scalar == "\r" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+        }))
+        return kept.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }

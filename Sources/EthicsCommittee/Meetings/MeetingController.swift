@@ -77,7 +77,7 @@ struct MeetingController {
         if !(15...720).contains(duration) { errors.add("duration", "meeting_error_duration") }
         if place.isEmpty && video.isEmpty { errors.add("place", "meeting_error_where") }
         if let problem = Validate.text(place, max: 300, required: false) { errors.add("place", problem) }
-        if !video.isEmpty && !(video.hasPrefix("https://") && video.count <= 500 && !video.contains(" ")) {
+        if !video.isEmpty && !VideoLink.isValid(video) {
             errors.add("video_url", "meeting_error_video")
         }
         let committee = Set(try await meetings.committee().map(\.userId))
