@@ -34,30 +34,32 @@ import Testing
         return closed ? ContinuousClock.now - start : nil
     }
 
-    static func served(_ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    static func served(idle: Duration, request: Duration, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let app = try await TestApp.make { config in
             config.port = 0
-            config.idleTimeout = .seconds(1)
-            config.requestTimeout = .seconds(2)
+            config.idleTimeout = idle
+            config.requestTimeout = request
         }
         let application = try await buildApplication(app.services)
         try await application.test(.live) { client in try await body(try #require(client.port)) }
     }
 
     @Test func aRequestHeadThatNeverEndsIsClosedAfterTheIdleTimeout() async throws {
-        try await Self.served { port in
+        try await Self.served(idle: .seconds(1), request: .seconds(60)) { port in
             let delay = try await Self.closeDelay(port: port, sending: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", wait: .seconds(10))
             #expect(delay != nil)
         }
     }
 
     @Test func aBodyTrickledByteByByteIsClosedAtTheRequestDeadline() async throws {
-        try await Self.served { port in
+        // The idle timeout is long, so that only the deadline can close it (a loaded machine may leave more than a
+        // second between two bytes of the trickle)
+        try await Self.served(idle: .seconds(6), request: .seconds(1.5)) { port in
             let head = "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nemail="
-            // Never idle for the idle timeout (1 s), yet the whole request is not there after the deadline (2 s)
-            let delay = try await Self.closeDelay(port: port, sending: head, trickle: true, wait: .seconds(10))
+            // Never idle for the idle timeout, yet the whole request is not there after the deadline
+            let delay = try await Self.closeDelay(port: port, sending: head, trickle: true, wait: .seconds(15))
             let seconds = try #require(delay)
-            #expect(seconds >= .seconds(2))
+            #expect(seconds >= .seconds(1.4) && seconds < .seconds(6))
         }
     }
 
