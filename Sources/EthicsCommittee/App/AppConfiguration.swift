@@ -16,8 +16,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8 = 12
     public var sessionIdleTimeout: TimeInterval = 2 * 3600
     public var sessionLifetime: TimeInterval = 12 * 3600
-    /// Largest request body accepted, in bytes.
-    public var maxBodyBytes = 1024 * 1024
+    /// Largest url-encoded request body accepted, in bytes: above every form's field limits (FieldLimits).
+    public var maxBodyBytes = FieldLimits.bodyBytes
     /// Largest attachment accepted, in bytes (the multipart body may be a little larger).
     public var maxAttachmentBytes = 10 * 1024 * 1024
     /// Where attachments are stored: outside `Public/`; by default beside the database.

@@ -36,7 +36,9 @@ struct MinutesController {
             markdown: text,
             approveAction: record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
                 ? Paths.meetingMinutesApprove(id) : nil,
-            formError: error.flatMap { messages[$0] ?? $0 })
+            // A refused save (it sends the text) gets its message beside the editor, far below the minutes.
+            formError: markdown == nil ? error.flatMap { messages[$0] ?? $0 } : nil,
+            textError: markdown == nil ? nil : error.flatMap { messages[$0] ?? $0 })
         return MinutesPageResult(page: page)
     }
 
