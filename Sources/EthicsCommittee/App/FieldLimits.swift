@@ -36,7 +36,7 @@ enum FieldLimits {
         return [
             "case": encoded(bytes: Markdown.maxBytes) + Readiness.questionIds.count * encoded(characters: 1000)
                 + 3 * encoded(characters: title),
-            "charter_draft": encoded(bytes: Markdown.maxBytes) + encoded(characters: changeNote),
+            "charter": encoded(bytes: Markdown.maxBytes) + encoded(characters: changeNote),
             "decision": encoded(characters: longText) + encoded(characters: articles) + conditions,
             "vote": encoded(characters: longText) + votersPerRoll * encoded(characters: dissent) + conditions,
             "review": encoded(characters: longText),
