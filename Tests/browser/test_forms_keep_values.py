@@ -141,3 +141,9 @@ def test_refused_forms_keep_what_was_typed_and_land_on_the_form(driver, server, 
     fill(driver, "Reasoning", "The summaries leave out who said what.")
     click_button(driver, "Submit the review")
     assert path_of(driver) == case_path
+
+    # The secretary decides, so the case is not left in review for the journeys that follow.
+    switch_to(driver, server, state, SEC, case_path, check_page)
+    fill(driver, "The committee's opinion", "Favourable, provided speakers are named in the summaries.")
+    click_button(driver, "Record the decision")
+    assert path_of(driver) == case_path
