@@ -2,7 +2,8 @@
 the message next to the field, and the page scrolled to the form (the form's action carries its
 fragment; no JavaScript in the app). Journeys: the secretary's reviewer assignment refused for a
 due date in the past keeps the chosen reviewer (not the first of the list); a member's review and
-the secretary's comment, refused for being too long, keep their text and land on their form.
+the secretary's comment, refused for being too long, keep their text and land on their form; a
+decision with conditions missing their due dates keeps its opinion and every condition row.
 
 The long texts are put in the text areas by script: `maxlength` stops typing at the limit, so this
 stands for a browser or a paste that does not honour it. Own accounts, made with the CLI.
@@ -13,7 +14,8 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from conftest import click_button, field, fill, nav_link, click_and_wait, click_link, path_of, set_date
+from conftest import (choose, click_and_wait, click_button, click_link, field, fill, nav_link, path_of,
+                      set_date)
 from test_cases import accounts, answer_readiness, committee_date, fill_case, switch_to
 
 SEC = {"email": "sol.secretary@forms.example", "name": "Sol Secretary",
@@ -142,8 +144,27 @@ def test_refused_forms_keep_what_was_typed_and_land_on_the_form(driver, server, 
     click_button(driver, "Submit the review")
     assert path_of(driver) == case_path
 
-    # The secretary decides, so the case is not left in review for the journeys that follow.
+    # The secretary's decision with conditions, two of them without a due date: the opinion, the
+    # outcome and every condition row stay, each message beside its row. Then it is recorded, so the
+    # case is not left in review for the journeys that follow.
     switch_to(driver, server, state, SEC, case_path, check_page)
-    fill(driver, "The committee's opinion", "Favourable, provided speakers are named in the summaries.")
+    opinion = "Favourable, provided speakers are named in the summaries."
+    conditions = ["Name the speakers in every summary.", "Keep the recordings for thirty days only."]
+    choose(driver, "Decision", "Favourable with conditions")
+    fill(driver, "The committee's opinion", opinion)
+    fill(driver, "Condition 1", conditions[0])
+    fill(driver, "Condition 2", conditions[1])
+    click_button(driver, "Record the decision")
+    assert Select(field(driver, "Decision")).first_selected_option.text == "Favourable with conditions"
+    assert field(driver, "The committee's opinion").get_attribute("value") == opinion
+    assert [field(driver, f"Condition {n}").get_attribute("value") for n in (1, 2)] == conditions
+    for n in (1, 2):
+        assert message_next_to(driver, field(driver, f"Due {n}")) == "Give this condition a due date."
+    expect_landed(driver, "decision-form")
+    screenshot(driver, "decision-refused")
+    check_page("decision refused", expected_status=422)
+    set_date(driver, "Due 1", committee_date(30))
+    set_date(driver, "Due 2", committee_date(30))
     click_button(driver, "Record the decision")
     assert path_of(driver) == case_path
+    assert "Decided" in driver.find_element(By.CSS_SELECTOR, "main .badges .status").text
