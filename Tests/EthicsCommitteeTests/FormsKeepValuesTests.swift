@@ -271,4 +271,11 @@ import Testing
             #expect(refused.body.contains("And we publish our opinions."))
         }
     }
+
+    @Test func limitHintsReadInTheReadersLanguage() {
+        #expect(LimitHints(.en).longText.hint == "Up to 20,000 characters.")
+        let french = LimitHints(.fr).longText.hint
+        #expect(french.hasPrefix("Jusqu'à 20") && french.hasSuffix("000 caractères."), "\(french)")
+        #expect(LimitHints(.en).longText.max == FieldLimits.longText)
+    }
 }
