@@ -450,7 +450,9 @@ def nav_link(driver, text: str):
 
 
 def path_of(driver) -> str:
-    return re.sub(r"^https?://[^/]+", "", driver.current_url)
+    """Path and query of the current page, without the fragment: a form's action carries its fragment
+    (to land on the form when refused), and the redirect after it succeeds keeps that fragment."""
+    return re.sub(r"#.*$", "", re.sub(r"^https?://[^/]+", "", driver.current_url))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -93,7 +93,8 @@ def flash(driver) -> str:
 
 
 def form_error(driver) -> str:
-    found = driver.find_elements(By.CSS_SELECTOR, "main .alert[role=alert]")
+    """The refusal's message: the form's alert, or the message beside the refused field."""
+    found = driver.find_elements(By.CSS_SELECTOR, "main .alert[role=alert], main p.error")
     return " ".join(found[0].text.split()) if found else ""
 
 

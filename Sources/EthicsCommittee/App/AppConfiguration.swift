@@ -16,8 +16,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8 = 12
     public var sessionIdleTimeout: TimeInterval = 2 * 3600
     public var sessionLifetime: TimeInterval = 12 * 3600
-    /// Largest request body accepted, in bytes.
-    public var maxBodyBytes = 1024 * 1024
+    /// Largest url-encoded request body accepted, in bytes: above every form's field limits (FieldLimits).
+    public var maxBodyBytes = FieldLimits.bodyBytes
     /// A connection with no request in progress (or a request head still incomplete) is closed after this long.
     public var idleTimeout: Duration = .seconds(30)
     /// A request must arrive whole, head to end of body, within this long (a 10 MB upload at 2 Mbit/s takes 40 s).

@@ -108,6 +108,8 @@ struct CaseShowPage: Sendable {
         let editAction: String?
         let body: String
         let domId: String
+        /// The message of a refused correction; its form is shown open.
+        var error: String? = nil
     }
     struct QuestionBlock: Sendable {
         let id: Int64
@@ -115,6 +117,9 @@ struct CaseShowPage: Sendable {
         let asked: String
         let answer: String?
         let answered: String?
+        /// What the project owner typed, kept when the answers are refused.
+        var draft: String = ""
+        var error: String? = nil
     }
     struct ConditionBlock: Sendable {
         let text: String
@@ -146,6 +151,7 @@ struct CaseShowPage: Sendable {
     struct Candidate: Sendable {
         let value: String
         let label: String
+        var selected: Bool = false
     }
 
     let id: Int64
@@ -203,4 +209,21 @@ struct CaseShowPage: Sendable {
     let uploadAction: String?
     let events: [EventRow]
     var formError: String?
+    let conditionRows: [ConditionRowView]
+    let limits: LimitHints
+    /// The forms of the page, each with its values and messages after a refusal.
+    var forms: CaseShowForms
+}
+
+/// The state of each form of the case page: empty, or refused with what was sent.
+struct CaseShowForms: Sendable {
+    var assignment = FormState()
+    var recusal = FormState()
+    var review = FormState()
+    var comment = FormState()
+    var commentEdit = FormState()
+    var commentEditId: Int64?
+    var question = FormState()
+    var answers = FormState()
+    var decision = FormState()
 }

@@ -25,11 +25,21 @@ struct CaseShowBuilder: Sendable {
                                        status: .unprocessableContent)
     }
 
+    /// The case page again with a refused form's values and messages in place (422). The form's `action`
+    /// carries its fragment, so the browser lands on the form.
+    func refusal(_ found: Case, _ facts: CaseFacts, forms: CaseShowForms, context: AppRequestContext,
+                 renderer: Renderer) async throws -> Response {
+        let page = try await page(found, facts, context: context, forms: forms)
+        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+                                       status: .unprocessableContent)
+    }
+
     func openConditions(_ caseId: Int64) async throws -> Int {
         try await decisions.conditions(caseId: caseId).filter { !$0.met }.count
     }
 
-    func page(_ found: Case, _ facts: CaseFacts, context: AppRequestContext) async throws -> CaseShowPage {
+    func page(_ found: Case, _ facts: CaseFacts, context: AppRequestContext,
+              forms: CaseShowForms = CaseShowForms()) async throws -> CaseShowPage {
         let actor = context.actor
         let language = context.language
         let messages = Catalog.messages(language)
@@ -58,7 +68,11 @@ struct CaseShowBuilder: Sendable {
         let candidates = manage && [.submitted, .inReview].contains(found.status)
             ? try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor) : []
         let decideHere = Policy.decide(actor, .decideOutsideMeeting(facts)) == .allow
-        let owners = decideHere ? ConditionOwners.choices(try await users.all(), facts, selected: found.submitterId) : []
+        let ownerUsers = decideHere ? try await users.all().filter { ConditionOwners.allowed($0, facts) } : []
+        let owners: [Choice] = ownerUsers.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == found.submitterId) }
+        let decisionForm = forms.decision
+        let conditionRows = ownerUsers.isEmpty ? [] : ConditionRowView.rows(
+            decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
 
         let mover = mover(found, context)
         let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
@@ -95,7 +109,8 @@ struct CaseShowBuilder: Sendable {
             buttons: buttons,
             questions: questions.map {
                 CaseShowPage.QuestionBlock(id: $0.id, question: $0.question, asked: formats.date($0.askedAt, language), answer: $0.answer,
-                                           answered: $0.answeredAt.map { formats.date($0, language) })
+                                           answered: $0.answeredAt.map { formats.date($0, language) },
+                                           draft: forms.answers.value("answer.\($0.id)"), error: forms.answers.errors["answer.\($0.id)"])
             },
             hasQuestions: !questions.isEmpty,
             answerAction: found.status == .needsInfo && mover != .other ? Paths.caseAnswers(found.id) : nil,
@@ -115,26 +130,29 @@ struct CaseShowBuilder: Sendable {
             comments: comments.map { comment in
                 let editable = comment.authorId == me && commentsOpen
                     && (Timestamp.date(comment.createdAt).map { formats.clock.now.timeIntervalSince($0) <= CaseWorkController.commentEditWindow } ?? false)
+                let refused = forms.commentEditId == comment.id ? forms.commentEdit : nil
                 return CaseShowPage.CommentBlock(author: comment.authorName, bodyHTML: comment.bodyHTML,
                                                  date: formats.dateTime(comment.createdAt, language), edited: comment.editedAt != nil,
                                                  editAction: editable ? Paths.caseCommentEdit(found.id, comment.id) : nil,
-                                                 body: editable ? comment.body : "", domId: "comment-\(comment.id)")
+                                                 body: editable ? refused?.value("body") ?? comment.body : "", domId: "comment-\(comment.id)",
+                                                 error: refused.flatMap { $0.errors["body"] ?? $0.message })
             },
             commentAction: commentsOpen ? Paths.caseComments(found.id) : nil,
             assignAction: manage && [.submitted, .inReview].contains(found.status) ? Paths.caseReviewers(found.id) : nil,
             candidates: candidates.map { candidate in
                 let kind = messages[candidate.external ? "member_external" : "member_internal"] ?? ""
                 let flag = candidate.conflictWith.map { " — " + (messages["reviewer_conflict_flag"] ?? "") + " " + $0 } ?? ""
-                return CaseShowPage.Candidate(value: String(candidate.userId), label: "\(candidate.name) (\(kind))\(flag)")
+                return CaseShowPage.Candidate(value: String(candidate.userId), label: "\(candidate.name) (\(kind))\(flag)",
+                                              selected: String(candidate.userId) == forms.assignment.value("reviewer_id"))
             },
             conflictWarnings: candidates.compactMap { candidate in
                 candidate.conflictWith.map { "\(candidate.name): \(messages["reviewer_conflict_flag"] ?? "") \($0)" }
             },
             reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,
             recuseAction: Policy.decide(actor, .recuse(facts)) == .allow ? Paths.caseRecuse(found.id) : nil,
-            recommendations: Recommendation.allCases.map { Choice(value: $0.rawValue, label: messages["recommendation_\($0.rawValue)"] ?? "", selected: false) },
+            recommendations: forms.review.choices("recommendation", Recommendation.allCases.map { ($0.rawValue, messages["recommendation_\($0.rawValue)"] ?? "") }),
             decideAction: decideHere ? Paths.caseDecision(found.id) : nil,
-            outcomes: DecisionOutcome.allCases.map { Choice(value: $0.rawValue, label: messages["outcome_\($0.rawValue)"] ?? "", selected: false) },
+            outcomes: decisionForm.choices("outcome", DecisionOutcome.allCases.map { ($0.rawValue, messages["outcome_\($0.rawValue)"] ?? "") }),
             // A high-risk case in review: the staff are told it is decided in a meeting, not on this page.
             decisionInMeeting: manage && found.status == .inReview && !decideHere, owners: owners,
             decision: decision.flatMap { messages["outcome_\($0.outcome.rawValue)"] },
@@ -158,7 +176,8 @@ struct CaseShowBuilder: Sendable {
             events: events.filter { internals || !["reviewer_assigned", "recused", "reviewed"].contains($0.event) }.map { event in
                 CaseShowPage.EventRow(date: formats.dateTime(event.at, language),
                                       text: messages["event_\(event.event)"] ?? event.event, actor: event.actorName ?? "")
-            })
+            },
+            formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
     }
 
     private func pathLines(_ path: ReviewPath, _ messages: [String: String], _ language: Language) -> [String] {

@@ -36,37 +36,52 @@ struct CaseWorkController {
         try await builder.refusal(found, facts, key, context: context, renderer: renderer)
     }
 
+    /// The case page again with one refused form kept as sent, its messages beside its fields.
+    private func refuse(_ found: Case, _ facts: CaseFacts, _ context: AppRequestContext,
+                        _ form: WritableKeyPath<CaseShowForms, FormState>, _ state: FormState) async throws -> Response {
+        var forms = CaseShowForms()
+        forms[keyPath: form] = state
+        return try await builder.refusal(found, facts, forms: forms, context: context, renderer: renderer)
+    }
+
     func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.manageCase(facts))
-        guard [.submitted, .inReview].contains(found.status) else { return try await refuse(found, facts, "transition_not_from_status", context) }
-        let due = context.form["due_on"]
-        guard let userId = Int64(context.form["reviewer_id"]),
-              let candidate = try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor)
-                .first(where: { $0.userId == userId })
-        else { return try await refuse(found, facts, "error_reviewer_choice", context) }
-        guard Formats.isISODate(due), due >= formats.localISODate() else { return try await refuse(found, facts, "error_due_date", context) }
+        let form = AssignmentForm(context.form), language = context.language
+        func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
+            try await refuse(found, facts, context, \.assignment, form.refused(errors, message: message, language))
+        }
+        guard [.submitted, .inReview].contains(found.status) else { return try await refused(FieldErrors(), "transition_not_from_status") }
+        var errors = form.validate()
+        let candidate = try await form.reviewerId.asyncMap { id in
+            try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor).first { $0.userId == id }
+        } ?? nil
+        if candidate == nil { errors.add("reviewer_id", "error_reviewer_choice") }
+        if !Formats.isISODate(form.dueOn) || form.dueOn < formats.localISODate() { errors.add("due_on", "error_due_date") }
+        guard errors.isEmpty, let candidate else { return try await refused(errors) }
         // Only someone who accepted the charter in force may review against it.
-        guard try await charter.hasAcknowledgedCurrentSubstantive(userId: userId) else {
-            return try await refuse(found, facts, "error_reviewer_not_acknowledged", context)
+        guard try await charter.hasAcknowledgedCurrentSubstantive(userId: candidate.userId) else {
+            return try await refused(.on("reviewer_id", "error_reviewer_not_acknowledged"))
         }
         // A likely conflict must be confirmed: the secretary ticks that it was checked.
-        if candidate.conflictWith != nil && context.form["conflict_checked"] != "1" {
-            return try await refuse(found, facts, "error_reviewer_conflict", context)
-        }
-        try await reviews.assign(caseId: found.id, userId: userId, dueOn: due, by: context.auditActor)
+        if candidate.conflictWith != nil && !form.conflictChecked { return try await refused(.on("conflict_checked", "error_reviewer_conflict")) }
+        try await reviews.assign(caseId: found.id, userId: candidate.userId, dueOn: form.dueOn, by: context.auditActor)
         return try await done(found, "flash_reviewer_assigned", context)
     }
 
     func recuse(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.reviewCase(facts))
+        let form = RecusalForm(context.form), language = context.language
+        // The page no longer offers the form: the message goes at the top.
         guard Policy.decide(context.actor, .recuse(facts)) == .allow else { return try await refuse(found, facts, "error_recusal_closed", context) }
-        let reason = context.form["reason"]
-        if let problem = Validate.text(reason, max: 1000) { return try await refuse(found, facts, problem == "error_required" ? "error_recusal_reason" : problem, context) }
+        let errors = form.validate()
         // Irreversible: the form's "I understand" box must be ticked.
-        guard Confirmation.given(context.form) else { return try await refuse(found, facts, "error_confirm_recusal", context) }
-        try await reviews.recuse(caseId: found.id, userId: context.session!.user.id, reason: reason, by: context.auditActor)
+        guard errors.isEmpty, Confirmation.given(context.form) else {
+            return try await refuse(found, facts, context, \.recusal,
+                                    form.refused(errors, message: errors.isEmpty ? "error_confirm_recusal" : nil, language))
+        }
+        try await reviews.recuse(caseId: found.id, userId: context.session!.user.id, reason: form.reason, by: context.auditActor)
         // The case is no longer theirs to see: back to their list.
         if let session = context.session { try await sessions.setFlash(Flash.encode("flash_recused"), idHash: session.idHash) }
         return .redirect(to: Paths.cases)
@@ -75,18 +90,19 @@ struct CaseWorkController {
     func review(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.reviewCase(facts))
-        guard found.status == .inReview else { return try await refuse(found, facts, "transition_not_from_status", context) }
-        guard let recommendation = Recommendation(rawValue: context.form["recommendation"]) else {
-            return try await refuse(found, facts, "error_recommendation", context)
+        let form = ReviewForm(context.form), language = context.language
+        func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
+            try await refuse(found, facts, context, \.review, form.refused(errors, message: message, language))
         }
-        let reasoning = context.form.raw("reasoning").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reasoning.isEmpty else { return try await refuse(found, facts, "error_reasoning", context) }
-        guard let html = try? Markdown.html(reasoning) else { return try await refuse(found, facts, "error_markdown_too_large", context) }
+        guard found.status == .inReview else { return try await refused(FieldErrors(), "transition_not_from_status") }
+        let errors = form.validate()
+        guard errors.isEmpty, let recommendation = form.recommendation else { return try await refused(errors) }
+        guard let html = try? Markdown.html(form.reasoning) else { return try await refused(.on("reasoning", "error_markdown_too_large")) }
         do {
             try await reviews.review(caseId: found.id, reviewerId: context.session!.user.id, recommendation: recommendation,
-                                     reasoning: reasoning, reasoningHTML: html, by: context.auditActor)
+                                     reasoning: form.reasoning, reasoningHTML: html, by: context.auditActor)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            return try await refuse(found, facts, "error_already_reviewed", context)
+            return try await refused(FieldErrors(), "error_already_reviewed")
         }
         return try await done(found, "flash_reviewed", context)
     }
@@ -94,11 +110,15 @@ struct CaseWorkController {
     func comment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.viewCaseInternals(facts))
+        let form = CommentForm(context.form)
+        // The page no longer offers the form: the message goes at the top.
         guard Policy.decide(context.actor, .comment(facts)) == .allow else { return try await refuse(found, facts, "error_comments_closed", context) }
-        let body = context.form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else { return try await refuse(found, facts, "error_comment_empty", context) }
-        guard body.utf8.count <= 20_000, let html = try? Markdown.html(body) else { return try await refuse(found, facts, "error_too_long", context) }
-        try await reviews.comment(caseId: found.id, body: body, bodyHTML: html, by: context.auditActor)
+        let errors = form.validate()
+        guard errors.isEmpty, let html = try? Markdown.html(form.body) else {
+            let state = form.refused(errors.isEmpty ? .on("body", "error_too_long") : errors, context.language)
+            return try await refuse(found, facts, context, \.comment, state)
+        }
+        try await reviews.comment(caseId: found.id, body: form.body, bodyHTML: html, by: context.auditActor)
         return try await done(found, "flash_commented", context)
     }
 
@@ -109,11 +129,18 @@ struct CaseWorkController {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.viewCaseInternals(facts))
         guard let comment = context.parameters.get("comment", as: Int64.self) else { throw AppError.notFound }
+        let form = CommentForm(context.form), language = context.language
+        func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
+            var forms = CaseShowForms()
+            forms.commentEdit = form.refused(errors, message: message, language)
+            forms.commentEditId = comment
+            return try await builder.refusal(found, facts, forms: forms, context: context, renderer: renderer)
+        }
         guard Policy.decide(context.actor, .comment(facts)) == .allow else { return try await refuse(found, facts, "error_comments_closed", context) }
-        let body = context.form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else { return try await refuse(found, facts, "error_comment_empty", context) }
-        guard body.utf8.count <= 20_000, let html = try? Markdown.html(body) else { return try await refuse(found, facts, "error_too_long", context) }
-        guard try await reviews.editComment(id: comment, caseId: found.id, body: body, bodyHTML: html, window: Self.commentEditWindow,
+        let errors = form.validate()
+        guard errors.isEmpty else { return try await refused(errors) }
+        guard let html = try? Markdown.html(form.body) else { return try await refused(.on("body", "error_too_long")) }
+        guard try await reviews.editComment(id: comment, caseId: found.id, body: form.body, bodyHTML: html, window: Self.commentEditWindow,
                                             by: context.auditActor)
         else { return try await refuse(found, facts, "error_comment_frozen", context) }
         return try await done(found, "flash_comment_edited", context)
@@ -122,27 +149,27 @@ struct CaseWorkController {
     func ask(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.manageCase(facts))
-        let question = context.form["question"]
-        if let problem = Validate.text(question, max: 2000) { return try await refuse(found, facts, problem, context) }
+        let form = QuestionForm(context.form), errors = form.validate()
+        guard errors.isEmpty else { return try await refuse(found, facts, context, \.question, form.refused(errors, context.language)) }
         guard case .success = CaseLifecycle.apply(.askInfo, from: found.status, by: .staff) else {
-            return try await refuse(found, facts, "transition_not_from_status", context)
+            return try await refuse(found, facts, context, \.question, form.refused(message: "transition_not_from_status", context.language))
         }
-        try await reviews.ask(caseId: found.id, from: found.status, question: question, by: context.auditActor)
+        try await reviews.ask(caseId: found.id, from: found.status, question: form.question, by: context.auditActor)
         return try await done(found, "flash_question_asked", context)
     }
 
     func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.moveCase(facts))
+        let form = AnswersForm(context.form)
         guard case .success = CaseLifecycle.apply(.resubmit, from: found.status, by: builder.mover(found, context)) else {
-            return try await refuse(found, facts, "transition_not_from_status", context)
+            return try await refuse(found, facts, context, \.answers, form.refused(message: "transition_not_from_status", context.language))
         }
+        let open = try await reviews.questions(caseId: found.id).filter { $0.answer == nil }.map(\.id)
+        let errors = form.validate(open: open)
+        guard errors.isEmpty else { return try await refuse(found, facts, context, \.answers, form.refused(errors, context.language)) }
         var answers: [Int64: String] = [:]
-        for question in try await reviews.questions(caseId: found.id) where question.answer == nil {
-            let text = context.form["answer.\(question.id)"]
-            if let problem = Validate.text(text, max: 5000) { return try await refuse(found, facts, problem == "error_required" ? "error_answer_required" : problem, context) }
-            answers[question.id] = text
-        }
+        for id in open { answers[id] = form.answers["answer.\(id)"] ?? "" }
         try await reviews.answerAndResubmit(caseId: found.id, answers: answers, by: context.auditActor)
         return try await done(found, "flash_answered", context)
     }
@@ -150,45 +177,42 @@ struct CaseWorkController {
     func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.manageCase(facts))
-        guard found.status == .inReview else { return try await refuse(found, facts, "transition_not_from_status", context) }
-        let form = context.form
-        guard let outcome = DecisionOutcome(rawValue: form["outcome"]) else { return try await refuse(found, facts, "error_outcome", context) }
-        let opinion = form.raw("opinion").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !opinion.isEmpty else { return try await refuse(found, facts, "error_opinion", context) }
-        guard let opinionHTML = try? Markdown.html(opinion) else { return try await refuse(found, facts, "error_markdown_too_large", context) }
+        let form = DecisionForm(context.form), language = context.language
+        func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
+            try await refuse(found, facts, context, \.decision, form.refused(errors, message: message, language))
+        }
+        guard found.status == .inReview else { return try await refused(FieldErrors(), "transition_not_from_status") }
         // A high-risk case is decided only in a meeting, through the vote on its agenda item.
         guard Policy.decide(context.actor, .decideOutsideMeeting(facts)) == .allow else {
-            return try await refuse(found, facts, "error_decide_in_meeting", context)
+            return try await refused(FieldErrors(), "error_decide_in_meeting")
         }
+        var errors = form.validate()
         let path = ReviewPath(tier: found.riskTier)
-        if outcome != .deferred {
+        if let outcome = form.outcome, outcome != .deferred {
             let reviewers = try await reviews.reviewers(caseId: found.id)
             let written = try await reviews.reviews(caseId: found.id)
             let external = written.filter { review in reviewers.first { $0.userId == review.reviewerId }?.external == true }.count
-            if let missing = path.missing(reviews: written.count, externalReviews: external) { return try await refuse(found, facts, missing, context) }
+            if let missing = path.missing(reviews: written.count, externalReviews: external) { return try await refused(errors, missing) }
         }
         var conditions: [NewCondition] = []
-        if outcome == .conditions {
-            for index in 1...5 {
-                let text = form["condition_text_\(index)"]
-                if text.isEmpty { continue }
-                guard text.count <= 1000, let owner = Int64(form["condition_owner_\(index)"]),
-                      ConditionOwners.allowed(try await users.find(id: owner), facts),
-                      Formats.isISODate(form["condition_due_\(index)"])
-                else { return try await refuse(found, facts, "error_condition", context) }
-                conditions.append(NewCondition(text: text, ownerId: owner, dueOn: form["condition_due_\(index)"]))
+        if form.outcome == .conditions {
+            for row in form.conditions.filled {
+                guard let owner = Int64(row.owner) else { continue }  // already a field error
+                if !ConditionOwners.allowed(try await users.find(id: owner), facts) {
+                    errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
+                }
+                conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
             }
-            guard !conditions.isEmpty else { return try await refuse(found, facts, "error_conditions_required", context) }
         }
-        let articles = form["articles"]
-        guard articles.count <= 500 else { return try await refuse(found, facts, "error_too_long", context) }
+        guard errors.isEmpty, let outcome = form.outcome else { return try await refused(errors) }
+        guard let opinionHTML = try? Markdown.html(form.opinion) else { return try await refused(.on("opinion", "error_markdown_too_large")) }
         do {
-            try await decisions.decide(caseId: found.id, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
-                                       charterVersion: RequestNumber.int(form["charter_version"], in: 1...1_000_000), articles: articles,
+            try await decisions.decide(caseId: found.id, outcome: outcome, opinion: form.opinion, opinionHTML: opinionHTML,
+                                       charterVersion: RequestNumber.int(form.charterVersion, in: 1...1_000_000), articles: form.articles,
                                        procedure: "written", meetingOn: nil, conditions: conditions, by: context.auditActor)
         } catch let refusal as CaseLifecycle.Refusal {
             // Someone else decided first: say so on the case page, with what this person typed.
-            return try await refuse(found, facts, refusal.key, context)
+            return try await refused(FieldErrors(), refusal.key)
         }
         return try await done(found, outcome == .deferred ? "flash_deferred" : "flash_decided", context)
     }
@@ -198,7 +222,7 @@ struct CaseWorkController {
         try context.require(.manageCase(facts))
         guard let condition = context.parameters.get("condition", as: Int64.self) else { throw AppError.notFound }
         let evidence = context.form["evidence"]
-        if let problem = Validate.text(evidence, max: 2000) { return try await refuse(found, facts, problem == "error_required" ? "error_evidence" : problem, context) }
+        if let problem = Validate.text(evidence, max: FieldLimits.evidence) { return try await refuse(found, facts, problem == "error_required" ? "error_evidence" : problem, context) }
         let closed = try await decisions.meet(conditionId: condition, caseId: found.id, evidence: evidence, by: context.auditActor)
         return try await done(found, closed ? "flash_case_closed" : "flash_condition_met", context)
     }

@@ -43,22 +43,37 @@ struct CharterDraftController {
         let session = try context.requireSession(.editCharterDraft)
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
-        let markdown = context.form.raw("markdown")  // LF line ends: the form decoder normalises them
-        var input = Input(markdown: markdown, revision: revision)
+        // The publishing fields share the editor's form: keep them too.
+        let input = Input(markdown: context.form.raw("markdown"), revision: revision,
+                          changeNote: context.form["change_note"], changeKind: ChangeKind(rawValue: context.form["change_kind"]))
+        if case .refused(let page) = try await saveTyped(document, input, context: context) { return page }
+        try await sessions.setFlash(Flash.encode("flash_charter_draft_saved"), idHash: session.idHash)
+        return .redirect(to: Paths.documentDraft(document.kind))
+    }
+
+    enum Saved {
+        case saved(revision: Int)
+        case refused(Response)
+    }
+
+    /// Saves the editor's text as the draft: its new revision, or the page again (422, or 409 on a concurrent
+    /// save) with the text kept when it cannot be saved.
+    private func saveTyped(_ document: GovernanceDocument, _ typed: Input, context: AppRequestContext) async throws -> Saved {
+        var input = typed
         let messages = Catalog.messages(context.language)
-        let bytes = markdown.utf8.count
+        let bytes = input.markdown.utf8.count
         if bytes > Markdown.maxBytes {
             input.markdownError = (messages["charter_draft_too_large"] ?? "")
                 .replacingOccurrences(of: "{size}", with: String((bytes + 1023) / 1024))
                 .replacingOccurrences(of: "{limit}", with: String(Markdown.maxBytes / 1024))
-        } else if let problem = Validate.text(markdown, max: Int.max, required: false) {
+        } else if let problem = Validate.text(input.markdown, max: Int.max, required: false) {
             input.markdownError = messages[problem]
         }
         if input.markdownError != nil {
-            return try await render(document, input, context: context, status: .unprocessableContent)
+            return .refused(try await render(document, input, context: context, status: .unprocessableContent))
         }
         do {
-            try await charter.saveDraft(documentId: document.id, markdown: markdown, basedOn: revision, by: context.auditActor)
+            return .saved(revision: try await charter.saveDraft(documentId: document.id, markdown: input.markdown, basedOn: input.revision, by: context.auditActor))
         } catch CharterRefusal.draftChanged {
             // Someone saved in between: keep this person's text, show the saved draft, and let them merge.
             let fresh = try await views.document(context)
@@ -66,10 +81,8 @@ struct CharterDraftController {
             input.conflict = (messages["charter_draft_conflict"] ?? "")
                 .replacingOccurrences(of: "{name}", with: fresh.draftUpdatedBy ?? "")
                 .replacingOccurrences(of: "{date}", with: fresh.draftUpdatedAt.map { views.formats.dateTime($0, context.language) } ?? "")
-            return try await render(fresh, input, context: context, status: .conflict)
+            return .refused(try await render(fresh, input, context: context, status: .conflict))
         }
-        try await sessions.setFlash(Flash.encode("flash_charter_draft_saved"), idHash: session.idHash)
-        return .redirect(to: Paths.documentDraft(document.kind))
     }
 
     func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,19 +90,29 @@ struct CharterDraftController {
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
         let messages = Catalog.messages(context.language)
-        var input = Input(markdown: document.draft, revision: revision, changeNote: context.form["change_note"],
+        // Publishing freezes what is in the editor: the button belongs to the editor's form. A body without
+        // the editor's field (an older page) publishes the saved draft.
+        let typed = context.form.names.contains("markdown")
+        var input = Input(markdown: typed ? context.form.raw("markdown") : document.draft,
+                          revision: revision, changeNote: context.form["change_note"],
                           changeKind: ChangeKind(rawValue: context.form["change_kind"]))
-        input.changeNoteError = Validate.text(input.changeNote, max: 2000).flatMap { messages[$0] }
+        input.changeNoteError = Validate.text(input.changeNote, max: FieldLimits.changeNote).flatMap { messages[$0] }
         if input.changeKind == nil { input.publishError = messages["charter_change_kind_missing"] }
         // A published version never changes: the form's "I understand" box must be ticked (`Confirmation`).
         else if !Confirmation.given(context.form) { input.publishError = messages["charter_publish_confirm_missing"] }
         if input.changeNoteError != nil || input.publishError != nil {
             return try await render(document, input, context: context, status: .unprocessableContent)
         }
+        if typed {
+            switch try await saveTyped(document, input, context: context) {
+            case .refused(let page): return page
+            case .saved(let revision): input.revision = revision
+            }
+        }
         let version: CharterVersion
         do {
             version = try await charter.publish(documentId: document.id, changeNote: input.changeNote, change: input.changeKind!,
-                                                basedOn: revision, by: context.auditActor)
+                                                basedOn: input.revision, by: context.auditActor)
         } catch let refusal as CharterRefusal {
             let key: String, status: HTTPResponse.Status
             switch refusal {
@@ -99,7 +122,9 @@ struct CharterDraftController {
             case .tooLarge, .notCurrent: (key, status) = ("charter_publish_empty", .unprocessableContent)
             }
             let fresh = try await views.document(context)
-            input.markdown = fresh.draft; input.revision = fresh.draftRevision; input.publishError = messages[key]
+            // The editor keeps what was typed (saved above when it was typed).
+            if !typed { input.markdown = fresh.draft }
+            input.revision = fresh.draftRevision; input.publishError = messages[key]
             return try await render(fresh, input, context: context, status: status)
         }
         try await sessions.setFlash(Flash.encode("flash_charter_published", String(version.number)), idHash: session.idHash)

@@ -31,11 +31,14 @@ struct AgendaController {
         return item
     }
 
+    /// Runs a change; a refusal from the store re-renders the page, through `refused` when the form must be kept.
     private func run(_ record: MeetingRecord, _ flash: String, _ context: AppRequestContext,
+                     refused: ((String) async throws -> Response)? = nil,
                      _ body: () async throws -> Void) async throws -> Response {
         do {
             try await body()
         } catch let refusal as MeetingRefusal {
+            if let refused { return try await refused(refusal.key) }
             return try await builder.refuse(record, refusal.key, context)
         }
         if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
@@ -58,11 +61,19 @@ struct AgendaController {
                 try await agenda.add(meetingId: id, kind: .minutes, minutesMeetingId: earlier, title: meeting.title, by: context.auditActor)
             }
         case .free:
-            let title = form["title"], note = form.raw("note").trimmingCharacters(in: .whitespacesAndNewlines)
-            if let problem = Validate.text(title, max: 200) { return try await builder.refuse(record, problem == "error_required" ? "agenda_error_title" : problem, context) }
-            guard note.utf8.count <= 20_000, let html = try? Markdown.html(note) else { return try await builder.refuse(record, "error_too_long", context) }
-            return try await run(record, "flash_item_added", context) {
-                try await agenda.add(meetingId: id, kind: .free, title: title, note: note, noteHTML: html, by: context.auditActor)
+            let item = AgendaItemForm(form)
+            var forms = MeetingShowForms()
+            forms.agendaItem = item.refused(item.validate(), context.language)
+            if forms.agendaItem.refused { return try await builder.refuse(record, forms: forms, context) }
+            guard let html = try? Markdown.html(item.note) else {
+                forms.agendaItem = item.refused(.on("note", "error_too_long"), context.language)
+                return try await builder.refuse(record, forms: forms, context)
+            }
+            return try await run(record, "flash_item_added", context, refused: { key in
+                forms.agendaItem = item.refused(message: key, context.language)
+                return try await builder.refuse(record, forms: forms, context)
+            }) {
+                try await agenda.add(meetingId: id, kind: .free, title: item.title, note: item.note, noteHTML: html, by: context.auditActor)
             }
         case nil:
             return try await builder.refuse(record, "agenda_error_kind", context)
@@ -93,51 +104,55 @@ struct AgendaController {
     func vote(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await managed(context)
         let item = try item(record, context)
-        let form = context.form
+        let form = VoteForm(context.form), language = context.language
+        // Without a vote form on the page (not held, already decided) the reason goes at the top.
         guard record.meeting.status == .held else { return try await builder.refuse(record, "meeting_error_not_held", context) }
         guard item.decidedAt == nil else { return try await builder.refuse(record, "vote_error_already", context) }
+        func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
+            var forms = MeetingShowForms()
+            forms.vote = form.refused(errors, message: message, language)
+            forms.voteItemId = item.id
+            return try await builder.refuse(record, forms: forms, context)
+        }
         if case .refused(let reason) = record.quorum(item, views.settings.current) {
             // The reason reads "not reached: …"; say what is not reached.
-            let messages = Catalog.messages(context.language)
-            return try await builder.refuse(record, "\(messages["quorum_label"] ?? "") \(messages[reason] ?? reason)", context)
+            let messages = Catalog.messages(language)
+            return try await refused(FieldErrors(), "\(messages["quorum_label"] ?? "") \(messages[reason] ?? reason)")
         }
         let eligible = record.eligibleVoters(item)
         let eligibleIds = Set(eligible.map { "vote_\($0.userId)" })
         // A choice for anyone else (absent, recused, not voting, not invited) is refused, not ignored.
-        let named = form.names.filter { $0.hasPrefix("vote_") && !form[$0].isEmpty }
-        if !Set(named).isSubset(of: eligibleIds) { return try await builder.refuse(record, "vote_error_not_eligible", context) }
-        var votes: [VoteEntry] = []
-        for voter in eligible {
-            guard let choice = VoteChoice(rawValue: form["vote_\(voter.userId)"]) else { return try await builder.refuse(record, "vote_error_missing", context) }
-            let dissent = form["dissent_\(voter.userId)"]
-            if let problem = Validate.text(dissent, max: 2000, required: false) { return try await builder.refuse(record, problem, context) }
-            votes.append(VoteEntry(userId: voter.userId, choice: choice, dissent: dissent))
-        }
+        let named = form.fields.keys.filter { $0.hasPrefix("vote_") && !(form.fields[$0] ?? "").isEmpty }
+        if !Set(named).isSubset(of: eligibleIds) { return try await refused(FieldErrors(), "vote_error_not_eligible") }
+        var errors = form.validate(voters: eligible.map(\.userId))
+        let missing = errors.keys.keys.contains { $0.hasPrefix("vote_") }
         let allowed: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
-        guard var outcome = ItemOutcome(rawValue: form["outcome"]), allowed.contains(outcome) else {
-            return try await builder.refuse(record, "vote_error_outcome", context)
+        var outcome = ItemOutcome(rawValue: form.rawOutcome).flatMap { allowed.contains($0) ? $0 : nil }
+        if outcome == nil { errors.add("outcome", "vote_error_outcome") }
+        for (field, key) in form.validate().keys { errors.add(field, key) }
+        let votes = eligible.compactMap { voter in
+            form.choice(voter.userId).map { VoteEntry(userId: voter.userId, choice: $0, dissent: form.dissent(voter.userId)) }
         }
         // A proposal the vote does not carry is not adopted: a case stays in review (deferred).
         let carried = votes.filter { $0.choice == .for }.count > votes.filter { $0.choice == .against }.count
-        if !carried { outcome = item.kind == .case ? .deferred : .rejected }
-        let text = form.raw("decision").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return try await builder.refuse(record, "vote_error_decision", context) }
-        guard let html = try? Markdown.html(text) else { return try await builder.refuse(record, "error_markdown_too_large", context) }
-        var decision = ItemDecision(outcome: outcome, text: text, html: html)
+        if outcome != nil && !carried { outcome = item.kind == .case ? .deferred : .rejected }
+        var conditions: [NewCondition] = []
         if outcome == .conditions {
-            for index in 1...3 {
-                let conditionText = form["condition_text_\(index)"]
-                if conditionText.isEmpty { continue }
-                guard conditionText.count <= 1000, let owner = Int64(form["condition_owner_\(index)"]),
-                      let facts = item.caseId.flatMap({ record.cases[$0] }),
-                      ConditionOwners.allowed(try await users.find(id: owner), facts), Formats.isISODate(form["condition_due_\(index)"])
-                else { return try await builder.refuse(record, "error_condition", context) }
-                decision.conditions.append(NewCondition(text: conditionText, ownerId: owner, dueOn: form["condition_due_\(index)"]))
+            for (field, key) in form.conditions.validate(required: true).keys { errors.add(field, key) }
+            for row in form.conditions.filled {
+                guard let owner = Int64(row.owner) else { continue }
+                guard let facts = item.caseId.flatMap({ record.cases[$0] }), ConditionOwners.allowed(try await users.find(id: owner), facts) else {
+                    errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
+                }
+                conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
             }
-            guard !decision.conditions.isEmpty else { return try await builder.refuse(record, "error_conditions_required", context) }
         }
+        guard errors.isEmpty, let outcome else { return try await refused(errors, missing ? "vote_error_missing" : nil) }
+        guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }
+        var decision = ItemDecision(outcome: outcome, text: form.decision, html: html)
+        decision.conditions = conditions
         let meetingDate = views.formats.localISODate(of: record.meeting.startsAt)
-        return try await run(record, "flash_item_decided", context) {
+        return try await run(record, "flash_item_decided", context, refused: { try await refused(FieldErrors(), $0) }) {
             try await agenda.decide(itemId: item.id, meetingId: record.meeting.id, meetingDate: meetingDate, votes: votes,
                                     decision: decision, by: context.auditActor)
         }

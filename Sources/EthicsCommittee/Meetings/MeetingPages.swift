@@ -59,6 +59,10 @@ enum MeetingPages {
         let field: String
         let dissentField: String
         let choices: [Choice]
+        /// What was typed before a refusal, and the messages.
+        var dissent: String = ""
+        var error: String? = nil
+        var dissentError: String? = nil
     }
 
     /// One agenda item as a person may see it: a confidential item carries no title, note, votes or decision.
@@ -88,6 +92,9 @@ enum MeetingPages {
         let outcomes: [Choice]
         let isCase: Bool
         let owners: [Choice]
+        /// The vote form's values and messages (refused on this item), and its condition rows.
+        var form = FormState()
+        var conditionRows: [ConditionRowView] = []
     }
 
     struct Overdue: Sendable {
@@ -122,6 +129,8 @@ enum MeetingPages {
         let hasOverdue: Bool
         let minutesStatus: String
         var formError: String?
+        let limits: LimitHints
+        var forms: MeetingShowForms
     }
 
     /// The minutes page: the text, its approval, and for the secretary the editor.
@@ -137,6 +146,7 @@ enum MeetingPages {
         let markdown: String
         let approveAction: String?
         var formError: String?
+        var textError: String?
     }
 
     /// The standalone print view of the minutes.
@@ -159,4 +169,12 @@ enum MeetingPages {
         let approvalLine: String
         let status: String
     }
+}
+
+/// The state of the meeting page's text forms: empty, or refused with what was sent.
+struct MeetingShowForms: Sendable {
+    var agendaItem = FormState()
+    var vote = FormState()
+    /// The item whose vote was refused.
+    var voteItemId: Int64?
 }

@@ -10,7 +10,8 @@ struct MeetingShowBuilder: Sendable {
     let renderer: Renderer
     let views: MeetingViews
 
-    func page(_ record: MeetingRecord, context: AppRequestContext) async throws -> MeetingPages.Show {
+    func page(_ record: MeetingRecord, context: AppRequestContext,
+              forms: MeetingShowForms = MeetingShowForms()) async throws -> MeetingPages.Show {
         let messages = Catalog.messages(context.language), language = context.language
         let meeting = record.meeting, id = meeting.id
         let manage = Policy.decide(context.actor, .manageMeetings) == .allow
@@ -33,7 +34,8 @@ struct MeetingShowBuilder: Sendable {
             attendance: views.attendanceRows(record, messages),
             attendanceAction: manage && held ? Paths.meetingAttendance(id) : nil,
             items: record.items.enumerated().map { index, item in
-                views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners(item))
+                views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners(item),
+                           vote: forms.voteItemId == item.id ? forms.vote : FormState())
             },
             hasItems: !record.items.isEmpty,
             addAction: manage && planned ? Paths.meetingItems(id) : nil,
@@ -46,7 +48,15 @@ struct MeetingShowBuilder: Sendable {
             },
             hasOverdue: !overdue.isEmpty,
             minutesStatus: record.minutes == nil ? messages["minutes_none"] ?? "" : views.approvalLine(record.minutes, language),
-            formError: nil)
+            formError: nil, limits: LimitHints(language), forms: forms)
+    }
+
+    /// The meeting page again with a refused form's values and messages in place (422); the form's
+    /// `action` carries its fragment, so the browser lands on it.
+    func refuse(_ record: MeetingRecord, forms: MeetingShowForms, _ context: AppRequestContext) async throws -> Response {
+        let page = try await page(record, context: context, forms: forms)
+        return try await renderer.page("meetings/show", page, title: record.meeting.title, context: context,
+                                       path: Paths.meeting(record.meeting.id), status: .unprocessableContent)
     }
 
     /// The meeting page again with the reason a change was refused (422).

@@ -80,7 +80,7 @@ struct MeetingViews: Sendable {
 
     /// The item as this person may see it; `forms` adds the secretary's controls.
     func item(_ item: AgendaItem, number: Int, _ record: MeetingRecord, _ context: AppRequestContext, forms: Bool,
-              targets: [Meeting] = [], owners: [Choice] = []) -> MeetingPages.Item {
+              targets: [Meeting] = [], owners: [Choice] = [], vote: FormState = FormState()) -> MeetingPages.Item {
         let messages = Catalog.messages(context.language)
         let visible = Self.canSee(item, record, context.actor)
         let meetingId = record.meeting.id
@@ -98,7 +98,7 @@ struct MeetingViews: Sendable {
         }
         let outcomes: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
         let canVote = forms && held && item.decidedAt == nil && visible
-        return MeetingPages.Item(
+        var view = MeetingPages.Item(
             number: number, confidential: !visible, title: visible ? title : messages["agenda_confidential"] ?? "",
             kind: messages["agenda_kind_\(item.kind.rawValue)"] ?? "",
             caseHref: visible ? item.caseId.map(Paths.case) : nil, noteHTML: visible && !item.noteHTML.isEmpty ? item.noteHTML : nil,
@@ -117,11 +117,20 @@ struct MeetingViews: Sendable {
             targets: targets.map { Choice(value: String($0.id), label: "\($0.title) — \(formats.date($0.startsAt, context.language))", selected: false) },
             voteAction: canVote ? Paths.meetingItemVote(meetingId, item.id) : nil,
             voters: canVote ? record.eligibleVoters(item).map { voter in
-                MeetingPages.Voter(name: voter.name, field: "vote_\(voter.userId)", dissentField: "dissent_\(voter.userId)",
-                                   choices: VoteChoice.allCases.map { Choice(value: $0.rawValue, label: messages["vote_\($0.rawValue)"] ?? "", selected: false) })
+                let field = "vote_\(voter.userId)", dissentField = "dissent_\(voter.userId)"
+                return MeetingPages.Voter(name: voter.name, field: field, dissentField: dissentField,
+                                          choices: vote.choices(field, VoteChoice.allCases.map { ($0.rawValue, messages["vote_\($0.rawValue)"] ?? "") }),
+                                          dissent: vote.value(dissentField), error: vote.errors[field], dissentError: vote.errors[dissentField])
             } : [],
-            outcomes: outcomes.map { Choice(value: $0.rawValue, label: messages["outcome_\($0.rawValue)"] ?? "", selected: false) },
+            outcomes: vote.choices("outcome", outcomes.map { ($0.rawValue, messages["outcome_\($0.rawValue)"] ?? "") }),
             isCase: item.kind == .case, owners: owners)
+        if canVote {
+            view.form = vote
+            if item.kind == .case {
+                view.conditionRows = ConditionRowView.rows(vote, owners: owners.map { ($0.value, $0.label) }, fallback: nil, suffix: "-\(number)")
+            }
+        }
+        return view
     }
 
     func quorumText(_ result: Quorum.Result, _ messages: [String: String]) -> String {

@@ -29,15 +29,20 @@ struct MinutesController {
         let parts = try await minutes.parts(meetingId: id)
         let text = markdown ?? record.minutes?.markdown
             ?? MinutesDraft.prefill(record, messages: messages)
+        let saveAction = manage && !approved && record.meeting.status == .held ? Paths.meetingMinutes(id) : nil
+        // A refused save (it sends the text) gets its message beside the editor, far below the minutes;
+        // without an editor (approved minutes) it goes at the top.
+        let besideEditor = markdown != nil && saveAction != nil
         let page = MeetingPages.MinutesPage(
             meetingTitle: record.meeting.title, meetingHref: Paths.meeting(id), printHref: Paths.meetingMinutesPrint(id),
             html: MinutesDraft.html(parts, record, context.actor, messages: messages), hasText: record.minutes != nil,
             approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
-            saveAction: manage && !approved && record.meeting.status == .held ? Paths.meetingMinutes(id) : nil,
+            saveAction: saveAction,
             markdown: text,
             approveAction: record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
                 ? Paths.meetingMinutesApprove(id) : nil,
-            formError: error.flatMap { messages[$0] ?? $0 })
+            formError: besideEditor ? nil : error.flatMap { messages[$0] ?? $0 },
+            textError: besideEditor ? error.flatMap { messages[$0] ?? $0 } : nil)
         return MinutesPageResult(page: page)
     }
 

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Field limits as a page shows them before they bite: the number for `maxlength` and a visible hint
+/// ("Up to 20,000 characters."), in the reader's language.
+struct LimitHints: Sendable {
+    struct Limit: Sendable {
+        let max: Int
+        let hint: String
+    }
+    let longText: Limit
+    let question: Limit
+    let answer: Limit
+    let evidence: Limit
+    let reason: Limit
+    let condition: Limit
+    let articles: Limit
+    let title: Limit
+    let dissent: Limit
+
+    init(_ language: Language) {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
+        formatter.numberStyle = .decimal
+        let text = Catalog.messages(language)["limit_characters"] ?? "{count}"
+        func limit(_ max: Int) -> Limit {
+            Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: formatter.string(from: NSNumber(value: max)) ?? String(max)))
+        }
+        longText = limit(FieldLimits.longText); question = limit(FieldLimits.question); answer = limit(FieldLimits.answer)
+        evidence = limit(FieldLimits.evidence); reason = limit(FieldLimits.recusalReason); condition = limit(FieldLimits.condition)
+        articles = limit(FieldLimits.articles); title = limit(FieldLimits.title); dissent = limit(FieldLimits.dissent)
+    }
+}
