@@ -605,6 +605,7 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     for secret in (REVIEW_TEXT["grace"], REVIEW_TEXT["iris"], COMMENT):
         assert secret not in flat, f"the opinion letter shows {secret!r}"
     assert letter_pages == 1, letter_pages
+    driver.get(server.url(case_path))  # the letter has no header: back to the case to sign out
 
     # --- The secretary marks each condition met; the last one closes the case.
     switch_to(driver, server, state, sec, case_path, check_page)
