@@ -188,6 +188,31 @@ import Testing
             #expect(try await secretary.get("/meetings/\(meeting)/minutes").body.contains("The chair closed the meeting at 16:00."))
             #expect(try await c.app.services.meetings.find(id: meeting)?.0.status == .closed)
 
+            // Approval is a signature: the printed minutes are archived with their SHA-256, which the audit entry,
+            // the minutes page and the print view carry, and the approved copy downloads byte for byte
+            let archive = try #require(try await c.app.services.minutes.archive(meetingId: meeting))
+            #expect(archive.isIntact && archive.html.contains("Approved by Ada Lovelace on") && !archive.html.contains("class=\"watermark\""))
+            #expect(archive.html.contains("Secret voice cloning"))  // the committee's record holds every item
+            let audited = try await c.app.database.writer.read { db in
+                try String.fetchOne(db, sql: "SELECT detail FROM audit_log WHERE action = 'meeting.minutes_approved' ORDER BY id DESC LIMIT 1")
+            }
+            #expect(audited == "by=chair sha256=\(archive.sha256)")
+            #expect(approved.body.contains(archive.sha256))
+            #expect(try await ada.get("/meetings/\(meeting)/minutes/print").body.contains(archive.sha256))
+            // (The chair may not open the confidential case, so she does not get the full copy; the secretary does.)
+            #expect(try await ada.get("/meetings/\(meeting)/minutes/approved.html").status == .notFound)
+            let download = try await secretary.get("/meetings/\(meeting)/minutes/approved.html")
+            #expect(download.status == .ok && download.headers[.contentSecurityPolicy] == "sandbox")
+            #expect(MinutesArchive.fingerprint(of: download.body) == archive.sha256)
+            // An altered archive no longer matches its fingerprint (the database refuses the change; forced here)
+            try await c.app.database.writer.write { db in
+                try db.execute(sql: "DROP TRIGGER meeting_minutes_archives_no_update")
+                try db.execute(sql: "UPDATE meeting_minutes_archives SET html = replace(html, 'Unfavourable', 'Favourable') WHERE meeting_id = ?",
+                               arguments: [meeting])
+            }
+            let altered = try #require(try await c.app.services.minutes.archive(meetingId: meeting))
+            #expect(!altered.isIntact && MinutesArchive.fingerprint(of: altered.html) != audited?.replacingOccurrences(of: "by=chair sha256=", with: ""))
+
             // Approved minutes are locked: refused by the app and by the database itself
             try await secretary.get("/meetings/\(meeting)/minutes")
             #expect(try await secretary.post("/meetings/\(meeting)/minutes", ["markdown": "rewritten"]).status == .unprocessableContent)

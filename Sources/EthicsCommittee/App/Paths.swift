@@ -147,6 +147,8 @@ enum Paths {
     static func meetingMinutesApprove(_ id: Int64) -> String { "/meetings/\(id)/minutes/approve" }
     static let meetingMinutesPrintPattern = "/meetings/:id/minutes/print"
     static func meetingMinutesPrint(_ id: Int64) -> String { "/meetings/\(id)/minutes/print" }
+    static let meetingMinutesArchivePattern = "/meetings/:id/minutes/approved.html"
+    static func meetingMinutesArchive(_ id: Int64) -> String { "/meetings/\(id)/minutes/approved.html" }
 
     static let deliverables = "/deliverables"
     static let newDeliverable = "/deliverables/new"

@@ -95,7 +95,7 @@ enum DemoMeetings {
             })
             if !options.approveInMeeting && !isLast {
                 events.append(alone(starts + 4 * DemoDate.day) { ids in
-                    try await minutes.approve(meetingId: state.get(index), by: chair.actor(ids))
+                    try await minutes.approve(meetingId: state.get(index), archive: nil, at: minutes.clock.now, by: chair.actor(ids))
                 })
             }
             previousTitle = title

@@ -732,6 +732,8 @@ extension Catalog {
         "minutes_case_number": "case no. {number}",
         "minutes_condition": "Condition",
         "minutes_chaired_by": "Chaired by {name}",
+        "minutes_fingerprint_line": "Fingerprint (SHA-256) of the approved copy: {sha256}",
+        "minutes_archive_download": "Download the approved copy",
         "minutes_title": "Minutes",
         "minutes_open": "Minutes",
         "minutes_print": "Print view (PDF)",

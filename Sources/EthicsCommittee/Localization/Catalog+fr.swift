@@ -732,6 +732,8 @@ extension Catalog {
         "minutes_case_number": "dossier n° {number}",
         "minutes_condition": "Condition",
         "minutes_chaired_by": "Présidée par {name}",
+        "minutes_fingerprint_line": "Empreinte (SHA-256) de l'exemplaire approuvé : {sha256}",
+        "minutes_archive_download": "Télécharger l'exemplaire approuvé",
         "minutes_title": "Procès-verbal",
         "minutes_open": "Procès-verbal",
         "minutes_print": "Version imprimable (PDF)",

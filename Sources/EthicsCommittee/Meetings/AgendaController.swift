@@ -151,6 +151,11 @@ struct AgendaController {
         guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }
         var decision = ItemDecision(outcome: outcome, text: form.decision, html: html)
         decision.conditions = conditions
+        // Adopting earlier minutes approves them: their printed copy is archived with its fingerprint, as the chair's is.
+        if item.kind == .minutes, outcome == .adopted, let earlier = item.minutesMeetingId, let earlierRecord = try await views.record(earlier) {
+            decision.minutesArchive = try await MinutesPrint(views: views, minutes: builder.minutes, renderer: builder.renderer)
+                .archive(earlierRecord, approver: context.session?.user.name ?? "", inMeeting: record.meeting.id, at: views.formats.clock.now)
+        }
         let meetingDate = views.formats.localISODate(of: record.meeting.startsAt)
         return try await run(record, "flash_item_decided", context, refused: { try await refused(FieldErrors(), $0) }) {
             try await agenda.decide(itemId: item.id, meetingId: record.meeting.id, meetingDate: meetingDate, votes: votes,

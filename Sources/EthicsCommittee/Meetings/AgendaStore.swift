@@ -16,6 +16,8 @@ public struct ItemDecision: Sendable, Equatable {
     public var conditions: [NewCondition] = []
     public var charterVersion: Int?
     public var articles = ""
+    /// Adopting the approval of earlier minutes: their printed HTML as approved (`MinutesArchive`).
+    public var minutesArchive: MinutesArchive?
 }
 
 /// SQL for agenda items and the votes on them.
@@ -164,7 +166,7 @@ public struct AgendaStore: Sendable {
                 }
             }
             if let earlier = item.minutesMeetingId, decision.outcome == .adopted {
-                try MinutesStore.approve(db, meetingId: earlier, approverId: actor.id, inMeeting: meetingId, now: now)
+                try MinutesStore.approve(db, meetingId: earlier, approverId: actor.id, inMeeting: meetingId, archive: decision.minutesArchive, now: now)
             }
             let tally = VoteChoice.allCases.map { choice in "\(choice.rawValue)=\(votes.filter { $0.choice == choice }.count)" }
             try AuditStore.append(db, by: actor, action: "meeting.item_decided", targetType: "meeting", targetId: String(meetingId),

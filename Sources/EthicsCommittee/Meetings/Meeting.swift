@@ -115,9 +115,11 @@ public struct Minutes: Sendable, Equatable, FetchableRecord {
     public var approvedInMeeting: Int64?
     /// Who saved the text last: the secretary who signs beside the chair.
     public var writtenByName: String?
+    /// The SHA-256 of the archived printed minutes (`MinutesArchive`), once approved.
+    public var fingerprint: String?
 
     public init(row: Row) {
-        meetingId = row["meeting_id"]; markdown = row["markdown"]; html = row["html"]; writtenByName = row["written_by_name"]
+        meetingId = row["meeting_id"]; markdown = row["markdown"]; html = row["html"]; writtenByName = row["written_by_name"]; fingerprint = row["fingerprint"]
         approved = (row["status"] as String) == "approved"
         approvedByName = row["approved_by_name"]; approvedAt = row["approved_at"]; approvedInMeeting = row["approved_in_meeting"]
     }

@@ -142,6 +142,9 @@ enum MeetingPages {
         let hasText: Bool
         let approved: Bool
         let approvalLine: String
+        let fingerprint: String?
+        /// The approved copy, for those who may read every item.
+        let archiveHref: String?
         let saveAction: String?
         let markdown: String
         let approveAction: String?
@@ -167,6 +170,8 @@ enum MeetingPages {
         /// Until approval, "DRAFT" stands on every printed page.
         let draft: Bool
         let approvalLine: String
+        /// "Fingerprint (SHA-256) of the approved copy: …", once approved.
+        let fingerprint: String?
         let status: String
     }
 }

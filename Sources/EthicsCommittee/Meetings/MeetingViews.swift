@@ -43,10 +43,14 @@ struct MeetingViews: Sendable {
 
     /// The meeting in the path, after the policy allowed the person to see it; 404 otherwise.
     func load(_ context: AppRequestContext) async throws -> MeetingRecord {
-        guard let id = context.parameters.get("id", as: Int64.self), let (meeting, facts) = try await meetings.find(id: id) else {
-            throw AppError.notFound
-        }
-        try context.require(.viewMeeting(facts))
+        guard let id = context.parameters.get("id", as: Int64.self), let record = try await record(id) else { throw AppError.notFound }
+        try context.require(.viewMeeting(record.facts))
+        return record
+    }
+
+    /// A meeting's record, whoever asks (the archive of approved minutes); callers ask the policy first.
+    func record(_ id: Int64) async throws -> MeetingRecord? {
+        guard let (meeting, facts) = try await meetings.find(id: id) else { return nil }
         return MeetingRecord(meeting: meeting, facts: facts, invitees: try await meetings.invitees(meetingId: id),
                              items: try await agenda.items(meetingId: id), votes: try await agenda.votes(meetingId: id),
                              cases: try await agenda.caseFacts(meetingId: id), voters: try await meetings.votingMembers(),
@@ -138,6 +142,12 @@ struct MeetingViews: Sendable {
         case .ok: messages["quorum_ok"] ?? ""
         case .refused(let key): messages[key] ?? key
         }
+    }
+
+    /// "Fingerprint (SHA-256) of the approved copy: …", for minutes approved with an archive.
+    func fingerprintLine(_ minutes: Minutes?, _ language: Language) -> String? {
+        guard let fingerprint = minutes?.fingerprint else { return nil }
+        return (Catalog.messages(language)["minutes_fingerprint_line"] ?? "").replacingOccurrences(of: "{sha256}", with: fingerprint)
     }
 
     /// "Approved by … on …", or "Draft: not yet approved".

@@ -10,6 +10,7 @@ struct MinutesController {
     let renderer: Renderer
     let viewLog: ViewLog
     let views: MeetingViews
+    var printer: MinutesPrint { MinutesPrint(views: views, minutes: minutes, renderer: renderer) }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.meetingMinutesPattern), use: show)
@@ -17,6 +18,7 @@ struct MinutesController {
         router.get(RouterPath(Paths.meetingMinutesApprovePattern), use: confirmApproval)
         router.post(RouterPath(Paths.meetingMinutesApprovePattern), use: approve)
         router.get(RouterPath(Paths.meetingMinutesPrintPattern), use: printView)
+        router.get(RouterPath(Paths.meetingMinutesArchivePattern), use: archive)
     }
 
     private func page(_ record: MeetingRecord, _ context: AppRequestContext, markdown: String? = nil,
@@ -37,6 +39,8 @@ struct MinutesController {
             meetingTitle: record.meeting.title, meetingHref: Paths.meeting(id), printHref: Paths.meetingMinutesPrint(id),
             html: MinutesDraft.html(parts, record, context.actor, messages: messages), hasText: record.minutes != nil,
             approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
+            fingerprint: views.fingerprintLine(record.minutes, context.language),
+            archiveHref: record.minutes?.fingerprint != nil && Self.seesEveryItem(record, context.actor) ? Paths.meetingMinutesArchive(id) : nil,
             saveAction: saveAction,
             markdown: text,
             approveAction: record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
@@ -105,7 +109,10 @@ struct MinutesController {
             return try await confirmation(record, context)
         }
         do {
-            try await minutes.approve(meetingId: record.meeting.id, by: context.auditActor)
+            // What the chair signs: the printed minutes as they read once approved, fingerprinted and kept.
+            let now = views.formats.clock.now
+            let archive = try await printer.archive(record, approver: context.session?.user.name ?? "", inMeeting: nil, at: now)
+            try await minutes.approve(meetingId: record.meeting.id, archive: archive, at: now, by: context.auditActor)
         } catch let refusal as MeetingRefusal {
             return try await render(record, context, error: refusal.key, status: .unprocessableContent)
         }
@@ -118,24 +125,30 @@ struct MinutesController {
     }
 
     /// A standalone page with print CSS: A4, page numbers, the committee and the meeting date on every page,
-    /// attendance and vote tables, each decision kept on one page, the approval line and the signatures.
+    /// the record and the text as one document, the approval block; DRAFT on every page until approved.
     func printView(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         try await logRead(record, context)
-        let messages = Catalog.messages(context.language), language = context.language
-        let parts = try await minutes.parts(meetingId: record.meeting.id)
-        let document = MinutesDocument.build(
-            record, parts: parts, conditions: try await minutes.conditions(meetingId: record.meeting.id), actor: context.actor,
-            settings: views.settings.current, messages: messages, formats: views.formats, language: language,
-            secretaryName: record.minutes?.writtenByName)
-        let page = MeetingPages.Print(
-            lang: language.rawValue, committeeName: views.settings.current.committeeName, title: record.meeting.title,
-            date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),
-            place: Optional([record.meeting.place, record.meeting.videoURL].filter { !$0.isEmpty }.joined(separator: " · ")).flatMap { $0.isEmpty ? nil : $0 },
-            chairedBy: document.chairName.isEmpty ? nil : (messages["minutes_chaired_by"] ?? "").replacingOccurrences(of: "{name}", with: document.chairName),
-            stylesheet: Paths.meetingPrintStylesheet, icon: Layout.LinkPaths().icon, backHref: Paths.meetingMinutes(record.meeting.id),
-            document: document, draft: !(record.minutes?.approved ?? false), approvalLine: views.approvalLine(record.minutes, language),
-            status: messages["meeting_status_\(record.meeting.status.rawValue)"] ?? "")
+        let page = try await printer.page(record, reader: context.actor, language: context.language)
         return try renderer.standalone("meetings/print", page, context: context)
+    }
+
+    /// The approved copy, byte for byte, for whoever may read every item: `sha256sum` of the file gives the
+    /// fingerprint the pages and the audit trail show. A download, sandboxed, never rendered as a page here.
+    func archive(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await views.load(context)
+        guard Self.seesEveryItem(record, context.actor), let archive = try await minutes.archive(meetingId: record.meeting.id) else {
+            throw AppError.notFound
+        }
+        try await viewLog.record(context, action: "meeting.minutes_viewed", targetType: "meeting", targetId: record.meeting.id)
+        return Response(status: .ok, headers: [
+            .contentType: "text/html; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"minutes-\(record.meeting.id)-approved.html\"",
+            .contentSecurityPolicy: "sandbox",
+        ], body: .init(byteBuffer: ByteBuffer(string: archive.html)))
+    }
+
+    static func seesEveryItem(_ record: MeetingRecord, _ actor: Actor?) -> Bool {
+        record.items.allSatisfy { MeetingViews.canSee($0, record, actor) }
     }
 }

@@ -12,8 +12,9 @@ public struct MinutesStore: Sendable {
     public func minutes(meetingId: Int64) async throws -> Minutes? {
         try await db.writer.read { db in
             try Minutes.fetchOne(db, sql: """
-                SELECT m.*, u.name AS approved_by_name, w.name AS written_by_name FROM meeting_minutes m
+                SELECT m.*, u.name AS approved_by_name, w.name AS written_by_name, a.sha256 AS fingerprint FROM meeting_minutes m
                 LEFT JOIN users u ON u.id = m.approved_by LEFT JOIN users w ON w.id = m.updated_by
+                LEFT JOIN meeting_minutes_archives a ON a.meeting_id = m.meeting_id
                 WHERE m.meeting_id = ?
                 """, arguments: [meetingId])
         }
@@ -75,22 +76,36 @@ public struct MinutesStore: Sendable {
         }
     }
 
-    /// The chair approves the draft: locked from now on, and the meeting is closed.
-    public func approve(meetingId: Int64, by actor: AuditActor) async throws {
+    /// The chair approves the draft at `at` (the time the archive prints): locked from now on, the printed
+    /// minutes archived with their fingerprint, and the meeting closed.
+    public func approve(meetingId: Int64, archive: MinutesArchive?, at: Date, by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            try Self.approve(db, meetingId: meetingId, approverId: actor.id, inMeeting: nil, now: clock.now)
+            try Self.approve(db, meetingId: meetingId, approverId: actor.id, inMeeting: nil, archive: archive, now: at)
             try AuditStore.append(db, by: actor, action: "meeting.minutes_approved", targetType: "meeting",
-                                  targetId: String(meetingId), detail: "by=chair", at: clock.now)
+                                  targetId: String(meetingId), detail: "by=chair" + (archive.map { " sha256=\($0.sha256)" } ?? ""), at: at)
         }
     }
 
     /// Approval inside the caller's transaction (by the chair, or by a vote at a later meeting).
-    static func approve(_ db: Database, meetingId: Int64, approverId: Int64?, inMeeting: Int64?, now: Date) throws {
+    static func approve(_ db: Database, meetingId: Int64, approverId: Int64?, inMeeting: Int64?, archive: MinutesArchive? = nil,
+                        now: Date) throws {
         try db.execute(sql: """
             UPDATE meeting_minutes SET status = 'approved', approved_by = ?, approved_at = ?, approved_in_meeting = ?
             WHERE meeting_id = ? AND status = 'draft'
             """, arguments: [approverId, Timestamp.string(now), inMeeting, meetingId])
         guard db.changesCount == 1 else { throw MeetingRefusal(key: "minutes_error_no_draft") }
         try db.execute(sql: "UPDATE meetings SET status = 'closed' WHERE id = ? AND status = 'held'", arguments: [meetingId])
+        if let archive {
+            try db.execute(sql: "INSERT INTO meeting_minutes_archives (meeting_id, html, sha256, archived_at) VALUES (?, ?, ?, ?)",
+                           arguments: [meetingId, archive.html, archive.sha256, Timestamp.string(now)])
+        }
+    }
+
+    /// The archived minutes of a meeting, if approved since archives exist.
+    public func archive(meetingId: Int64) async throws -> MinutesArchive? {
+        try await db.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT html, sha256 FROM meeting_minutes_archives WHERE meeting_id = ?", arguments: [meetingId])
+                .map { MinutesArchive(html: $0["html"], sha256: $0["sha256"]) }
+        }
     }
 }
