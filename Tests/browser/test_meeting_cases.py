@@ -443,6 +443,9 @@ def _journey(driver, server, check_page, page_checker, state, due):
                      "Votes:", "Quorum:", CLOSING, f"Approved by {CHLOE['name']} on", "The chair", "The secretary"):
         assert expected in flat, (expected, flat[:3000])
     assert flat.count(DISSENT) == 1 and "DRAFT" not in flat, flat[:3000]
+    # No resolution is split across two pages: each page has as many quorum statements as resolution heads.
+    for page in (" ".join(p.split()) for p in pdf_text.split("\f") if p.strip()):
+        assert page.count("Resolution ") == page.count("Quorum:"), page
     print(f"minutes PDF: {pages} page(s)")
     # Its length follows the committee's size (other journeys add members); every page is numbered.
     assert pages >= 1 and re.search(rf"\b{pages} ?/ ?{pages}\b", flat), (pages, flat[-300:])
@@ -486,6 +489,29 @@ def _journey(driver, server, check_page, page_checker, state, due):
     # Text tied to no item may speak of any: it is not shown to a reader who may not see every item.
     assert CLOSING not in printed, "the closing text is shown to a reader who may not see every item"
     assert DISSENT in driver.page_source, "the expert does not see the dissent on case A"
+
+    # --- The meeting pack, printed: the invited expert gets case A's papers and "Not in your pack" for case B
+    # (no title), with her name at the foot of every page.
+    driver.get(server.url(meeting))
+    click_link(driver, "Meeting pack (print)")
+    check_page("meeting pack as the invited expert")
+    pack_text, pack_pages = print_pdf(driver, "pack-expert.pdf")
+    flat = " ".join(pack_text.split())
+    assert CASE_A in flat and "Readiness assessment" in flat and "Not in your pack" in flat, flat[:2000]
+    assert CASE_B not in flat and DECISION_B not in flat, "the expert's pack shows case B"
+    pages = [" ".join(page.split()) for page in pack_text.split("\f") if page.strip()]
+    assert len(pages) == pack_pages and all(f"Prepared for {ADA['name']} on" in page for page in pages), pages
+    assert re.search(rf"Page {pack_pages} of {pack_pages}", flat), flat[-300:]
+
+    # --- Dmitri, recused from case A, gets no papers for it.
+    driver.get(server.url(meeting))
+    switch_to(driver, server, state, DMITRI, meeting + "/pack", check_page)
+    check_page("meeting pack after a recusal")
+    recused_text, _ = print_pdf(driver, "pack-recused.pdf")
+    recused_flat = " ".join(recused_text.split())
+    assert "1. Not in your pack" in recused_flat and CASE_A not in recused_flat, recused_flat[:2000]
+    assert f"Prepared for {DMITRI['name']} on" in recused_flat
+    driver.get(server.url(meeting))
 
     # --- The meeting page and the print view in French, once.
     driver.get(server.url(minutes))

@@ -151,6 +151,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                      builder: meetingBuilder).addRoutes(to: router)
     MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer, viewLog: app.viewLog,
                       views: meetingViews).addRoutes(to: router)
+    MeetingPackController(views: meetingViews, builder: MeetingPackBuilder(views: meetingViews, cases: app.cases, caseBuilder: caseBuilder),
+                          renderer: renderer, viewLog: app.viewLog).addRoutes(to: router)
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
     let reports = ReportStore(db: app.database)

@@ -147,6 +147,11 @@ enum Paths {
     static func meetingMinutesApprove(_ id: Int64) -> String { "/meetings/\(id)/minutes/approve" }
     static let meetingMinutesPrintPattern = "/meetings/:id/minutes/print"
     static func meetingMinutesPrint(_ id: Int64) -> String { "/meetings/\(id)/minutes/print" }
+    static let meetingPackPattern = "/meetings/:id/pack"
+    static func meetingPack(_ id: Int64) -> String { "/meetings/\(id)/pack" }
+    static let packPrintStylesheet = "/css/pack-print.css"
+    /// "Page 1 of 3" at the foot of printed pages, in the reader's language (CSS cannot read the catalogue).
+    static func pageNumbersStylesheet(_ language: Language) -> String { "/css/pages-\(language.rawValue).css" }
     static let meetingMinutesArchivePattern = "/meetings/:id/minutes/approved.html"
     static func meetingMinutesArchive(_ id: Int64) -> String { "/meetings/\(id)/minutes/approved.html" }
 

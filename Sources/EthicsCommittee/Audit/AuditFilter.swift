@@ -22,7 +22,7 @@ struct AuditFilter: Sendable, Equatable {
     var to: String?
 
     /// The actions that make the view log.
-    static let viewActions = ["case.viewed", "meeting.minutes_viewed", "case.attachment_downloaded"]
+    static let viewActions = ["case.viewed", "meeting.minutes_viewed", "meeting.pack_generated", "case.attachment_downloaded"]
 
     /// The raw values, kept to re-fill the form and to carry the filter into links.
     struct Input: Sendable, Equatable {

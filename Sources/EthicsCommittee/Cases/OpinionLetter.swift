@@ -26,6 +26,7 @@ extension OpinionLetter {
         let lang: String
         let committeeName: String
         let baseStylesheet = Paths.printStylesheet
+        let pageNumbers: String
         let stylesheet = Paths.letterPrintStylesheet
         let icon: String
         let backHref: String

@@ -42,7 +42,7 @@ struct OpinionLetterController {
                                          met: condition.metAt.map { fill("letter_condition_met", ["date": formats.date($0, language)]) })
         }
         return OpinionLetter.Page(
-            lang: language.rawValue, committeeName: committee, icon: Layout.LinkPaths().icon, backHref: Paths.case(found.id),
+            lang: language.rawValue, committeeName: committee, pageNumbers: Paths.pageNumbersStylesheet(language), icon: Layout.LinkPaths().icon, backHref: Paths.case(found.id),
             date: decidedOn, addressee: found.submitterName, team: found.team,
             subject: fill("letter_subject", ["title": found.title, "number": String(found.id)]),
             outcome: messages["outcome_\(decision.outcome.rawValue)"] ?? "", outcomeCode: decision.outcome.rawValue,

@@ -115,6 +115,8 @@ enum MeetingPages {
         let icsHref: String
         let minutesHref: String
         let printHref: String
+        /// The reader's own meeting pack.
+        let packHref: String
         let holdAction: String?
         let attendance: [AttendanceRow]
         let attendanceAction: String?
@@ -161,8 +163,9 @@ enum MeetingPages {
         let when: String
         let place: String?
         let chairedBy: String?
-        /// The document print rules (page, margins, running header), then the minutes' own.
+        /// The document print rules (page, margins, running header), page numbers in the reader's language, then the minutes' own.
         let baseStylesheet = Paths.printStylesheet
+        let pageNumbers: String
         let stylesheet: String
         let icon: String
         let backHref: String

@@ -30,6 +30,7 @@ struct MeetingShowBuilder: Sendable {
             id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
             icsHref: Paths.meetingCalendar(id), minutesHref: Paths.meetingMinutes(id), printHref: Paths.meetingMinutesPrint(id),
+            packHref: Paths.meetingPack(id),
             holdAction: manage && planned ? Paths.meetingHold(id) : nil,
             attendance: views.attendanceRows(record, messages),
             attendanceAction: manage && held ? Paths.meetingAttendance(id) : nil,
