@@ -136,8 +136,8 @@ def test_meeting_from_agenda_to_printed_minutes(driver, server, check_page):
     if len(votes) > 2:
         assert "The training budget is too small." in flat
     assert 1 <= pages <= 3, pages
-    # Page numbers from the @page margin box: "1/2" … "2/2".
-    assert re.search(rf"\b{pages} ?/ ?{pages}\b", flat), flat[-400:]
+    # Page numbers from the @page margin box, in the reader's language: "Page 1 of 2" … "Page 2 of 2".
+    assert re.search(rf"Page {pages} of {pages}\b", flat), flat[-400:]
 
     # The secretary's home page now lists these minutes as waiting for the chair, with a link to the meeting.
     driver.get(server.url("/"))
