@@ -152,6 +152,8 @@ enum Paths {
     static let packPrintStylesheet = "/css/pack-print.css"
     /// "Page 1 of 3" at the foot of printed pages, in the reader's language (CSS cannot read the catalogue).
     static func pageNumbersStylesheet(_ language: Language) -> String { "/css/pages-\(language.rawValue).css" }
+    static let meetingMinutesReturnPattern = "/meetings/:id/minutes/return"
+    static func meetingMinutesReturn(_ id: Int64) -> String { "/meetings/\(id)/minutes/return" }
     static let meetingMinutesArchivePattern = "/meetings/:id/minutes/approved.html"
     static func meetingMinutesArchive(_ id: Int64) -> String { "/meetings/\(id)/minutes/approved.html" }
 

@@ -147,6 +147,13 @@ enum MeetingPages {
         let fingerprint: String?
         /// The approved copy, for those who may read every item.
         let archiveHref: String?
+        /// The chair's comments on the draft, until the secretary saves it again.
+        let returned: String?
+        let returnedText: String?
+        /// The chair's form to send the draft back instead of approving it.
+        let returnAction: String?
+        var returnError: String?
+        var returnComment = ""
         let saveAction: String?
         let markdown: String
         let approveAction: String?

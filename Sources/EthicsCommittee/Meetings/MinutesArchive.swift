@@ -1,6 +1,13 @@
 import Crypto
 import Foundation
 
+/// Draft minutes the chair sent back, with the comments the secretary is to address.
+public struct MinutesReturn: Sendable, Equatable {
+    public let comment: String
+    public let returnedAt: String
+    public let byName: String
+}
+
 /// The printed minutes exactly as approved, with their SHA-256: what the chair signs. Written in the approval's
 /// transaction, its fingerprint also in the approval's audit entry, so a copy can be checked against both.
 public struct MinutesArchive: Sendable, Equatable {

@@ -19,6 +19,7 @@ struct MinutesController {
         router.post(RouterPath(Paths.meetingMinutesApprovePattern), use: approve)
         router.get(RouterPath(Paths.meetingMinutesPrintPattern), use: printView)
         router.get(RouterPath(Paths.meetingMinutesArchivePattern), use: archive)
+        router.post(RouterPath(Paths.meetingMinutesReturnPattern), use: sendBack)
     }
 
     private func page(_ record: MeetingRecord, _ context: AppRequestContext, markdown: String? = nil,
@@ -35,16 +36,21 @@ struct MinutesController {
         // A refused save (it sends the text) gets its message beside the editor, far below the minutes;
         // without an editor (approved minutes) it goes at the top.
         let besideEditor = markdown != nil && saveAction != nil
+        let chairMay = record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
+        let pending = approved ? nil : try await minutes.pendingReturn(meetingId: id)
         let page = MeetingPages.MinutesPage(
             meetingTitle: record.meeting.title, meetingHref: Paths.meeting(id), printHref: Paths.meetingMinutesPrint(id),
             html: MinutesDraft.html(parts, record, context.actor, messages: messages), hasText: record.minutes != nil,
             approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
             fingerprint: views.fingerprintLine(record.minutes, context.language),
             archiveHref: record.minutes?.fingerprint != nil && Self.seesEveryItem(record, context.actor) ? Paths.meetingMinutesArchive(id) : nil,
+            returned: pending.map { (messages["minutes_returned_line"] ?? "").replacingOccurrences(of: "{name}", with: $0.byName)
+                .replacingOccurrences(of: "{date}", with: views.formats.dateTime($0.returnedAt, context.language)) },
+            returnedText: pending?.comment,
+            returnAction: chairMay ? Paths.meetingMinutesReturn(id) : nil,
             saveAction: saveAction,
             markdown: text,
-            approveAction: record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
-                ? Paths.meetingMinutesApprove(id) : nil,
+            approveAction: chairMay ? Paths.meetingMinutesApprove(id) : nil,
             formError: besideEditor ? nil : error.flatMap { messages[$0] ?? $0 },
             textError: besideEditor ? error.flatMap { messages[$0] ?? $0 } : nil)
         return MinutesPageResult(page: page)
@@ -117,6 +123,28 @@ struct MinutesController {
             return try await render(record, context, error: refusal.key, status: .unprocessableContent)
         }
         return try await done(record.meeting.id, "flash_minutes_approved", context)
+    }
+
+    /// The chair sends the draft back with comments (one Policy question with approving: the chair's decision).
+    func sendBack(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await views.load(context)
+        try context.require(.approveMinutes(chairId: try await meetings.chairId()))
+        let comment = context.form.raw("comment").trimmingCharacters(in: .whitespacesAndNewlines)
+        func refused(_ key: String) async throws -> Response {
+            var page = try await page(record, context).page
+            page.returnError = Catalog.messages(context.language)[key] ?? key
+            page.returnComment = comment
+            let title = (Catalog.messages(context.language)["minutes_title"] ?? "") + " — " + record.meeting.title
+            return try await renderer.page("meetings/minutes", page, title: title, context: context,
+                                           path: Paths.meetingMinutes(record.meeting.id), status: .unprocessableContent)
+        }
+        if let problem = Validate.text(comment, max: 4000) { return try await refused(problem == "error_required" ? "minutes_return_empty" : problem) }
+        do {
+            try await minutes.sendBack(meetingId: record.meeting.id, comment: comment, by: context.auditActor)
+        } catch let refusal as MeetingRefusal {
+            return try await refused(refusal.key)
+        }
+        return try await done(record.meeting.id, "flash_minutes_returned", context)
     }
 
     private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {

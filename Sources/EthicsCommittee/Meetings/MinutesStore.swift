@@ -101,6 +101,29 @@ public struct MinutesStore: Sendable {
         }
     }
 
+    /// The chair sends the draft back with comments: it stays a draft, and the secretary reads why on its page.
+    public func sendBack(meetingId: Int64, comment: String, by actor: AuditActor) async throws {
+        try await db.writer.write { db in
+            let status = try String.fetchOne(db, sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?", arguments: [meetingId])
+            guard status == "draft" else { throw MeetingRefusal(key: "minutes_error_no_draft") }
+            try db.execute(sql: "INSERT INTO meeting_minutes_returns (meeting_id, comment, returned_by, returned_at) VALUES (?, ?, ?, ?)",
+                           arguments: [meetingId, comment, actor.id, Timestamp.string(clock.now)])
+            try AuditStore.append(db, by: actor, action: "meeting.minutes_returned", targetType: "meeting", targetId: String(meetingId),
+                                  detail: "chars=\(comment.count)", at: clock.now)
+        }
+    }
+
+    /// The latest time the chair sent the draft back, if it came after the draft was last saved.
+    public func pendingReturn(meetingId: Int64) async throws -> MinutesReturn? {
+        try await db.writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT r.comment, r.returned_at, u.name FROM meeting_minutes_returns r JOIN users u ON u.id = r.returned_by
+                JOIN meeting_minutes m ON m.meeting_id = r.meeting_id
+                WHERE r.meeting_id = ? AND m.status = 'draft' AND r.returned_at > m.updated_at ORDER BY r.id DESC LIMIT 1
+                """, arguments: [meetingId]).map { MinutesReturn(comment: $0["comment"], returnedAt: $0["returned_at"], byName: $0["name"]) }
+        }
+    }
+
     /// The archived minutes of a meeting, if approved since archives exist.
     public func archive(meetingId: Int64) async throws -> MinutesArchive? {
         try await db.writer.read { db in
