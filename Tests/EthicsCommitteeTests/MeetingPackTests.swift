@@ -11,6 +11,8 @@ import Testing
         // reviews the confidential one) and a planned meeting with both cases and a free item
         let c = try await MeetingFlowTests.committee()
         let s = c.app.services
+        // Turing attends as an observer: without a vote he does not read the confidential case (a voter would)
+        try await s.members.saveSeat(userId: c.turing.id, external: true, position: .none, voting: false, termStart: nil, termEnd: nil, by: .system())
         let actor = AuditActor(id: c.secretary.id, label: c.secretary.email, client: "")
         let meeting = try await s.meetings.create(MeetingDraft(title: "December plenary", startsAt: "2030-12-03T13:00:00Z", duration: 120,
                                                                place: "Room 4", videoURL: "", invitees: [c.ada.id, c.bob.id, c.carol.id, c.turing.id]),
@@ -19,7 +21,7 @@ import Testing
         try await s.agenda.add(meetingId: meeting, kind: .case, caseId: c.secret, by: actor)
         try await s.agenda.add(meetingId: meeting, kind: .free, title: "Annual report planning", by: actor)
         try await c.app.test { client in
-            // The invited expert: the open case in full, the confidential one left out without its title
+            // The invited observer: the open case he reviews in full, the confidential one left out without its title
             let turing = Browser(client)
             try await turing.signIn("turing@uni.example")
             let pack = try await turing.get("/meetings/\(meeting)/pack")

@@ -32,6 +32,10 @@ import Testing
         let arendt = try await app.user("arendt@uni.example", role: .expert, name: "Hannah Arendt")
         let owner = try await app.user("owner@example.org", role: .submitter, name: "Olivia Owner")
         let s = app.services
+        // Ada and Turing attend the meeting below as observers: without a vote, they may not read the cases on
+        // its agenda that are otherwise outside their reach (voters may: `Policy.hasVote`, tested apart).
+        try await s.members.saveSeat(userId: ada.id, external: false, position: .none, voting: false, termStart: nil, termEnd: nil, by: .system())
+        try await s.members.saveSeat(userId: turing.id, external: true, position: .none, voting: false, termStart: nil, termEnd: nil, by: .system())
         let by = AuditActor(id: sec.id, label: sec.email, client: "")
         let open = try await s.cases.create(draft("Open chatbot", "The zephyr assistant answers customers."), descriptionHTML: "",
                                             submitterId: owner.id, by: by)

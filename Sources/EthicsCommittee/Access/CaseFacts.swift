@@ -9,11 +9,22 @@ public struct CaseFacts: Sendable, Equatable {
     public let recused: Set<Int64>
     /// The tier decides the procedure: a high-risk case is decided only in a meeting (`ReviewPath`).
     public let riskTier: RiskTier
+    /// Who has a vote on it now: the voting invitees of a planned or held meeting whose agenda has it undecided,
+    /// and the committee's chair, who counts as a voting invitee of every meeting.
+    public let voters: Set<Int64>
 
     public init(submitterId: Int64, confidential: Bool, status: CaseStatus, reviewers: Set<Int64> = [], recused: Set<Int64> = [],
-                riskTier: RiskTier = .medium) {
+                riskTier: RiskTier = .medium, voters: Set<Int64> = []) {
         self.submitterId = submitterId; self.confidential = confidential; self.status = status
-        self.reviewers = reviewers; self.recused = recused; self.riskTier = riskTier
+        self.reviewers = reviewers; self.recused = recused; self.riskTier = riskTier; self.voters = voters
+    }
+}
+
+extension CaseFacts {
+    /// The case as it reads once decided: nobody has a vote on it any more.
+    var withoutVoters: CaseFacts {
+        CaseFacts(submitterId: submitterId, confidential: confidential, status: status, reviewers: reviewers, recused: recused,
+                  riskTier: riskTier)
     }
 }
 
@@ -29,10 +40,18 @@ extension Policy {
             return facts.submitterId == me
         case .member:
             if facts.status == .draft || facts.recused.contains(me) { return false }
-            return !facts.confidential || facts.reviewers.contains(me)
+            return !facts.confidential || facts.reviewers.contains(me) || hasVote(me, facts)
         case .expert:
-            return facts.status != .draft && facts.reviewers.contains(me)
+            if facts.status == .draft || facts.recused.contains(me) { return false }
+            return facts.reviewers.contains(me) || hasVote(me, facts)
         }
+    }
+
+    /// Whoever has a vote on a case reads what they decide: from the moment it is on a meeting's agenda until
+    /// it is decided (PRODUCT.md). For a confidential case, putting it on the agenda circulates it to the
+    /// meeting's voters; each of their views goes to the view log.
+    static func hasVote(_ me: Int64, _ facts: CaseFacts) -> Bool {
+        facts.status == .inReview && facts.voters.contains(me)
     }
 
     /// Reviews, reviewers, discussion: the committee's side of a case, never the submitter's,
@@ -81,7 +100,8 @@ extension Policy {
         case .recuse(let facts):
             return allow(canView(actor, facts) && facts.reviewers.contains(actor.userId) && recusalOpen.contains(facts.status))
         case .ownCondition(let facts):
-            return allow(canView(actor, facts))
+            // The owner follows the condition after the decision, when a vote no longer opens the case.
+            return allow(canView(actor, facts.withoutVoters))
         case .decideOutsideMeeting(let facts):
             // A high-risk case is decided only in a meeting, through the vote on its agenda item.
             return allow(staff && canView(actor, facts) && facts.status == .inReview

@@ -62,8 +62,18 @@ public struct CaseStore: Sendable {
         let rows = try Row.fetchAll(db, sql: "SELECT user_id, recused_at FROM case_reviewers WHERE case_id = ?", arguments: [found.id])
         let active = rows.filter { ($0["recused_at"] as String?) == nil }.map { $0["user_id"] as Int64 }
         let recused = rows.filter { ($0["recused_at"] as String?) != nil }.map { $0["user_id"] as Int64 }
+        let voters = try Int64.fetchAll(db, sql: """
+            SELECT i.user_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+            JOIN meeting_invitees i ON i.meeting_id = m.id JOIN member_profiles p ON p.user_id = i.user_id
+            WHERE a.case_id = ?1 AND a.decided_at IS NULL AND m.status IN ('planned', 'held') AND p.voting = 1
+            UNION
+            SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id
+            WHERE p.position = 'chair' AND p.voting = 1 AND u.active = 1 AND EXISTS (
+                SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+                WHERE a.case_id = ?1 AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
+            """, arguments: [found.id])
         return CaseFacts(submitterId: found.submitterId, confidential: found.confidential, status: found.status,
-                         reviewers: Set(active), recused: Set(recused), riskTier: found.riskTier)
+                         reviewers: Set(active), recused: Set(recused), riskTier: found.riskTier, voters: Set(voters))
     }
 
     /// The readiness answers and notes of a case.
@@ -182,15 +192,31 @@ public struct CaseStore: Sendable {
             return ("""
                 c.status <> 'draft'
                 AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NOT NULL)
-                AND (c.confidential = 0 OR EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL))
-                """, [me, me])
+                AND (c.confidential = 0 OR EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL)
+                     OR \(hasVote))
+                """, [me, me, me, me])
         case .expert:
             return ("""
                 c.status <> 'draft'
-                AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL)
-                """, [me])
+                AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NOT NULL)
+                AND (EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL)
+                     OR \(hasVote))
+                """, [me, me, me, me])
         }
     }
+
+    /// `Policy.hasVote` in SQL, with two arguments (the person, twice): the case is in review and undecided on the
+    /// agenda of a planned or held meeting to which the person is invited with a vote, or the person is the
+    /// voting chair. The same rule as `facts`' voters.
+    private static let hasVote = """
+        (c.status = 'in_review' AND EXISTS (
+            SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+            WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held')
+              AND (EXISTS (SELECT 1 FROM meeting_invitees i JOIN member_profiles p ON p.user_id = i.user_id
+                           WHERE i.meeting_id = m.id AND i.user_id = ? AND p.voting = 1)
+                   OR EXISTS (SELECT 1 FROM member_profiles p JOIN users u ON u.id = p.user_id
+                              WHERE p.user_id = ? AND p.position = 'chair' AND p.voting = 1 AND u.active = 1))))
+        """
 
     /// One page of the cases a person may see, newest first, with the total for paging.
     public func list(for actor: Actor, filter: CaseFilter, today: String, offset: Int, limit: Int) async throws -> ([CaseListRow], Int) {
