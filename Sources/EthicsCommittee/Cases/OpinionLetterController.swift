@@ -28,9 +28,7 @@ struct OpinionLetterController {
     static func page(_ found: Case, _ letter: OpinionLetter, committee: String, reader: String, formats: Formats,
                      language: Language) -> OpinionLetter.Page {
         let messages = Catalog.messages(language)
-        func fill(_ key: String, _ values: [String: String]) -> String {
-            values.reduce(messages[key] ?? "") { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-        }
+        func fill(_ key: String, _ values: [String: String]) -> String { Catalog.fill(messages[key] ?? "", values) }
         let decision = letter.decision
         let decidedOn = formats.date(decision.decidedAt, language)
         let procedure = decision.procedure == "meeting"

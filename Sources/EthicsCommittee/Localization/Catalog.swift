@@ -17,6 +17,11 @@ public enum Catalog {
         return text.replacingOccurrences(of: "{count}", with: String(count))
     }
 
+    /// A message with its named placeholders (`{name}`) filled in.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
     /// Each feature may keep its text in a file of its own (`Catalog+Feature.swift`, one dictionary per
     /// language), listed here. A key defined twice stops the app at start-up, so every test catches it.
     static let english = combine([englishBase, englishAudit, englishReports, englishNotifications, englishSearch, englishForms])

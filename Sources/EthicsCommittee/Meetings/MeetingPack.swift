@@ -94,16 +94,16 @@ struct MeetingPackBuilder: Sendable {
                                     seat: messages[invitee.external ? "member_external" : "member_internal"] ?? "")
             },
             items: items, hasItems: !items.isEmpty,
-            watermark: (messages["pack_watermark"] ?? "")
-                .replacingOccurrences(of: "{name}", with: context.session?.user.name ?? "")
-                .replacingOccurrences(of: "{date}", with: views.formats.dateTime(Timestamp.string(views.formats.clock.now), language)))
+            watermark: Catalog.fill(messages["pack_watermark"] ?? "", [
+                "name": context.session?.user.name ?? "",
+                "date": views.formats.dateTime(Timestamp.string(views.formats.clock.now), language)]))
     }
 
     /// The quorum outlook of an item before the meeting: within reach if every voting member invited (and not
     /// recused) comes, or out of reach and why.
     static func outlook(_ result: Quorum.Result, voters: Int, _ messages: [String: String]) -> String {
         switch result {
-        case .ok: (messages["pack_quorum_possible"] ?? "").replacingOccurrences(of: "{count}", with: String(voters))
+        case .ok: Catalog.fill(messages["pack_quorum_possible"] ?? "", ["count": String(voters)])
         case .refused(let key): (messages["pack_quorum_impossible"] ?? "") + " " + (messages[key] ?? key)
         }
     }

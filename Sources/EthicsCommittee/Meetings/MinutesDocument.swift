@@ -80,7 +80,7 @@ struct MinutesDocument: Sendable {
                 continue
             }
             let recused = record.recused(item).compactMap { names[$0] }.sorted()
-            for name in recused { conflicts.append(fill(t("minutes_conflict_line"), ["name": name, "number": String(number)])) }
+            for name in recused { conflicts.append(Catalog.fill(t("minutes_conflict_line"), ["name": name, "number": String(number)])) }
             let votes = record.votes[item.id] ?? []
             let decided = item.decidedAt != nil
             if decided { resolution += 1 }
@@ -88,26 +88,26 @@ struct MinutesDocument: Sendable {
             let eligible = record.voters.filter { !excluded.contains($0.userId) }.count
             let present = record.invitees.filter { $0.attendance == .present && voting.contains($0.userId) && !excluded.contains($0.userId) }.count
             let title: String = switch item.kind {
-            case .case: (item.caseTitle ?? "") + (item.caseId.map { " (\(fill(t("minutes_case_number"), ["number": String($0)])))" } ?? "")
+            case .case: (item.caseTitle ?? "") + (item.caseId.map { " (\(Catalog.fill(t("minutes_case_number"), ["number": String($0)])))" } ?? "")
             case .minutes: t("agenda_minutes_of") + " " + item.title
             case .free: item.title
             }
             let itemConditions = decided && item.outcome == .conditions ? (item.caseId.flatMap { conditions[$0] } ?? []) : []
             items.append(Item(
                 number: number, title: title, kind: t("agenda_kind_\(item.kind.rawValue)"), confidential: false,
-                resolution: decided ? fill(t("minutes_resolution"), ["number": String(resolution)]) : nil,
+                resolution: decided ? Catalog.fill(t("minutes_resolution"), ["number": String(resolution)]) : nil,
                 outcome: decided ? item.outcome.map { t("outcome_\($0.rawValue)") } : nil,
                 decisionHTML: decided && !item.decisionHTML.isEmpty ? item.decisionHTML : nil,
                 conditions: itemConditions.map { Condition(text: $0.text, owner: $0.ownerName, due: formats.calendarDate($0.dueOn, language)) },
                 hasConditions: !itemConditions.isEmpty,
-                tally: decided ? fill(t("minutes_tally"), ["for": String(votes.filter { $0.choice == .for }.count),
+                tally: decided ? Catalog.fill(t("minutes_tally"), ["for": String(votes.filter { $0.choice == .for }.count),
                                                           "against": String(votes.filter { $0.choice == .against }.count),
                                                           "abstain": String(votes.filter { $0.choice == .abstain }.count)]) : nil,
                 dissents: votes.filter { $0.choice != .for || !$0.dissent.isEmpty }.map {
                     Dissent(name: $0.name, choice: t("vote_\($0.choice.rawValue)"), note: $0.dissent)
                 },
                 hasDissents: votes.contains { $0.choice != .for || !$0.dissent.isEmpty },
-                quorum: decided ? fill(t("minutes_quorum"), ["present": String(present), "eligible": String(eligible),
+                quorum: decided ? Catalog.fill(t("minutes_quorum"), ["present": String(present), "eligible": String(eligible),
                                                              "recused": String(excluded.count)]) : nil,
                 recused: recused.isEmpty ? nil : recused.joined(separator: ", "),
                 notDecided: !decided,
@@ -128,9 +128,5 @@ struct MinutesDocument: Sendable {
         guard html.hasPrefix("<h"), let level = html.dropFirst(2).first, ("1"..."6").contains(level),
               html.dropFirst(3).hasPrefix(">"), let end = html.range(of: "</h\(level)>") else { return html }
         return String(html[end.upperBound...])
-    }
-
-    private static func fill(_ template: String, _ values: [String: String]) -> String {
-        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 }
