@@ -16,6 +16,11 @@ enum MeetingPages {
         let past: [ListRow]
         let hasPast: Bool
         let newHref: String?
+        /// Each half is paged on its own.
+        let upcomingNext: String?
+        let upcomingPrevious: String?
+        let pastNext: String?
+        let pastPrevious: String?
     }
 
     struct InviteeOption: Sendable {
@@ -27,6 +32,10 @@ enum MeetingPages {
     /// The form that plans a meeting (values kept on a 422).
     struct Form: Sendable {
         let action: String
+        let heading: String
+        let submit: String
+        let backHref: String
+        let editing: Bool
         let title: String
         let startsAt: String
         let duration: String
@@ -35,7 +44,7 @@ enum MeetingPages {
         let timeZone: String
         let members: [InviteeOption]
         let errors: [String: String]
-        let error: String?
+        var error: String?
     }
 
     struct AttendanceRow: Sendable {
@@ -46,6 +55,8 @@ enum MeetingPages {
         let attendance: String
         let field: String
         let options: [Choice]
+        /// The invitee's answer to the invitation, for the secretary.
+        var answer: String = ""
     }
 
     struct VoteRow: Sendable {
@@ -95,6 +106,11 @@ enum MeetingPages {
         /// The vote form's values and messages (refused on this item), and its condition rows.
         var form = FormState()
         var conditionRows: [ConditionRowView] = []
+        /// While planned, for the secretary: the quorum forecast (red when it cannot be reached), edit and remove.
+        var forecast: String? = nil
+        var forecastOK = true
+        var editHref: String? = nil
+        var removeAction: String? = nil
     }
 
     struct Overdue: Sendable {
@@ -118,9 +134,9 @@ enum MeetingPages {
         /// The reader's own meeting pack.
         let packHref: String
         let holdAction: String?
-        let attendance: [AttendanceRow]
+        var attendance: [AttendanceRow]
         let attendanceAction: String?
-        let items: [Item]
+        var items: [Item]
         let hasItems: Bool
         let addAction: String?
         let cases: [Choice]
@@ -133,6 +149,7 @@ enum MeetingPages {
         var formError: String?
         let limits: LimitHints
         var forms: MeetingShowForms
+        var lifecycle = MeetingLifecycleView()
     }
 
     /// The minutes page: the text, its approval, and for the secretary the editor.

@@ -35,7 +35,8 @@ struct EmailSender: Sendable {
         let committee = settings.current.committeeName
         let title = NotificationText.render(mail.notification, messages: messages, formats: formats, language: mail.language, detailed: false)
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let body = [title, "", base + mail.notification.path, "", "— \(committee)",
+        let pack = mail.notification.packPath.map { ["", (messages["notification_pack_link"] ?? "") + " " + base + $0] } ?? []
+        let body = [title, "", base + mail.notification.path] + pack + ["", "— \(committee)",
                     (messages["notification_mail_footer"] ?? "") + " " + base + Paths.password].joined(separator: "\n")
         let host = URL(string: base)?.host ?? "localhost"
         return MailMessage(from: client.settings.from, to: mail.email, subject: "[\(committee)] \(title)", body: body,
