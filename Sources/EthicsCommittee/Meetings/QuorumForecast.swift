@@ -27,10 +27,11 @@ public enum QuorumForecast {
     public static func forecast(rule: QuorumRule, requiresExternal: Bool, voters: [Quorum.Voter], answers: [Int64: RSVP?],
                                 recused: Set<Int64>) -> Result {
         let eligible = voters.filter { !recused.contains($0.id) }
-        let invited = eligible.filter { answers[$0.id] != nil }
-        let excused = invited.filter { answers[$0.id] == .some(.excused) }
-        let expected = invited.filter { answers[$0.id] != .some(.excused) }
-        let confirmed = invited.filter { answers[$0.id] == .some(.attending) }
+        let invited = eligible.filter { answers.keys.contains($0.id) }
+        func answer(_ id: Int64) -> RSVP? { answers[id] ?? nil }
+        let excused = invited.filter { answer($0.id) == .excused }
+        let expected = invited.filter { answer($0.id) != .excused }
+        let confirmed = invited.filter { answer($0.id) == .attending }
         let outcome = Quorum.check(rule: rule, requiresExternal: requiresExternal, voters: voters, present: Set(expected.map(\.id)),
                                    recused: recused)
         return Result(voters: voters.count, recused: voters.count - eligible.count, excused: excused.count, expected: expected.count,
