@@ -17,8 +17,8 @@ struct Restore: AsyncParsableCommand {
             let report = try AppDatabase.restore(backup: backup, to: database.db, migrationsDirectory: database.migrations,
                                                  auditFiles: database.auditFiles)
             print("Restored \(backup) to \(database.db): the audit trail ends at entry #\(report.restoredHead).")
-            if let head = report.replacedHead, head > report.restoredHead {
-                print("The replaced database went up to entry #\(head): \(head - report.restoredHead) later entries are given up.")
+            if let head = report.reachedHead, head > report.restoredHead {
+                print("The trail had reached entry #\(head): \(head - report.restoredHead) later entries are given up.")
             }
             if let kept = report.keptAs { print("The replaced database is kept as \(kept).") }
         } catch let refusal as RestoreRefusal {

@@ -40,7 +40,7 @@ import Testing
         // When the backup is restored
         let report = try AppDatabase.restore(backup: backup, to: path, migrationsDirectory: migrations, auditFiles: files)
         // Then the replaced database is kept, the chain matches its anchor, and the trail records the restore
-        #expect(report.replacedHead == before.head?.id)
+        #expect(report.reachedHead == before.head?.id)
         #expect(report.restoredHead < before.head!.id)
         #expect(FileManager.default.fileExists(atPath: report.keptAs ?? ""))
         let after = try await verify()
@@ -48,6 +48,21 @@ import Testing
         #expect(after.head?.id == report.restoredHead + 1)
         // And later entries (reusing the given-up ids) are anchored as usual
         try await append(5)
+        #expect(try await verify().holds)
+    }
+
+    @Test func afterTheDatabaseIsLostTheAnchorTellsWhatWasGivenUp() async throws {
+        try await append(2, backupAfter: true)
+        try await append(3)
+        let reached = try await verify().head!.id
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let report = try AppDatabase.restore(backup: backup, to: path, migrationsDirectory: migrations, auditFiles: files)
+        #expect(report.keptAs == nil)
+        #expect(report.reachedHead == reached)
+        let db = try AppDatabase.open(path: path, migrationsDirectory: migrations, auditFiles: files)
+        let detail = try await db.writer.read { db in try String.fetchOne(db, sql: "SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1") }
+        #expect(detail?.contains("\(reached - report.restoredHead) later entries given up") == true)
+        try (db.writer as? DatabasePool)?.close()
         #expect(try await verify().holds)
     }
 

@@ -141,12 +141,16 @@ public final class AuditAnchor: Sendable {
     }
 
     /// Anchors a restored head before the restored database is opened, so the restore is one signed, visible
-    /// step rather than a truncation. Nothing to do when this installation has no anchor yet: opening adopts.
-    static func recordRestore(_ files: Files, id: Int64, hash: String) throws {
+    /// step rather than a truncation; returns the last head anchored before it (what the trail reached, even
+    /// when the database itself was lost). Nothing to do when this installation has no anchor yet: opening adopts.
+    static func recordRestore(_ files: Files, id: Int64, hash: String) throws -> Int64? {
         let manager = FileManager.default
-        guard manager.fileExists(atPath: files.anchor) else { return }
+        guard manager.fileExists(atPath: files.anchor) else { return nil }
         guard manager.fileExists(atPath: files.key) else { throw AuditKeyMissing(files: files) }
-        try AuditAnchor(files: files, key: try readKey(files.key)).append(.restore, id: id, hash: hash)
+        let anchor = AuditAnchor(files: files, key: try readKey(files.key))
+        let reached = (try? anchor.records().get()).flatMap { heads($0).keys.max() }
+        try anchor.append(.restore, id: id, hash: hash)
+        return reached
     }
 
     static func readKey(_ path: String) throws -> [UInt8] {

@@ -5,8 +5,9 @@ import GRDB
 public struct RestoreReport: Sendable, Equatable {
     /// The last audit entry of the restored backup.
     public let restoredHead: Int64
-    /// The last audit entry of the database that was replaced (nil when there was none, or it was unreadable).
-    public let replacedHead: Int64?
+    /// The last audit entry the trail had reached before the restore, from the replaced database or, when
+    /// that is gone, from the anchor (nil when neither says).
+    public let reachedHead: Int64?
     /// Where the replaced database was kept.
     public let keptAs: String?
 }
@@ -53,17 +54,18 @@ extension AppDatabase {
             keptAs = kept
         }
         try DatabaseQueue(path: backup, configuration: readOnly()).backup(to: DatabaseQueue(path: path))
-        try AuditAnchor.recordRestore(auditFiles, id: restored.id, hash: restored.hash)
+        let anchored = try AuditAnchor.recordRestore(auditFiles, id: restored.id, hash: restored.hash)
 
         let db = try open(path: path, migrationsDirectory: migrationsDirectory, auditFiles: auditFiles)
         let name = URL(fileURLWithPath: backup).lastPathComponent
-        let lost = replaced.map { max(0, $0.id - restored.id) }
+        let reached = [replaced?.id, anchored].compactMap { $0 }.max()
+        let lost = reached.map { max(0, $0 - restored.id) }
         let detail = "from \(name): trail restored to entry #\(restored.id)"
             + (lost.map { ", \($0) later entries given up" } ?? "") + (keptAs.map { "; replaced database kept as \($0)" } ?? "")
         try db.writer.write { db in
             try AuditStore.append(db, by: .system(), action: "database.restored", detail: detail, at: now)
         }
-        return RestoreReport(restoredHead: restored.id, replacedHead: replaced?.id, keptAs: keptAs)
+        return RestoreReport(restoredHead: restored.id, reachedHead: reached, keptAs: keptAs)
     }
 
     /// Makes sure no other connection holds the database, and folds its write-ahead log in. An exclusive lock
