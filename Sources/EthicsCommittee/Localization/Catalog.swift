@@ -20,6 +20,12 @@ public enum Catalog {
         return text.replacingOccurrences(of: "{count}", with: String(count))
     }
 
+    /// A person's title for a position, in the form they chose where the language has several
+    /// (`position_chair_feminine`…), else the position's name.
+    static func title(_ position: Position, _ form: TitleForm, _ messages: [String: String]) -> String {
+        messages["position_\(position.rawValue)_\(form.rawValue)"] ?? messages["position_\(position.rawValue)"] ?? ""
+    }
+
     /// A message with its named placeholders (`{name}`) filled in.
     static func fill(_ template: String, _ values: [String: String]) -> String {
         values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
