@@ -32,9 +32,12 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// The meetings a person may open, latest first: all of them, or for an expert those they are invited to.
+    /// The meetings a person may open, latest first: all of them, for an expert those they are invited to, for a
+    /// project owner none.
     public func list(for actor: Actor) async throws -> [Meeting] {
-        try await db.writer.read { db in
+        // The rule of `Policy.decideMeeting(.viewMeeting)`, in SQL; MeetingVisibilityTests checks they agree.
+        guard actor.role != .submitter else { return [] }
+        return try await db.writer.read { db in
             if actor.role == .expert {
                 return try Meeting.fetchAll(db, sql: """
                     SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
