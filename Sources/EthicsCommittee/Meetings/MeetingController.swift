@@ -39,14 +39,17 @@ struct MeetingController {
         }
         let upcoming = try await meetings.list(for: actor, upcoming: true, now: now, page: upcomingPage)
         let past = try await meetings.list(for: actor, upcoming: false, now: now, page: pastPage)
-        func link(_ upcoming: Int, _ past: Int) -> String { Paths.meetings + "?upcoming=\(upcoming)&past=\(past)" }
+        // Each half pages on its own; the other half's page stays in the links.
+        func pager(_ shown: ListPage<Meeting>, _ link: (Int) -> String) -> MeetingPages.Pager? {
+            guard shown.pageCount > 1 else { return nil }
+            return MeetingPages.Pager(previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil,
+                                      pageNumber: shown.number, pageCount: shown.pageCount)
+        }
         let page = MeetingPages.List(
-            upcoming: rows(upcoming.meetings), hasUpcoming: !upcoming.meetings.isEmpty, past: rows(past.meetings), hasPast: !past.meetings.isEmpty,
+            upcoming: rows(upcoming.rows), hasUpcoming: !upcoming.rows.isEmpty, past: rows(past.rows), hasPast: !past.rows.isEmpty,
             newHref: Policy.decide(actor, .manageMeetings) == .allow ? Paths.newMeeting : nil,
-            upcomingNext: upcoming.hasMore ? link(upcomingPage + 1, pastPage) : nil,
-            upcomingPrevious: upcomingPage > 1 ? link(upcomingPage - 1, pastPage) : nil,
-            pastNext: past.hasMore ? link(upcomingPage, pastPage + 1) : nil,
-            pastPrevious: pastPage > 1 ? link(upcomingPage, pastPage - 1) : nil)
+            upcomingPager: pager(upcoming) { Paths.meetings + "?upcoming=\($0)&past=\(past.number)" },
+            pastPager: pager(past) { Paths.meetings + "?upcoming=\(upcoming.number)&past=\($0)" })
         return try await renderer.page("meetings/index", page, title: "meetings_title", context: context, path: Paths.meetings)
     }
 

@@ -1,31 +1,31 @@
 import Foundation
 import GRDB
 
-/// One half of the meetings list, a page of it, and whether more follow.
-public struct MeetingListPage: Sendable {
-    public var meetings: [Meeting]
-    public var hasMore: Bool
-}
-
 /// The lifecycle of a planned meeting: changing, cancelling, closing once held, and the invitees' answers.
 /// Each write checks the status in its statement (a race answers a refusal), raises the calendar sequence
 /// when the invitation changes, tells the invitees and appends its audit entry in the same transaction.
 extension MeetingStore {
     public static let listPageSize = 25
 
-    /// Upcoming (planned, not yet started) or past meetings a person may open, a page at a time: upcoming
-    /// soonest first, the rest latest first (`page` from 1). An expert sees only the meetings they are invited to.
-    public func list(for actor: Actor, upcoming: Bool, now: String, page: Int) async throws -> MeetingListPage {
-        let limit = Self.listPageSize
+    /// Upcoming (planned, not yet started) or past meetings a person may open, a page at a time (`page` from 1,
+    /// clamped to the pages that exist): upcoming soonest first, the rest latest first. An expert sees only the
+    /// meetings they are invited to, a project owner none.
+    public func list(for actor: Actor, upcoming: Bool, now: String, page: Int) async throws -> ListPage<Meeting> {
+        let size = Self.listPageSize
+        // The rule of `Policy.decideMeeting(.viewMeeting)`, as in `list(for:)`; MeetingVisibilityTests checks both.
+        guard actor.role != .submitter else { return ListPage(rows: [], total: 0, number: 1, size: size) }
         return try await db.writer.read { db in
             let half = upcoming ? "m.status = 'planned' AND m.starts_at >= ?" : "NOT (m.status = 'planned' AND m.starts_at >= ?)"
             let order = upcoming ? "m.starts_at, m.id" : "m.starts_at DESC, m.id DESC"
             let invited = actor.role == .expert ? "JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?" : ""
             var arguments: StatementArguments = actor.role == .expert ? [actor.userId] : []
-            arguments += [now, limit + 1, RequestNumber.offset(page: page, size: limit)]
+            arguments += [now]
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings m \(invited) WHERE \(half)", arguments: arguments) ?? 0
+            let (number, offset) = ListPage<Meeting>.clamp(requested: page, total: total, size: size)
+            arguments += [size, offset]
             let rows = try Meeting.fetchAll(db, sql: "SELECT m.* FROM meetings m \(invited) WHERE \(half) ORDER BY \(order) LIMIT ? OFFSET ?",
                                             arguments: arguments)
-            return MeetingListPage(meetings: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+            return ListPage(rows: rows, total: total, number: number, size: size)
         }
     }
 

@@ -16,11 +16,16 @@ enum MeetingPages {
         let past: [ListRow]
         let hasPast: Bool
         let newHref: String?
-        /// Each half is paged on its own.
-        let upcomingNext: String?
-        let upcomingPrevious: String?
-        let pastNext: String?
-        let pastPrevious: String?
+        /// Each half is paged on its own (`pager.mustache`), when it has more than one page.
+        let upcomingPager: Pager?
+        let pastPager: Pager?
+    }
+
+    struct Pager: Sendable {
+        let previous: String?
+        let next: String?
+        let pageNumber: Int
+        let pageCount: Int
     }
 
     struct InviteeOption: Sendable {
