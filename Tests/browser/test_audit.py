@@ -82,8 +82,8 @@ def test_the_administrator_filters_verifies_and_exports_the_trail(driver, server
     Select(driver.find_element(By.ID, "language-switch")).select_by_value("fr")
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.language button[type=submit]"))
     check_page("audit trail in French")
-    assert text_of(driver, "h1") == "Journal d'audit"
-    assert field(driver, "Type d'objet") is not None
+    assert text_of(driver, "h1") == "Journal d’audit"
+    assert field(driver, "Type d’objet") is not None
     assert driver.find_element(By.LINK_TEXT, "Exporter en CSV")
     Select(driver.find_element(By.ID, "language-switch")).select_by_value("en")
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.language button[type=submit]"))

@@ -107,15 +107,15 @@ def test_an_assigned_reviewer_is_notified_and_chooses_about_email(driver, server
         open_notifications(driver)
         check_page("notifications in French")
         texts = notification_texts(driver)
-        assert len(texts) == 1 and texts[0].startswith(f"Vous êtes invité à étudier « {CASE} » d'ici le "), texts
+        assert len(texts) == 1 and texts[0].startswith(f"Vous êtes invité à étudier « {CASE} » d’ici le "), texts
         assert "1 non lue" in main_text(driver)
         click_button(driver, "Tout marquer comme lu")
         assert flash(driver) == "Toutes les notifications sont marquées comme lues.", flash(driver)
         assert unread(driver) == 0
         check_page("notifications in French, all read")
         click_and_wait(driver, nav_link(driver, "Mon compte"))
-        choose_email(driver, "Non, dans l'application seulement", "Enregistrer mon choix")
-        assert flash(driver) == "Vous ne recevrez les notifications que dans l'application.", flash(driver)
+        choose_email(driver, "Non, dans l’application seulement", "Enregistrer mon choix")
+        assert flash(driver) == "Vous ne recevrez les notifications que dans l’application.", flash(driver)
         check_page("account page in French, e-mail off")
         choose_email(driver, "Oui, aussi par e-mail", "Enregistrer mon choix")
         assert flash(driver) == "Vous recevrez aussi les notifications par e-mail.", flash(driver)
