@@ -19,6 +19,8 @@ enum DemoMeetings {
         var approveInMeeting: Bool
         /// Case scripts put on the agenda of the meeting planned after the end (those still in review).
         var upcomingCases: [Int] = []
+        /// Answers to the next meeting's invitation by name; when empty, a generic pattern.
+        var upcomingAnswers: [String: RSVP] = [:]
     }
 
     static func events(_ world: DemoWorld, _ options: Options, rng: inout DemoRandom) -> [DemoEvent] {
@@ -129,6 +131,7 @@ enum DemoMeetings {
         // The invitees answer the next meeting's invitation: most attend, two are excused, one is not sure, a few
         // have not answered yet (the secretary sees each answer and the quorum forecast on the meeting page).
         let answers: [(DemoPerson, RSVP)] = invitees.enumerated().compactMap { index, person in
+            if !options.upcomingAnswers.isEmpty { return options.upcomingAnswers[person.name].map { (person, $0) } }
             if person.email == options.chair.email { return (person, .attending) }
             switch index % 6 {
             case 1, 4: return (person, .excused)

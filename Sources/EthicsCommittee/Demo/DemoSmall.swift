@@ -22,7 +22,12 @@ enum DemoSmall {
         plan.events += DemoMeetings.events(world, DemoMeetings.Options(
             count: 9, from: start + 20 * DemoDate.day, to: world.end - 12 * DemoDate.day, secretary: DemoRoster.secretary,
             chair: person("Hélène Marchand"), committee: members, invited: nil, approveInMeeting: true,
-            upcomingCases: [7, 8, 9]), rng: &rng)
+            upcomingCases: [7, 8, 9],
+            // Answers to the next meeting's invitation: five excused in December, so the e-mail triage case (two members
+            // hold interests in its vendor) cannot reach the quorum — the forecast shows it in red. Olivier has not answered.
+            upcomingAnswers: ["Hélène Marchand": .attending, "Inès Benali": .attending, "Nadia Haddad": .attending,
+                              "Samuel Okafor": .attending, "Julia Novak": .unsure, "Emma Schneider": .excused, "Priya Raman": .excused,
+                              "Rafael Costa": .excused, "Thomas Weber": .excused, "Marc Lefèvre": .excused]), rng: &rng)
         plan.events += DemoDeliverables.events(world, DemoDeliverables.small(world, person: person), secretary: DemoRoster.secretary)
         if let directory = world.options.attachmentsDirectory {
             plan.events += DemoAttachments.events(world, directory: directory, cases: [0, 5, 7, 9].map {
