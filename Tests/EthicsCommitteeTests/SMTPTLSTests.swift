@@ -49,7 +49,7 @@ import Testing
 
     private func settings(_ sink: SMTPSink, _ security: SMTPSecurity, ca: String?) -> SMTPSettings {
         SMTPSettings(host: "localhost", port: sink.port, from: "ethics@example.org", username: "ethics", password: "secret",
-                     heloName: "ethics.test", timeout: .seconds(10), security: security, caFile: ca)
+                     heloName: "ethics.test", timeout: .seconds(60), security: security, caFile: ca)
     }
 
     private let mail = MailMessage(from: "ethics@example.org", to: "ada@example.org", subject: "Hello", body: "Over TLS.",
