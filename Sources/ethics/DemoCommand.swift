@@ -79,6 +79,8 @@ enum DemoSummary {
             let role = account.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             lines.append("  \(role) \(account.email.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(account.name) — \(account.about)")
         }
+        lines.append("\nTwo-factor sign-in is not required in the demo: turn it on per account (Password → Two-factor sign-in) "
+                     + "or require it for staff under Settings.")
         lines.append("\nServe it with:  swift run ethics serve --db \(path)   (or: make run DB=\(path))")
         return lines.joined(separator: "\n")
     }

@@ -39,6 +39,10 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var smtp: SMTPOptions
 
+    @Option(name: .customLong("reauthentication-window"),
+            help: "Seconds a fresh password or code counts before a sensitive act asks again (env ETHICS_REAUTHENTICATION_WINDOW).")
+    var reauthenticationWindow: Int = env("ETHICS_REAUTHENTICATION_WINDOW").flatMap(Int.init) ?? 300
+
     func run() async throws {
         var config = AppConfiguration(databasePath: database.db)
         config.migrationsDirectory = database.migrations
@@ -51,6 +55,7 @@ struct Serve: AsyncParsableCommand {
         config.secureCookies = secureCookies
         config.smtp = try smtp.settings()
         config.trustedProxies = trustedProxies.filter { !$0.isEmpty }
+        config.reauthenticationWindow = TimeInterval(max(1, reauthenticationWindow))
         var logger = Logger(label: "ethics")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
 
@@ -93,7 +98,7 @@ struct Backup: AsyncParsableCommand {
     }
 }
 
-/// Notification e-mail: off unless a host is given. Plain SMTP to a relay (no TLS).
+/// E-mail: off unless a host is given. TLS (STARTTLS or implicit) unless the relay is on this host.
 struct SMTPOptions: ParsableArguments {
     @Option(name: .customLong("smtp-host"), help: "SMTP relay for notification e-mails; none: no e-mail (env ETHICS_SMTP_HOST).")
     var host: String? = env("ETHICS_SMTP_HOST")
@@ -113,12 +118,34 @@ struct SMTPOptions: ParsableArguments {
     @Option(name: .customLong("smtp-helo"), help: "Name given in EHLO (env ETHICS_SMTP_HELO).")
     var helo: String = env("ETHICS_SMTP_HELO") ?? "localhost"
 
+    @Option(name: .customLong("smtp-tls"),
+            help: "plain, starttls or tls; default: tls on port 465, plain for a relay on this host, starttls otherwise (env ETHICS_SMTP_TLS).")
+    var tls: String? = env("ETHICS_SMTP_TLS")
+
+    @Option(name: .customLong("smtp-ca-file"), help: "PEM file of a private CA to trust for the SMTP server's certificate (env ETHICS_SMTP_CA_FILE).")
+    var caFile: String? = env("ETHICS_SMTP_CA_FILE")
+
     func settings() throws -> SMTPSettings? {
         guard let host, !host.isEmpty else { return nil }
         guard let from, MailMessage.isSafeAddress(from) else {
             throw ValidationError("--smtp-from (ETHICS_SMTP_FROM) must be a plain address such as ethics@example.org.")
         }
         guard (1...65535).contains(port) else { throw ValidationError("--smtp-port must be between 1 and 65535.") }
-        return SMTPSettings(host: host, port: port, from: from, username: username, password: password, heloName: helo)
+        var settings = SMTPSettings(host: host, port: port, from: from, username: username, password: password, heloName: helo,
+                                    caFile: caFile)
+        if let tls {
+            guard let security = SMTPSecurity(rawValue: tls) else { throw ValidationError("--smtp-tls must be plain, starttls or tls.") }
+            settings.security = security
+        } else {
+            settings.security = port == 465 ? .tls : settings.hostIsLocal ? .plain : .starttls
+        }
+        // Passwords and one-time links must not cross a network in clear.
+        if settings.security == .plain && !settings.hostIsLocal {
+            throw ValidationError("Plain SMTP is only for a relay on this host (localhost); use --smtp-tls starttls or tls for \(host).")
+        }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ValidationError("--smtp-ca-file: cannot read \(caFile).")
+        }
+        return settings
     }
 }

@@ -12,7 +12,7 @@ import Testing
 
     static let table: [Row] = {
         var rows: [Row] = []
-        let adminOnly: [Action] = [.manageAccounts, .manageSettings, .readAuditTrail]
+        let adminOnly: [Action] = [.manageAccounts, .manageSettings, .readAuditTrail, .createResetLink, .resetSecondFactor]
         for action in adminOnly + [.useApp] {
             rows.append(Row(role: nil, action: action, expected: .signInRequired))
         }

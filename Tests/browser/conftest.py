@@ -108,8 +108,12 @@ class EthicsServer:
 
     SETUP_LINE = re.compile(r"(https?://\S+/join/[A-Za-z0-9_\-]+)")
 
-    def __init__(self, binary: str = ETHICS_BIN):
+    def __init__(self, binary: str = ETHICS_BIN, two_factor: str = "off", extra_args: list[str] | None = None):
         self.binary = binary
+        # Two-factor sign-in is required for admins and secretaries by default; the journeys of other
+        # features turn it off deliberately (test_account_security.py runs its own server with it on).
+        self.two_factor = two_factor
+        self.extra_args = extra_args or []
         self.directory = Path(tempfile.mkdtemp(prefix="ethics-browser-"))
         self.db = str(self.directory / "ethics.sqlite")
         self.port = free_port()
@@ -124,12 +128,15 @@ class EthicsServer:
         if not os.access(self.binary, os.X_OK):
             raise RuntimeError(f"{self.binary} is missing: run `swift build --product ethics` first "
                                "(or set ETHICS_BIN)")
+        if self.two_factor is not None:
+            subprocess.run([self.binary, "settings", "two-factor", "--db", self.db, "--migrations", str(REPO / "migrations"),
+                            "--require", self.two_factor], cwd=REPO, check=True, capture_output=True, timeout=60)
         self._stderr = open(self._stderr_path, "wb")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--db", self.db, "--port", str(self.port),
              "--hostname", "127.0.0.1",
              "--templates", str(REPO / "Templates"), "--public", str(REPO / "Public"),
-             "--migrations", str(REPO / "migrations")],
+             "--migrations", str(REPO / "migrations")] + self.extra_args,
             cwd=REPO, stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL,
             text=True, bufsize=1)
         threading.Thread(target=self._read_stdout, daemon=True).start()
@@ -470,6 +477,13 @@ def raw_get(driver, server: EthicsServer, path: str) -> tuple[int, str]:
             return response.status, response.headers.get("Location", "")
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Location", "")
+
+
+def flash_with_link(driver) -> str:
+    """The flash message followed by the one-time link it shows in its field (invitations, reset links)."""
+    text = text_of(driver, ".flash")
+    links = driver.find_elements(By.ID, "flash-link")
+    return text + (" " + links[0].get_attribute("value") if links else "")
 
 
 def text_of(driver, css: str) -> str:

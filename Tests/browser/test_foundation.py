@@ -11,7 +11,7 @@ import re
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import (click_and_wait, click_button, click_link, choose, complete_welcome, field,
+from conftest import (flash_with_link, click_and_wait, click_button, click_link, choose, complete_welcome, field,
                       fill, path_of, raw_get, sign_in, sign_out, text_of)
 
 ADMIN = {"email": "ada.admin@example.org", "name": "Ada Admin", "password": "Tall-Cedar-Window-42"}
@@ -87,7 +87,7 @@ def test_admin_invites_an_external_expert_who_joins_and_signs_in_again(
     click_button(driver, "Create the invitation link")
 
     check_page("invitation created")
-    flash = text_of(driver, ".flash")
+    flash = flash_with_link(driver)
     assert flash.startswith("Invitation created. Send this link; it works once:"), flash
     match = re.search(r"(https?://\S+/join/[A-Za-z0-9_\-]+)", flash)
     assert match, f"no link in the flash: {flash!r}"

@@ -11,7 +11,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from conftest import (choose, click_and_wait, click_button, click_link, complete_welcome, field,
+from conftest import (flash_with_link, choose, click_and_wait, click_button, click_link, complete_welcome, field,
                       fill, find_button, nav_link, path_of, raw_get, set_date, sign_in, sign_out,
                       text_of, tick)
 
@@ -154,7 +154,7 @@ def test_secretary_invites_an_external_expert_who_signs_the_declaration_first(
     click_button(driver, "Create the invitation link")
 
     check_page("invitation created by the secretary")
-    flash = text_of(driver, ".flash")
+    flash = flash_with_link(driver)
     match = re.search(r"(https?://\S+/join/[A-Za-z0-9_\-]+)", flash)
     assert flash.startswith("Invitation created. Send this link; it works once:") and match, flash
     first_link = match.group(1)
@@ -165,7 +165,7 @@ def test_secretary_invites_an_external_expert_who_signs_the_declaration_first(
     # Re-sending makes a new link and the first one stops working.
     click_button(driver, "Re-send with a new link")
     check_page("invitation re-sent")
-    match = re.search(r"(https?://\S+/join/[A-Za-z0-9_\-]+)", text_of(driver, ".flash"))
+    match = re.search(r"(https?://\S+/join/[A-Za-z0-9_\-]+)", flash_with_link(driver))
     assert match, text_of(driver, ".flash")
     link = match.group(1)
     assert link != first_link and link.startswith(server.base_url + "/join/")

@@ -15,6 +15,10 @@ public enum Action: Sendable, Equatable {
     case useApp
     /// List accounts, change roles, deactivate.
     case manageAccounts
+    /// Make a password reset link for someone (shown once, e-mailed when SMTP is configured).
+    case createResetLink
+    /// Remove someone's second factor when they lost it (they set it up again).
+    case resetSecondFactor
     /// Committee settings.
     case manageSettings
     /// Read and verify the audit trail.
@@ -121,7 +125,7 @@ public enum Policy {
         switch action {
         case .useApp:
             return .allow
-        case .manageAccounts, .manageSettings, .readAuditTrail:
+        case .manageAccounts, .manageSettings, .readAuditTrail, .createResetLink, .resetSecondFactor:
             return allow(role == .admin)
         case .manageInvitations, .manageSeats:
             return allow(committeeStaff)

@@ -17,7 +17,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         let cookieToken = request.cookies[AppCookies.csrf]?.value ?? ""
         var newCookieToken: String?
-        if context.session != nil {
+        if context.session != nil || context.pendingSession != nil {
             // The session middleware already set the session's token.
         } else if cookieToken.count >= 32 {
             context.csrfToken = cookieToken
@@ -42,7 +42,7 @@ struct CSRFMiddleware: RouterMiddleware {
                 context.form = FormFields(pairs: parsed.fields)
                 context.uploads = parsed.files
             }
-            let expected = context.session?.csrfToken ?? cookieToken
+            let expected = (context.session ?? context.pendingSession)?.csrfToken ?? cookieToken
             guard !expected.isEmpty, Tokens.constantTimeEqual(context.form.raw(Self.field), expected) else {
                 throw AppError.csrfRejected
             }

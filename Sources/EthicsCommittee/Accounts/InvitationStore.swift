@@ -109,11 +109,23 @@ public struct InvitationStore: Sendable {
                 throw InvitationError.unusable
             }
             let finalEmail = invitation.email ?? email
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)", arguments: [finalEmail]) == true {
-                throw InvitationError.emailTaken
-            }
-            let user = try users.insert(db, email: finalEmail, name: name, role: invitation.role,
+            let user: User
+            if let existing = try User.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [finalEmail]) {
+                // Someone deactivated, invited back: the same account (and its history) returns with the new role.
+                guard !existing.active, invitation.purpose == .invite else { throw InvitationError.emailTaken }
+                try db.execute(sql: """
+                    UPDATE users SET active = 1, deactivated_at = NULL, name = ?, role = ?, password_hash = ? WHERE id = ?
+                    """, arguments: [name, invitation.role.rawValue, passwordHash, existing.id])
+                try db.execute(sql: "DELETE FROM two_factor WHERE user_id = ?", arguments: [existing.id])
+                try db.execute(sql: "DELETE FROM recovery_codes WHERE user_id = ?", arguments: [existing.id])
+                try AuditStore.append(db, by: AuditActor(id: existing.id, label: existing.email, client: client), action: "account.reactivated",
+                                      targetType: "user", targetId: String(existing.id), detail: "role=\(invitation.role.rawValue) by invitation",
+                                      at: now)
+                user = try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [existing.id])!
+            } else {
+                user = try users.insert(db, email: finalEmail, name: name, role: invitation.role,
                                         passwordHash: passwordHash, by: AuditActor(id: nil, label: finalEmail, client: client))
+            }
             try db.execute(sql: "UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ?",
                            arguments: [Timestamp.string(now), user.id, invitation.id])
             try AuditStore.append(db, by: AuditActor(id: user.id, label: user.email, client: client),

@@ -7,6 +7,7 @@ struct InvitationsController {
     let invitations: InvitationStore
     let users: UserStore
     let sessions: SessionStore
+    let mail: AccountMail
     let renderer: Renderer
     let formats: Formats
     let baseURL: String
@@ -26,7 +27,10 @@ struct InvitationsController {
         var role = Role.expert.rawValue
         var message = ""
         var days = "7"
+        var language = ""
         var roles: [Choice] = []
+        var languages: [Choice] = []
+        var mailConfigured = false
         var errors: [String: String] = [:]
         /// The pending invitation to the same address, whose page offers to re-send it.
         var pendingHref: String?
@@ -42,7 +46,9 @@ struct InvitationsController {
         try context.require(.manageInvitations)
         let fields = context.form
         var page = FormPage(email: fields["email"], name: fields["name"], role: fields["role"],
-                            message: fields.raw("message").trimmingCharacters(in: .whitespacesAndNewlines), days: fields["days"])
+                            message: fields.raw("message").trimmingCharacters(in: .whitespacesAndNewlines), days: fields["days"],
+                            language: fields["language"])
+        let language = Language(rawValue: page.language)
         var errors = FieldErrors()
         if let problem = Validate.email(page.email) { errors.add("email", problem) }
         if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
@@ -51,7 +57,8 @@ struct InvitationsController {
         if role == nil { errors.add("role", "error_role_invalid") }
         let days = Int(page.days) ?? 0
         if !(1...30).contains(days) { errors.add("days", "error_days_range") }
-        if errors.isEmpty, try await users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        // A deactivated account may be invited again: accepting reactivates it, its history kept.
+        if errors.isEmpty, let existing = try await users.find(email: page.email), existing.active { errors.add("email", "error_email_taken") }
         // A second link to the same person would dead-end one of them: re-send the pending one instead.
         if errors.isEmpty, let existing = try await invitations.pending(email: page.email) {
             errors.add("email", "error_invitation_pending")
@@ -64,7 +71,18 @@ struct InvitationsController {
         let (invitation, token) = try await invitations.invite(email: page.email, name: page.name, role: role,
                                                          message: page.message, days: days, by: context.auditActor)
         try await showLinkOnce(token, context)
+        send(invitation, token: token, language: language, inviter: context.session?.user.name ?? "")
         return .redirect(to: Paths.invitation(invitation.id))
+    }
+
+    /// E-mails the link (when SMTP is configured) in the invitee's language.
+    private func send(_ invitation: Invitation, token: String, language: Language?, inviter: String) {
+        guard let email = invitation.email else { return }
+        let messages = Catalog.messages(language ?? mail.settings.current.defaultLanguage)
+        mail.send(to: email, language: language, .init(
+            subjectKey: "mail_invitation_subject", bodyKey: "mail_invitation_body",
+            values: ["name": invitation.name ?? "", "link": mail.link(Paths.join(token)), "inviter": inviter,
+                     "role": messages["role_\(invitation.role.rawValue)"] ?? "", "message": invitation.message]))
     }
 
     /// The link exists only now: it goes to its creator once, through the session's flash.
@@ -85,6 +103,7 @@ struct InvitationsController {
         let (invitation, token) = try await invitations.invite(email: email, name: old.name ?? "", role: old.role,
                                                                message: old.message, days: 7, by: context.auditActor)
         try await showLinkOnce(token, context)
+        send(invitation, token: token, language: try await users.find(email: email)?.language, inviter: context.session?.user.name ?? "")
         return .redirect(to: Paths.invitation(invitation.id))
     }
 
@@ -138,6 +157,11 @@ struct InvitationsController {
     private func form(_ page: FormPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         var page = page
         let messages = Catalog.messages(context.language)
+        if page.language.isEmpty { page.language = mail.settings.current.defaultLanguage.rawValue }
+        page.languages = Language.allCases.map {
+            Choice(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.language)
+        }
+        page.mailConfigured = mail.configured
         page.roles = Role.allCases.filter { Policy.decide(context.actor, .invite($0)) == .allow }.map {
             Choice(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role)
         }

@@ -8,6 +8,7 @@ struct JoinController {
     let users: UserStore
     let sessions: SessionStore
     let passwords: PasswordHasher
+    let settings: SettingsCache
     let renderer: Renderer
     let cookies: AppCookies
     let clock: AppClock
@@ -70,9 +71,11 @@ struct JoinController {
             return try await unusable(context, request)
         }
         let previous = request.cookies[AppCookies.session].map { Tokens.sha256Hex($0.value) }
-        let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client)
+        // Where two-factor is required for this role, setting it up comes first (then onboarding, for a seat).
+        let enrol = settings.current.twoFactorRequired.applies(to: user.role)
+        let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client, stage: enrol ? .enrol : .full)
         try await sessions.setFlash(Flash.encode("flash_welcome"), idHash: Tokens.sha256Hex(cookieValue))
-        var response = Response.redirect(to: Paths.home)
+        var response = Response.redirect(to: enrol ? Paths.twoFactor : Paths.home)
         response.setCookie(cookies.make(AppCookies.session, cookieValue))
         return response
     }

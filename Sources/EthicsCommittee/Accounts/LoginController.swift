@@ -7,6 +7,8 @@ struct LoginController {
     let sessions: SessionStore
     let passwords: PasswordHasher
     let throttle: LoginThrottle
+    let twoFactor: TwoFactorStore
+    let settings: SettingsCache
     let renderer: Renderer
     let cookies: AppCookies
     let clock: AppClock
@@ -21,12 +23,15 @@ struct LoginController {
         var email = ""
         var next = ""
         var error: String?
+        /// After a password reset: the new password works now.
+        var notice: String?
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let next = SafeRedirect.relative(request.uri.queryParameters["next"].map(String.init)) ?? ""
         if context.session != nil { return .redirect(to: next.isEmpty ? Paths.home : next) }
-        return try await renderer.page("accounts/login", Page(next: next), title: "login_title", context: context, path: Paths.login)
+        let notice = request.uri.queryParameters["reset"] == "done" ? Catalog.messages(context.language)["reset_done"] : nil
+        return try await renderer.page("accounts/login", Page(next: next, notice: notice), title: "login_title", context: context, path: Paths.login)
     }
 
     func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -54,14 +59,22 @@ struct LoginController {
         throttle.recordSuccess(account: email, client: context.client)
         // A fresh id whatever the browser sent: a planted cookie never becomes the signed-in session.
         let previous = request.cookies[AppCookies.session].map { Tokens.sha256Hex($0.value) }
-        let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client)
-        var response = Response.redirect(to: next)
+        // Two-factor: the code comes next; or, where it is required and not set up yet, setting it up does.
+        let stage: Session.Stage = try await twoFactor.isEnabled(userId: user.id) ? .secondFactor
+            : settings.current.twoFactorRequired.applies(to: user.role) ? .enrol : .full
+        let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client, stage: stage)
+        let target = switch stage {
+        case .full: next
+        case .secondFactor: next == Paths.home ? Paths.secondFactor : Paths.secondFactor + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        case .enrol: Paths.twoFactor
+        }
+        var response = Response.redirect(to: target)
         response.setCookie(cookies.make(AppCookies.session, cookieValue))
         return response
     }
 
     func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.signOut(session, client: context.client) }
+        if let session = context.session ?? context.pendingSession { try await sessions.signOut(session, client: context.client) }
         var response = Response.redirect(to: Paths.login)
         response.setCookie(cookies.expired(AppCookies.session))
         return response

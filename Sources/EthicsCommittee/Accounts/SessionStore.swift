@@ -14,7 +14,7 @@ public struct SessionStore: Sendable {
 
     /// Signs a user in: always a fresh random id (whatever cookie the browser sent is discarded), a
     /// fresh CSRF token, and the audit entry. Returns the cookie value.
-    func start(user: User, replacing previousIdHash: String?, client: String) async throws -> String {
+    func start(user: User, replacing previousIdHash: String?, client: String, stage: Session.Stage = .full) async throws -> String {
         let cookieValue = Tokens.random()
         try await db.writer.write { db in
             let now = Timestamp.string(clock.now)
@@ -23,12 +23,13 @@ public struct SessionStore: Sendable {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client, stage, verified_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [Tokens.sha256Hex(cookieValue), user.id, Tokens.random(), now, now, client])
+                arguments: [Tokens.sha256Hex(cookieValue), user.id, Tokens.random(), now, now, client, stage.rawValue, now])
             try AuditStore.append(db, by: AuditActor(id: user.id, label: user.email, client: client),
-                                  action: "auth.sign_in", targetType: "user", targetId: String(user.id), at: clock.now)
+                                  action: stage == .full ? "auth.sign_in" : "auth.password_accepted", targetType: "user",
+                                  targetId: String(user.id), detail: stage == .full ? "" : stage.rawValue, at: clock.now)
         }
         return cookieValue
     }
@@ -42,7 +43,7 @@ public struct SessionStore: Sendable {
             // Every signed-in request runs this: the prepared statement is kept per connection.
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT s.csrf_token, s.flash, s.created_at AS s_created, s.last_seen_at, u.*,
+                    SELECT s.csrf_token, s.flash, s.created_at AS s_created, s.last_seen_at, s.stage, s.verified_at, u.*,
                         u.role IN ('member', 'expert') AND NOT (
                             EXISTS (SELECT 1 FROM member_profiles p WHERE p.user_id = u.id AND p.completed_at IS NOT NULL)
                             AND EXISTS (SELECT 1 FROM independence_declarations d WHERE d.user_id = u.id)
@@ -53,7 +54,8 @@ public struct SessionStore: Sendable {
                 arguments: [idHash])
             else { return nil }
             let session = Session(idHash: idHash, user: User(row: row), csrfToken: row["csrf_token"], flash: row["flash"],
-                                  needsOnboarding: row["needs_onboarding"])
+                                  needsOnboarding: row["needs_onboarding"],
+                                  stage: Session.Stage(rawValue: row["stage"]) ?? .secondFactor, verifiedAt: row["verified_at"])
             return (session, row["s_created"], row["last_seen_at"])
         }
         guard let (session, created, lastSeen) = found,
@@ -70,6 +72,28 @@ public struct SessionStore: Sendable {
             }
         }
         return session
+    }
+
+    /// Completes a two-step sign-in: the session becomes a signed-in one, freshly verified.
+    func complete(_ session: Session, client: String, detail: String) async throws {
+        try await db.writer.write { db in
+            try db.execute(sql: "UPDATE sessions SET stage = 'full', verified_at = ? WHERE id_hash = ?",
+                           arguments: [Timestamp.string(clock.now), session.idHash])
+            try AuditStore.append(db, by: AuditActor(id: session.user.id, label: session.user.email, client: client),
+                                  action: "auth.sign_in", targetType: "user", targetId: String(session.user.id), detail: detail,
+                                  at: clock.now)
+        }
+    }
+
+    /// Records that the person proved it was them again (re-authentication before a sensitive act).
+    func markVerified(_ session: Session, client: String, method: String) async throws {
+        try await db.writer.write { db in
+            try db.execute(sql: "UPDATE sessions SET verified_at = ? WHERE id_hash = ?",
+                           arguments: [Timestamp.string(clock.now), session.idHash])
+            try AuditStore.append(db, by: AuditActor(id: session.user.id, label: session.user.email, client: client),
+                                  action: "auth.reauthenticated", targetType: "user", targetId: String(session.user.id),
+                                  detail: method, at: clock.now)
+        }
     }
 
     /// Signs out: the session row is gone, so the old cookie opens nothing.

@@ -22,6 +22,12 @@ public final class SettingsCache: Sendable {
     }
     private let rendered = NIOLockedValueBox<(source: String?, html: String)>((nil, ""))
 
+    /// Reads the settings again (after a change made outside the running app).
+    public func reload() async throws {
+        let fresh = try await store.load()
+        value.withLockedValue { $0 = fresh }
+    }
+
     /// Saves through the store (audited) and refreshes the cached copy.
     public func save(_ settings: Settings, by actor: AuditActor) async throws {
         let saved = try await store.save(settings, by: actor)

@@ -22,6 +22,7 @@ struct SettingsController {
         var charterPublic: Bool
         var languages: [Choice]
         var quorumRules: [Choice]
+        var twoFactorChoices: [Choice]
         var errors: [String: String] = [:]
         let action = Paths.settings
     }
@@ -51,6 +52,11 @@ struct SettingsController {
         proposed.quorumRule = rule ?? proposed.quorumRule
         proposed.quorumRequiresExternal = form["quorum_requires_external"] == "1"
         proposed.charterPublic = form["charter_public"] == "1"
+        // Absent (an older form): unchanged. Present and unknown: refused.
+        if !form.all("two_factor_required").isEmpty {
+            if let requirement = TwoFactorRequirement(rawValue: form["two_factor_required"]) { proposed.twoFactorRequired = requirement }
+            else { errors.add("two_factor_required", "error_choice") }
+        }
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -70,6 +76,9 @@ struct SettingsController {
             },
             quorumRules: QuorumRule.allCases.map {
                 Choice(value: $0.rawValue, label: messages["quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
+            },
+            twoFactorChoices: TwoFactorRequirement.allCases.map {
+                Choice(value: $0.rawValue, label: messages["two_factor_required_\($0.rawValue)"] ?? "", selected: $0 == values.twoFactorRequired)
             },
             errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)

@@ -23,6 +23,8 @@ public struct Settings: Sendable, Equatable {
     public var quorumRequiresExternal: Bool
     /// Whether visitors may read the current charter at /charter (off: 404).
     public var charterPublic = false
+    /// Who must sign in with a second factor (issue 16): administrators and secretaries unless changed.
+    public var twoFactorRequired = TwoFactorRequirement.staff
 }
 
 extension Settings {
@@ -36,7 +38,8 @@ extension Settings {
          ("declaration_version", String(declarationVersion)),
          ("quorum_rule", quorumRule.rawValue),
          ("quorum_requires_external", quorumRequiresExternal ? "1" : "0"),
-         ("charter_public", charterPublic ? "1" : "0")]
+         ("charter_public", charterPublic ? "1" : "0"),
+         ("two_factor_required", twoFactorRequired.rawValue)]
     }
 
     /// Settings from their rows, with defaults for missing ones.
@@ -48,7 +51,8 @@ extension Settings {
                   declarationVersion: values["declaration_version"].flatMap { Int($0) } ?? 1,
                   quorumRule: values["quorum_rule"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
                   quorumRequiresExternal: values["quorum_requires_external"] == "1",
-                  charterPublic: values["charter_public"] == "1")
+                  charterPublic: values["charter_public"] == "1",
+                  twoFactorRequired: values["two_factor_required"].flatMap(TwoFactorRequirement.init(rawValue:)) ?? .staff)
     }
 }
 
@@ -83,7 +87,7 @@ public struct SettingsStore: Sendable {
                                   detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) "
                                       + "tz=\(settings.timeZone) declaration_version=\(settings.declarationVersion) "
                                       + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal) "
-                                      + "charter_public=\(settings.charterPublic ? 1 : 0)",
+                                      + "charter_public=\(settings.charterPublic ? 1 : 0) two_factor=\(settings.twoFactorRequired.rawValue)",
                                   at: clock.now)
             return settings
         }

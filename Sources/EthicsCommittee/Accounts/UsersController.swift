@@ -6,6 +6,9 @@ struct UsersController {
     let users: UserStore
     let invitations: InvitationStore
     let sessions: SessionStore
+    let resets: PasswordResetStore
+    let twoFactor: TwoFactorStore
+    let mail: AccountMail
     let renderer: Renderer
     let formats: Formats
 
@@ -16,6 +19,9 @@ struct UsersController {
         router.get(RouterPath(Paths.userDeactivatePattern), use: confirmDeactivate)
         router.post(RouterPath(Paths.userDeactivatePattern), use: deactivate)
         router.post(RouterPath(Paths.userReactivatePattern), use: reactivate)
+        router.post(RouterPath(Paths.userResetLinkPattern), use: createResetLink)
+        router.get(RouterPath(Paths.userResetTwoFactorPattern), use: confirmResetTwoFactor)
+        router.post(RouterPath(Paths.userResetTwoFactorPattern), use: resetTwoFactor)
     }
 
     struct Row: Sendable {
@@ -75,6 +81,12 @@ struct UsersController {
         let roleAction: String
         let deactivateAction: String
         let reactivateAction: String
+        let canCreateResetLink: Bool
+        let resetLinkAction: String
+        let twoFactorOn: Bool
+        let canResetTwoFactor: Bool
+        let resetTwoFactorHref: String
+        let mailConfigured: Bool
         var error: String?
     }
 
@@ -93,6 +105,7 @@ struct UsersController {
         if user.id == context.session?.user.id, role != .admin {
             return try await userPage(user, context: context, error: "error_self_demote")
         }
+        try context.requireRecentVerification()
         try await users.changeRole(id: user.id, to: role, by: context.auditActor)
         try await flash("flash_role_changed", context)
         return .redirect(to: Paths.user(user.id))
@@ -131,6 +144,39 @@ struct UsersController {
         return .redirect(to: Paths.user(user.id))
     }
 
+    /// A reset link for someone who lost their password: shown once to the admin, e-mailed when SMTP is configured.
+    func createResetLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.createResetLink)
+        let user = try await target(context)
+        guard user.active, let (_, token) = try await resets.create(email: user.email, by: context.auditActor, staff: true) else {
+            return try await userPage(user, context: context, error: "error_reset_inactive")
+        }
+        let link = mail.link(Paths.reset(token))
+        mail.send(to: user.email, language: user.language, .init(subjectKey: "mail_reset_subject", bodyKey: "mail_reset_body",
+                                                                  values: ["name": user.name, "link": link]))
+        try await flash("flash_reset_link", context, value: link)
+        return .redirect(to: Paths.user(user.id))
+    }
+
+    /// Removing someone's second factor asks first, and wants the admin's own fresh code or password.
+    func confirmResetTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.resetSecondFactor)
+        let user = try await target(context)
+        try context.requireRecentVerification()
+        return try await Confirmation.page("reset_two_factor", name: user.name, action: Paths.userResetTwoFactor(user.id),
+                                           back: Paths.user(user.id), backLabel: user.name, context: context, renderer: renderer)
+    }
+
+    func resetTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.require(.resetSecondFactor)
+        let user = try await target(context)
+        try context.requireRecentVerification()
+        guard Confirmation.given(context.form) else { return .redirect(to: Paths.userResetTwoFactor(user.id)) }
+        try await twoFactor.reset(userId: user.id, by: context.auditActor)
+        try await flash("flash_two_factor_reset", context)
+        return .redirect(to: Paths.user(user.id))
+    }
+
     private func target(_ context: AppRequestContext) async throws -> User {
         guard let id = context.parameters.get("id", as: Int64.self), let user = try await users.find(id: id) else {
             throw AppError.notFound
@@ -138,8 +184,8 @@ struct UsersController {
         return user
     }
 
-    private func flash(_ key: String, _ context: AppRequestContext) async throws {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(key), idHash: session.idHash) }
+    private func flash(_ key: String, _ context: AppRequestContext, value: String = "") async throws {
+        if let session = context.session { try await sessions.setFlash(Flash.encode(key, value), idHash: session.idHash) }
     }
 
     private func userPage(_ user: User, context: AppRequestContext, error: String? = nil) async throws -> Response {
@@ -152,7 +198,13 @@ struct UsersController {
             liveSessions: try await sessions.count(userId: user.id),
             roles: Role.allCases.map { Choice(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
             roleAction: Paths.userRole(user.id), deactivateAction: Paths.userDeactivate(user.id),
-            reactivateAction: Paths.userReactivate(user.id), error: error.flatMap { messages[$0] })
+            reactivateAction: Paths.userReactivate(user.id),
+            canCreateResetLink: user.active && Policy.decide(context.actor, .createResetLink) == .allow,
+            resetLinkAction: Paths.userResetLink(user.id),
+            twoFactorOn: try await twoFactor.isEnabled(userId: user.id),
+            canResetTwoFactor: Policy.decide(context.actor, .resetSecondFactor) == .allow && user.id != context.session?.user.id,
+            resetTwoFactorHref: Paths.userResetTwoFactor(user.id), mailConfigured: mail.configured,
+            error: error.flatMap { messages[$0] })
         return try await renderer.page("admin/user", page, title: user.name, context: context, path: Paths.user(user.id),
                                  status: error == nil ? .ok : .unprocessableContent)
     }

@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8 = 12
     public var sessionIdleTimeout: TimeInterval = 2 * 3600
     public var sessionLifetime: TimeInterval = 12 * 3600
+    /// How long a fresh password or code counts before a sensitive act asks for it again.
+    public var reauthenticationWindow: TimeInterval = 5 * 60
     /// Largest url-encoded request body accepted, in bytes: above every form's field limits (FieldLimits).
     public var maxBodyBytes = FieldLimits.bodyBytes
     /// A connection with no request in progress (or a request head still incomplete) is closed after this long.

@@ -9,11 +9,13 @@ public enum AppError: Error, Equatable {
     case tooManyRequests
     case payloadTooLarge
     case badRequest
+    /// A sensitive act wants a fresh password or code (`AppRequestContext.requireRecentVerification`).
+    case reauthenticationRequired
 
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
-        case .signInRequired, .onboardingRequired: .seeOther
+        case .signInRequired, .onboardingRequired, .reauthenticationRequired: .seeOther
         case .csrfRejected: .forbidden
         case .tooManyRequests: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge

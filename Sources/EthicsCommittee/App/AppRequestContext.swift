@@ -10,6 +10,10 @@ public struct AppRequestContext: RequestContext {
     /// The socket peer's address.
     public let peer: String
     public var session: Session?
+    /// Whether the person proved it was them recently enough for a sensitive act (set by the session middleware).
+    public var recentlyVerified = false
+    /// A sign-in half-way (password given, second factor awaited or to be set up): not signed in yet.
+    public var pendingSession: Session?
     /// The token forms must carry: the session's, or the pre-sign-in cookie's.
     public var csrfToken = ""
     public var language: Language = .en
@@ -41,6 +45,13 @@ public struct AppRequestContext: RequestContext {
         case .signInRequired: throw AppError.signInRequired
         case .onboardingRequired: throw AppError.onboardingRequired
         }
+    }
+
+    /// Sensitive acts (publishing a charter version, approving minutes, changing a role, exporting the audit
+    /// trail, resetting someone's second factor) ask for a fresh password or code: asked after the policy.
+    public func requireRecentVerification() throws {
+        guard session != nil else { throw AppError.signInRequired }
+        if !recentlyVerified { throw AppError.reauthenticationRequired }
     }
 
     /// The signed-in session, after the policy allowed `action`.

@@ -53,6 +53,10 @@ public struct AppServices: Sendable {
     public let deliverables: DeliverableStore
     public let viewLog: ViewLog
     public let notifications: NotificationStore
+    public let passwordResets: PasswordResetStore
+    public let twoFactor: TwoFactorStore
+    /// Counts "Forgot your password?" requests (a separate count from sign-in failures).
+    let resetThrottle: LoginThrottle
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -80,6 +84,14 @@ public struct AppServices: Sendable {
         viewLog = ViewLog(audit: audit, clock: config.clock)
         notifications = NotificationStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
+        passwordResets = PasswordResetStore(db: database, clock: config.clock)
+        twoFactor = TwoFactorStore(db: database, clock: config.clock)
+        resetThrottle = LoginThrottle(PasswordResetController.throttleLimits)
+    }
+
+    /// Account e-mails (reset links, invitations), sent at once when SMTP is configured.
+    func accountMail(logger: Logger = Logger(label: "ethics.mail")) -> AccountMail {
+        AccountMail(smtp: config.smtp, settings: settings, baseURL: config.baseURL, clock: config.clock, logger: logger)
     }
 }
 
@@ -97,7 +109,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     // Errors outside the session (static files, the session lookup itself) get the visitor's page…
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: StaticFilesMiddleware(folder: config.publicDirectory))
-    router.add(middleware: SessionMiddleware(sessions: app.sessions, settings: app.settings, cookies: cookies))
+    router.add(middleware: SessionMiddleware(sessions: app.sessions, settings: app.settings, cookies: cookies, clock: config.clock,
+                                                reauthenticationWindow: config.reauthenticationWindow))
     // …errors inside it keep the signed-in person's layout and language.
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes,
@@ -108,15 +121,23 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                    meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
                                               formats: app.formats)).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
-                    renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
+                    twoFactor: app.twoFactor, settings: app.settings, renderer: renderer, cookies: cookies, clock: config.clock)
+        .addRoutes(to: router)
+    let mail = app.accountMail()
+    let reauthenticator = Reauthenticator(twoFactor: app.twoFactor, users: app.users, sessions: app.sessions, passwords: app.passwords,
+                                          throttle: app.throttle, clock: config.clock)
+    PasswordResetController(resets: app.passwordResets, passwords: app.passwords, throttle: app.resetThrottle, mail: mail,
+                            renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
+    TwoFactorController(twoFactor: app.twoFactor, sessions: app.sessions, users: app.users, passwords: app.passwords,
+                        throttle: app.throttle, settings: app.settings, renderer: renderer, clock: config.clock).addRoutes(to: router)
     JoinController(invitations: app.invitations, users: app.users, sessions: app.sessions, passwords: app.passwords,
-                   renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
+                   settings: app.settings, renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
     AccountController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
                       clock: config.clock, renderer: renderer,
                       cookies: cookies, notifications: app.notifications, smtpConfigured: config.smtp != nil).addRoutes(to: router)
-    UsersController(users: app.users, invitations: app.invitations, sessions: app.sessions, renderer: renderer,
-                    formats: app.formats).addRoutes(to: router)
-    InvitationsController(invitations: app.invitations, users: app.users, sessions: app.sessions, renderer: renderer,
+    UsersController(users: app.users, invitations: app.invitations, sessions: app.sessions, resets: app.passwordResets,
+                    twoFactor: app.twoFactor, mail: mail, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    InvitationsController(invitations: app.invitations, users: app.users, sessions: app.sessions, mail: mail, renderer: renderer,
                           formats: app.formats, baseURL: config.baseURL).addRoutes(to: router)
     AuditController(audit: app.audit, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats)
         .addRoutes(to: router)
@@ -142,7 +163,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
                       formats: app.formats).addRoutes(to: router)
     CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
-                           formats: app.formats).addRoutes(to: router)
+                           formats: app.formats, reauthenticator: reauthenticator).addRoutes(to: router)
     let meetingViews = MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
                                     formats: app.formats)
     let meetingBuilder = MeetingShowBuilder(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, users: app.users,

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Hummingbird
 import Logging
@@ -13,6 +14,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as AppError {
             if error == .signInRequired { return signInRedirect(request) }
             if error == .onboardingRequired { return Response.redirect(to: Paths.welcome, type: .found) }
+            if error == .reauthenticationRequired { return Response.redirect(to: Paths.confirmIdentity(next: back(request)), type: .normal) }
             return renderer.errorPage(error.status, request: request, context: context)
         } catch let refusal as StateRefusal {
             return renderer.errorPage(.conflict, request: request, context: context, explanationKey: refusal.key)
@@ -32,6 +34,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     private func log(_ error: any Error, _ context: Context) {
         context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "request": "\(context.id)"])
+    }
+
+    /// Where to come back after re-authenticating: the page itself (GET), or the page the form was on.
+    private func back(_ request: Request) -> String {
+        if request.method == .get, let here = SafeRedirect.relative(request.uri.description) { return here }
+        let referer = request.headers[.referer].flatMap { URL(string: $0) }
+        let path = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
+        return SafeRedirect.relative(path) ?? Paths.home
     }
 
     /// Signed-out visitors go to the sign-in page, which sends them back here after (relative paths only).

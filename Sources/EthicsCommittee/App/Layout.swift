@@ -25,6 +25,7 @@ struct Layout: Sendable {
         let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
         let notifications = Paths.notifications
         let search = Paths.search
+        let forgotPassword = Paths.forgotPassword, twoFactor = Paths.twoFactor, copyScript = "/js/copy.js"
     }
     /// A governance document version the signed-in person still has to acknowledge.
     struct Reminder: Sendable {
@@ -43,6 +44,8 @@ struct Layout: Sendable {
     let nav: [NavItem]
     let hasNav: Bool
     let flash: String?
+    /// A one-time link the flash gives (an invitation, a password reset): shown in a field to select or copy.
+    let flashLink: String?
     /// The banner asking to acknowledge a new version, on every signed-in page until done.
     let reminders: [Reminder]
     let languages: [LanguageOption]
@@ -52,7 +55,7 @@ struct Layout: Sendable {
     let notifications: NotificationBadge?
 
     init(context: AppRequestContext, settings: Settings, messages: [String: String], title: String,
-         path: String, flash: String?, reminders: [Reminder] = [], unread: Int? = nil) {
+         path: String, flash: String?, flashLink: String? = nil, reminders: [Reminder] = [], unread: Int? = nil) {
         lang = context.language.rawValue
         committeeName = settings.committeeName
         self.title = title
@@ -66,6 +69,7 @@ struct Layout: Sendable {
         }
         hasNav = !nav.isEmpty
         self.flash = flash
+        self.flashLink = flashLink
         self.reminders = reminders
         languages = Language.allCases.map {
             LanguageOption(code: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? $0.rawValue,
@@ -111,6 +115,13 @@ enum Navigation {
 /// a catalogue key and an optional value, e.g. the invitation link to copy.
 enum Flash {
     static func encode(_ key: String, _ value: String = "") -> String { key + "\u{1F}" + value }
+
+    /// The link a `*_link` message carries (shown in its own field), if any.
+    static func link(_ stored: String) -> String? {
+        let parts = stored.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count > 1, parts[0].hasSuffix("_link"), !parts[1].isEmpty else { return nil }
+        return String(parts[1])
+    }
 
     static func decode(_ stored: String, messages: [String: String]) -> String {
         let parts = stored.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)

@@ -11,6 +11,20 @@ enum Paths {
     static let password = "/account/password"
     static let joinPattern = "/join/:token"
     static func join(_ token: String) -> String { "/join/\(token)" }
+    static let forgotPassword = "/login/forgot"
+    static let resetPattern = "/reset/:token"
+    static func reset(_ token: String) -> String { "/reset/\(token)" }
+    static let secondFactor = "/login/code"
+    static let twoFactor = "/account/two-factor"
+    static let twoFactorQR = "/account/two-factor/qr.svg"
+    static let confirmIdentity = "/account/confirm"
+    static func confirmIdentity(next: String) -> String {
+        confirmIdentity + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+    static let userResetLinkPattern = "/admin/users/:id/reset-link"
+    static func userResetLink(_ id: Int64) -> String { "/admin/users/\(id)/reset-link" }
+    static let userResetTwoFactorPattern = "/admin/users/:id/two-factor/reset"
+    static func userResetTwoFactor(_ id: Int64) -> String { "/admin/users/\(id)/two-factor/reset" }
 
     static let users = "/admin/users"
     static let userPattern = "/admin/users/:id"

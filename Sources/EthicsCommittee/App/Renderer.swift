@@ -30,13 +30,14 @@ public struct Renderer: Sendable {
     func page<Page: Sendable>(_ template: String, _ page: Page, title: String, context: AppRequestContext,
                               path: String, status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
-        var flash: String?
+        var flash: String?, flashLink: String?
         if let session = context.session, let stored = session.flash {
             flash = Flash.decode(stored, messages: messages)
+            flashLink = Flash.link(stored)
             try? await sessions.setFlash(nil, idHash: session.idHash)
         }
         let layout = Layout(context: context, settings: settings.current, messages: messages,
-                            title: messages[title] ?? title, path: path, flash: flash,
+                            title: messages[title] ?? title, path: path, flash: flash, flashLink: flashLink,
                             reminders: try await reminders(context, messages), unread: try await unread(context))
         return html(try render(template, View(layout: layout, t: messages, page: page)), status: status)
     }

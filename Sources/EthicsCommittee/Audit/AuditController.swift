@@ -102,6 +102,7 @@ struct AuditController {
     /// The entries the filters select, as CSV, streamed in batches (the whole trail may be hundreds of thousands).
     func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.readAuditTrail)
+        try context.requireRecentVerification()
         var (filter, errors) = AuditFilter.parse(Self.input(request))
         if let email = filter.whoEmail { filter.who = try await users.find(email: email).map { .account($0.id) } ?? .account(0) }
         guard errors.isEmpty else { throw AppError.badRequest }

@@ -8,9 +8,11 @@ struct CharterDraftController {
     let sessions: SessionStore
     let renderer: Renderer
     let views: CharterViews
+    let reauthenticator: Reauthenticator
 
-    init(charter: CharterStore, settings: SettingsCache, sessions: SessionStore, renderer: Renderer, formats: Formats) {
-        self.charter = charter; self.sessions = sessions; self.renderer = renderer
+    init(charter: CharterStore, settings: SettingsCache, sessions: SessionStore, renderer: Renderer, formats: Formats,
+         reauthenticator: Reauthenticator) {
+        self.charter = charter; self.sessions = sessions; self.renderer = renderer; self.reauthenticator = reauthenticator
         views = CharterViews(charter: charter, settings: settings, formats: formats)
     }
 
@@ -100,6 +102,8 @@ struct CharterDraftController {
         if input.changeKind == nil { input.publishError = messages["charter_change_kind_missing"] }
         // A published version never changes: the form's "I understand" box must be ticked (`Confirmation`).
         else if !Confirmation.given(context.form) { input.publishError = messages["charter_publish_confirm_missing"] }
+        // Publishing is sensitive: a fresh password or code, typed in the form's own field when needed.
+        else if try await !reauthenticator.confirmed(context) { input.publishError = messages["reauth_needed"] }
         if input.changeNoteError != nil || input.publishError != nil {
             return try await render(document, input, context: context, status: .unprocessableContent)
         }
@@ -166,7 +170,8 @@ struct CharterDraftController {
                 CharterPages.ChangeKindOption(value: $0.rawValue, label: CharterViews.changeKindLabel($0, messages),
                                               hint: messages["charter_\($0.rawValue)_hint"] ?? "", checked: $0 == input.changeKind)
             },
-            publishError: input.publishError)
+            publishError: input.publishError, needsReauthentication: !context.recentlyVerified,
+            reauthUsesCode: try await reauthenticator.twoFactor.isEnabled(userId: context.session?.user.id ?? 0))
         return try await renderer.page("charter/draft", page, title: title + " · " + (messages["charter_draft_title"] ?? ""),
                                        context: context, path: Paths.documentDraft(kind), status: status)
     }

@@ -160,6 +160,9 @@ enum CharterPages {
         let changeNoteError: String?
         let changeKinds: [ChangeKindOption]
         let publishError: String?
+        /// No fresh password or code in this session: the publish form asks for one.
+        var needsReauthentication = false
+        var reauthUsesCode = false
     }
 
     struct RosterRow: Sendable {

@@ -36,6 +36,9 @@ enum DemoCommittee {
             var settings = try await world.settings.load()
             settings.committeeName = "Acme Customer Care — AI Ethics Committee"
             settings.charterPublic = true
+            // Demo accounts are for exploring with one shared password: no authenticator app is needed to look
+            // around. Each account can still turn two-factor on (Password page), and the admin can require it.
+            settings.twoFactorRequired = .off
             _ = try await world.settings.save(settings, by: admin.actor(state))
         }
         let invited = staff.dropFirst() + members + owners

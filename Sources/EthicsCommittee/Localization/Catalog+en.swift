@@ -122,7 +122,7 @@ extension Catalog {
         "flash_role_changed": "The role has been changed.",
         "flash_deactivated": "The account has been deactivated and its sessions ended.",
         "flash_reactivated": "The account has been reactivated.",
-        "flash_invitation_link": "Invitation created. Send this link; it works once: {value}",
+        "flash_invitation_link": "Invitation created. Send this link; it works once:",
         "flash_invitation_revoked": "The invitation has been revoked.",
         "flash_settings_saved": "The settings have been saved.",
         // Validation

@@ -122,7 +122,7 @@ extension Catalog {
         "flash_role_changed": "Le rôle a été modifié.",
         "flash_deactivated": "Le compte a été désactivé et ses sessions fermées.",
         "flash_reactivated": "Le compte a été réactivé.",
-        "flash_invitation_link": "Invitation créée. Transmettez ce lien, il ne fonctionne qu'une fois : {value}",
+        "flash_invitation_link": "Invitation créée. Transmettez ce lien, il ne fonctionne qu'une fois :",
         "flash_invitation_revoked": "L'invitation a été révoquée.",
         "flash_settings_saved": "Les paramètres ont été enregistrés.",
         // Validation

@@ -99,6 +99,7 @@ struct MinutesController {
         let record = try await views.load(context)
         try context.require(.approveMinutes(chairId: try await meetings.chairId()))
         guard let minutes = record.minutes, !minutes.approved else { return .redirect(to: Paths.meetingMinutes(record.meeting.id)) }
+        try context.requireRecentVerification()
         return try await confirmation(record, context)
     }
 
@@ -114,6 +115,7 @@ struct MinutesController {
         if let minutes = record.minutes, !minutes.approved, !Confirmation.given(context.form) {
             return try await confirmation(record, context)
         }
+        try context.requireRecentVerification()
         do {
             // What the chair signs: the printed minutes as they read once approved, fingerprinted and kept.
             let now = views.formats.clock.now

@@ -1,9 +1,21 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
-/// Where and how to send mail. Plain SMTP only (no TLS): meant for a relay on the same host or network
-/// (see README); AUTH PLAIN or LOGIN when a username is set.
+/// How the connection to the SMTP server is protected.
+public enum SMTPSecurity: String, Sendable, Equatable, CaseIterable {
+    /// No TLS: only for a relay on the same host (the command line refuses it for another host).
+    case plain
+    /// Plain connection upgraded with STARTTLS before anything else is said (port 587); refused if the
+    /// server does not offer it.
+    case starttls
+    /// TLS from the first byte (port 465).
+    case tls
+}
+
+/// Where and how to send mail; AUTH PLAIN or LOGIN when a username is set. With TLS the server's certificate
+/// is verified against the system's trust store (or only `caFile`, a private CA) and the host name.
 public struct SMTPSettings: Sendable, Equatable {
     public var host: String
     public var port: Int
@@ -13,11 +25,32 @@ public struct SMTPSettings: Sendable, Equatable {
     /// The name given in EHLO.
     public var heloName: String
     public var timeout: TimeAmount
+    public var security: SMTPSecurity
+    /// A PEM file of the certificate authority to trust instead of the system's (a private CA).
+    public var caFile: String?
 
     public init(host: String, port: Int = 25, from: String, username: String? = nil, password: String? = nil,
-                heloName: String = "localhost", timeout: TimeAmount = .seconds(30)) {
+                heloName: String = "localhost", timeout: TimeAmount = .seconds(30), security: SMTPSecurity = .plain,
+                caFile: String? = nil) {
         self.host = host; self.port = port; self.from = from; self.username = username; self.password = password
-        self.heloName = heloName; self.timeout = timeout
+        self.heloName = heloName; self.timeout = timeout; self.security = security; self.caFile = caFile
+    }
+
+    /// Whether the host is this machine (the only place plain SMTP is accepted for).
+    public var hostIsLocal: Bool { ["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) }
+
+    /// The TLS client context: full verification, TLS 1.2 or newer, the private CA when given.
+    func tlsContext() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        configuration.certificateVerification = .fullVerification
+        if let caFile { configuration.trustRoots = .file(caFile) }
+        return try NIOSSLContext(configuration: configuration)
+    }
+
+    /// The name checked against the certificate (and sent as SNI); an address literal cannot be sent as SNI.
+    var tlsServerName: String? {
+        host.contains(":") || host.split(separator: ".").allSatisfy({ Int($0) != nil }) ? nil : host
     }
 }
 
@@ -42,14 +75,33 @@ public struct SMTPClient: Sendable {
             throw SMTPError(code: 501, message: "unusable address")
         }
         let timeout = settings.timeout
+        let settings = self.settings
+        let tls = settings.security == .plain ? nil : try settings.tlsContext()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(timeout)
             .connect(host: settings.host, port: settings.port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+                channel.eventLoop.makeCompletedFuture {
+                    if settings.security == .tls, let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: settings.tlsServerName))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
             }
+        // STARTTLS: the TLS handler goes in front of the pipeline once the server agreed, before EHLO again.
+        var upgrade: (@Sendable () async throws -> Void)?
+        if settings.security == .starttls, let tls {
+            let raw = channel.channel, serverName = settings.tlsServerName
+            upgrade = {
+                try await raw.eventLoop.submit {
+                    try raw.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
+                }.get()
+            }
+        }
+        let startTLS = upgrade
         try await withTimeout(timeout) {
             try await channel.executeThenClose { inbound, outbound in
                 var session = Conversation(inbound: inbound.makeAsyncIterator(), outbound: outbound)
+                session.startTLS = startTLS
                 try await session.dialogue(settings: settings, recipient: recipient, data: data)
             }
         }
@@ -60,10 +112,23 @@ public struct SMTPClient: Sendable {
         var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
         var pending = ByteBuffer()
+        /// Set for STARTTLS: puts TLS under the conversation.
+        var startTLS: (@Sendable () async throws -> Void)?
 
         mutating func dialogue(settings: SMTPSettings, recipient: String, data: String) async throws {
             try await expect([220])
-            let capabilities = try await command("EHLO \(settings.heloName)", [250]).lines
+            var capabilities = try await command("EHLO \(settings.heloName)", [250]).lines
+            if let startTLS {
+                // Never fall back to plain text: a server (or someone in between) hiding STARTTLS is refused.
+                guard capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else {
+                    throw SMTPError(code: 0, message: "the server does not offer STARTTLS")
+                }
+                try await command("STARTTLS", [220])
+                // Anything sent before the handshake must not be read as coming from the TLS session.
+                guard pending.readableBytes == 0 else { throw SMTPError(code: 0, message: "unexpected data before TLS") }
+                try await startTLS()
+                capabilities = try await command("EHLO \(settings.heloName)", [250]).lines
+            }
             if let username = settings.username {
                 let password = settings.password ?? ""
                 let auth = capabilities.first { $0.uppercased().hasPrefix("AUTH") }?.uppercased() ?? ""

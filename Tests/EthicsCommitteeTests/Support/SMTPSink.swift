@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// A tiny SMTP server on 127.0.0.1 for the tests: it records each message's envelope and data exactly
 /// as received, and can refuse the next messages with a given reply.
@@ -11,6 +12,8 @@ final class SMTPSink: Sendable {
         var mailFrom = ""
         var recipients: [String] = []
         var bareLineFeed = false
+        /// Whether the message came over TLS (implicit, or after STARTTLS).
+        var overTLS = false
         /// The DATA lines as they crossed the wire (still dot-stuffed), without the final ".".
         var wireLines: [String] = []
         /// The message once un-stuffed, lines joined with CRLF.
@@ -23,22 +26,32 @@ final class SMTPSink: Sendable {
         var refusals: [String] = []
     }
 
+    /// TLS the sink speaks: none, STARTTLS offered after EHLO, or TLS from the first byte.
+    enum TLSMode: Sendable { case none, starttls(NIOSSLContext), implicit(NIOSSLContext) }
+
     let port: Int
+    let tls: TLSMode
     private let state = NIOLockedValueBox(State())
     private let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
 
-    private init(server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>) {
+    private init(server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, tls: TLSMode) {
         self.server = server
+        self.tls = tls
         port = server.channel.localAddress?.port ?? 0
     }
 
-    static func start() async throws -> SMTPSink {
+    static func start(tls: TLSMode = .none) async throws -> SMTPSink {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+                channel.eventLoop.makeCompletedFuture {
+                    if case .implicit(let context) = tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
             }
-        let sink = SMTPSink(server: server)
+        let sink = SMTPSink(server: server, tls: tls)
         Task {
             try await server.executeThenClose { connections in
                 for try await connection in connections { try? await sink.serve(connection) }
@@ -56,12 +69,18 @@ final class SMTPSink: Sendable {
             var lines = LineReader(iterator: inbound.makeAsyncIterator())
             func reply(_ text: String) async throws { try await outbound.write(ByteBuffer(string: text + "\r\n")) }
             var message = Message()
+            if case .implicit = tls { message.overTLS = true }
             try await reply("220 sink.test ESMTP")
             while let line = try await lines.next() {
                 message.commands.append(line)
                 let upper = line.uppercased()
                 if upper.hasPrefix("EHLO") {
-                    try await reply("250-sink.test greets you\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME")
+                    let offer = if case .starttls = tls, !message.overTLS { "250-STARTTLS\r\n" } else { "" }
+                    try await reply("250-sink.test greets you\r\n" + offer + "250-AUTH PLAIN LOGIN\r\n250 8BITMIME")
+                } else if upper == "STARTTLS", case .starttls(let context) = tls, !message.overTLS {
+                    try await reply("220 2.0.0 Ready to start TLS")
+                    try await connection.channel.pipeline.addHandler(NIOSSLServerHandler(context: context), position: .first).get()
+                    message.overTLS = true
                 } else if upper.hasPrefix("AUTH PLAIN") {
                     try await reply("235 2.7.0 Authenticated")
                 } else if upper.hasPrefix("MAIL FROM:") {
