@@ -9,11 +9,7 @@ Every person uses a browser of their own. Journeys run in file order and share `
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
 import time
 
 import pytest
@@ -21,34 +17,11 @@ from selenium.webdriver.common.by import By
 
 from conftest import (EthicsServer, click_button, click_link, fill, make_driver, path_of, reset_browser,
                       sign_in, sign_out, text_of, tick)
+from authenticator import Authenticator
 from smtp_catcher import SMTPCatcher
 
 ADMIN = {"email": "irene.admin@example.org", "name": "Irène Admin", "password": "a long admin passphrase"}
 MEMBER = {"email": "marc.member@example.org", "name": "Marc Member", "password": "member passphrase one"}
-
-
-def totp(secret: str, step: int) -> str:
-    """RFC 6238 with HMAC-SHA1, 6 digits, as an authenticator app computes it."""
-    key = base64.b32decode(secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8))
-    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
-    offset = mac[-1] & 0x0F
-    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
-
-
-class Authenticator:
-    """A phone's app: gives the current code, never one the server already accepted (it waits instead)."""
-
-    def __init__(self, secret: str):
-        self.secret = secret
-        self.last_step = 0
-
-    def code(self) -> str:
-        step = int(time.time() // 30)
-        if step <= self.last_step:
-            time.sleep(30 - time.time() % 30 + 0.5)
-            step = int(time.time() // 30)
-        self.last_step = step
-        return totp(self.secret, step)
 
 
 @pytest.fixture(scope="module")
