@@ -52,6 +52,8 @@ enum MeetingPages {
         let name: String
         let choice: String
         let dissent: String
+        /// "recorded by the secretary", on an item voted by ballots.
+        var note: String? = nil
     }
 
     struct Voter: Sendable {
@@ -95,6 +97,8 @@ enum MeetingPages {
         /// The vote form's values and messages (refused on this item), and its condition rows.
         var form = FormState()
         var conditionRows: [ConditionRowView] = []
+        /// The vote open to the members' ballots, as this person may take part in it (`BallotViews`).
+        var ballot: BallotPages.ItemVote? = nil
     }
 
     struct Overdue: Sendable {
@@ -192,4 +196,9 @@ struct MeetingShowForms: Sendable {
     var vote = FormState()
     /// The item whose vote was refused.
     var voteItemId: Int64?
+    /// The vote open to ballots: a voter's ballot, a show of hands, the closing; on `ballotItemId`.
+    var ballot = FormState()
+    var hands = FormState()
+    var closeVote = FormState()
+    var ballotItemId: Int64?
 }
