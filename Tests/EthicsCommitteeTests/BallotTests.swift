@@ -98,6 +98,7 @@ import Testing
             let refusedClose = try await secretary.post("\(base)/vote/close", unconfirmed)
             #expect(refusedClose.status == .unprocessableContent)
             #expect(refusedClose.body.contains("Tick the box") && refusedClose.body.contains("Favourable: the fallback is in place."))
+            #expect(!refusedClose.body.contains("name=\"confirm\" value=\"1\" checked"))
             // A member may not close
             #expect(try await ada.post("\(base)/vote/close", Self.close).status == .notFound)
             #expect(try await secretary.post("\(base)/vote/close", Self.close).status == .seeOther)
@@ -271,6 +272,24 @@ import Testing
             try await carol.get("/meetings/\(meeting)")
             try await carol.post("/meetings/\(meeting)/items/\(item)/ballot", ["choice": "abstain"])
             #expect((try await carol.get("/")).body.contains("you have voted"))
+        }
+    }
+
+    @Test func anExternalExpertsCaseListShowsTheCasesTheyVoteOn() async throws {
+        let c = try await MeetingFlowTests.committee()
+        let secretary = AuditActor(id: c.secretary.id, label: c.secretary.email, client: "")
+        // Turing reviews only the open case; the confidential one is on the agenda of a meeting he is invited to
+        let meeting = try await c.app.services.meetings.create(
+            MeetingDraft(title: "January plenary", startsAt: "2026-12-24T13:00:00.000Z", duration: 120, place: "Room 4",
+                         videoURL: "", invitees: [c.ada.id, c.turing.id]), by: secretary)
+        try await c.app.services.agenda.add(meetingId: meeting, kind: .case, caseId: c.secret, by: secretary)
+        try await c.app.test { client in
+            let turing = Browser(client)
+            try await turing.signIn("turing@uni.example")
+            // His case list starts from every case he may open, not only the reviews he owes
+            let list = try await turing.get("/cases")
+            #expect(list.body.contains("Secret voice cloning") && list.body.contains("Chatbot for claims"))
+            #expect(try await turing.get("/cases/\(c.secret)").status == .ok)
         }
     }
 }

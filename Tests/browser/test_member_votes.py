@@ -73,10 +73,9 @@ def text(driver) -> str:
 def planned_meeting(driver, server) -> str:
     """The path of the demo's planned meeting (the only one with cases on its agenda), from the meetings list."""
     driver.get(server.url("/meetings"))
-    for link in driver.find_elements(By.CSS_SELECTOR, "main a[href^='/meetings/']"):
-        row = link.find_element(By.XPATH, "./ancestor::*[self::tr or self::li][1]")
+    for row in driver.find_elements(By.CSS_SELECTOR, "main tbody tr"):
         if "Planned" in row.text:
-            return re.sub(r"^https?://[^/]+", "", link.get_attribute("href"))
+            return re.sub(r"^https?://[^/]+", "", row.find_element(By.TAG_NAME, "a").get_attribute("href"))
     raise AssertionError("no planned meeting in the demo")
 
 
@@ -167,7 +166,10 @@ def test_three_members_vote_on_their_own_devices_and_the_secretary_closes_the_vo
     assert secretary.current_url.endswith(f"#close-form-{number}")
     page_checker.check(secretary, "closing refused without confirmation", expected_status=422)
     close.find_element(By.XPATH, ".//label[contains(normalize-space(), 'I close the vote')]").click()
+    assert close.find_element(By.NAME, "confirm").is_selected()
     click_and_wait(secretary, close.find_element(By.XPATH, ".//button[normalize-space()='Close the vote and record the result']"))
+    refused = secretary.find_elements(By.ID, f"close-form-{number}")
+    assert not refused, refused[0].text if refused else ""
     assert "The vote is closed and the result recorded." in text(secretary)
 
     # The decision appears, with the dissent and the show of hands marked

@@ -50,8 +50,10 @@ struct CloseVoteForm: PageForm {
         conditions = ConditionRows(fields)
         confirmed = Confirmation.given(fields)
     }
+    /// The box stays ticked only if it was ticked (an empty string would still tick it in the template).
     var values: [String: String] {
-        conditions.values.merging(["outcome": rawOutcome, "decision": decision, Confirmation.field: confirmed ? "1" : ""]) { $1 }
+        conditions.values.merging(["outcome": rawOutcome, "decision": decision]) { $1 }
+            .merging(confirmed ? [Confirmation.field: "1"] : [:]) { $1 }
     }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
