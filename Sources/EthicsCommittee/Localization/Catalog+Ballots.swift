@@ -3,7 +3,7 @@ extension Catalog {
     static let englishBallots: [String: String] = [
         "ballot_vote_open": "Vote open",
         "ballot_open_button": "Open the vote to the members",
-        "ballot_open_hint": "Each present voting member who is not recused then votes on their own device.",
+        "ballot_open_hint": "Each present voting member who is not recused then votes on their own device; or record the roll below.",
         "ballot_count_heading": "Who has voted",
         "ballot_count_hint": "How each member voted stays hidden until you close the vote; members may change their vote until then.",
         "ballot_count_line": "{cast} of {eligible} entitled voters have voted.",
@@ -58,7 +58,7 @@ extension Catalog {
     static let frenchBallots: [String: String] = [
         "ballot_vote_open": "Vote ouvert",
         "ballot_open_button": "Ouvrir le vote aux membres",
-        "ballot_open_hint": "Chaque membre votant présent et non déporté vote alors depuis son propre appareil.",
+        "ballot_open_hint": "Chaque membre votant présent et non déporté vote alors depuis son propre appareil ; ou enregistrez l'appel nominal ci-dessous.",
         "ballot_count_heading": "Qui a voté",
         "ballot_count_hint": "Le sens de chaque vote reste masqué jusqu'à la clôture ; les membres peuvent modifier leur vote jusque-là.",
         "ballot_count_line": "{cast} votant(s) sur {eligible} ont voté.",
