@@ -74,8 +74,9 @@ enum DemoMeetings {
             // The last meeting's first topic is voted by the members themselves, in session (`BallotStore`): the
             // secretary opens the vote, each present member casts a ballot, the chair's show of hands is recorded
             // by the secretary, and the secretary closes the vote; the other items keep the secretary's roll.
+            // Its audit entries: the opening and one per ballot besides the item's own.
             let byBallots = isLast ? (approvesPrevious == nil ? 0 : 1) : nil
-            events.append(alone(starts + 5400, audits: itemCount + (byBallots == nil ? 0 : attendance.count + 1)) { ids in
+            events.append(alone(starts + 5400, audits: itemCount + (byBallots == nil ? 0 : 1 + attendance.filter { $0.1 == .present && $0.0.voting }.count)) { ids in
                 let id = state.get(index)
                 let voters = attendance.filter { $0.1 == .present && $0.0.voting }.map(\.0)
                 for (position, item) in try await agenda.items(meetingId: id).enumerated() {
