@@ -176,6 +176,7 @@ extension Catalog {
         "members_declarations_due": "Declarations due",
         "members_declarations_none": "Every declaration is up to date.",
         "members_former": "Former members",
+        "members_more": "… and {count} more.",
         "member_former": "Former member",
         "member_observer": "observer (does not vote)",
         "member_external": "External",

@@ -176,6 +176,7 @@ extension Catalog {
         "members_declarations_due": "Déclarations à renouveler",
         "members_declarations_none": "Toutes les déclarations sont à jour.",
         "members_former": "Anciens membres",
+        "members_more": "… et {count} de plus.",
         "member_former": "Ancien membre",
         "member_observer": "observateur (ne vote pas)",
         "member_external": "Externe",

@@ -6,9 +6,12 @@ public enum Catalog {
     public static func messages(_ language: Language) -> [String: String] {
         switch language {
         case .en: english
-        case .fr: french
+        case .fr: frenchTypeset
         }
     }
+
+    /// The French catalogue with French typography applied once (`FrenchTypography`).
+    static let frenchTypeset = french.mapValues(FrenchTypography.apply)
 
     /// Plural forms: `key_one` and `key_other`, with `{count}` replaced. French uses the singular for 0 and 1.
     public static func plural(_ key: String, _ count: Int, _ language: Language) -> String {

@@ -45,10 +45,14 @@ extension Member {
         declarationVersion = row["declaration_version"]
     }
 
-    /// A declaration is due when never signed, older than twelve months, or signed on an older text.
+    /// How long a signed declaration holds: twelve months.
+    public static let declarationValidity: TimeInterval = 365 * 86400
+
+    /// A declaration is due when never signed, older than twelve months, or signed on an older text
+    /// (`MemberStore.composition` asks the same in SQL; a test checks they agree).
     public func declarationDue(now: Date, currentVersion: Int) -> Bool {
         guard let signed = declarationSignedAt.flatMap(Timestamp.date), let version = declarationVersion else { return true }
-        return version < currentVersion || now.timeIntervalSince(signed) > 365 * 86400
+        return version < currentVersion || now.timeIntervalSince(signed) > Self.declarationValidity
     }
 
     /// Whether the term ends between two ISO dates, inclusive (ISO dates compare as text).
