@@ -326,4 +326,31 @@ import Testing
         #expect(invitations.count == 1)
         #expect(try app.auditActions().filter { $0 == "account.invited" }.count == 2)
     }
+
+    @Test func aChairsTitleFollowsTheFormSheChose() async throws {
+        let app = try await TestApp.make()
+        let helene = try await app.user("helene@univ.example", role: .expert, name: "Hélène Marchand")
+        try await app.services.members.saveSeat(userId: helene.id, external: true, position: .chair, voting: true, termStart: nil,
+                                                termEnd: nil, by: .system("test"))
+        try await app.services.users.setLanguage(id: helene.id, to: .fr, by: .system("test"))
+        try await app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("helene@univ.example")
+            // Neutral until she chooses: the function's name
+            #expect(try await browser.get("/members").body.contains("Présidence"))
+            let form = try await browser.get("/members/\(helene.id)/profile")
+            #expect(form.body.contains("name=\"title_form\""))
+            // A form not in the list is refused, with what she typed kept
+            let refused = try await browser.post("/members/\(helene.id)/profile",
+                                                 ["affiliation": "Université de Lyon", "expertise": "ethics", "title_form": "royal"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("value=\"Université de Lyon\""))
+            #expect(try await browser.post("/members/\(helene.id)/profile",
+                                           ["affiliation": "Université de Lyon", "expertise": "ethics", "title_form": "feminine"]).status == .seeOther)
+            let list = try await browser.get("/members")
+            #expect(list.body.contains("Présidente") && !list.body.contains(">Président<"))
+        }
+        #expect(try await app.services.members.find(userId: helene.id)?.titleForm == .feminine)
+        #expect(try app.auditActions().last == "member.profile_updated")
+    }
 }

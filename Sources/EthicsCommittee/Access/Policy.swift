@@ -93,6 +93,8 @@ public enum Action: Sendable, Equatable {
     case recordBallot(ItemVoteFacts)
     /// Cast or change one's own ballot: a present voting member, not recused, while the vote is open.
     case castBallot(BallotFacts)
+    /// Answer a meeting's invitation (attending, excused, not sure): its invitees.
+    case answerInvitation(MeetingFacts)
     /// The deliverables list.
     case viewDeliverables
     /// One deliverable, with the case it is linked to, if any.
@@ -160,7 +162,8 @@ public enum Policy {
             return actor.role == .admin ? .allow : .notFound
         case .acknowledgeCharter:
             return actor.role.isCommittee ? .allow : .notFound
-        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .viewDeliverables, .viewDeliverable, .manageDeliverables:
+        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .answerInvitation, .viewDeliverables, .viewDeliverable,
+             .manageDeliverables:
             return decideMeeting(actor, action)
         case .openVote, .followVote, .closeVote, .recordBallot, .castBallot:
             return decideBallot(actor, action)

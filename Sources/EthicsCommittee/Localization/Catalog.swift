@@ -20,6 +20,12 @@ public enum Catalog {
         return text.replacingOccurrences(of: "{count}", with: String(count))
     }
 
+    /// A person's title for a position, in the form they chose where the language has several
+    /// (`position_chair_feminine`…), else the position's name.
+    static func title(_ position: Position, _ form: TitleForm, _ messages: [String: String]) -> String {
+        messages["position_\(position.rawValue)_\(form.rawValue)"] ?? messages["position_\(position.rawValue)"] ?? ""
+    }
+
     /// A message with its named placeholders (`{name}`) filled in.
     static func fill(_ template: String, _ values: [String: String]) -> String {
         values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
@@ -27,8 +33,10 @@ public enum Catalog {
 
     /// Each feature may keep its text in a file of its own (`Catalog+Feature.swift`, one dictionary per
     /// language), listed here. A key defined twice stops the app at start-up, so every test catches it.
-    static let english = combine([englishBase, englishAudit, englishReports, englishNotifications, englishSearch, englishForms, englishBallots])
-    static let french = combine([frenchBase, frenchAudit, frenchReports, frenchNotifications, frenchSearch, frenchForms, frenchBallots])
+    static let english = combine([englishBase, englishAudit, englishReports, englishNotifications, englishSearch, englishForms, englishMeetingLifecycle,
+                                  englishBallots])
+    static let french = combine([frenchBase, frenchAudit, frenchReports, frenchNotifications, frenchSearch, frenchForms, frenchMeetingLifecycle,
+                                 frenchBallots])
 
     private static func combine(_ parts: [[String: String]]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: parts.flatMap { $0.map { ($0.key, $0.value) } })

@@ -11,6 +11,12 @@ public enum Position: String, Sendable, CaseIterable {
     case chair, viceChair = "vice_chair", none
 }
 
+/// How a person's position is written where the language has forms (French: Présidente, Président, or the
+/// neutral Présidence); their own choice on their profile.
+public enum TitleForm: String, Sendable, CaseIterable {
+    case neutral, feminine, masculine
+}
+
 /// The roles that hold a seat on the committee and so have a member profile.
 extension Role {
     public var sitsOnCommittee: Bool { self == .member || self == .expert }
@@ -22,6 +28,7 @@ public struct Member: Sendable, Equatable {
     public var affiliation: String
     public var external: Bool
     public var position: Position
+    public var titleForm: TitleForm
     public var voting: Bool
     public var termStart: String?
     public var termEnd: String?
@@ -38,6 +45,7 @@ extension Member {
         affiliation = row["affiliation"] ?? ""
         external = row["external"] ?? (user.role == .expert)
         position = (row["position"] as String?).flatMap(Position.init(rawValue:)) ?? .none
+        titleForm = (row["title_form"] as String?).flatMap(TitleForm.init(rawValue:)) ?? .neutral
         voting = row["voting"] ?? true
         termStart = row["term_start"]; termEnd = row["term_end"]; completedAt = row["completed_at"]
         self.expertise = expertise

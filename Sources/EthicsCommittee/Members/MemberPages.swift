@@ -115,6 +115,7 @@ struct ProfileForm: Sendable {
     let name: String
     var affiliation: String
     var areas: [Choice]
+    var titleForms: [Choice]
     var errors: [String: String] = [:]
 }
 

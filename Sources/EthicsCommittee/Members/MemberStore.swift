@@ -10,7 +10,7 @@ public struct MemberStore: Sendable {
 
     /// The columns of a member: account, profile (if any) and latest declaration.
     private static let select = """
-        SELECT u.*, p.affiliation, p.external, p.position, p.voting, p.term_start, p.term_end, p.completed_at,
+        SELECT u.*, p.affiliation, p.external, p.position, p.title_form, p.voting, p.term_start, p.term_end, p.completed_at,
                d.signed_at AS declaration_signed_at, d.text_version AS declaration_version
         FROM users u
         LEFT JOIN member_profiles p ON p.user_id = u.id
@@ -88,11 +88,16 @@ public struct MemberStore: Sendable {
     }
 
     /// What the member fills in themself: affiliation and expertise. Marks the profile completed.
-    public func saveOwnProfile(userId: Int64, affiliation: String, expertise: [ExpertiseArea], by actor: AuditActor) async throws {
+    public func saveOwnProfile(userId: Int64, affiliation: String, expertise: [ExpertiseArea], titleForm: TitleForm? = nil,
+                               by actor: AuditActor) async throws {
         try await db.writer.write { db in
             try Self.upsertOwn(db, userId: userId, affiliation: affiliation, expertise: expertise, now: clock.now)
+            if let titleForm {
+                try db.execute(sql: "UPDATE member_profiles SET title_form = ? WHERE user_id = ?", arguments: [titleForm.rawValue, userId])
+            }
             try AuditStore.append(db, by: actor, action: "member.profile_updated", targetType: "user", targetId: String(userId),
-                                  detail: "expertise=" + expertise.map(\.rawValue).joined(separator: ","), at: clock.now)
+                                  detail: "expertise=" + expertise.map(\.rawValue).joined(separator: ",")
+                                      + (titleForm.map { " title_form=\($0.rawValue)" } ?? ""), at: clock.now)
         }
     }
 
