@@ -292,4 +292,14 @@ import Testing
             #expect(try await turing.get("/cases/\(c.secret)").status == .ok)
         }
     }
+
+    @Test func aMeetingWithAVoteStillOpenIsNotClosed() async throws {
+        let c = try await MeetingFlowTests.committee()
+        let (meeting, item, _) = try await Self.heldMeeting(c, present: [c.ada, c.bob, c.carol, c.turing])
+        let secretary = AuditActor(id: c.secretary.id, label: c.secretary.email, client: "")
+        try await c.app.services.agenda.ballots.openVote(itemId: item, meetingId: meeting, by: secretary)
+        await #expect(throws: MeetingRefusal(key: "meeting_error_vote_open")) {
+            try await c.app.services.meetings.close(meetingId: meeting, by: secretary)
+        }
+    }
 }
