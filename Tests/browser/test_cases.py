@@ -489,7 +489,7 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     click_and_wait(driver, nav_link(driver, "Cases"))
     check_page("cases to review as Grace Hopper")
     tabs = [" ".join(a.text.split()) for a in driver.find_elements(By.CSS_SELECTOR, "main nav.tabs a")]
-    assert tabs == ["To review"], tabs
+    assert tabs == ["All cases", "To review"], tabs
     assert list_titles(driver) == [TITLE], list_titles(driver)
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, TITLE))
     check_page("case to review as expert")

@@ -87,6 +87,16 @@ public enum Action: Sendable, Equatable {
     case manageMeetings
     /// Approve a meeting's minutes: the chair only (`chairId` is who holds the position now).
     case approveMinutes(chairId: Int64?)
+    /// Open an item's vote to the members' own ballots (a held meeting, an undecided item).
+    case openVote(ItemVoteFacts)
+    /// See who has voted on an open vote (not how) and refresh the count.
+    case followVote(ItemVoteFacts)
+    /// Close an open vote: quorum and majority are checked, the item gets its result.
+    case closeVote(ItemVoteFacts)
+    /// Record a member's vote by show of hands while the vote is open ("recorded by the secretary").
+    case recordBallot(ItemVoteFacts)
+    /// Cast or change one's own ballot: a present voting member, not recused, while the vote is open.
+    case castBallot(BallotFacts)
     /// Answer a meeting's invitation (attending, excused, not sure): its invitees.
     case answerInvitation(MeetingFacts)
     /// The deliverables list.
@@ -159,6 +169,8 @@ public enum Policy {
         case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .answerInvitation, .viewDeliverables, .viewDeliverable,
              .manageDeliverables:
             return decideMeeting(actor, action)
+        case .openVote, .followVote, .closeVote, .recordBallot, .castBallot:
+            return decideBallot(actor, action)
         case .viewFigures, .exportCases, .viewAnnualReport:
             return decideReports(actor, action)
         }

@@ -175,6 +175,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                                builder: meetingBuilder, planning: meetingPlanning).addRoutes(to: router)
     AgendaController(agenda: app.agenda, meetings: app.meetings, users: app.users, sessions: app.sessions, views: meetingViews,
                      builder: meetingBuilder).addRoutes(to: router)
+    BallotController(ballots: app.agenda.ballots, users: app.users, sessions: app.sessions, views: meetingViews,
+                     builder: meetingBuilder).addRoutes(to: router)
     MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer, viewLog: app.viewLog,
                       views: meetingViews).addRoutes(to: router)
     MeetingPackController(views: meetingViews, builder: MeetingPackBuilder(views: meetingViews, cases: app.cases, caseBuilder: caseBuilder),

@@ -167,6 +167,18 @@ enum Paths {
     static func meetingItemTransfer(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/transfer" }
     static let meetingItemVotePattern = "/meetings/:id/items/:item/vote"
     static func meetingItemVote(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/vote" }
+    // Members voting themselves: the secretary opens the vote, each voter casts a ballot, the secretary closes it.
+    static let meetingItemVoteOpenPattern = "/meetings/:id/items/:item/vote/open"
+    static func meetingItemVoteOpen(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/vote/open" }
+    static let meetingItemBallotPattern = "/meetings/:id/items/:item/ballot"
+    static func meetingItemBallot(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/ballot" }
+    static let meetingItemVoteHandsPattern = "/meetings/:id/items/:item/vote/hands"
+    static func meetingItemVoteHands(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/vote/hands" }
+    static let meetingItemVoteClosePattern = "/meetings/:id/items/:item/vote/close"
+    static func meetingItemVoteClose(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/vote/close" }
+    static let meetingItemVoteCountPattern = "/meetings/:id/items/:item/vote/count"
+    static func meetingItemVoteCount(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/vote/count" }
+    static let ballotCountScript = "/js/ballot-count.js"
     static let meetingMinutesPattern = "/meetings/:id/minutes"
     static func meetingMinutes(_ id: Int64) -> String { "/meetings/\(id)/minutes" }
     static let meetingMinutesApprovePattern = "/meetings/:id/minutes/approve"

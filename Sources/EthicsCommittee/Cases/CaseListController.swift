@@ -19,7 +19,9 @@ struct CaseListController {
         let query = request.uri.queryParameters
         let messages = Catalog.messages(context.language)
         let role = session.user.role
-        let defaultScope: CaseFilter.Scope = role == .submitter ? .mine : (role == .expert ? .toReview : .all)
+        // Everyone on the committee starts from every case they may open: for an external expert, those they review and,
+        // since voters read what they decide, those on the agenda of a meeting where they vote (the chair: every meeting).
+        let defaultScope: CaseFilter.Scope = role == .submitter ? .mine : .all
         var filter = CaseFilter()
         filter.scope = query["scope"].flatMap { CaseFilter.Scope(rawValue: String($0)) } ?? defaultScope
         filter.status = query["status"].flatMap { CaseStatus(rawValue: String($0)) }
@@ -44,7 +46,7 @@ struct CaseListController {
             return Paths.cases + "?" + parts.joined(separator: "&")
         }
         var scopes: [CaseFilter.Scope] = []
-        if role != .expert { scopes.append(role == .submitter ? .mine : .all) }
+        scopes.append(role == .submitter ? .mine : .all)
         if role == .member || role == .expert { scopes.append(.toReview) }
         if role == .admin || role == .secretary { scopes.append(.mine) }
         var page = CaseListPage(

@@ -27,6 +27,7 @@ enum DemoMeetings {
         let meetings = MeetingStore(db: world.db, clock: world.clock.appClock)
         let agenda = AgendaStore(db: world.db, clock: world.clock.appClock)
         let minutes = MinutesStore(db: world.db, clock: world.clock.appClock)
+        let ballots = BallotStore(db: world.db, clock: world.clock.appClock)
         let state = MeetingIds()
         let secretary = options.secretary, chair = options.chair
         let span = options.to.timeIntervalSince(options.from)
@@ -72,7 +73,12 @@ enum DemoMeetings {
                 try await meetings.recordAttendance(
                     meetingId: id, Dictionary(uniqueKeysWithValues: attendance.map { (ids.userId($0.0.email), $0.1) }), by: secretary.actor(ids))
             })
-            events.append(alone(starts + 5400, audits: itemCount) { ids in
+            // The last meeting's first topic is voted by the members themselves, in session (`BallotStore`): the
+            // secretary opens the vote, each present member casts a ballot, the chair's show of hands is recorded
+            // by the secretary, and the secretary closes the vote; the other items keep the secretary's roll.
+            // Its audit entries: the opening and one per ballot besides the item's own.
+            let byBallots = isLast ? (approvesPrevious == nil ? 0 : 1) : nil
+            events.append(alone(starts + 5400, audits: itemCount + (byBallots == nil ? 0 : 1 + attendance.filter { $0.1 == .present && $0.0.voting }.count)) { ids in
                 let id = state.get(index)
                 let voters = attendance.filter { $0.1 == .present && $0.0.voting }.map(\.0)
                 for (position, item) in try await agenda.items(meetingId: id).enumerated() {
@@ -83,6 +89,17 @@ enum DemoMeetings {
                                          dissent: against && outcome == .adopted ? DemoMeetingTexts.dissent : "")
                     }
                     let text = item.kind == .minutes ? DemoMeetingTexts.minutesApproved : (outcome == .adopted ? DemoMeetingTexts.adopted : DemoMeetingTexts.rejected)
+                    if position == byBallots {
+                        try await ballots.openVote(itemId: item.id, meetingId: id, by: secretary.actor(ids))
+                        for (voter, vote) in zip(voters, votes) {
+                            try await ballots.cast(itemId: item.id, meetingId: id, voterId: vote.userId, choice: vote.choice, dissent: vote.dissent,
+                                                   by: voter.email == chair.email ? secretary.actor(ids) : voter.actor(ids))
+                        }
+                        _ = try await ballots.close(itemId: item.id, meetingId: id, meetingDate: DemoDate.iso(starts),
+                                                    proposal: ItemDecision(outcome: outcome, text: text.markdown, html: text.html),
+                                                    by: secretary.actor(ids))
+                        continue
+                    }
                     try await agenda.decide(itemId: item.id, meetingId: id, meetingDate: DemoDate.iso(starts), votes: votes,
                                             decision: ItemDecision(outcome: outcome, text: text.markdown, html: text.html),
                                             by: secretary.actor(ids))

@@ -90,6 +90,11 @@ struct HomeController {
         let chairId = try await meetings.chairId()
         switch user.role {
         case .member, .expert:
+            sections += whenAny("home_ballots_open", try await home.openBallots(userId: user.id).map { ballot in
+                Item(href: Paths.meeting(ballot.meetingId) + "#vote-\(ballot.number)",
+                     title: Catalog.fill(messages["home_ballot_item"] ?? "", ["meeting": ballot.meetingTitle, "number": String(ballot.number)]), status: messages["ballot_vote_open"] ?? "",
+                     date: nil, overdue: false, detail: messages[ballot.voted ? "home_ballot_cast" : "home_ballot_waiting"] ?? "")
+            })
             sections.append(section("home_reviews_due", items(try await home.reviewsDue(userId: user.id)), "home_reviews_none",
                                     all: Paths.cases + "?scope=to_review"))
             if chairId == user.id {

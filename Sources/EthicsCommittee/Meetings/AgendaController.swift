@@ -161,6 +161,7 @@ struct AgendaController {
         // Without a vote form on the page (not held, already decided) the reason goes at the top.
         guard record.meeting.status == .held else { return try await builder.refuse(record, "meeting_error_not_held", context) }
         guard item.decidedAt == nil else { return try await builder.refuse(record, "vote_error_already", context) }
+        guard item.voteOpenedAt == nil else { return try await builder.refuse(record, "vote_error_ballots_open", context) }
         func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
             var forms = MeetingShowForms()
             forms.vote = form.refused(errors, message: message, language)
@@ -187,8 +188,7 @@ struct AgendaController {
             form.choice(voter.userId).map { VoteEntry(userId: voter.userId, choice: $0, dissent: form.dissent(voter.userId)) }
         }
         // A proposal the vote does not carry is not adopted: a case stays in review (deferred).
-        let carried = votes.filter { $0.choice == .for }.count > votes.filter { $0.choice == .against }.count
-        if outcome != nil && !carried { outcome = item.kind == .case ? .deferred : .rejected }
+        outcome = outcome.map { ItemOutcome.result(proposed: $0, votes: votes, isCase: item.kind == .case) }
         var conditions: [NewCondition] = []
         if outcome == .conditions {
             for (field, key) in form.conditions.validate(required: true).keys { errors.add(field, key) }

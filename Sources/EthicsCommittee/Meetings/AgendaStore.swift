@@ -6,6 +6,17 @@ public struct VoteEntry: Sendable, Equatable {
     public var userId: Int64
     public var choice: VoteChoice
     public var dissent: String
+    /// Who recorded it: the secretary's roll when nil; the member, or the secretary's show of hands, for a ballot.
+    public var recordedBy: Int64? = nil
+}
+
+extension ItemOutcome {
+    /// The majority rule: a proposal is carried by more votes for than against. One it does not carry is not
+    /// adopted: a case stays in review (deferred), another item is rejected.
+    static func result(proposed: ItemOutcome, votes: [VoteEntry], isCase: Bool) -> ItemOutcome {
+        let carried = votes.filter { $0.choice == .for }.count > votes.filter { $0.choice == .against }.count
+        return carried ? proposed : (isCase ? .deferred : .rejected)
+    }
 }
 
 /// The result recorded on an item, and for a case item what the case's decision carries.
@@ -133,46 +144,56 @@ public struct AgendaStore: Sendable {
     }
 
     /// Records the roll of votes and the result on an item, in one transaction with one audit entry.
-    /// A case item's decision moves the case (procedure "meeting", dated by the meeting); an adopted
-    /// approval of earlier minutes approves and locks them.
     public func decide(itemId: Int64, meetingId: Int64, meetingDate: String, votes: [VoteEntry], decision: ItemDecision,
                        by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            let now = clock.now, at = Timestamp.string(now)
-            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
-            guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
-            guard let item = try AgendaItem.fetchOne(db, sql: """
-                SELECT a.*, NULL AS case_title FROM agenda_items a WHERE a.id = ? AND a.meeting_id = ?
-                """, arguments: [itemId, meetingId]) else { throw AppError.notFound }
-            guard item.decidedAt == nil else { throw MeetingRefusal(key: "vote_error_already") }
-            do {
-                for vote in votes {
-                    try db.execute(sql: """
-                        INSERT INTO votes (item_id, user_id, choice, dissent, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [itemId, vote.userId, vote.choice.rawValue, vote.dissent, actor.id, at])
-                }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                throw MeetingRefusal(key: "vote_error_already")
-            }
-            try db.execute(sql: "UPDATE agenda_items SET outcome = ?, decision = ?, decision_html = ?, decided_at = ? WHERE id = ?",
-                           arguments: [decision.outcome.rawValue, decision.text, decision.html, at, itemId])
-            if let caseId = item.caseId, let outcome = DecisionOutcome(rawValue: decision.outcome.rawValue) {
-                do {
-                    try CaseDecisionStore.decide(db, caseId: caseId, outcome: outcome, opinion: decision.text, opinionHTML: decision.html,
-                                                 charterVersion: decision.charterVersion, articles: decision.articles,
-                                                 procedure: "meeting", meetingOn: meetingDate, conditions: decision.conditions,
-                                                 by: actor, now: now, audit: false, meetingId: meetingId)
-                } catch is CaseLifecycle.Refusal {
-                    throw MeetingRefusal(key: "agenda_error_case_not_ready")
-                }
-            }
-            if let earlier = item.minutesMeetingId, decision.outcome == .adopted {
-                try MinutesStore.approve(db, meetingId: earlier, approverId: actor.id, inMeeting: meetingId, archive: decision.minutesArchive, now: now)
-            }
-            let tally = VoteChoice.allCases.map { choice in "\(choice.rawValue)=\(votes.filter { $0.choice == choice }.count)" }
-            try AuditStore.append(db, by: actor, action: "meeting.item_decided", targetType: "meeting", targetId: String(meetingId),
-                                  detail: "item=\(itemId) outcome=\(decision.outcome.rawValue)" + (item.caseId.map { " case=\($0)" } ?? "")
-                                      + " " + tally.joined(separator: " "), at: now)
+            // An item opened to the members' ballots is decided by closing its vote, not by a roll.
+            let opened = try String.fetchOne(db, sql: "SELECT vote_opened_at FROM agenda_items WHERE id = ?", arguments: [itemId])
+            guard opened == nil else { throw MeetingRefusal(key: "vote_error_ballots_open") }
+            try Self.decide(db, itemId: itemId, meetingId: meetingId, meetingDate: meetingDate, votes: votes, decision: decision,
+                            action: "meeting.item_decided", by: actor, now: clock.now)
         }
+    }
+
+    /// The one decision path, inside the caller's transaction (the roll, or a members' vote closing): the votes,
+    /// the item's result and, for a case item, the case's decision (procedure "meeting", dated by the meeting);
+    /// an adopted approval of earlier minutes approves and locks them. One audit entry, `action`.
+    static func decide(_ db: Database, itemId: Int64, meetingId: Int64, meetingDate: String, votes: [VoteEntry], decision: ItemDecision,
+                       action: String, by actor: AuditActor, now: Date) throws {
+        let at = Timestamp.string(now)
+        let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+        guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
+        guard let item = try AgendaItem.fetchOne(db, sql: """
+            SELECT a.*, NULL AS case_title FROM agenda_items a WHERE a.id = ? AND a.meeting_id = ?
+            """, arguments: [itemId, meetingId]) else { throw AppError.notFound }
+        guard item.decidedAt == nil else { throw MeetingRefusal(key: "vote_error_already") }
+        do {
+            for vote in votes {
+                try db.execute(sql: """
+                    INSERT INTO votes (item_id, user_id, choice, dissent, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [itemId, vote.userId, vote.choice.rawValue, vote.dissent, vote.recordedBy ?? actor.id, at])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw MeetingRefusal(key: "vote_error_already")
+        }
+        try db.execute(sql: "UPDATE agenda_items SET outcome = ?, decision = ?, decision_html = ?, decided_at = ? WHERE id = ?",
+                       arguments: [decision.outcome.rawValue, decision.text, decision.html, at, itemId])
+        if let caseId = item.caseId, let outcome = DecisionOutcome(rawValue: decision.outcome.rawValue) {
+            do {
+                try CaseDecisionStore.decide(db, caseId: caseId, outcome: outcome, opinion: decision.text, opinionHTML: decision.html,
+                                             charterVersion: decision.charterVersion, articles: decision.articles,
+                                             procedure: "meeting", meetingOn: meetingDate, conditions: decision.conditions,
+                                             by: actor, now: now, audit: false, meetingId: meetingId)
+            } catch is CaseLifecycle.Refusal {
+                throw MeetingRefusal(key: "agenda_error_case_not_ready")
+            }
+        }
+        if let earlier = item.minutesMeetingId, decision.outcome == .adopted {
+            try MinutesStore.approve(db, meetingId: earlier, approverId: actor.id, inMeeting: meetingId, archive: decision.minutesArchive, now: now)
+        }
+        let tally = VoteChoice.allCases.map { choice in "\(choice.rawValue)=\(votes.filter { $0.choice == choice }.count)" }
+        try AuditStore.append(db, by: actor, action: action, targetType: "meeting", targetId: String(meetingId),
+                              detail: "item=\(itemId) outcome=\(decision.outcome.rawValue)" + (item.caseId.map { " case=\($0)" } ?? "")
+                                  + " " + tally.joined(separator: " "), at: now)
     }
 }

@@ -96,9 +96,11 @@ public struct AgendaItem: Sendable, Equatable, FetchableRecord {
     public var decision: String
     public var decisionHTML: String
     public var decidedAt: String?
+    /// When the secretary opened the vote to the members' own ballots (`BallotStore`).
+    public var voteOpenedAt: String?
 
     public init(row: Row) {
-        id = row["id"]; meetingId = row["meeting_id"]; position = row["position"]
+        id = row["id"]; meetingId = row["meeting_id"]; position = row["position"]; voteOpenedAt = row["vote_opened_at"]
         kind = AgendaKind(rawValue: row["kind"]) ?? .free
         caseId = row["case_id"]; caseTitle = row["case_title"]; minutesMeetingId = row["minutes_meeting_id"]
         title = row["title"]; note = row["note"] ?? ""; noteHTML = row["note_html"]
@@ -114,9 +116,11 @@ public struct Vote: Sendable, Equatable, FetchableRecord {
     public var name: String
     public var choice: VoteChoice
     public var dissent: String
+    /// The member, or the secretary who recorded it (the roll, a show of hands).
+    public var recordedBy: Int64
 
     public init(row: Row) {
-        itemId = row["item_id"]; userId = row["user_id"]; name = row["name"]
+        itemId = row["item_id"]; userId = row["user_id"]; name = row["name"]; recordedBy = row["recorded_by"]
         choice = VoteChoice(rawValue: row["choice"]) ?? .abstain; dissent = row["dissent"]
     }
 }

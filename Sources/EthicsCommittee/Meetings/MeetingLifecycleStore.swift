@@ -85,6 +85,10 @@ extension MeetingStore {
         try await db.writer.write { db in
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND decided_at IS NULL",
                                         arguments: [meetingId]) ?? 0
+            // A vote open to the members' ballots is closed (its result recorded) before the meeting closes.
+            let voting = try Int.fetchOne(db, sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND vote_opened_at IS NOT NULL AND decided_at IS NULL",
+                                          arguments: [meetingId]) ?? 0
+            guard voting == 0 else { throw MeetingRefusal(key: "meeting_error_vote_open") }
             try db.execute(sql: "UPDATE meetings SET status = 'closed' WHERE id = ? AND status = 'held'", arguments: [meetingId])
             guard db.changesCount == 1 else { throw MeetingRefusal(key: "meeting_error_not_held") }
             try AuditStore.append(db, by: actor, action: "meeting.closed", targetType: "meeting", targetId: String(meetingId),

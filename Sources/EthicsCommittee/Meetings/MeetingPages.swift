@@ -68,6 +68,8 @@ enum MeetingPages {
         let name: String
         let choice: String
         let dissent: String
+        /// "recorded by the secretary", on an item voted by ballots.
+        var note: String? = nil
     }
 
     struct Voter: Sendable {
@@ -111,6 +113,8 @@ enum MeetingPages {
         /// The vote form's values and messages (refused on this item), and its condition rows.
         var form = FormState()
         var conditionRows: [ConditionRowView] = []
+        /// The vote open to the members' ballots, as this person may take part in it (`BallotViews`).
+        var ballot: BallotPages.ItemVote? = nil
         /// While planned, for the secretary: the quorum forecast (red when it cannot be reached), edit and remove.
         var forecast: String? = nil
         var forecastOK = true
@@ -214,4 +218,9 @@ struct MeetingShowForms: Sendable {
     var vote = FormState()
     /// The item whose vote was refused.
     var voteItemId: Int64?
+    /// The vote open to ballots: a voter's ballot, a show of hands, the closing; on `ballotItemId`.
+    var ballot = FormState()
+    var hands = FormState()
+    var closeVote = FormState()
+    var ballotItemId: Int64?
 }

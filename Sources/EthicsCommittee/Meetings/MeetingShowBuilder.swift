@@ -26,6 +26,8 @@ struct MeetingShowBuilder: Sendable {
         let ready = manage && planned ? try await agenda.casesReady() : []
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
         let overdue = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : []
+        let ballots = held ? try await agenda.ballots.ballots(meetingId: id) : [:]
+        let ballotViews = BallotViews(formats: views.formats)
         var page = MeetingPages.Show(
             id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
@@ -35,8 +37,11 @@ struct MeetingShowBuilder: Sendable {
             attendance: views.attendanceRows(record, messages),
             attendanceAction: manage && held ? Paths.meetingAttendance(id) : nil,
             items: record.items.enumerated().map { index, item in
-                views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners(item),
-                           vote: forms.voteItemId == item.id ? forms.vote : FormState())
+                var view = views.item(item, number: index + 1, record, context, forms: manage, targets: targets, owners: owners(item),
+                                      vote: forms.voteItemId == item.id ? forms.vote : FormState())
+                view.ballot = ballotViews.view(item, number: index + 1, record, ballots: ballots[item.id] ?? [], owners: owners(item),
+                                               forms: forms, context)
+                return view
             },
             hasItems: !record.items.isEmpty,
             addAction: manage && planned ? Paths.meetingItems(id) : nil,

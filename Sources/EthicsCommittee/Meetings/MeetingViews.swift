@@ -105,7 +105,8 @@ struct MeetingViews: Sendable {
         case .free: item.title
         }
         let outcomes: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
-        let canVote = forms && held && item.decidedAt == nil && visible
+        // An item opened to the members' ballots is decided by closing its vote (`BallotViews`), not by the roll.
+        let canVote = forms && held && item.decidedAt == nil && item.voteOpenedAt == nil && visible
         var view = MeetingPages.Item(
             number: number, confidential: !visible, title: visible ? title : messages["agenda_confidential"] ?? "",
             kind: messages["agenda_kind_\(item.kind.rawValue)"] ?? "",
@@ -115,7 +116,10 @@ struct MeetingViews: Sendable {
             decided: visible && item.decidedAt != nil,
             outcome: item.outcome.flatMap { messages["outcome_\($0.rawValue)"] } ?? "",
             decisionHTML: visible ? item.decisionHTML : "", tally: visible ? tally : "",
-            votes: votes.map { MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent) },
+            votes: votes.map {
+                MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent,
+                                     note: item.voteOpenedAt != nil && $0.recordedBy != $0.userId ? messages["ballot_by_secretary"] : nil)
+            },
             dissents: votes.filter { !$0.dissent.isEmpty }.map {
                 MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent)
             },
