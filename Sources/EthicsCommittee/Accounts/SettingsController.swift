@@ -22,6 +22,9 @@ struct SettingsController {
         var charterPublic: Bool
         var languages: [Choice]
         var quorumRules: [Choice]
+        var writtenQuorumRules: [Choice]
+        var writtenMajorities: [Choice]
+        var writtenObjection: Bool
         var errors: [String: String] = [:]
         let action = Paths.settings
     }
@@ -51,6 +54,13 @@ struct SettingsController {
         proposed.quorumRule = rule ?? proposed.quorumRule
         proposed.quorumRequiresExternal = form["quorum_requires_external"] == "1"
         proposed.charterPublic = form["charter_public"] == "1"
+        let writtenQuorum = QuorumRule(rawValue: form["written_quorum"]), writtenMajority = WrittenMajority(rawValue: form["written_majority"])
+        // Absent (an older form): kept as they are.
+        if writtenQuorum == nil && !form["written_quorum"].isEmpty { errors.add("written_quorum", "error_choice") }
+        if writtenMajority == nil && !form["written_majority"].isEmpty { errors.add("written_majority", "error_choice") }
+        proposed.writtenQuorum = writtenQuorum ?? proposed.writtenQuorum
+        proposed.writtenMajority = writtenMajority ?? proposed.writtenMajority
+        proposed.writtenObjection = form["written_objection"] == "1"
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -71,6 +81,13 @@ struct SettingsController {
             quorumRules: QuorumRule.allCases.map {
                 Choice(value: $0.rawValue, label: messages["quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
             },
+            writtenQuorumRules: QuorumRule.allCases.map {
+                Choice(value: $0.rawValue, label: messages["written_quorum_\($0.rawValue)"] ?? "", selected: $0 == values.writtenQuorum)
+            },
+            writtenMajorities: WrittenMajority.allCases.map {
+                Choice(value: $0.rawValue, label: messages["written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
+            },
+            writtenObjection: values.writtenObjection,
             errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
     }

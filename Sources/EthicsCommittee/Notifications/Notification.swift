@@ -12,6 +12,9 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case reviewOverdue = "review_overdue"
     case conditionDueSoon = "condition_due_soon"
     case conditionOverdue = "condition_overdue"
+    case writtenOpened = "written_opened"
+    case writtenReminder = "written_reminder"
+    case writtenClosed = "written_closed"
 }
 
 /// The record a notification is about, which its link opens.
@@ -19,6 +22,7 @@ public enum NotificationRecord: String, Sendable {
     case `case`
     case meeting
     case documentVersion = "document_version"
+    case writtenProcedure = "written_procedure"
 }
 
 /// One notification as stored: data, not text.
@@ -46,6 +50,7 @@ public struct AppNotification: Sendable, Equatable, FetchableRecord {
         switch recordType {
         case .case: return Paths.case(recordId)
         case .meeting: return Paths.meeting(recordId)
+        case .writtenProcedure: return Paths.writtenProcedure(recordId)
         case .documentVersion:
             let kind = params["document"] ?? GovernanceDocument.charter
             return Int(params["number"] ?? "").map { Paths.documentVersion(kind, $0) } ?? Paths.document(kind)
