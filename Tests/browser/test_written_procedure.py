@@ -202,7 +202,7 @@ def test_a_written_procedure_taken_to_a_meeting_by_one_objection(own_server, peo
     assert MOTION in main_text(secretary)
     secretary.get(server.url("/written-procedures"))
     page_checker.check(secretary, "written procedures list")
-    row = secretary.find_element(By.XPATH, f"//table[@id='written-list']//tr[.//a[normalize-space()='{MOTION}']]")
+    row = secretary.find_element(By.XPATH, f"//table[@id='written-list']//tr[.//a[normalize-space()=\"{MOTION}\"]]")
     assert "Taken to a meeting" in row.text
 
 
