@@ -8,7 +8,7 @@ struct EthicsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ethics",
         abstract: "Ethics Committee: the governance workflow of an AI ethics committee.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Backup.self, AuditCommand.self, DemoCommand.self])
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Backup.self, Restore.self, AuditCommand.self, DemoCommand.self])
 }
 
 /// An environment variable's value, used as a flag's default so every flag can come from the environment.

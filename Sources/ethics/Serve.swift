@@ -25,7 +25,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address people use to reach the app, for printed links (env ETHICS_PUBLIC_URL).")
     var publicURL: String? = env("ETHICS_PUBLIC_URL")
 
-    @Flag(help: "Mark cookies Secure: set when served over HTTPS (env ETHICS_SECURE_COOKIES=1).")
+    // With an inversion: a plain flag whose default is true (ETHICS_SECURE_COOKIES=1) is refused by
+    // ArgumentParser at start, which docs/deploy.md's test caught.
+    @Flag(inversion: .prefixedNo, help: "Mark cookies Secure: set when served over HTTPS (env ETHICS_SECURE_COOKIES=1).")
     var secureCookies = env("ETHICS_SECURE_COOKIES") == "1"
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env ETHICS_LOG_LEVEL).")

@@ -16,7 +16,9 @@ import Darwin
 /// anchored head (truncation) nor runs past it (entries written around the app).
 ///
 /// Lines: `A <id> <hash> <mac>` once, when anchoring starts (entries up to `id` were written before it, and
-/// are protected from then on only), then `H <id> <hash> <mac>` per commit.
+/// are protected from then on only), then `H <id> <hash> <mac>` per commit, and `R <id> <hash> <mac>` when
+/// `ethics restore` put a backup in place: the trail was deliberately taken back to that head, so heads
+/// anchored after it before the restore belong to the lost history (see `heads(_:)`).
 public final class AuditAnchor: Sendable {
     /// Where the key and the anchor file live; by default beside the database.
     public struct Files: Sendable, Equatable {
@@ -28,12 +30,16 @@ public final class AuditAnchor: Sendable {
         }
     }
 
+    public enum Kind: String, Sendable {
+        case adoption = "A", head = "H", restore = "R"
+    }
+
     public struct Record: Sendable, Equatable {
-        public let adoption: Bool
+        public let kind: Kind
         public let id: Int64
         public let hash: String
         public let mac: String
-        public var line: String { "\(adoption ? "A" : "H") \(id) \(hash) \(mac)" }
+        public var line: String { "\(kind.rawValue) \(id) \(hash) \(mac)" }
     }
 
     public let files: Files
@@ -63,7 +69,7 @@ public final class AuditAnchor: Sendable {
         writer.add(transactionObserver: AuditAnchorObserver(anchor: anchor), extent: .databaseLifetime)
         if !anchorExists {
             let head = try writer.read { db in try AuditAnchor.head(db) }
-            try anchor.append(adoption: true, id: head.id, hash: head.hash)
+            try anchor.append(.adoption, id: head.id, hash: head.hash)
             if head.id > 0 {
                 // Leaves a trace in the trail itself: removing key and anchor to start afresh shows here.
                 try writer.write { db in
@@ -81,14 +87,14 @@ public final class AuditAnchor: Sendable {
         return row.map { ($0["id"], $0["hash"]) } ?? (0, "genesis")
     }
 
-    func mac(adoption: Bool, id: Int64, hash: String) -> String {
-        let message = "\(adoption ? "A" : "H") \(id) \(hash)"
+    func mac(_ kind: Kind, id: Int64, hash: String) -> String {
+        let message = "\(kind.rawValue) \(id) \(hash)"
         return Self.hex(Array(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: key))))
     }
 
     /// Appends one record and flushes it to disk (O_APPEND: concurrent writers never overwrite each other).
-    func append(adoption: Bool, id: Int64, hash: String) throws {
-        let record = Record(adoption: adoption, id: id, hash: hash, mac: mac(adoption: adoption, id: id, hash: hash))
+    func append(_ kind: Kind, id: Int64, hash: String) throws {
+        let record = Record(kind: kind, id: id, hash: hash, mac: mac(kind, id: id, hash: hash))
         let bytes = Array((record.line + "\n").utf8)
         #if canImport(Glibc)
         let fd = Glibc.open(files.anchor, O_WRONLY | O_APPEND | O_CREAT, 0o600)
@@ -109,17 +115,42 @@ public final class AuditAnchor: Sendable {
         var records: [Record] = []
         for (index, line) in text.split(separator: "\n").enumerated() {
             let parts = line.split(separator: " ")
-            guard parts.count == 4, parts[0] == "A" || parts[0] == "H", let id = Int64(parts[1]) else {
+            guard parts.count == 4, let kind = Kind(rawValue: String(parts[0])), let id = Int64(parts[1]) else {
                 return .failure(.forgedRecord(line: index + 1))
             }
-            let record = Record(adoption: parts[0] == "A", id: id, hash: String(parts[2]), mac: String(parts[3]))
-            guard Self.constantTimeEqual(record.mac, mac(adoption: record.adoption, id: id, hash: record.hash)) else {
+            let record = Record(kind: kind, id: id, hash: String(parts[2]), mac: String(parts[3]))
+            guard Self.constantTimeEqual(record.mac, mac(kind, id: id, hash: record.hash)) else {
                 return .failure(.forgedRecord(line: index + 1))
             }
             records.append(record)
         }
-        guard records.first?.adoption == true else { return .failure(.notAnchoredFromStart) }
+        guard records.first?.kind == .adoption else { return .failure(.notAnchoredFromStart) }
         return .success(records)
+    }
+
+    /// Every hash anchored for each id, as the records stand after restores: a restore record drops the heads
+    /// anchored beyond it (history the restore deliberately gave up) and anchors the restored head. A second,
+    /// different hash for one id therefore still means an entry was rewritten, or an id reused after a cut.
+    static func heads(_ records: [Record]) -> [Int64: Set<String>] {
+        var heads: [Int64: Set<String>] = [:]
+        for record in records {
+            if record.kind == .restore { heads = heads.filter { $0.key < record.id }; heads[record.id] = [] }
+            heads[record.id, default: []].insert(record.hash)
+        }
+        return heads
+    }
+
+    /// Anchors a restored head before the restored database is opened, so the restore is one signed, visible
+    /// step rather than a truncation; returns the last head anchored before it (what the trail reached, even
+    /// when the database itself was lost). Nothing to do when this installation has no anchor yet: opening adopts.
+    static func recordRestore(_ files: Files, id: Int64, hash: String) throws -> Int64? {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: files.anchor) else { return nil }
+        guard manager.fileExists(atPath: files.key) else { throw AuditKeyMissing(files: files) }
+        let anchor = AuditAnchor(files: files, key: try readKey(files.key))
+        let reached = (try? anchor.records().get()).flatMap { heads($0).keys.max() }
+        try anchor.append(.restore, id: id, hash: hash)
+        return reached
     }
 
     static func readKey(_ path: String) throws -> [UInt8] {
@@ -162,7 +193,7 @@ final class AuditAnchorObserver: TransactionObserver, @unchecked Sendable {
         guard inserted else { return }
         inserted = false
         // A failure leaves the newest entries unanchored, which verification reports.
-        if let head = try? AuditAnchor.head(db) { try? anchor.append(adoption: false, id: head.id, hash: head.hash) }
+        if let head = try? AuditAnchor.head(db) { try? anchor.append(.head, id: head.id, hash: head.hash) }
     }
 
     func databaseDidRollback(_ db: Database) { inserted = false }

@@ -137,7 +137,7 @@ public struct AuditStore: Sendable {
             var anchoredFrom: Int64?
             switch records {
             case .success(let list)?:
-                for record in list { anchored[record.id, default: []].insert(record.hash) }
+                anchored = AuditAnchor.heads(list)
                 anchoredFrom = list.first?.id
             case .failure(let problem)?: anchorProblem = problem
             case nil: anchorProblem = .anchorMissing
@@ -161,11 +161,11 @@ public struct AuditStore: Sendable {
             }
             if anchorProblem == nil, var last = anchored.keys.max() {
                 // The file was read before this snapshot: a commit in between is anchored by now, so read it again.
-                if lastId > last, case .success(let list)? = anchor?.records() { last = list.map(\.id).max() ?? last }
+                if lastId > last, case .success(let list)? = anchor?.records() { last = AuditAnchor.heads(list).keys.max() ?? last }
                 if last > lastId { anchorProblem = .truncated(anchored: last, present: lastId) }
                 else if lastId > last { anchorProblem = .unanchored(from: last + 1, to: lastId) }
             }
-            let head = anchor.map { AuditHead(id: lastId, hash: prev, mac: $0.mac(adoption: false, id: lastId, hash: prev)) }
+            let head = anchor.map { AuditHead(id: lastId, hash: prev, mac: $0.mac(.head, id: lastId, hash: prev)) }
             return AuditVerification(checked: checked, firstBrokenId: nil, anchorProblem: anchorProblem,
                                      anchoredFrom: anchoredFrom, head: head)
         }

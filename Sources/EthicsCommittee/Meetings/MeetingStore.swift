@@ -57,7 +57,7 @@ public struct MeetingStore: Sendable {
     public func votingMembers() async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, NULL AS attendance
+                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
                 ORDER BY u.name COLLATE NOCASE
@@ -69,7 +69,7 @@ public struct MeetingStore: Sendable {
     public func committee() async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, NULL AS attendance
+                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert') ORDER BY u.name COLLATE NOCASE
                 """)
@@ -80,7 +80,7 @@ public struct MeetingStore: Sendable {
     public func invitees(meetingId: Int64) async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT i.user_id, i.attendance, u.name, u.role, p.external, p.voting, p.position
+                SELECT i.user_id, i.attendance, u.name, u.role, p.external, p.voting, p.position, p.title_form
                 FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
                 """, arguments: [meetingId])
