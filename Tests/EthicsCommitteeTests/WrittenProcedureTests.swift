@@ -266,9 +266,9 @@ import Testing
                     let facts = try #require(try await f.s.written.find(id: id, objectionAllowed: true)).2
                     if Policy.decide(actor, .viewWrittenProcedure(facts)) == .allow { allowed.insert(id) }
                 }
-                let (rows, total) = try await f.s.written.list(for: actor, offset: 0, limit: 25)
+                let listed = try await f.s.written.list(for: actor, page: 1, size: 25)
                 #expect(allowed == expected, Comment(rawValue: user.name))
-                #expect(Set(rows.map(\.id)) == allowed && total == allowed.count, Comment(rawValue: "list of \(user.name)"))
+                #expect(Set(listed.rows.map(\.id)) == allowed && listed.total == allowed.count, Comment(rawValue: "list of \(user.name)"))
                 // Its case, confidential, is readable while the vote runs, by the same rule in Policy and in SQL
                 let (_, caseFacts) = try #require(try await f.s.cases.find(id: f.low))
                 let (cases, _) = try await f.s.cases.list(for: actor, filter: CaseFilter(), today: "2030-01-01", offset: 0, limit: 100)

@@ -31,13 +31,8 @@ struct WrittenProcedureController {
         guard let actor = context.actor else { throw AppError.signInRequired }
         _ = try await store.closeDue()
         let language = context.language, messages = Catalog.messages(language)
-        let requested = RequestNumber.page(request.uri.queryParameters["page"])
-        var (rows, total) = try await store.list(for: actor, offset: RequestNumber.offset(page: requested, size: Self.pageSize), limit: Self.pageSize)
-        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
-        let number = min(max(1, requested), pageCount)
-        if number != requested {
-            rows = try await store.list(for: actor, offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize).0
-        }
+        let listed = try await store.list(for: actor, page: RequestNumber.page(request.uri.queryParameters["page"]), size: Self.pageSize)
+        let rows = listed.rows, number = listed.number
         let page = WrittenProcedurePages.List(
             rows: rows.map { row in
                 WrittenProcedurePages.Row(
@@ -46,11 +41,11 @@ struct WrittenProcedureController {
                     statusKey: row.status.rawValue,
                     progress: Catalog.fill(messages["written_progress"] ?? "", ["voted": String(row.ballots), "voters": String(row.voters)]))
             },
-            hasRows: !rows.isEmpty, totalLabel: Catalog.plural("written_count", total, language),
+            hasRows: !rows.isEmpty, totalLabel: Catalog.plural("written_count", listed.total, language),
             newHref: Policy.decide(actor, .openWrittenMotion) == .allow ? Paths.newWrittenMotion : nil,
-            pageNumber: number, pageCount: pageCount,
-            previous: number > 1 ? Paths.writtenProcedures + "?page=\(number - 1)" : nil,
-            next: number < pageCount ? Paths.writtenProcedures + "?page=\(number + 1)" : nil)
+            pageNumber: number, pageCount: listed.pageCount,
+            previous: listed.hasPrevious ? Paths.writtenProcedures + "?page=\(number - 1)" : nil,
+            next: listed.hasNext ? Paths.writtenProcedures + "?page=\(number + 1)" : nil)
         return try await renderer.page("written/index", page, title: "written_title", context: context, path: Paths.writtenProcedures)
     }
 

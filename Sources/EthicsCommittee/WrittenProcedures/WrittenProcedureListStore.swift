@@ -30,18 +30,20 @@ extension WrittenProcedureStore {
         FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id
         """
 
-    /// One page of the procedures this person may see, running ones first (by deadline), then the newest closed.
-    public func list(for actor: Actor, offset: Int, limit: Int) async throws -> ([WrittenListRow], Int) {
+    /// One page of the procedures this person may see, running ones first (by deadline), then the newest closed;
+    /// counted and read in one snapshot, the page clamped to those that exist.
+    public func list(for actor: Actor, page requested: Int, size: Int) async throws -> ListPage<WrittenListRow> {
         let (visible, arguments) = Self.visibility(actor)
         return try await db.writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM written_procedures w WHERE \(visible)", arguments: arguments) ?? 0
+            let (number, offset) = ListPage<WrittenListRow>.clamp(requested: requested, total: total, size: size)
             var pageArguments = arguments
-            pageArguments += [limit, offset]
+            pageArguments += [size, offset]
             let rows = try WrittenListRow.fetchAll(db, sql: Self.listColumns + """
                  WHERE \(visible)
                 ORDER BY w.status <> 'open', CASE WHEN w.status = 'open' THEN w.deadline END, w.id DESC LIMIT ? OFFSET ?
                 """, arguments: pageArguments)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM written_procedures w WHERE \(visible)", arguments: arguments) ?? 0
-            return (rows, total)
+            return ListPage(rows: rows, total: total, number: number, size: size)
         }
     }
 
