@@ -110,9 +110,9 @@ import Testing
 
             // A high-risk case is decided only in a meeting: the case page offers no decision form, and refuses one
             let inReview = try await secretary.get("/cases/\(id)")
-            #expect(!inReview.body.contains("/cases/\(id)/decision") && inReview.body.contains("decided only in a meeting"))
-            let outside = try await secretary.post("/cases/\(id)/decision", [
-                "outcome": "conditions", "opinion": "Favourable if a fallback exists.", "meeting_on": "2026-11-17"])
+            #expect(!inReview.body.contains("/cases/\(id)/written-procedure") && inReview.body.contains("decided only in a meeting"))
+            let outside = try await secretary.post("/cases/\(id)/written-procedure", [
+                "outcome": "conditions", "opinion": "Favourable if a fallback exists.", "text": "In writing.", "deadline": "2030-06-30T12:00"])
             #expect(outside.status == .unprocessableContent && outside.body.contains("decided only in a meeting"))
             #expect(try await c.app.services.caseDecisions.decision(caseId: id) == nil)
             // The meeting's vote decides it (MeetingFlowTests goes through the vote; here its decision is recorded as it would)

@@ -6,7 +6,7 @@ import Testing
 
 /// Two people acting on the same record at once get one result and a clear refusal, never an error page.
 @Suite struct DecisionRaceTests {
-    @Test func sixSimultaneousDecisionsGiveOneDecisionAndFiveRefusals() async throws {
+    @Test func sixSimultaneousWrittenVotesOpenOneAndFiveAreRefused() async throws {
         let c = try await CaseFlowTests.committee()
         let statuses = try await c.app.test { client in
             // Given a low-risk case in review with its one review written
@@ -33,7 +33,8 @@ import Testing
             return try await withThrowingTaskGroup(of: (Int, String).self) { group in
                 for (index, browser) in sessions.enumerated() {
                     group.addTask {
-                        let page = try await browser.post("/cases/\(id)/decision", ["outcome": "favourable", "opinion": "Favourable, by session \(index)."])
+                        let page = try await browser.post("/cases/\(id)/written-procedure", [
+                            "outcome": "favourable", "opinion": "Favourable, by session \(index).", "text": "In writing.", "deadline": "2030-06-30T12:00"])
                         return (Int(page.status.code), page.body)
                     }
                 }
@@ -42,16 +43,16 @@ import Testing
                 return all
             }
         }
-        // Then one decision is taken, and the five others are told the case changed meanwhile
+        // Then one written vote is opened, and the five others are told one already runs
         #expect(statuses.filter { $0.0 == 303 }.count == 1)
         let refused = statuses.filter { $0.0 != 303 }
         #expect(refused.count == 5)
         for (status, body) in refused {
             #expect(status < 500)
-            #expect(body.contains("The case changed meanwhile") || body.contains("not possible in the case&#39;s current status") || body.contains("not possible in the case&#x27;s current status"),
+            #expect(body.contains("A written procedure is already running on this case") || body.contains("The case changed meanwhile"),
                     Comment(rawValue: "status \(status)"))
         }
-        let decisions = try await c.app.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM case_decisions") }
-        #expect(decisions == 1)
+        let procedures = try await c.app.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM written_procedures") }
+        #expect(procedures == 1)
     }
 }

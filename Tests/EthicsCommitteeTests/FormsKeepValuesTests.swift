@@ -133,8 +133,8 @@ import Testing
             let before = try await secretary.get("/cases/\(id)")
             #expect(before.body.contains("name=\"condition_text_3\""))
             let opinion = "Favourable **if a fallback exists**.\nSecond line."
-            let refused = try await secretary.post("/cases/\(id)/decision", [
-                "outcome": "conditions", "opinion": opinion, "articles": "Art. 3",
+            let refused = try await secretary.post("/cases/\(id)/written-procedure", [
+                "outcome": "conditions", "opinion": opinion, "articles": "Art. 3", "text": "In writing.", "deadline": "2030-06-30T12:00",
                 "condition_text_1": "Deploy a fallback", "condition_owner_1": "\(c.owner.id)", "condition_due_1": "2027-01-31",
                 "condition_text_2": "Tell customers", "condition_owner_2": "\(sec.id)", "condition_due_2": "",
                 "condition_text_3": "Train the agents", "condition_owner_3": "\(c.owner.id)", "condition_due_3": "2027-03-31",

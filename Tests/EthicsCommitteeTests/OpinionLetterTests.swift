@@ -35,12 +35,14 @@ import Testing
             try await arendt.get("/cases/\(id)")
             try await arendt.post("/cases/\(id)/review", ["recommendation": "conditions", "reasoning": "Fine with a log."])
             try await secretary.get("/cases/\(id)")
-            let decided = try await secretary.post("/cases/\(id)/decision", [
+            let decided = try await secretary.post("/cases/\(id)/written-procedure", [
+                "text": "By written procedure.", "deadline": "2030-06-30T12:00",
                 "outcome": "conditions", "opinion": "The assistant may be deployed.\n\nIts answers must be logged.", "articles": "Art. 4, Art. 7",
                 "condition_text_1": "Keep a log of every answer", "condition_owner_1": "\(c.owner.id)", "condition_due_1": "2027-03-31",
                 "condition_text_2": "Train the agents", "condition_owner_2": "\(c.owner.id)", "condition_due_2": "2027-06-30",
             ])
             #expect(decided.status == .seeOther)
+            try await WrittenProcedureTests.allVoteFor(c.app, caseId: id)
 
             // When the owner opens the case, the letter is offered, and prints
             #expect(try await owner.get("/cases/\(id)").body.contains("/cases/\(id)/opinion-letter"))

@@ -297,14 +297,15 @@ import Testing
             let caseOwners = try #require(Self.slice(casePage.body, from: "id=\"condition_owner_1\"", to: "</select>"))
             for name in ["Olivia Owner", "Sam Secretary", "Alan Turing"] { #expect(caseOwners.contains(name), "\(name)") }
             for name in ["Oscar Other", "Ada Lovelace", "Carol Shaw"] { #expect(!caseOwners.contains(name), "\(name)") }
-            var decision = ["outcome": "conditions", "opinion": "Fine with a condition.", "condition_text_1": "Log every answer",
+            var decision = ["outcome": "conditions", "opinion": "Fine with a condition.", "text": "In writing.", "deadline": "2030-06-30T12:00",
+                            "condition_text_1": "Log every answer",
                             "condition_owner_1": "\(other.id)", "condition_due_1": "2027-01-31"]
-            #expect(try await secretary.post("/cases/\(medium)/decision", decision).status == .unprocessableContent)
+            #expect(try await secretary.post("/cases/\(medium)/written-procedure", decision).status == .unprocessableContent)
             decision["condition_owner_1"] = "\(c.ada.id)"
-            #expect(try await secretary.post("/cases/\(medium)/decision", decision).status == .unprocessableContent)
+            #expect(try await secretary.post("/cases/\(medium)/written-procedure", decision).status == .unprocessableContent)
             #expect(try await s.caseDecisions.decision(caseId: medium) == nil)
             decision["condition_owner_1"] = "\(c.turing.id)"
-            #expect(try await secretary.post("/cases/\(medium)/decision", decision).status == .seeOther)
+            #expect(try await secretary.post("/cases/\(medium)/written-procedure", decision).status == .seeOther)
         }
     }
 

@@ -112,11 +112,11 @@ import Testing
                 let facts = CaseFacts(submitterId: 6, confidential: false, status: status, reviewers: [7], riskTier: tier)
                 for role in Role.allCases {
                     let allowed = (role == .admin || role == .secretary) && status == .inReview && tier != .high
-                    rows.append(Row(role: role, action: .decideOutsideMeeting(facts), expected: allowed ? .allow : .notFound))
+                    rows.append(Row(role: role, action: .openWrittenProcedure(facts), expected: allowed ? .allow : .notFound))
                 }
             }
         }
-        for action in [Action.comment(openCase), .recuse(openCase), .ownCondition(openCase), .decideOutsideMeeting(openCase)] {
+        for action in [Action.comment(openCase), .recuse(openCase), .ownCondition(openCase), .openWrittenProcedure(openCase)] {
             rows.append(Row(role: nil, action: action, expected: .signInRequired))
         }
         return rows

@@ -144,17 +144,20 @@ def test_refused_forms_keep_what_was_typed_and_land_on_the_form(driver, server, 
     click_button(driver, "Submit the review")
     assert path_of(driver) == case_path
 
-    # The secretary's decision with conditions, two of them without a due date: the opinion, the
-    # outcome and every condition row stay, each message beside its row. Then it is recorded, so the
-    # case is not left in review for the journeys that follow.
+    # The secretary's proposed decision with conditions (a written vote), two of them without a due date: the
+    # opinion, the outcome, the procedure's text and every condition row stay, each message beside its row.
+    # Then the written vote opens (the case is decided by the voters' ballots, test_written_procedure.py).
     switch_to(driver, server, state, SEC, case_path, check_page)
     opinion = "Favourable, provided speakers are named in the summaries."
     conditions = ["Name the speakers in every summary.", "Keep the recordings for thirty days only."]
     choose(driver, "Decision", "Favourable with conditions")
     fill(driver, "The committee's opinion", opinion)
+    fill(driver, "Text of the procedure", "Decided in writing.")
+    driver.execute_script("document.getElementById('deadline').value = arguments[0];", committee_date(7) + "T12:00")
     fill(driver, "Condition 1", conditions[0])
     fill(driver, "Condition 2", conditions[1])
-    click_button(driver, "Record the decision")
+    click_button(driver, "Open the written vote")
+    assert field(driver, "Text of the procedure").get_attribute("value") == "Decided in writing."
     assert Select(field(driver, "Decision")).first_selected_option.text == "Favourable with conditions"
     assert field(driver, "The committee's opinion").get_attribute("value") == opinion
     assert [field(driver, f"Condition {n}").get_attribute("value") for n in (1, 2)] == conditions
@@ -165,6 +168,6 @@ def test_refused_forms_keep_what_was_typed_and_land_on_the_form(driver, server, 
     check_page("decision refused", expected_status=422)
     set_date(driver, "Due 1", committee_date(30))
     set_date(driver, "Due 2", committee_date(30))
-    click_button(driver, "Record the decision")
-    assert path_of(driver) == case_path
-    assert "Decided" in driver.find_element(By.CSS_SELECTOR, "main .badges .status").text
+    click_button(driver, "Open the written vote")
+    assert path_of(driver).startswith("/written-procedures/"), driver.current_url
+    assert "Vote running" in driver.find_element(By.ID, "written-status").text

@@ -10,7 +10,8 @@ public struct CaseFacts: Sendable, Equatable {
     /// The tier decides the procedure: a high-risk case is decided only in a meeting (`ReviewPath`).
     public let riskTier: RiskTier
     /// Who has a vote on it now: the voting invitees of a planned or held meeting whose agenda has it undecided,
-    /// and the committee's chair, who counts as a voting invitee of every meeting.
+    /// the committee's chair, who counts as a voting invitee of every meeting, and the eligible voters of its
+    /// running written procedure who have not recused themselves.
     public let voters: Set<Int64>
 
     public init(submitterId: Int64, confidential: Bool, status: CaseStatus, reviewers: Set<Int64> = [], recused: Set<Int64> = [],
@@ -47,8 +48,8 @@ extension Policy {
         }
     }
 
-    /// Whoever has a vote on a case reads what they decide: from the moment it is on a meeting's agenda until
-    /// it is decided (PRODUCT.md). For a confidential case, putting it on the agenda circulates it to the
+    /// Whoever has a vote on a case reads what they decide: from the moment it is on a meeting's agenda (or in a
+    /// running written procedure) until it is decided (PRODUCT.md). For a confidential case, putting it on the agenda circulates it to the
     /// meeting's voters; each of their views goes to the view log.
     static func hasVote(_ me: Int64, _ facts: CaseFacts) -> Bool {
         facts.status == .inReview && facts.voters.contains(me)
@@ -102,7 +103,7 @@ extension Policy {
         case .ownCondition(let facts):
             // The owner follows the condition after the decision, when a vote no longer opens the case.
             return allow(canView(actor, facts.withoutVoters))
-        case .decideOutsideMeeting(let facts):
+        case .openWrittenProcedure(let facts):
             // A high-risk case is decided only in a meeting, through the vote on its agenda item.
             return allow(staff && canView(actor, facts) && facts.status == .inReview
                          && !ReviewPath(tier: facts.riskTier).decisionInMeeting)

@@ -63,9 +63,21 @@ public enum Action: Sendable, Equatable {
     case recuse(CaseFacts)
     /// Be named owner of a condition of this case (asked for the candidate, not for who names them).
     case ownCondition(CaseFacts)
-    /// Record a decision from the case page (written procedure): never for a high-risk case, which is
-    /// decided in a meeting.
-    case decideOutsideMeeting(CaseFacts)
+    /// Open a written procedure on a case (a written vote on the proposed decision): never for a high-risk case,
+    /// which is decided in a meeting.
+    case openWrittenProcedure(CaseFacts)
+    /// Open a written procedure on a free motion (adopting a deliverable, a recommendation…).
+    case openWrittenMotion
+    /// The written procedures list.
+    case viewWrittenProcedures
+    /// One written procedure: its text, proposed decision, who voted, the result.
+    case viewWrittenProcedure(WrittenFacts)
+    /// Cast one's ballot in a written procedure.
+    case castWrittenBallot(WrittenFacts)
+    /// Declare no conflict, or recuse, when one's declared interests match the case.
+    case declareWrittenInterest(WrittenFacts)
+    /// Ask for the item to be taken to a meeting instead (ends the written vote).
+    case objectToWrittenProcedure(WrittenFacts)
     /// Submit, resubmit, withdraw (which moves are allowed is `CaseLifecycle`'s answer).
     case moveCase(CaseFacts)
     /// Read the published versions of a governance document (current, older, history, diff, print).
@@ -156,7 +168,7 @@ public enum Policy {
         case .completeOnboarding:
             return .notFound
         case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
-             .comment, .recuse, .ownCondition, .decideOutsideMeeting:
+             .comment, .recuse, .ownCondition, .openWrittenProcedure:
             return decideCase(actor, action)
         case .readCharter:
             return .allow
@@ -171,6 +183,9 @@ public enum Policy {
             return decideMeeting(actor, action)
         case .openVote, .followVote, .closeVote, .recordBallot, .castBallot:
             return decideBallot(actor, action)
+        case .openWrittenMotion, .viewWrittenProcedures, .viewWrittenProcedure, .castWrittenBallot, .declareWrittenInterest,
+             .objectToWrittenProcedure:
+            return decideWritten(actor, action)
         case .viewFigures, .exportCases, .viewAnnualReport:
             return decideReports(actor, action)
         }

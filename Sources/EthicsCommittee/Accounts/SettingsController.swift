@@ -23,6 +23,9 @@ struct SettingsController {
         var languages: [Choice]
         var quorumRules: [Choice]
         var twoFactorChoices: [Choice]
+        var writtenQuorumRules: [Choice]
+        var writtenMajorities: [Choice]
+        var writtenObjection: Bool
         var errors: [String: String] = [:]
         let action = Paths.settings
     }
@@ -57,6 +60,13 @@ struct SettingsController {
             if let requirement = TwoFactorRequirement(rawValue: form["two_factor_required"]) { proposed.twoFactorRequired = requirement }
             else { errors.add("two_factor_required", "error_choice") }
         }
+        let writtenQuorum = QuorumRule(rawValue: form["written_quorum"]), writtenMajority = WrittenMajority(rawValue: form["written_majority"])
+        // Absent (an older form): kept as they are.
+        if writtenQuorum == nil && !form["written_quorum"].isEmpty { errors.add("written_quorum", "error_choice") }
+        if writtenMajority == nil && !form["written_majority"].isEmpty { errors.add("written_majority", "error_choice") }
+        proposed.writtenQuorum = writtenQuorum ?? proposed.writtenQuorum
+        proposed.writtenMajority = writtenMajority ?? proposed.writtenMajority
+        proposed.writtenObjection = form["written_objection"] == "1"
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -80,6 +90,13 @@ struct SettingsController {
             twoFactorChoices: TwoFactorRequirement.allCases.map {
                 Choice(value: $0.rawValue, label: messages["two_factor_required_\($0.rawValue)"] ?? "", selected: $0 == values.twoFactorRequired)
             },
+            writtenQuorumRules: QuorumRule.allCases.map {
+                Choice(value: $0.rawValue, label: messages["written_quorum_\($0.rawValue)"] ?? "", selected: $0 == values.writtenQuorum)
+            },
+            writtenMajorities: WrittenMajority.allCases.map {
+                Choice(value: $0.rawValue, label: messages["written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
+            },
+            writtenObjection: values.writtenObjection,
             errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
     }

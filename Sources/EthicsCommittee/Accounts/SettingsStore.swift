@@ -11,6 +11,16 @@ public enum QuorumRule: String, Sendable, CaseIterable {
     case half
 }
 
+/// Which majority carries a written procedure, among the ballots cast (abstentions count as cast).
+public enum WrittenMajority: String, Sendable, CaseIterable {
+    /// More votes for than against.
+    case simple
+    /// More than half of the ballots cast are for.
+    case absolute
+    /// At least two thirds of the ballots cast are for.
+    case twoThirds = "two_thirds"
+}
+
 /// The committee's settings, as key/value rows.
 public struct Settings: Sendable, Equatable {
     public var committeeName: String
@@ -25,6 +35,11 @@ public struct Settings: Sendable, Equatable {
     public var charterPublic = false
     /// Who must sign in with a second factor (issue 16): administrators and secretaries unless changed.
     public var twoFactorRequired = TwoFactorRequirement.staff
+    /// Written procedure: how many eligible voters must cast a ballot (the quorum rule applied to participation),
+    /// which majority carries it, and whether any voter may ask for a meeting instead.
+    public var writtenQuorum: QuorumRule = .majority
+    public var writtenMajority: WrittenMajority = .simple
+    public var writtenObjection = true
 }
 
 extension Settings {
@@ -39,7 +54,10 @@ extension Settings {
          ("quorum_rule", quorumRule.rawValue),
          ("quorum_requires_external", quorumRequiresExternal ? "1" : "0"),
          ("charter_public", charterPublic ? "1" : "0"),
-         ("two_factor_required", twoFactorRequired.rawValue)]
+         ("two_factor_required", twoFactorRequired.rawValue),
+         ("written_quorum", writtenQuorum.rawValue),
+         ("written_majority", writtenMajority.rawValue),
+         ("written_objection", writtenObjection ? "1" : "0")]
     }
 
     /// Settings from their rows, with defaults for missing ones.
@@ -52,7 +70,10 @@ extension Settings {
                   quorumRule: values["quorum_rule"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
                   quorumRequiresExternal: values["quorum_requires_external"] == "1",
                   charterPublic: values["charter_public"] == "1",
-                  twoFactorRequired: values["two_factor_required"].flatMap(TwoFactorRequirement.init(rawValue:)) ?? .staff)
+                  twoFactorRequired: values["two_factor_required"].flatMap(TwoFactorRequirement.init(rawValue:)) ?? .staff,
+                  writtenQuorum: values["written_quorum"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
+                  writtenMajority: values["written_majority"].flatMap(WrittenMajority.init(rawValue:)) ?? .simple,
+                  writtenObjection: values["written_objection"] != "0")
     }
 }
 
@@ -87,7 +108,8 @@ public struct SettingsStore: Sendable {
                                   detail: "committee_name=\(settings.committeeName) language=\(settings.defaultLanguage.rawValue) "
                                       + "tz=\(settings.timeZone) declaration_version=\(settings.declarationVersion) "
                                       + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal) "
-                                      + "charter_public=\(settings.charterPublic ? 1 : 0) two_factor=\(settings.twoFactorRequired.rawValue)",
+                                      + "charter_public=\(settings.charterPublic ? 1 : 0) two_factor=\(settings.twoFactorRequired.rawValue) "
+                                      + "written=\(settings.writtenQuorum.rawValue)/\(settings.writtenMajority.rawValue)/\(settings.writtenObjection ? 1 : 0)",
                                   at: clock.now)
             return settings
         }

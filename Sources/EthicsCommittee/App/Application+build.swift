@@ -57,6 +57,7 @@ public struct AppServices: Sendable {
     public let twoFactor: TwoFactorStore
     /// Counts "Forgot your password?" requests (a separate count from sign-in failures).
     let resetThrottle: LoginThrottle
+    public let written: WrittenProcedureStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -83,6 +84,7 @@ public struct AppServices: Sendable {
         deliverables = DeliverableStore(db: database, clock: config.clock)
         viewLog = ViewLog(audit: audit, clock: config.clock)
         notifications = NotificationStore(db: database, clock: config.clock)
+        written = WrittenProcedureStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
         passwordResets = PasswordResetStore(db: database, clock: config.clock)
         twoFactor = TwoFactorStore(db: database, clock: config.clock)
@@ -116,8 +118,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes,
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
-    HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, settings: app.settings, renderer: renderer,
-                   formats: app.formats,
+    HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, written: app.written,
+                   settings: app.settings, renderer: renderer, formats: app.formats,
                    meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
                                               formats: app.formats)).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
@@ -150,7 +152,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     OnboardingController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
                          pages: memberPages).addRoutes(to: router)
     let caseBuilder = CaseShowBuilder(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions,
-                                      attachments: app.caseAttachments, users: app.users, formats: app.formats)
+                                      attachments: app.caseAttachments, users: app.users, written: app.written, formats: app.formats)
     CaseAttachmentController(cases: app.cases, attachments: app.caseAttachments, sessions: app.sessions, renderer: renderer,
                              builder: caseBuilder, maxBytes: config.maxAttachmentBytes).addRoutes(to: router)
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
@@ -160,6 +162,10 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                             formats: app.formats).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
                        charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
+    WrittenCaseController(cases: app.cases, reviews: app.caseReviews, users: app.users, store: app.written, sessions: app.sessions,
+                          renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
+    WrittenProcedureController(store: app.written, settings: app.settings, sessions: app.sessions, renderer: renderer,
+                               formats: app.formats, viewLog: app.viewLog).addRoutes(to: router)
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
                       formats: app.formats).addRoutes(to: router)
     CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,

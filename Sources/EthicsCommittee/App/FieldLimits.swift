@@ -39,7 +39,8 @@ enum FieldLimits {
             "case": encoded(bytes: Markdown.maxBytes) + Readiness.questionIds.count * encoded(characters: 1000)
                 + 3 * encoded(characters: title),
             "charter": encoded(bytes: Markdown.maxBytes) + encoded(characters: changeNote),
-            "decision": encoded(characters: longText) + encoded(characters: articles) + conditions,
+            // A written procedure on a case: the proposed decision and the procedure's text.
+            "decision": 2 * encoded(characters: longText) + encoded(characters: articles) + conditions,
             "vote": encoded(characters: longText) + votersPerRoll * encoded(characters: dissent) + conditions,
             "review": encoded(characters: longText),
             "comment": encoded(characters: longText),

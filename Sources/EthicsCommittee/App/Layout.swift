@@ -23,7 +23,7 @@ struct Layout: Sendable {
         let password = Paths.password, users = Paths.users, newInvitation = Paths.newInvitation
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
         let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
-        let notifications = Paths.notifications
+        let notifications = Paths.notifications, written = Paths.writtenProcedures
         let search = Paths.search
         let forgotPassword = Paths.forgotPassword, twoFactor = Paths.twoFactor, copyScript = "/js/copy.js"
     }
@@ -94,6 +94,7 @@ enum Navigation {
         Entry(path: Paths.home, label: "nav_home", action: .useApp),
         Entry(path: Paths.cases, label: "nav_cases", action: .useApp),
         Entry(path: Paths.meetings, label: "nav_meetings", action: .viewMeetings),
+        Entry(path: Paths.writtenProcedures, label: "nav_written", action: .viewWrittenProcedures),
         Entry(path: Paths.deliverables, label: "nav_deliverables", action: .viewDeliverables),
         Entry(path: Paths.figures, label: "nav_figures", action: .viewFigures),
         Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),

@@ -82,8 +82,9 @@ enum Paths {
     static func caseQuestions(_ id: Int64) -> String { "/cases/\(id)/questions" }
     static let caseAnswersPattern = "/cases/:id/answers"
     static func caseAnswers(_ id: Int64) -> String { "/cases/\(id)/answers" }
-    static let caseDecisionPattern = "/cases/:id/decision"
-    static func caseDecision(_ id: Int64) -> String { "/cases/\(id)/decision" }
+    /// Opening a written procedure on the case (the proposed decision, a deadline and a text).
+    static let caseWrittenPattern = "/cases/:id/written-procedure"
+    static func caseWritten(_ id: Int64) -> String { "/cases/\(id)/written-procedure" }
     static let caseConditionMetPattern = "/cases/:id/conditions/:condition/met"
     static func caseConditionMet(_ id: Int64, _ condition: Int64) -> String { "/cases/\(id)/conditions/\(condition)/met" }
     static let caseOpinionLetterPattern = "/cases/:id/opinion-letter"

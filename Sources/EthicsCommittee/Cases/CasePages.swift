@@ -193,7 +193,15 @@ struct CaseShowPage: Sendable {
     let reviewAction: String?
     let recuseAction: String?
     let recommendations: [Choice]
+    /// Opens a written procedure on the case (the decision form, with a text and a deadline).
     let decideAction: String?
+    struct WrittenLink: Sendable {
+        let href: String
+        let label: String
+    }
+    /// The case's written procedures, newest first.
+    let writtenProcedures: [WrittenLink]
+    let hasWrittenProcedures: Bool
     let outcomes: [Choice]
     let decisionInMeeting: Bool
     let owners: [Choice]

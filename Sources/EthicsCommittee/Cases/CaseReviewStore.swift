@@ -37,18 +37,15 @@ public struct CaseReviewStore: Sendable {
     /// Active members and experts not yet assigned, each flagged when one of their current interests
     /// names the team or the vendor (case-insensitive).
     public func candidates(caseId: Int64, team: String, vendor: String) async throws -> [ReviewerCandidate] {
-        try await db.writer.read { db in
+        let (conflict, conflictArguments) = InterestMatch.organisationSQL(userColumn: "u.id", team: team, vendor: vendor)
+        return try await db.writer.read { db in
             try ReviewerCandidate.fetchAll(db, sql: """
-                SELECT u.id, u.name, u.role, p.external,
-                    (SELECT i.organisation FROM declared_interests i WHERE i.user_id = u.id AND i.withdrawn_at IS NULL
-                        AND ((? <> '' AND instr(lower(?), lower(i.organisation)) > 0) OR (? <> '' AND instr(lower(i.organisation), lower(?)) > 0)
-                          OR (? <> '' AND instr(lower(?), lower(i.organisation)) > 0) OR (? <> '' AND instr(lower(i.organisation), lower(?)) > 0))
-                        LIMIT 1) AS conflict_with
+                SELECT u.id, u.name, u.role, p.external, \(conflict) AS conflict_with
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert')
                     AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = ? AND r.user_id = u.id)
                 ORDER BY u.name COLLATE NOCASE
-                """, arguments: [team, team, team, team, vendor, vendor, vendor, vendor, caseId])
+                """, arguments: conflictArguments + [caseId])
         }
     }
 

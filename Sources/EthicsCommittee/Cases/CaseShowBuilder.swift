@@ -8,6 +8,7 @@ struct CaseShowBuilder: Sendable {
     let decisions: CaseDecisionStore
     let attachments: CaseAttachmentStore
     let users: UserStore
+    let written: WrittenProcedureStore
     let formats: Formats
 
     func mover(_ found: Case, _ context: AppRequestContext) -> CaseLifecycle.Mover {
@@ -67,7 +68,10 @@ struct CaseShowBuilder: Sendable {
         let hasReviewed = reviewList.contains { $0.reviewerId == me }
         let candidates = manage && [.submitted, .inReview].contains(found.status)
             ? try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor) : []
-        let decideHere = Policy.decide(actor, .decideOutsideMeeting(facts)) == .allow
+        // The case's written procedures (links), and whether one is running (no second one is offered).
+        let procedures = internals ? try await written.forCase(found.id) : []
+        let running = procedures.contains { $0.status == .open }
+        let decideHere = Policy.decide(actor, .openWrittenProcedure(facts)) == .allow && !running
         let ownerUsers = decideHere ? try await users.all().filter { ConditionOwners.allowed($0, facts) } : []
         let owners: [Choice] = ownerUsers.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == found.submitterId) }
         let decisionForm = forms.decision
@@ -151,10 +155,17 @@ struct CaseShowBuilder: Sendable {
             reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,
             recuseAction: Policy.decide(actor, .recuse(facts)) == .allow ? Paths.caseRecuse(found.id) : nil,
             recommendations: forms.review.choices("recommendation", Recommendation.allCases.map { ($0.rawValue, messages["recommendation_\($0.rawValue)"] ?? "") }),
-            decideAction: decideHere ? Paths.caseDecision(found.id) : nil,
+            decideAction: decideHere ? Paths.caseWritten(found.id) : nil,
+            writtenProcedures: procedures.map { row in
+                CaseShowPage.WrittenLink(href: Paths.writtenProcedure(row.id),
+                                         label: (messages[row.result.map { "written_result_\($0.rawValue)" } ?? "written_status_\(row.status.rawValue)"] ?? "")
+                                             + " — " + formats.dateTime(row.deadline, language))
+            },
+            hasWrittenProcedures: !procedures.isEmpty,
             outcomes: decisionForm.choices("outcome", DecisionOutcome.allCases.map { ($0.rawValue, messages["outcome_\($0.rawValue)"] ?? "") }),
             // A high-risk case in review: the staff are told it is decided in a meeting, not on this page.
-            decisionInMeeting: manage && found.status == .inReview && !decideHere, owners: owners,
+            decisionInMeeting: manage && found.status == .inReview && Policy.decide(actor, .openWrittenProcedure(facts)) != .allow,
+            owners: owners,
             decision: decision.flatMap { messages["outcome_\($0.outcome.rawValue)"] },
             opinionHTML: decision?.opinionHTML, decisionDate: decision.map { formats.date($0.decidedAt, language) },
             letterHref: decision != nil && [.decided, .closed].contains(found.status) ? Paths.caseOpinionLetter(found.id) : nil,

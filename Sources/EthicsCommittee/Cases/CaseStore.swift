@@ -71,6 +71,9 @@ public struct CaseStore: Sendable {
             WHERE p.position = 'chair' AND p.voting = 1 AND u.active = 1 AND EXISTS (
                 SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
                 WHERE a.case_id = ?1 AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
+            UNION
+            SELECT v.user_id FROM written_procedures w JOIN written_voters v ON v.procedure_id = w.id
+            WHERE w.case_id = ?1 AND w.status = 'open' AND v.declaration IS NOT 'recused'
             """, arguments: [found.id])
         return CaseFacts(submitterId: found.submitterId, confidential: found.confidential, status: found.status,
                          reviewers: Set(active), recused: Set(recused), riskTier: found.riskTier, voters: Set(voters))
@@ -194,28 +197,31 @@ public struct CaseStore: Sendable {
                 AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NOT NULL)
                 AND (c.confidential = 0 OR EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL)
                      OR \(hasVote))
-                """, [me, me, me, me])
+                """, [me, me, me, me, me])
         case .expert:
             return ("""
                 c.status <> 'draft'
                 AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NOT NULL)
                 AND (EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.recused_at IS NULL)
                      OR \(hasVote))
-                """, [me, me, me, me])
+                """, [me, me, me, me, me])
         }
     }
 
-    /// `Policy.hasVote` in SQL, with two arguments (the person, twice): the case is in review and undecided on the
-    /// agenda of a planned or held meeting to which the person is invited with a vote, or the person is the
-    /// voting chair. The same rule as `facts`' voters.
+    /// `Policy.hasVote` in SQL, with three arguments (the person, three times): the case is in review and undecided
+    /// on the agenda of a planned or held meeting to which the person is invited with a vote, or the person is the
+    /// voting chair; or it is in a running written procedure of which the person is an eligible voter, not recused.
+    /// The same rule as `facts`' voters.
     private static let hasVote = """
-        (c.status = 'in_review' AND EXISTS (
+        (c.status = 'in_review' AND (EXISTS (
             SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
             WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held')
               AND (EXISTS (SELECT 1 FROM meeting_invitees i JOIN member_profiles p ON p.user_id = i.user_id
                            WHERE i.meeting_id = m.id AND i.user_id = ? AND p.voting = 1)
                    OR EXISTS (SELECT 1 FROM member_profiles p JOIN users u ON u.id = p.user_id
-                              WHERE p.user_id = ? AND p.position = 'chair' AND p.voting = 1 AND u.active = 1))))
+                              WHERE p.user_id = ? AND p.position = 'chair' AND p.voting = 1 AND u.active = 1)))
+         OR EXISTS (SELECT 1 FROM written_procedures w JOIN written_voters v ON v.procedure_id = w.id
+                    WHERE w.case_id = c.id AND w.status = 'open' AND v.user_id = ? AND v.declaration IS NOT 'recused')))
         """
 
     /// One page of the cases a person may see, newest first, with the total for paging.

@@ -3,7 +3,7 @@ import GRDB
 import Hummingbird
 
 /// The review work on a case: reviewers, recusal, reviews, discussion, questions to the submitter,
-/// the decision and its conditions. Each form re-renders the case page with its message on error.
+/// the conditions of its decision (decided by a meeting's vote or a written procedure, `WrittenCaseController`). Each form re-renders the case page with its message on error.
 struct CaseWorkController {
     let cases: CaseStore
     let reviews: CaseReviewStore
@@ -23,7 +23,6 @@ struct CaseWorkController {
         router.post(RouterPath(Paths.caseCommentEditPattern), use: editComment)
         router.post(RouterPath(Paths.caseQuestionsPattern), use: ask)
         router.post(RouterPath(Paths.caseAnswersPattern), use: answer)
-        router.post(RouterPath(Paths.caseDecisionPattern), use: decide)
         router.post(RouterPath(Paths.caseConditionMetPattern), use: meetCondition)
     }
 
@@ -172,49 +171,6 @@ struct CaseWorkController {
         for id in open { answers[id] = form.answers["answer.\(id)"] ?? "" }
         try await reviews.answerAndResubmit(caseId: found.id, answers: answers, by: context.auditActor)
         return try await done(found, "flash_answered", context)
-    }
-
-    func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (found, facts) = try await CaseController.load(context, cases)
-        try context.require(.manageCase(facts))
-        let form = DecisionForm(context.form), language = context.language
-        func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
-            try await refuse(found, facts, context, \.decision, form.refused(errors, message: message, language))
-        }
-        guard found.status == .inReview else { return try await refused(FieldErrors(), "transition_not_from_status") }
-        // A high-risk case is decided only in a meeting, through the vote on its agenda item.
-        guard Policy.decide(context.actor, .decideOutsideMeeting(facts)) == .allow else {
-            return try await refused(FieldErrors(), "error_decide_in_meeting")
-        }
-        var errors = form.validate()
-        let path = ReviewPath(tier: found.riskTier)
-        if let outcome = form.outcome, outcome != .deferred {
-            let reviewers = try await reviews.reviewers(caseId: found.id)
-            let written = try await reviews.reviews(caseId: found.id)
-            let external = written.filter { review in reviewers.first { $0.userId == review.reviewerId }?.external == true }.count
-            if let missing = path.missing(reviews: written.count, externalReviews: external) { return try await refused(errors, missing) }
-        }
-        var conditions: [NewCondition] = []
-        if form.outcome == .conditions {
-            for row in form.conditions.filled {
-                guard let owner = Int64(row.owner) else { continue }  // already a field error
-                if !ConditionOwners.allowed(try await users.find(id: owner), facts) {
-                    errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
-                }
-                conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
-            }
-        }
-        guard errors.isEmpty, let outcome = form.outcome else { return try await refused(errors) }
-        guard let opinionHTML = try? Markdown.html(form.opinion) else { return try await refused(.on("opinion", "error_markdown_too_large")) }
-        do {
-            try await decisions.decide(caseId: found.id, outcome: outcome, opinion: form.opinion, opinionHTML: opinionHTML,
-                                       charterVersion: RequestNumber.int(form.charterVersion, in: 1...1_000_000), articles: form.articles,
-                                       procedure: "written", meetingOn: nil, conditions: conditions, by: context.auditActor)
-        } catch let refusal as CaseLifecycle.Refusal {
-            // Someone else decided first: say so on the case page, with what this person typed.
-            return try await refused(FieldErrors(), refusal.key)
-        }
-        return try await done(found, outcome == .deferred ? "flash_deferred" : "flash_decided", context)
     }
 
     func meetCondition(_ request: Request, context: AppRequestContext) async throws -> Response {

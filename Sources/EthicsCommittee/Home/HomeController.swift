@@ -6,6 +6,7 @@ struct HomeController {
     let home: HomeStore
     let members: MemberStore
     let meetings: MeetingStore
+    let written: WrittenProcedureStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
@@ -95,6 +96,12 @@ struct HomeController {
                      title: Catalog.fill(messages["home_ballot_item"] ?? "", ["meeting": ballot.meetingTitle, "number": String(ballot.number)]), status: messages["ballot_vote_open"] ?? "",
                      date: nil, overdue: false, detail: messages[ballot.voted ? "home_ballot_cast" : "home_ballot_waiting"] ?? "")
             })
+            // Written procedures awaiting this voter's ballot (or declaration), soonest deadline first.
+            sections += whenAny("home_written_awaiting", try await written.awaiting(for: actor).map { row in
+                Item(href: Paths.writtenProcedure(row.id), title: row.title, status: messages["written_kind_\(row.kind.rawValue)"] ?? "",
+                     date: formats.dateTime(row.deadline, language), overdue: false,
+                     detail: Catalog.fill(messages["written_progress"] ?? "", ["voted": String(row.ballots), "voters": String(row.voters)]))
+            }, all: Paths.writtenProcedures)
             sections.append(section("home_reviews_due", items(try await home.reviewsDue(userId: user.id)), "home_reviews_none",
                                     all: Paths.cases + "?scope=to_review"))
             if chairId == user.id {

@@ -43,6 +43,13 @@ struct MinutesDocument: Sendable {
         let discussionHTML: String?
     }
 
+    /// A decision taken by written procedure since the previous meeting, listed for ratification.
+    struct Written: Sendable {
+        let title: String
+        let result: String
+        let date: String
+    }
+
     let attendance: [Group]
     let conflicts: [String]
     let hasConflicts: Bool
@@ -52,11 +59,14 @@ struct MinutesDocument: Sendable {
     let generalHTML: String?
     let chairName: String
     let secretaryName: String
+    let written: [Written]
+    let hasWritten: Bool
 
     /// The document of `record` as `actor` may read it.
     static func build(_ record: MeetingRecord, parts: [(itemId: Int64?, html: String)], conditions: [Int64: [CaseCondition]],
                       actor: Actor?, settings: Settings, messages: [String: String],
-                      formats: Formats, language: Language, secretaryName: String?) -> MinutesDocument {
+                      formats: Formats, language: Language, secretaryName: String?,
+                      written: [(WrittenRatification, CaseFacts?)] = []) -> MinutesDocument {
         func t(_ key: String) -> String { messages[key] ?? "" }
         let names = Dictionary((record.invitees + record.voters).map { ($0.userId, $0.name) }, uniquingKeysWith: { first, _ in first })
         let attendance = Attendance.allCases.compactMap { kind -> Group? in
@@ -117,9 +127,18 @@ struct MinutesDocument: Sendable {
         let general = parts.filter { part in part.itemId == nil || !record.items.contains { $0.id == part.itemId } }
             .map { withoutHeading($0.html) }.joined().trimmingCharacters(in: .whitespacesAndNewlines)
         let chair = record.invitees.first { $0.chair }?.name ?? record.voters.first { $0.chair }?.name ?? ""
+        // A case the reader may not open reads "Confidential item", as on the agenda.
+        let writtenLines = written.map { ratification, facts in
+            let hidden = facts.map { facts in actor.map { !Policy.canView($0, facts) } ?? true } ?? false
+            let result = ratification.result == .adopted && ratification.outcome != nil
+                ? t("outcome_\(ratification.outcome!.rawValue)") : t("written_result_\(ratification.result.rawValue)")
+            return Written(title: hidden ? t("agenda_confidential")
+                               : Catalog.fill(t("minutes_written_line"), ["number": String(ratification.id), "title": ratification.title]),
+                           result: hidden ? "" : result, date: formats.date(ratification.closedAt, language))
+        }
         return MinutesDocument(attendance: attendance, conflicts: conflicts, hasConflicts: !conflicts.isEmpty, items: items,
                                generalHTML: visible.allSatisfy { $0 } && !general.isEmpty ? general : nil,
-                               chairName: chair, secretaryName: secretaryName ?? "")
+                               chairName: chair, secretaryName: secretaryName ?? "", written: writtenLines, hasWritten: !writtenLines.isEmpty)
     }
 
     /// A part's text without the heading it was cut at: the document prints the item's own heading, once.

@@ -15,7 +15,8 @@ struct MinutesPrint: Sendable {
         let document = MinutesDocument.build(
             record, parts: try await minutes.parts(meetingId: record.meeting.id),
             conditions: try await minutes.conditions(meetingId: record.meeting.id), actor: reader, settings: settings,
-            messages: messages, formats: views.formats, language: language, secretaryName: record.minutes?.writtenByName)
+            messages: messages, formats: views.formats, language: language, secretaryName: record.minutes?.writtenByName,
+            written: try await WrittenProcedureStore(db: minutes.db, clock: minutes.clock).ratifications(before: record.meeting.startsAt))
         return MeetingPages.Print(
             lang: language.rawValue, committeeName: settings.committeeName, title: record.meeting.title,
             date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),

@@ -3,7 +3,8 @@ import GRDB
 
 /// Due dates have no event of their own: a periodic sweep notices reviews and conditions coming due
 /// (within `soonDays`) or overdue. Each (recipient, kind, record, due date) is notified once, whatever
-/// the number of sweeps; a new due date is notified again.
+/// the number of sweeps; a new due date is notified again. Written procedures are closed here at their deadline,
+/// and their voters reminded the day before.
 struct DueDateSweep: Sendable {
     let db: AppDatabase
     let formats: Formats
@@ -42,6 +43,8 @@ struct DueDateSweep: Sendable {
                                            params: ["title": row["title"], "due_on": due], now: now,
                                            dedupe: "\(kind.rawValue):\(id):\(due)")
         }
+        // Written procedures: close those past their deadline, remind voters before it.
+        created += try WrittenProcedureStore.sweep(db, now: now).reminded
         return created
     }
 }

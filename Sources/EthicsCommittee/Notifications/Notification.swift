@@ -15,6 +15,9 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case meetingPlanned = "meeting_planned"
     case meetingChanged = "meeting_changed"
     case meetingCancelled = "meeting_cancelled"
+    case writtenOpened = "written_opened"
+    case writtenReminder = "written_reminder"
+    case writtenClosed = "written_closed"
 }
 
 /// The record a notification is about, which its link opens.
@@ -22,6 +25,7 @@ public enum NotificationRecord: String, Sendable {
     case `case`
     case meeting
     case documentVersion = "document_version"
+    case writtenProcedure = "written_procedure"
 }
 
 /// One notification as stored: data, not text.
@@ -55,6 +59,7 @@ public struct AppNotification: Sendable, Equatable, FetchableRecord {
         switch recordType {
         case .case: return Paths.case(recordId)
         case .meeting: return Paths.meeting(recordId)
+        case .writtenProcedure: return Paths.writtenProcedure(recordId)
         case .documentVersion:
             let kind = params["document"] ?? GovernanceDocument.charter
             return Int(params["number"] ?? "").map { Paths.documentVersion(kind, $0) } ?? Paths.document(kind)

@@ -10,7 +10,8 @@ public struct NotificationStore: Sendable {
 
     /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`),
     /// counting only those about a record the person may still open, as the list shows them (`Notifier.mayOpen`
-    /// in SQL: a case by `CaseStore.visibility`, a meeting by `viewMeeting`, a published version always).
+    /// in SQL: a case by `CaseStore.visibility`, a meeting by `viewMeeting`, a published version always, a written procedure
+    /// by `WrittenProcedureStore.visibility`).
     public func unreadCount(for actor: Actor) async throws -> Int {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var arguments: StatementArguments = [actor.userId]
@@ -23,13 +24,17 @@ public struct NotificationStore: Sendable {
             arguments += [actor.userId]
         case .submitter: meeting = "0"
         }
+        let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
+        arguments += writtenArguments
         let countArguments = arguments
         return try await db.writer.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND (
                     (n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
                     OR (n.record_type = 'meeting' AND \(meeting))
-                    OR n.record_type = 'document_version')
+                    OR n.record_type = 'document_version'
+                    OR (n.record_type = 'written_procedure' AND EXISTS (
+                        SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written))))
                 """, arguments: countArguments) ?? 0
         }
     }

@@ -45,6 +45,11 @@ enum Notifier {
             return Policy.decide(actor, .viewMeeting(MeetingFacts(invitees: Set(invited)))) == .allow
         case .documentVersion:
             return Policy.decide(actor, .readCharter(isPublic: false)) == .allow
+        case .writtenProcedure:
+            guard let procedure = try WrittenProcedure.fetchOne(db, sql: WrittenProcedureStore.select + " WHERE w.id = ?",
+                                                                arguments: [recordId]) else { return false }
+            let facts = try WrittenProcedureStore.facts(db, procedure, try WrittenProcedureStore.voters(db, recordId), objectionAllowed: false)
+            return Policy.decide(actor, .viewWrittenProcedure(facts)) == .allow
         }
     }
 

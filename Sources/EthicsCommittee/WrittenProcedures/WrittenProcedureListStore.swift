@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// `WrittenProcedureStore`'s lists and their access rule in SQL (a file of its own, to keep each file short).
+extension WrittenProcedureStore {
+    /// `Policy`'s rule for seeing a procedure (`viewWrittenProcedure`), in SQL over `w`: a case procedure when the
+    /// case is visible (`CaseStore.visibility`), a motion for the staff, internal members and its voters.
+    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+        let (caseVisible, caseArguments) = CaseStore.visibility(actor)
+        let motion: String
+        var arguments = StatementArguments()
+        switch actor.role {
+        case .admin, .secretary, .member: motion = "1"
+        case .expert:
+            motion = "EXISTS (SELECT 1 FROM written_voters v WHERE v.procedure_id = w.id AND v.user_id = ? AND v.declaration IS NOT 'recused')"
+            arguments += [actor.userId]
+        case .submitter: return ("0", [])
+        }
+        arguments += caseArguments
+        return ("""
+            ((w.case_id IS NULL AND \(motion))
+             OR (w.case_id IS NOT NULL AND EXISTS (SELECT 1 FROM cases c WHERE c.id = w.case_id AND \(caseVisible))))
+            """, arguments)
+    }
+
+    static let listColumns = """
+        SELECT w.id, w.kind, w.case_id, w.deadline, w.status, w.result, \(displayTitle),
+            (SELECT count(*) FROM written_ballots b WHERE b.procedure_id = w.id) AS ballots,
+            (SELECT count(*) FROM written_voters v WHERE v.procedure_id = w.id AND v.declaration IS NOT 'recused') AS voters
+        FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id
+        """
+
+    /// One page of the procedures this person may see, running ones first (by deadline), then the newest closed;
+    /// counted and read in one snapshot, the page clamped to those that exist.
+    public func list(for actor: Actor, page requested: Int, size: Int) async throws -> ListPage<WrittenListRow> {
+        let (visible, arguments) = Self.visibility(actor)
+        return try await db.writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM written_procedures w WHERE \(visible)", arguments: arguments) ?? 0
+            let (number, offset) = ListPage<WrittenListRow>.clamp(requested: requested, total: total, size: size)
+            var pageArguments = arguments
+            pageArguments += [size, offset]
+            let rows = try WrittenListRow.fetchAll(db, sql: Self.listColumns + """
+                 WHERE \(visible)
+                ORDER BY w.status <> 'open', CASE WHEN w.status = 'open' THEN w.deadline END, w.id DESC LIMIT ? OFFSET ?
+                """, arguments: pageArguments)
+            return ListPage(rows: rows, total: total, number: number, size: size)
+        }
+    }
+
+    /// The running procedures awaiting this person's ballot or declaration (home page), soonest deadline first.
+    public func awaiting(for actor: Actor, limit: Int = 20) async throws -> [WrittenListRow] {
+        let (visible, visibleArguments) = Self.visibility(actor)
+        var built: StatementArguments = [actor.userId]
+        built += visibleArguments
+        built += [limit]
+        let arguments = built
+        return try await db.writer.read { db in
+            try WrittenListRow.fetchAll(db, sql: Self.listColumns + """
+                 WHERE w.status = 'open' AND EXISTS (
+                    SELECT 1 FROM written_voters v WHERE v.procedure_id = w.id AND v.user_id = ? AND v.declaration IS NOT 'recused'
+                      AND NOT EXISTS (SELECT 1 FROM written_ballots b WHERE b.procedure_id = w.id AND b.voter_id = v.user_id))
+                  AND \(visible)
+                ORDER BY w.deadline, w.id LIMIT ?
+                """, arguments: arguments)
+        }
+    }
+
+    /// The procedures of one case (its page links them), newest first, bounded.
+    public func forCase(_ caseId: Int64, limit: Int = 20) async throws -> [WrittenListRow] {
+        try await db.writer.read { db in
+            try WrittenListRow.fetchAll(db, sql: Self.listColumns + " WHERE w.case_id = ? ORDER BY w.id DESC LIMIT ?",
+                                        arguments: [caseId, limit])
+        }
+    }
+
+    /// The procedures closed with a result since the previous meeting (held or closed) began and before the meeting
+    /// starting at `start`: its minutes list them for ratification, with each case's facts for the reader's
+    /// redaction. Bounded.
+    public func ratifications(before start: String, limit: Int = 100) async throws -> [(WrittenRatification, CaseFacts?)] {
+        try await db.writer.read { db in
+            let previous = try String.fetchOne(db, sql: """
+                SELECT max(starts_at) FROM meetings WHERE starts_at < ? AND status IN ('held', 'closed')
+                """, arguments: [start])
+            let rows = try WrittenRatification.fetchAll(db, sql: """
+                SELECT w.id, w.kind, w.case_id, w.outcome, w.result, w.closed_at, \(Self.displayTitle)
+                FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id
+                WHERE w.status = 'closed' AND w.closed_at <= ? AND (?2 IS NULL OR w.closed_at > ?2)
+                ORDER BY w.closed_at, w.id LIMIT ?
+                """, arguments: [start, previous, limit])
+            return try rows.map { row in
+                let found = try row.caseId.flatMap { try Case.fetchOne(db, sql: CaseStore.selectCase + " WHERE c.id = ?", arguments: [$0]) }
+                return (row, try found.map { try CaseStore.facts(db, $0) })
+            }
+        }
+    }
+
+    /// The deliverables a motion may adopt (not cancelled, not an opinion on a case, whose title could be confidential), newest first.
+    public func deliverableChoices(limit: Int = 100) async throws -> [(id: Int64, title: String)] {
+        try await db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, title FROM deliverables WHERE status <> 'cancelled' AND case_id IS NULL ORDER BY id DESC LIMIT ?",
+                             arguments: [limit]).map { ($0["id"], $0["title"]) }
+        }
+    }
+}
