@@ -203,6 +203,15 @@ struct CaseWorkController {
                 }
                 conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
             }
+            // AI Act obligations ticked on the form become conditions too (only those the classification offers).
+            if !form.obligations.ids.isEmpty, let owner = Int64(form.obligations.owner) {
+                if ConditionOwners.allowed(try await users.find(id: owner), facts) {
+                    let offered = try await AIActStore(db: cases.db).obligations(caseId: found.id)
+                    conditions += form.obligations.conditions(offered: offered, ownerId: owner, language: language)
+                } else {
+                    errors.add("aiact_owner", "error_condition_owner")
+                }
+            }
         }
         guard errors.isEmpty, let outcome = form.outcome else { return try await refused(errors) }
         guard let opinionHTML = try? Markdown.html(form.opinion) else { return try await refused(.on("opinion", "error_markdown_too_large")) }
