@@ -5,7 +5,8 @@ import Foundation
 struct AIActCaseView: Sendable {
     struct LabelView: Sendable {
         let name: String
-        let point: String
+        /// Nil when the label has no point (templates treat an empty string as present).
+        let point: String?
         let reason: String
         let articles: String
         let answers: [String]
@@ -61,7 +62,7 @@ struct AIActCaseView: Sendable {
         version = Catalog.fill(t["aiact_questionnaire_version"] ?? "", ["version": String(record.version ?? AIActQuestionnaire.version)])
         labels = record.labels.map { label in
             let reasonKey = label.code == "provider" && label.point.hasPrefix("Art. 25") ? "aiact_reason_provider_art25" : "aiact_reason_\(label.code)"
-            let point = t["aiact_point_\(label.point)"] ?? label.point
+            let point = label.point.isEmpty ? nil : t["aiact_point_\(label.point)"] ?? label.point
             let answers = label.answers.compactMap { id -> String? in
                 guard let question = AIActQuestionnaire.byId[id], let answer = record.answers[id] else { return nil }
                 return "\(t[question.key] ?? id) (\(question.article)) — \(Self.answerText(id, answer, t))"
