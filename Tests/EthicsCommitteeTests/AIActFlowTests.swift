@@ -95,6 +95,11 @@ import Testing
             let all = try await secretary.get("/cases?scope=all&ai_act=transparency")
             let unfiltered = try await secretary.get("/cases?scope=all")
             #expect(all.body.contains("Support chatbot") && unfiltered.body.contains("Support chatbot"))
+            // The exports carry the class and the labels
+            let csv = try await secretary.get("/cases/export.csv")
+            #expect(csv.body.contains(",Transparency,deployer; transparency Art. 50(1)"))
+            let json = try await secretary.get("/cases/export.json")
+            #expect(json.body.contains("\"class\" : \"transparency\""))
         }
     }
 

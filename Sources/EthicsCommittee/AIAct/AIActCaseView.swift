@@ -28,6 +28,8 @@ struct AIActCaseView: Sendable {
     let version: String
     let labels: [LabelView]
     let notClassified: String?
+    /// Said when an earlier questionnaire version classified the case.
+    let outdated: String?
     let obligations: [ObligationView]
     let hasObligations: Bool
     /// The obligations offered as conditions on the decision form (set by the page when it offers that form).
@@ -71,6 +73,9 @@ struct AIActCaseView: Sendable {
                              articles: label.articles.joined(separator: " · "), answers: answers, hasAnswers: !answers.isEmpty,
                              kindKey: label.kind.rawValue)
         }
+        outdated = (record.version ?? AIActQuestionnaire.version) < AIActQuestionnaire.version
+            ? Catalog.fill(t["aiact_outdated"] ?? "", ["version": String(record.version ?? 0), "current": String(AIActQuestionnaire.version)])
+            : nil
         switch AIActClassifier.classify(record.answers) {
         case .incomplete(let missing):
             notClassified = Catalog.fill(t["aiact_not_classified"] ?? "", ["count": String(missing.count)])

@@ -158,5 +158,8 @@ public enum AIActQuestionnaire {
 /// The label codes the case list filters on.
 public enum AIActFilter {
     public static let codes = ["prohibited", "high_risk", "transparency", "minimal", "out_of_scope", "derogation", "fria",
-                               "gpai_model", "gpai_systemic", "gpai_system"]
+                               "gpai_model", "gpai_systemic", "gpai_system", outdated]
+    /// Not a label: open or approved cases classified with an earlier questionnaire version, to re-classify
+    /// (staff ask the project owner for information; saving the form classifies with the current version).
+    public static let outdated = "outdated"
 }

@@ -247,7 +247,13 @@ public struct CaseStore: Sendable {
         }
         if let status = filter.status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
         if let tier = filter.tier { conditions.append("c.risk_tier = ?"); arguments += [tier.rawValue] }
-        if let label = filter.aiActLabel {
+        if filter.aiActLabel == AIActFilter.outdated {
+            conditions.append("""
+                c.status IN ('submitted', 'needs_info', 'in_review', 'decided')
+                AND EXISTS (SELECT 1 FROM case_ai_act a WHERE a.case_id = c.id AND a.questionnaire_version < ?)
+                """)
+            arguments += [AIActQuestionnaire.version]
+        } else if let label = filter.aiActLabel {
             conditions.append("EXISTS (SELECT 1 FROM case_ai_act_labels l WHERE l.case_id = c.id AND l.code = ?)"); arguments += [label]
         }
         let overdue = """
