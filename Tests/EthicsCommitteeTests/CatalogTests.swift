@@ -131,4 +131,25 @@ import Testing
         #expect(app.services.formats.dateTime(stored, .fr) == "24 novembre 2026 à 14 h 00")
         #expect(app.services.formats.dateTime(stored, .en) == "24 November 2026, 2:00 pm")
     }
+
+    @Test func frenchTypographyIsTheFormattersNotEachStrings() {
+        let n = "\u{202F}"
+        #expect(FrenchTypography.apply("Vous administrez : comptes ; rôles ! Vraiment ?") == "Vous administrez\(n): comptes\(n); rôles\(n)! Vraiment\(n)?")
+        #expect(FrenchTypography.apply("Nobody covers:") == "Nobody covers\(n):")
+        #expect(FrenchTypography.apply("« Renvoyer »") == "«\(n)Renvoyer\(n)»")
+        #expect(FrenchTypography.apply("«Renvoyer»") == "«\(n)Renvoyer\(n)»")
+        #expect(FrenchTypography.apply("50 % et {count}%") == "50\(n)% et {count}\(n)%")
+        #expect(FrenchTypography.apply("l'avis d'{document}") == "l\u{2019}avis d\u{2019}{document}")
+        // Times, addresses and query strings are not words that end in a sign
+        #expect(FrenchTypography.apply("à 14:00, https://exemple.fr/x?page=2") == "à 14:00, https://exemple.fr/x?page=2")
+        // Applied once, it is stable
+        #expect(FrenchTypography.apply(FrenchTypography.apply("Titre : « x » !")) == FrenchTypography.apply("Titre : « x » !"))
+    }
+
+    @Test func everyFrenchMessageHasItsSpacesAndApostrophes() throws {
+        let wrong = try Regex(#"[ \u{00A0}][:;!?»%]|«[ \u{00A0}]|[\p{L}\d][:;!?](\s|$)|\p{L}'"#)
+        for (key, text) in Catalog.messages(.fr) {
+            #expect(text.firstMatch(of: wrong) == nil, "\(key): \(text)")
+        }
+    }
 }

@@ -93,4 +93,35 @@ import Testing
         #expect(Policy.decide(Actor(userId: 99, role: .member), .viewDeliverable(ownerId: opinion.ownerId, linkedCase: facts)) == .notFound)
         #expect(Policy.decide(Actor(userId: secretary.id, role: .secretary), .viewDeliverable(ownerId: opinion.ownerId, linkedCase: facts)) == .allow)
     }
+
+    @Test func theListIsPagedInSQLAndAPageNumberPastTheEndShowsTheLast() async throws {
+        let app = try await TestApp.make()
+        try await app.user("sec@example.org", role: .secretary)
+        let ada = try await app.user("ada@example.org", role: .member, name: "Ada Lovelace")
+        let size = DeliverableController.pageSize
+        for i in 0..<(size + 3) {
+            let day = String(format: "2027-01-%02d", i % 28 + 1)
+            _ = try await app.services.deliverables.create(
+                DeliverableDraft(kind: .benchmark, title: "Deliverable \(i)", ownerId: ada.id, dueOn: day, caseId: nil, meetingId: nil, body: ""),
+                bodyHTML: "", by: .system())
+        }
+        try await app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("sec@example.org")
+            func titles(_ body: String) -> Int { body.components(separatedBy: "\">Deliverable ").count - 1 }
+            let first = try await browser.get("/deliverables")
+            #expect(titles(first.body) == size)
+            #expect(first.body.contains("\(size + 3) deliverables"))
+            #expect(first.body.contains("1 / 2"))
+            #expect(first.body.contains("href=\"/deliverables?page=2\""))
+            let second = try await browser.get("/deliverables?page=2")
+            #expect(titles(second.body) == 3)
+            // Past the end, or unreadable: the last page, or the first; never an empty page, never a 500
+            #expect(titles(try await browser.get("/deliverables?page=99").body) == 3)
+            #expect(titles(try await browser.get("/deliverables?page=-4").body) == size)
+            // A filter keeps its value in the pager's links
+            let filtered = try await browser.get("/deliverables?owner=\(ada.id)")
+            #expect(filtered.body.contains("href=\"/deliverables?owner=\(ada.id)&amp;page=2\""))
+        }
+    }
 }

@@ -275,7 +275,7 @@ import Testing
     @Test func limitHintsReadInTheReadersLanguage() {
         #expect(LimitHints(.en).longText.hint == "Up to 20,000 characters.")
         let french = LimitHints(.fr).longText.hint
-        #expect(french.hasPrefix("Jusqu'à 20") && french.hasSuffix("000 caractères."), "\(french)")
+        #expect(french.hasPrefix("Jusqu’à 20") && french.hasSuffix("000 caractères."), "\(french)")
         #expect(LimitHints(.en).longText.max == FieldLimits.longText)
     }
 }

@@ -203,29 +203,50 @@ import Testing
         }
     }
 
-    @Test func compositionFiguresOnAKnownSet() {
-        func member(_ id: Int64, external: Bool, areas: [ExpertiseArea], active: Bool = true, voting: Bool = true,
-                    termEnd: String? = nil, signed: String? = "2026-06-01T00:00:00.000Z", version: Int? = 1) -> Member {
-            Member(user: User(id: id, email: "\(id)@x.org", name: "M\(id)", role: external ? .expert : .member, language: nil,
-                              active: active, createdAt: "", deactivatedAt: nil),
-                   affiliation: "", external: external, position: .none, voting: voting, termStart: nil, termEnd: termEnd,
-                   completedAt: "", expertise: areas, declarationSignedAt: signed, declarationVersion: version)
-        }
-        let now = Timestamp.date("2026-11-24T12:00:00.000Z")!
-        let composition = Composition(members: [
-            member(1, external: true, areas: [.ai, .data], termEnd: "2026-12-31"),
-            member(2, external: true, areas: [.law], voting: false, signed: "2025-06-01T00:00:00.000Z"),
-            member(3, external: false, areas: [.ethics], termEnd: "2027-06-01", version: nil),
-            member(4, external: false, areas: [.security, .customerRelations], active: false),
-        ], now: now, today: "2026-11-24", in90Days: "2027-02-22", declarationVersion: 1)
-        #expect(composition.seated.map(\.user.id) == [1, 2, 3])
-        #expect(composition.former.map(\.user.id) == [4])
-        #expect(composition.externalShare == 67)
-        #expect(composition.votingCount == 2)
-        #expect(composition.uncovered == [.customerRelations, .security])
-        #expect(composition.termsEndingSoon.map(\.user.id) == [1])
-        // Member 2 signed more than a year ago, member 3 never
-        #expect(composition.declarationsDue.map(\.user.id) == [2, 3])
+    @Test func compositionFiguresOnAKnownSetAgreeWithTheMembersOwnRules() async throws {
+        // Given four committee accounts: two external experts (one not voting, one signed over a year ago),
+        // an internal member who never signed, and a former member
+        let app = try await TestApp.make()
+        let sys = AuditActor.system("test")
+        let one = try await app.user("one@x.org", role: .expert, name: "M1", expertise: [.ai, .data])
+        let two = try await app.user("two@x.org", role: .expert, name: "M2", expertise: [.law])
+        app.clock.advance(200 * 86400)
+        let three = try await app.user("three@x.org", role: .member, name: "M3", onboarded: false)
+        try await app.services.members.saveOwnProfile(userId: three.id, affiliation: "Acme", expertise: [.ethics], by: sys)
+        let four = try await app.user("four@x.org", role: .member, name: "M4", expertise: [.security, .customerRelations])
+        try await app.services.users.deactivate(id: four.id, by: sys)
+        try await app.services.members.signDeclaration(userId: one.id, text: "text", version: 1, by: sys)
+        try await app.services.members.saveSeat(userId: one.id, external: true, position: .none, voting: true, termStart: nil,
+                                                termEnd: app.services.formats.localISODate(daysFromNow: 30), by: sys)
+        try await app.services.members.saveSeat(userId: two.id, external: true, position: .none, voting: false, termStart: nil,
+                                                termEnd: app.services.formats.localISODate(daysFromNow: 200), by: sys)
+        app.clock.advance(200 * 86400)
+        let today = app.services.formats.localISODate(), in90 = app.services.formats.localISODate(daysFromNow: 90)
+        let dates = Composition.Dates(now: app.clock.now, today: today, in90Days: in90, declarationVersion: 1)
+        // When the page's figures are counted in SQL
+        let c = try await app.services.members.composition(page: 1, size: 2, dates: dates, listLimit: 1)
+        // Then they are what the members' own rules say
+        #expect(c.seated.total == 3 && c.seated.rows.map(\.user.id) == [one.id, two.id] && c.seated.pageCount == 2)
+        #expect(c.externalShare == 67)
+        #expect(c.votingCount == 2)
+        #expect(c.uncovered == [.customerRelations, .security])
+        #expect(c.former.members.map(\.user.id) == [four.id] && c.former.more == 0)
+        let members = [one, two, three].compactMap { $0 }
+        var found: [Member] = []
+        for user in members { found.append(try #require(try await app.services.members.find(userId: user.id))) }
+        let ending = found.filter { $0.termEnds(from: today, through: in90) }.map(\.user.id)
+        #expect(c.termsEndingSoon.total == ending.count && c.termsEndingSoon.members.map(\.user.id) == Array(ending.prefix(1)))
+        // Two signed over a year ago, three never signed; one signed 200 days ago is not due
+        let due = found.filter { $0.declarationDue(now: app.clock.now, currentVersion: 1) }.map(\.user.id)
+        #expect(due == [two.id, three.id])
+        #expect(c.declarationsDue.total == 2 && c.declarationsDue.members.map(\.user.id) == [two.id] && c.declarationsDue.more == 1)
+        // A new declaration text makes every one due, in SQL as in Swift
+        let v2 = try await app.services.members.composition(page: 1, size: 50, dates: Composition.Dates(
+            now: app.clock.now, today: today, in90Days: in90, declarationVersion: 2))
+        #expect(v2.declarationsDue.total == found.filter { $0.declarationDue(now: app.clock.now, currentVersion: 2) }.count)
+        #expect(v2.declarationsDue.total == 3)
+        // Page 2 of the seated, and a page past the end shows the last
+        #expect(try await app.services.members.composition(page: 9, size: 2, dates: dates).seated.rows.map(\.user.id) == [three.id])
     }
 
     @Test func changingTheDeclarationTextMakesEveryDeclarationDue() async throws {
@@ -304,5 +325,32 @@ import Testing
         let invitations = try await app.services.invitations.open()
         #expect(invitations.count == 1)
         #expect(try app.auditActions().filter { $0 == "account.invited" }.count == 2)
+    }
+
+    @Test func aChairsTitleFollowsTheFormSheChose() async throws {
+        let app = try await TestApp.make()
+        let helene = try await app.user("helene@univ.example", role: .expert, name: "Hélène Marchand")
+        try await app.services.members.saveSeat(userId: helene.id, external: true, position: .chair, voting: true, termStart: nil,
+                                                termEnd: nil, by: .system("test"))
+        try await app.services.users.setLanguage(id: helene.id, to: .fr, by: .system("test"))
+        try await app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("helene@univ.example")
+            // Neutral until she chooses: the function's name
+            #expect(try await browser.get("/members").body.contains("Présidence"))
+            let form = try await browser.get("/members/\(helene.id)/profile")
+            #expect(form.body.contains("name=\"title_form\""))
+            // A form not in the list is refused, with what she typed kept
+            let refused = try await browser.post("/members/\(helene.id)/profile",
+                                                 ["affiliation": "Université de Lyon", "expertise": "ethics", "title_form": "royal"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("value=\"Université de Lyon\""))
+            #expect(try await browser.post("/members/\(helene.id)/profile",
+                                           ["affiliation": "Université de Lyon", "expertise": "ethics", "title_form": "feminine"]).status == .seeOther)
+            let list = try await browser.get("/members")
+            #expect(list.body.contains("Présidente") && !list.body.contains(">Président<"))
+        }
+        #expect(try await app.services.members.find(userId: helene.id)?.titleForm == .feminine)
+        #expect(try app.auditActions().last == "member.profile_updated")
     }
 }

@@ -307,7 +307,7 @@ import Testing
             let bob = Browser(client)
             try await bob.signIn("bob@example.org")
             let list = try await bob.get("/notifications")
-            #expect(list.body.contains("Vous êtes invité à étudier « Robot conversationnel » d&#39;ici le 31 décembre 2030."))
+            #expect(list.body.contains("Vous êtes invité à étudier «\u{202F}Robot conversationnel\u{202F}» d’ici le 31 décembre 2030."))
             #expect(list.body.contains("1 non lue"))
             #expect(list.body.contains("Tout marquer comme lu"))
         }

@@ -89,10 +89,10 @@ import Testing
         #expect(subject.hasPrefix("Subject: =?UTF-8?B?"))
         let continuation = carol.wireLines.drop { !$0.hasPrefix("Subject: ") }.dropFirst().prefix { $0.hasPrefix(" ") }
         #expect(Self.decodeWords(([String(subject.dropFirst("Subject: ".count))] + continuation).joined())
-                == "[AI Ethics Committee] Une saisine vous a été confiée pour étude (échéance : 31 décembre 2030).")
+                == "[AI Ethics Committee] Une saisine vous a été confiée pour étude (échéance\u{202F}: 31 décembre 2030).")
         // (A soft line break may fall between the two bytes of "é": decoders join the bytes.)
         #expect(Array(carol.wireLines.suffix(8).prefix(2)) == ["Une saisine vous a =C3=A9t=C3=A9 confi=C3=A9e pour =C3=A9tude (=C3=A9ch=C3=",
-                                                              "=A9ance : 31 d=C3=A9cembre 2030)."])
+                                                              "=A9ance=E2=80=AF: 31 d=C3=A9cembre 2030)."])
         #expect(carol.wireLines.allSatisfy { $0.utf8.count <= 78 && $0.unicodeScalars.allSatisfy { $0.isASCII } })
     }
 

@@ -92,10 +92,10 @@ def test_member_chooses_french_and_every_page_is_in_french(driver, server, check
     assert text_of(driver, "h1") == "Bienvenue au comité"
     for label in ("Rattachement", "Données", "Intelligence artificielle", "Droit",
                   "Éthique et philosophie", "Relation client", "Sécurité", "Autre",
-                  "J'ai lu cette déclaration et je la signe."):
+                  "J’ai lu cette déclaration et je la signe."):
         assert field(driver, label)
     legend = driver.find_element(By.CSS_SELECTOR, "main fieldset legend")
-    assert " ".join(legend.get_attribute("textContent").split()) == "Domaines d'expertise"
+    assert " ".join(legend.get_attribute("textContent").split()) == "Domaines d’expertise"
 
     # Without the tick: the error is in French too.
     fill(driver, "Rattachement", "Direction juridique")
@@ -107,7 +107,7 @@ def test_member_chooses_french_and_every_page_is_in_french(driver, server, check
     assert field(driver, "Droit").is_selected()
 
     complete_welcome(driver, "Direction juridique", [],
-                     labels=("Rattachement", "J'ai lu cette déclaration et je la signe.",
+                     labels=("Rattachement", "J’ai lu cette déclaration et je la signe.",
                              "Signer et continuer"))
     assert path_of(driver) == "/", driver.current_url
     visit(driver, check_page, "home in French")
@@ -125,9 +125,9 @@ def test_member_chooses_french_and_every_page_is_in_french(driver, server, check
     click_and_wait(driver, row.find_element(By.TAG_NAME, "a"))
     assert re.fullmatch(r"/members/\d+", path_of(driver)), driver.current_url
     visit(driver, check_page, "own member page in French")
-    for label in ("Organisation", "Nature de l'intérêt", "Depuis le"):
+    for label in ("Organisation", "Nature de l’intérêt", "Depuis le"):
         assert field(driver, label)
-    assert find_button(driver, "Ajouter l'intérêt")
+    assert find_button(driver, "Ajouter l’intérêt")
 
     click_and_wait(driver, nav_link(driver, "Mon compte"))
     assert path_of(driver) == "/account/password"
@@ -153,7 +153,7 @@ def test_administrator_pages_in_french(driver, server, check_page, state):
 
     try:
         for label, name, path in (("Comptes", "accounts in French", "/admin/users"),
-                                  ("Journal d'audit", "audit trail in French", "/admin/audit"),
+                                  ("Journal d’audit", "audit trail in French", "/admin/audit"),
                                   ("Paramètres", "settings in French", "/admin/settings")):
             click_and_wait(driver, nav_link(driver, label))
             assert path_of(driver) == path
@@ -161,7 +161,7 @@ def test_administrator_pages_in_french(driver, server, check_page, state):
         for label in ("Nom du comité", "Langue par défaut", "Fuseau horaire",
                       "Membres votants présents pour un vote",
                       "Au moins un membre externe doit être présent",
-                      "Texte de la déclaration d'indépendance"):
+                      "Texte de la déclaration d’indépendance"):
             assert field(driver, label)
 
         # A new browser (no language cookie) finds the choice again after signing in.

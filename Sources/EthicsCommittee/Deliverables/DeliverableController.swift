@@ -22,20 +22,29 @@ struct DeliverableController {
         router.post(RouterPath(Paths.deliverableStatusPattern), use: move)
     }
 
+    static let pageSize = 50
+
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewDeliverables)
         let messages = Catalog.messages(context.language), today = formats.localISODate()
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { DeliverableStatus(rawValue: String($0)) }
-        let owner = query["owner"].flatMap { Int64(String($0)) }
+        let owner = query["owner"].flatMap { RequestNumber.id($0) }
         guard let actor = context.actor else { throw AppError.notFound }
-        let (shown, visibleOwners) = try await deliverables.list(for: actor, status: status, ownerId: owner)
+        let (shown, visibleOwners) = try await deliverables.list(for: actor, status: status, ownerId: owner,
+                                                                 page: RequestNumber.page(query["page"]), size: Self.pageSize)
+        func link(_ number: Int) -> String {
+            let filters = [status.map { "status=\($0.rawValue)" }, owner.map { "owner=\($0)" }, "page=\(number)"]
+            return Paths.deliverables + "?" + filters.compactMap { $0 }.joined(separator: "&")
+        }
         let page = DeliverablePages.List(
-            rows: shown.map { row($0, messages, context.language, today) }, hasRows: !shown.isEmpty,
+            rows: shown.rows.map { row($0, messages, context.language, today) }, hasRows: !shown.rows.isEmpty,
             statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
             owners: visibleOwners.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == owner) },
             newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,
-            count: Catalog.plural("deliverables_count", shown.count, context.language))
+            count: Catalog.plural("deliverables_count", shown.total, context.language),
+            pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
+            previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
         return try await renderer.page("deliverables/index", page, title: "deliverables_title", context: context, path: Paths.deliverables)
     }
 

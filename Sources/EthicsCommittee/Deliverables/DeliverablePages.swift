@@ -20,6 +20,11 @@ enum DeliverablePages {
         let owners: [Choice]
         let newHref: String?
         let count: String
+        let pageNumber: Int
+        let pageCount: Int
+        let hasPages: Bool
+        let previous: String?
+        let next: String?
     }
 
     struct Form: Sendable {

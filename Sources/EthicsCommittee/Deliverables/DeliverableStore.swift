@@ -27,24 +27,29 @@ public struct DeliverableStore: Sendable {
         }
     }
 
-    /// The deliverables a person may open, by due date, with the status and owner filters of the list; and
-    /// the owners of all those they may open (for the owner filter).
-    public func list(for actor: Actor, status: DeliverableStatus?, ownerId: Int64?) async throws
-        -> (rows: [Deliverable], owners: [(id: Int64, name: String)]) {
+    /// One page of the deliverables a person may open, by due date, with the status and owner filters of the
+    /// list; and the owners of all those they may open (for the owner filter). Counted, clamped and fetched in
+    /// one read, so the page never grows with the archive.
+    public func list(for actor: Actor, status: DeliverableStatus?, ownerId: Int64?, page: Int = 1, size: Int = 50) async throws
+        -> (page: ListPage<Deliverable>, owners: [(id: Int64, name: String)]) {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
         var arguments = visibleArguments
         if let status { conditions.append("d.status = ?"); arguments += [status.rawValue] }
         if let ownerId { conditions.append("d.owner_id = ?"); arguments += [ownerId] }
         let whereClause = conditions.joined(separator: " AND ")
-        let rowArguments = arguments
+        let filterArguments = arguments
         return try await db.writer.read { db in
-            let rows = try Deliverable.fetchAll(db, sql: Self.select + " WHERE \(whereClause) ORDER BY d.due_on, d.id",
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliverables d WHERE \(whereClause)", arguments: filterArguments) ?? 0
+            let (number, offset) = ListPage<Deliverable>.clamp(requested: page, total: total, size: size)
+            var rowArguments = filterArguments
+            rowArguments += [size, offset]
+            let rows = try Deliverable.fetchAll(db, sql: Self.select + " WHERE \(whereClause) ORDER BY d.due_on, d.id LIMIT ? OFFSET ?",
                                                 arguments: rowArguments)
             let owners = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT u.id, u.name FROM deliverables d JOIN users u ON u.id = d.owner_id WHERE \(visible) ORDER BY u.name, u.id
                 """, arguments: visibleArguments).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-            return (rows, owners)
+            return (ListPage(rows: rows, total: total, number: number, size: size), owners)
         }
     }
 

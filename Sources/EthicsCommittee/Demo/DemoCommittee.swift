@@ -54,6 +54,10 @@ enum DemoCommittee {
                 try await world.members.completeOnboarding(
                     userId: state.userId(person.email), affiliation: person.affiliation, expertise: person.expertise,
                     declarationText: settings.declarationText, declarationVersion: settings.declarationVersion, by: person.actor(state))
+                if person.titleForm != .neutral {
+                    try await world.members.saveOwnProfile(userId: state.userId(person.email), affiliation: person.affiliation,
+                                                           expertise: person.expertise, titleForm: person.titleForm, by: person.actor(state))
+                }
             }
             let endDay = DemoDate.startOfDay(world.end) + DemoDate.day
             alone(onboarded + 600) { state in

@@ -11,6 +11,8 @@ struct DemoPerson: Sendable {
     var expertise: [ExpertiseArea] = []
     var external = false
     var position: Position = .none
+    /// How their title reads in French, chosen on their profile.
+    var titleForm: TitleForm = .neutral
     var voting = true
     /// Term, in days relative to the end of the demo history (negative: before it).
     var termFromDay: Int? = nil
@@ -36,11 +38,11 @@ enum DemoRoster {
     static let members: [DemoPerson] = [
         DemoPerson(name: "Hélène Marchand", email: "helene.marchand@univ-lyon.example", role: .expert,
                    about: "Professor of AI ethics, chair", affiliation: "Université de Lyon, professor of philosophy of technology",
-                   expertise: [.ethics, .ai], external: true, position: .chair, termFromDay: -300, termToDay: 795,
+                   expertise: [.ethics, .ai], external: true, position: .chair, titleForm: .feminine, termFromDay: -300, termToDay: 795,
                    client: "192.0.2.21"),
         DemoPerson(name: "Samuel Okafor", email: "samuel.okafor@imperial.example", role: .expert,
                    about: "Professor of machine learning, vice-chair", affiliation: "Imperial College London, department of computing",
-                   expertise: [.ai, .data], external: true, position: .viceChair, termFromDay: -300, termToDay: 795,
+                   expertise: [.ai, .data], external: true, position: .viceChair, titleForm: .masculine, termFromDay: -300, termToDay: 795,
                    interests: [("Nimbus CX", "Unpaid member of the scientific advisory board")], client: "192.0.2.22"),
         DemoPerson(name: "Inès Benali", email: "ines.benali@benali-avocats.example", role: .expert,
                    about: "Lawyer, data protection and the AI Act", affiliation: "Benali Avocats, partner (data protection, AI regulation)",

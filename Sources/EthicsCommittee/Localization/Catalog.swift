@@ -6,15 +6,24 @@ public enum Catalog {
     public static func messages(_ language: Language) -> [String: String] {
         switch language {
         case .en: english
-        case .fr: french
+        case .fr: frenchTypeset
         }
     }
+
+    /// The French catalogue with French typography applied once (`FrenchTypography`).
+    static let frenchTypeset = french.mapValues(FrenchTypography.apply)
 
     /// Plural forms: `key_one` and `key_other`, with `{count}` replaced. French uses the singular for 0 and 1.
     public static func plural(_ key: String, _ count: Int, _ language: Language) -> String {
         let one = language == .fr ? count <= 1 : count == 1
         let text = messages(language)[key + (one ? "_one" : "_other")] ?? key
         return text.replacingOccurrences(of: "{count}", with: String(count))
+    }
+
+    /// A person's title for a position, in the form they chose where the language has several
+    /// (`position_chair_feminine`…), else the position's name.
+    static func title(_ position: Position, _ form: TitleForm, _ messages: [String: String]) -> String {
+        messages["position_\(position.rawValue)_\(form.rawValue)"] ?? messages["position_\(position.rawValue)"] ?? ""
     }
 
     /// A message with its named placeholders (`{name}`) filled in.

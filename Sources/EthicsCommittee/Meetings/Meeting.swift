@@ -54,12 +54,15 @@ public struct Invitee: Sendable, Equatable, FetchableRecord {
     public var external: Bool
     public var voting: Bool
     public var chair: Bool
+    /// How their title is written (`TitleForm`), for "(Présidente)" beside the chair's name.
+    public var titleForm: TitleForm
     public var attendance: Attendance?
 
     public init(row: Row) {
         userId = row["user_id"]; name = row["name"]; role = Role(rawValue: row["role"]) ?? .member
         external = row["external"] ?? (role == .expert); voting = row["voting"] ?? true
         chair = (row["position"] as String?) == "chair"
+        titleForm = (row["title_form"] as String?).flatMap(TitleForm.init(rawValue:)) ?? .neutral
         attendance = (row["attendance"] as String?).flatMap(Attendance.init(rawValue:))
     }
 }

@@ -90,7 +90,7 @@ struct MeetingPackBuilder: Sendable {
             when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place,
             videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             invitees: record.invitees.map { invitee in
-                MeetingPack.Invitee(name: invitee.name + (invitee.chair ? " (\(messages["position_chair"] ?? ""))" : ""),
+                MeetingPack.Invitee(name: invitee.name + (invitee.chair ? " (\(Catalog.title(.chair, invitee.titleForm, messages)))" : ""),
                                     seat: messages[invitee.external ? "member_external" : "member_internal"] ?? "")
             },
             items: items, hasItems: !items.isEmpty,

@@ -32,9 +32,12 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// The meetings a person may open, latest first: all of them, or for an expert those they are invited to.
+    /// The meetings a person may open, latest first: all of them, for an expert those they are invited to, for a
+    /// project owner none.
     public func list(for actor: Actor) async throws -> [Meeting] {
-        try await db.writer.read { db in
+        // The rule of `Policy.decideMeeting(.viewMeeting)`, in SQL; MeetingVisibilityTests checks they agree.
+        guard actor.role != .submitter else { return [] }
+        return try await db.writer.read { db in
             if actor.role == .expert {
                 return try Meeting.fetchAll(db, sql: """
                     SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
@@ -57,7 +60,7 @@ public struct MeetingStore: Sendable {
     public func votingMembers() async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, NULL AS attendance
+                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
                 ORDER BY u.name COLLATE NOCASE
@@ -69,7 +72,7 @@ public struct MeetingStore: Sendable {
     public func committee() async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, NULL AS attendance
+                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert') ORDER BY u.name COLLATE NOCASE
                 """)
@@ -80,7 +83,7 @@ public struct MeetingStore: Sendable {
     public func invitees(meetingId: Int64) async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT i.user_id, i.attendance, u.name, u.role, p.external, p.voting, p.position
+                SELECT i.user_id, i.attendance, u.name, u.role, p.external, p.voting, p.position, p.title_form
                 FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
                 """, arguments: [meetingId])

@@ -72,7 +72,7 @@ struct MeetingViews: Sendable {
         let voting = Set(record.voters.map(\.userId))
         return record.invitees.map { invitee in
             MeetingPages.AttendanceRow(
-                userId: invitee.userId, name: invitee.name + (invitee.chair ? " (\(messages["position_chair"] ?? ""))" : ""),
+                userId: invitee.userId, name: invitee.name + (invitee.chair ? " (\(Catalog.title(.chair, invitee.titleForm, messages)))" : ""),
                 kind: messages[invitee.external ? "member_external" : "member_internal"] ?? "", voting: voting.contains(invitee.userId),
                 attendance: invitee.attendance.flatMap { messages["attendance_\($0.rawValue)"] } ?? messages["attendance_unknown"] ?? "",
                 field: "attendance_\(invitee.userId)",

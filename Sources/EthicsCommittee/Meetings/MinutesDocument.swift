@@ -63,7 +63,7 @@ struct MinutesDocument: Sendable {
             let people = record.invitees.filter { $0.attendance == kind }
             guard !people.isEmpty else { return nil }
             let list = people.map { person in
-                person.name + (person.chair ? " (\(t("position_chair")))" : "") + (person.external ? ", \(t("member_external").lowercased())" : "")
+                person.name + (person.chair ? " (\(Catalog.title(.chair, person.titleForm, messages)))" : "") + (person.external ? ", \(t("member_external").lowercased())" : "")
             }
             return Group(label: "\(t("attendance_\(kind.rawValue)")) (\(people.count))", names: list.joined(separator: "; "))
         }

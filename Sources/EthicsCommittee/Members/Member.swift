@@ -11,6 +11,12 @@ public enum Position: String, Sendable, CaseIterable {
     case chair, viceChair = "vice_chair", none
 }
 
+/// How a person's position is written where the language has forms (French: Présidente, Président, or the
+/// neutral Présidence); their own choice on their profile.
+public enum TitleForm: String, Sendable, CaseIterable {
+    case neutral, feminine, masculine
+}
+
 /// The roles that hold a seat on the committee and so have a member profile.
 extension Role {
     public var sitsOnCommittee: Bool { self == .member || self == .expert }
@@ -22,6 +28,7 @@ public struct Member: Sendable, Equatable {
     public var affiliation: String
     public var external: Bool
     public var position: Position
+    public var titleForm: TitleForm
     public var voting: Bool
     public var termStart: String?
     public var termEnd: String?
@@ -38,6 +45,7 @@ extension Member {
         affiliation = row["affiliation"] ?? ""
         external = row["external"] ?? (user.role == .expert)
         position = (row["position"] as String?).flatMap(Position.init(rawValue:)) ?? .none
+        titleForm = (row["title_form"] as String?).flatMap(TitleForm.init(rawValue:)) ?? .neutral
         voting = row["voting"] ?? true
         termStart = row["term_start"]; termEnd = row["term_end"]; completedAt = row["completed_at"]
         self.expertise = expertise
@@ -45,10 +53,14 @@ extension Member {
         declarationVersion = row["declaration_version"]
     }
 
-    /// A declaration is due when never signed, older than twelve months, or signed on an older text.
+    /// How long a signed declaration holds: twelve months.
+    public static let declarationValidity: TimeInterval = 365 * 86400
+
+    /// A declaration is due when never signed, older than twelve months, or signed on an older text
+    /// (`MemberStore.composition` asks the same in SQL; a test checks they agree).
     public func declarationDue(now: Date, currentVersion: Int) -> Bool {
         guard let signed = declarationSignedAt.flatMap(Timestamp.date), let version = declarationVersion else { return true }
-        return version < currentVersion || now.timeIntervalSince(signed) > 365 * 86400
+        return version < currentVersion || now.timeIntervalSince(signed) > Self.declarationValidity
     }
 
     /// Whether the term ends between two ISO dates, inclusive (ISO dates compare as text).

@@ -32,7 +32,8 @@ struct MemberEditController {
         try context.require(.editMemberProfile(memberId: member.user.id))
         let present = pages.presenter(context)
         let form = ProfileForm(action: Paths.memberProfile(member.user.id), name: member.user.name,
-                               affiliation: member.affiliation, areas: present.areaChoices(selected: member.expertise))
+                               affiliation: member.affiliation, areas: present.areaChoices(selected: member.expertise),
+                               titleForms: present.titleFormChoices(selected: member.titleForm))
         return try await renderer.page("members/profile", form, title: "profile_title", context: context,
                                        path: Paths.memberProfile(member.user.id))
     }
@@ -42,16 +43,22 @@ struct MemberEditController {
         try context.require(.editMemberProfile(memberId: member.user.id))
         let affiliation = context.form["affiliation"]
         let areas = context.form.choices("expertise", as: ExpertiseArea.init(rawValue:))
+        // Absent (an older form) keeps the current choice; anything else but a listed form is refused.
+        let titleForm = context.form["title_form"].isEmpty ? member.titleForm : TitleForm(rawValue: context.form["title_form"])
         var errors = FieldErrors()
         if let problem = Validate.text(affiliation, max: 200) { errors.add("affiliation", problem) }
         if areas.isEmpty { errors.add("expertise", "error_expertise_required") }
-        guard errors.isEmpty else {
+        if titleForm == nil { errors.add("title_form", "error_choice") }
+        guard errors.isEmpty, let titleForm else {
             let form = ProfileForm(action: Paths.memberProfile(member.user.id), name: member.user.name, affiliation: affiliation,
-                                   areas: pages.presenter(context).areaChoices(selected: areas), errors: errors.messages(context.language))
+                                   areas: pages.presenter(context).areaChoices(selected: areas),
+                                   titleForms: pages.presenter(context).titleFormChoices(selected: titleForm ?? member.titleForm),
+                                   errors: errors.messages(context.language))
             return try await renderer.page("members/profile", form, title: "profile_title", context: context,
                                            path: Paths.memberProfile(member.user.id), status: .unprocessableContent)
         }
-        try await members.saveOwnProfile(userId: member.user.id, affiliation: affiliation, expertise: areas, by: context.auditActor)
+        try await members.saveOwnProfile(userId: member.user.id, affiliation: affiliation, expertise: areas, titleForm: titleForm,
+                                         by: context.auditActor)
         try await flash("flash_profile_saved", context)
         return .redirect(to: Paths.member(member.user.id))
     }

@@ -30,9 +30,17 @@ struct CompositionPage: Sendable {
     let coverage: [CoverageRow]
     let uncovered: String?
     let termsEndingSoon: [MemberRow]
+    let termsEndingMore: String?
     let declarationsDue: [MemberRow]
+    let declarationsDueMore: String?
     let former: [MemberRow]
     let hasFormer: Bool
+    let formerMore: String?
+    let pageNumber: Int
+    let pageCount: Int
+    let hasPages: Bool
+    let previous: String?
+    let next: String?
     let canInvite: Bool
     let newInvitation: String
     let invitations: [PendingInvitation]
@@ -107,6 +115,7 @@ struct ProfileForm: Sendable {
     let name: String
     var affiliation: String
     var areas: [Choice]
+    var titleForms: [Choice]
     var errors: [String: String] = [:]
 }
 

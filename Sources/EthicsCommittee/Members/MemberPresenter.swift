@@ -7,7 +7,7 @@ struct MemberPresenter {
 
     func row(_ member: Member) -> MemberRow {
         MemberRow(href: Paths.member(member.user.id), name: member.user.name, affiliation: member.affiliation,
-                  position: position(member.position), kind: kind(member), external: member.external, voting: member.voting,
+                  position: member.position == .none ? nil : Catalog.title(member.position, member.titleForm, messages), kind: kind(member), external: member.external, voting: member.voting,
                   expertise: expertise(member.expertise), termEnd: member.termEnd.map { formats.calendarDate($0, language) },
                   declarationDue: member.declarationDue(now: formats.clock.now, currentVersion: declarationVersion))
     }
@@ -27,6 +27,12 @@ struct MemberPresenter {
     func areaChoices(selected: [ExpertiseArea]) -> [Choice] {
         ExpertiseArea.allCases.map {
             Choice(value: $0.rawValue, label: messages["expertise_\($0.rawValue)"] ?? "", selected: selected.contains($0))
+        }
+    }
+
+    func titleFormChoices(selected: TitleForm) -> [Choice] {
+        TitleForm.allCases.map {
+            Choice(value: $0.rawValue, label: messages["title_form_\($0.rawValue)"] ?? "", selected: $0 == selected)
         }
     }
 

@@ -10,7 +10,7 @@ public struct MemberStore: Sendable {
 
     /// The columns of a member: account, profile (if any) and latest declaration.
     private static let select = """
-        SELECT u.*, p.affiliation, p.external, p.position, p.voting, p.term_start, p.term_end, p.completed_at,
+        SELECT u.*, p.affiliation, p.external, p.position, p.title_form, p.voting, p.term_start, p.term_end, p.completed_at,
                d.signed_at AS declaration_signed_at, d.text_version AS declaration_version
         FROM users u
         LEFT JOIN member_profiles p ON p.user_id = u.id
@@ -18,14 +18,41 @@ public struct MemberStore: Sendable {
             SELECT id FROM independence_declarations WHERE user_id = u.id ORDER BY signed_at DESC, id DESC LIMIT 1)
         """
 
-    /// Every account that sits on the committee (role member or expert), active first, by name.
-    public func all() async throws -> [Member] {
-        try await db.writer.read { db in
-            let rows = try Row.fetchAll(db, sql: Self.select + """
-                 WHERE u.role IN ('member', 'expert') ORDER BY u.active DESC, u.name COLLATE NOCASE, u.id
-                """)
-            let areas = try Self.expertiseByUser(db)
-            return rows.map { Member(row: $0, expertise: areas[$0["id"], default: []]) }
+    /// The composition page's data in one read (one consistent snapshot): the figures by aggregate queries,
+    /// one page of the seated members by name, and the short lists bounded to `listLimit` with their totals.
+    public func composition(page: Int, size: Int, dates: Composition.Dates, listLimit: Int = 20) async throws -> Composition {
+        let committee = "u.role IN ('member', 'expert')", seated = "u.role IN ('member', 'expert') AND u.active = 1"
+        let byName = " ORDER BY u.name COLLATE NOCASE, u.id"
+        return try await db.writer.read { db in
+            func members(_ condition: String, _ order: String, _ arguments: StatementArguments, limit: Int, offset: Int = 0) throws -> [Member] {
+                var all = arguments
+                all += [limit, offset]
+                let rows = try Row.fetchAll(db, sql: Self.select + " WHERE \(condition)\(order) LIMIT ? OFFSET ?", arguments: all)
+                let areas = try Self.expertise(db, userIds: rows.map { $0["id"] as Int64 })
+                return rows.map { Member(row: $0, expertise: areas[$0["id"], default: []]) }
+            }
+            func bounded(_ condition: String, _ order: String, _ arguments: StatementArguments = []) throws -> Composition.Bounded {
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(Self.select) WHERE \(condition))", arguments: arguments) ?? 0
+                return Composition.Bounded(members: total == 0 ? [] : try members(condition, order, arguments, limit: listLimit), total: total)
+            }
+            let counts = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS seated, coalesce(sum(coalesce(p.external, u.role = 'expert')), 0) AS external,
+                       coalesce(sum(coalesce(p.voting, 1)), 0) AS voting
+                FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id WHERE \(seated)
+                """)!
+            let perArea = try Row.fetchAll(db, sql: """
+                SELECT e.area, count(*) AS n FROM member_expertise e JOIN users u ON u.id = e.user_id WHERE \(seated) GROUP BY e.area
+                """).reduce(into: [String: Int]()) { $0[$1["area"]] = $1["n"] }
+            let total: Int = counts["seated"]
+            let (number, offset) = ListPage<Member>.clamp(requested: page, total: total, size: size)
+            let due = "(d.signed_at IS NULL OR d.text_version IS NULL OR d.text_version < ? OR d.signed_at < ?)"
+            return Composition(
+                seated: ListPage(rows: try members(seated, byName, [], limit: size, offset: offset), total: total, number: number, size: size),
+                externalCount: counts["external"], votingCount: counts["voting"],
+                coverage: ExpertiseArea.allCases.filter { $0 != .other }.map { (area: $0, count: perArea[$0.rawValue] ?? 0) },
+                termsEndingSoon: try bounded("\(seated) AND p.term_end BETWEEN ? AND ?", " ORDER BY p.term_end, u.id", [dates.today, dates.in90Days]),
+                declarationsDue: try bounded("\(seated) AND \(due)", byName, [dates.declarationVersion, dates.signedBefore]),
+                former: try bounded("\(committee) AND u.active = 0", byName))
         }
     }
 
@@ -39,10 +66,13 @@ public struct MemberStore: Sendable {
         }
     }
 
-    /// Expertise of all members in one query, so listing pages make no query per row.
-    private static func expertiseByUser(_ db: Database) throws -> [Int64: [ExpertiseArea]] {
+    /// The expertise of the listed members in one query, so listing pages make no query per row.
+    private static func expertise(_ db: Database, userIds: [Int64]) throws -> [Int64: [ExpertiseArea]] {
+        guard !userIds.isEmpty else { return [:] }
         var result: [Int64: [ExpertiseArea]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT user_id, area FROM member_expertise ORDER BY area") {
+        let marks = Array(repeating: "?", count: userIds.count).joined(separator: ", ")
+        for row in try Row.fetchAll(db, sql: "SELECT user_id, area FROM member_expertise WHERE user_id IN (\(marks)) ORDER BY area",
+                                    arguments: StatementArguments(userIds)) {
             if let area = ExpertiseArea(rawValue: row["area"]) { result[row["user_id"], default: []].append(area) }
         }
         return result
@@ -58,11 +88,16 @@ public struct MemberStore: Sendable {
     }
 
     /// What the member fills in themself: affiliation and expertise. Marks the profile completed.
-    public func saveOwnProfile(userId: Int64, affiliation: String, expertise: [ExpertiseArea], by actor: AuditActor) async throws {
+    public func saveOwnProfile(userId: Int64, affiliation: String, expertise: [ExpertiseArea], titleForm: TitleForm? = nil,
+                               by actor: AuditActor) async throws {
         try await db.writer.write { db in
             try Self.upsertOwn(db, userId: userId, affiliation: affiliation, expertise: expertise, now: clock.now)
+            if let titleForm {
+                try db.execute(sql: "UPDATE member_profiles SET title_form = ? WHERE user_id = ?", arguments: [titleForm.rawValue, userId])
+            }
             try AuditStore.append(db, by: actor, action: "member.profile_updated", targetType: "user", targetId: String(userId),
-                                  detail: "expertise=" + expertise.map(\.rawValue).joined(separator: ","), at: clock.now)
+                                  detail: "expertise=" + expertise.map(\.rawValue).joined(separator: ",")
+                                      + (titleForm.map { " title_form=\($0.rawValue)" } ?? ""), at: clock.now)
         }
     }
 

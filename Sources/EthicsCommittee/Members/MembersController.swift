@@ -9,6 +9,8 @@ struct MembersController {
     let renderer: Renderer
     let formats: Formats
 
+    static let pageSize = 50
+
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.members), use: composition)
         router.get(RouterPath(Paths.memberPattern), use: show)
@@ -24,10 +26,14 @@ struct MembersController {
         let full = Policy.decide(context.actor, .viewCompositionDetails) == .allow
         let present = presenter(context)
         let messages = present.messages
-        let all = try await members.all()
-        let figures = Composition(members: all, now: formats.clock.now, today: formats.localISODate(),
-                                  in90Days: formats.localISODate(daysFromNow: 90),
-                                  declarationVersion: settings.current.declarationVersion)
+        let dates = Composition.Dates(now: formats.clock.now, today: formats.localISODate(), in90Days: formats.localISODate(daysFromNow: 90),
+                                      declarationVersion: settings.current.declarationVersion)
+        let figures = try await members.composition(page: RequestNumber.page(request.uri.queryParameters["page"]), size: Self.pageSize,
+                                                    dates: dates)
+        let seated = figures.seated
+        func more(_ list: Composition.Bounded) -> String? {
+            list.more > 0 ? Catalog.fill(messages["members_more"] ?? "", ["count": String(list.more)]) : nil
+        }
         let canInvite = Policy.decide(context.actor, .manageInvitations) == .allow
         let now = Timestamp.string(formats.clock.now)
         let pending = canInvite ? try await invitations.open().filter {
@@ -40,17 +46,21 @@ struct MembersController {
                 expired: invitation.state(at: now) == .expired)
         } : []
         let page = CompositionPage(
-            full: full, seatedCount: figures.seated.count,
-            seatedLabel: Catalog.plural("members_seated", figures.seated.count, context.language),
+            full: full, seatedCount: figures.seatedCount,
+            seatedLabel: Catalog.plural("members_seated", figures.seatedCount, context.language),
             externalShare: figures.externalShare, votingCount: figures.votingCount,
-            votingLabel: Catalog.plural("members_voting", figures.votingCount, context.language), members: figures.seated.map(present.row),
+            votingLabel: Catalog.plural("members_voting", figures.votingCount, context.language), members: seated.rows.map(present.row),
             coverage: figures.coverage.map {
                 CoverageRow(area: messages["expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)
             },
             uncovered: figures.uncovered.isEmpty ? nil : present.expertise(figures.uncovered),
-            termsEndingSoon: full ? figures.termsEndingSoon.map(present.row) : [],
-            declarationsDue: full ? figures.declarationsDue.map(present.row) : [],
-            former: full ? figures.former.map(present.row) : [], hasFormer: full && !figures.former.isEmpty,
+            termsEndingSoon: full ? figures.termsEndingSoon.members.map(present.row) : [], termsEndingMore: more(figures.termsEndingSoon),
+            declarationsDue: full ? figures.declarationsDue.members.map(present.row) : [], declarationsDueMore: more(figures.declarationsDue),
+            former: full ? figures.former.members.map(present.row) : [], hasFormer: full && figures.former.total > 0,
+            formerMore: more(figures.former),
+            pageNumber: seated.number, pageCount: seated.pageCount, hasPages: seated.pageCount > 1,
+            previous: seated.hasPrevious ? Paths.members + "?page=\(seated.number - 1)" : nil,
+            next: seated.hasNext ? Paths.members + "?page=\(seated.number + 1)" : nil,
             canInvite: canInvite, newInvitation: Paths.newInvitation, invitations: pending, hasInvitations: !pending.isEmpty)
         return try await renderer.page("members/index", page, title: "members_title", context: context, path: Paths.members)
     }
