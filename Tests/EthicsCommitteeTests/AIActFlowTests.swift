@@ -183,4 +183,44 @@ import Testing
             #expect(conditions.first?.ownerId == c.owner.id && conditions.first?.dueOn == "2030-06-30")
         }
     }
+
+    @Test func theMeetingVoteRefusesAFavourableOpinionOnAProhibitedCaseNamingTheArticle() async throws {
+        let app = try await TestApp.make()
+        let secretary = try await app.user("sec@example.org", role: .secretary)
+        let ada = try await app.user("ada@example.org", role: .member, name: "Ada Lovelace")
+        let owner = try await app.user("owner@example.org", role: .submitter)
+        try await app.services.members.saveSeat(userId: ada.id, external: false, position: .chair, voting: true, termStart: nil,
+                                                termEnd: nil, by: .system())
+        var draft = CaseDraft(title: "Mood monitor for agents", team: "Quality", vendor: "", kind: .tool, customerFacing: false,
+                              personalData: true, confidential: false, description: "Infers agents' emotions.", answers: [:], notes: [:])
+        draft.aiActAnswers = AIActClassifierTests.plain.merging(["role.operator": "deployer", "art5.emotion_workplace": "yes"]) { $1 }
+        let id = try await app.services.cases.create(draft, descriptionHTML: "<p>x</p>", submitterId: owner.id, by: .system())
+        try await app.services.cases.move(id: id, from: .draft, to: .submitted, transition: .submit, by: .system())
+        try await app.services.caseReviews.assign(caseId: id, userId: ada.id, dueOn: "2030-12-31",
+                                                  by: AuditActor(id: secretary.id, label: secretary.email, client: ""))
+        try await app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("sec@example.org")
+            try await browser.get("/meetings/new")
+            let created = try await browser.postRaw("/meetings", [
+                ("title", "December plenary"), ("starts_at", "2026-12-01T14:00"), ("duration", "120"), ("place", "Room 4"),
+                ("invitees", "\(ada.id)"),
+            ])
+            let meeting = try #require(created.location.flatMap { Int64($0.split(separator: "/").last ?? "") })
+            try await browser.get("/meetings/\(meeting)")
+            try await browser.post("/meetings/\(meeting)/items", ["kind": "case", "case_id": "\(id)"])
+            let item = try #require(try await app.services.agenda.items(meetingId: meeting).first?.id)
+            try await browser.post("/meetings/\(meeting)/hold")
+            try await browser.post("/meetings/\(meeting)/attendance", ["attendance_\(ada.id)": "present"])
+            let refused = try await browser.post("/meetings/\(meeting)/items/\(item)/vote", [
+                "vote_\(ada.id)": "for", "outcome": "favourable", "decision": "Go ahead."])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("prohibited practice under Art. 5 of the AI Act (Art. 5(1)(f))"))
+            #expect(try await app.services.agenda.votes(meetingId: meeting).isEmpty)
+            let voted = try await browser.post("/meetings/\(meeting)/items/\(item)/vote", [
+                "vote_\(ada.id)": "for", "outcome": "unfavourable", "decision": "Prohibited by Art. 5(1)(f)."])
+            #expect(voted.status == .seeOther)
+        }
+        #expect(try await app.services.caseDecisions.decision(caseId: id)?.outcome == .unfavourable)
+    }
 }
