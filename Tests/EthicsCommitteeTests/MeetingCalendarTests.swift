@@ -74,3 +74,30 @@ import Testing
         #expect(count == 0)
     }
 }
+
+/// One event per meeting in every calendar: the UID stays, SEQUENCE rises, a cancellation cancels.
+@Suite struct MeetingCalendarSequenceTests {
+    static func meeting(status: String, sequence: Int, reason: String = "") -> Meeting {
+        Meeting(row: Row(["id": 7, "title": "Plenary", "starts_at": "2026-11-24T13:00:00.000Z", "duration": 120, "place": "Room 4",
+                          "video_url": "", "status": status, "created_at": "2026-11-01T09:00:00.000Z", "sequence": sequence,
+                          "cancel_reason": reason]))
+    }
+
+    @Test func aChangedMeetingKeepsItsUIDAndRaisesItsSequence() {
+        let first = MeetingCalendarTests.unfolded(MeetingCalendarTests.ics(Self.meeting(status: "planned", sequence: 0)))
+        let changed = MeetingCalendarTests.unfolded(MeetingCalendarTests.ics(Self.meeting(status: "planned", sequence: 3)))
+        #expect(first.contains("UID:meeting-7@ethics.example") && changed.contains("UID:meeting-7@ethics.example"))
+        #expect(first.contains("SEQUENCE:0") && changed.contains("SEQUENCE:3"))
+        #expect(changed.contains("METHOD:PUBLISH") && changed.contains("STATUS:CONFIRMED"))
+        // SEQUENCE sits inside the event, not in the calendar
+        let event = changed.drop { $0 != "BEGIN:VEVENT" }
+        #expect(event.contains("SEQUENCE:3"))
+    }
+
+    @Test func aCancelledMeetingIsACancellation() {
+        let lines = MeetingCalendarTests.unfolded(MeetingCalendarTests.ics(Self.meeting(status: "cancelled", sequence: 4, reason: "Ill")))
+        #expect(lines.contains("METHOD:CANCEL") && lines.contains("STATUS:CANCELLED") && lines.contains("SEQUENCE:4"))
+        #expect(!lines.contains("METHOD:PUBLISH") && !lines.contains("STATUS:CONFIRMED"))
+        #expect(lines.contains("UID:meeting-7@ethics.example"))
+    }
+}

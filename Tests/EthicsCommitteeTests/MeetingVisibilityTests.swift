@@ -26,6 +26,11 @@ import Testing
             let allowed = Set(all.filter { Policy.decide(actor, .viewMeeting($0.1)) == .allow }.map(\.0))
             let listed = Set(try await s.meetings.list(for: actor).map(\.id))
             #expect(listed == allowed, "\(user.role) \(user.email)")
+            // The paged halves of the meetings page (issue 14) together list the same meetings
+            let upcoming = try await s.meetings.list(for: actor, upcoming: true, now: "2030-12-12T00:00:00.000Z", page: 1).rows
+            let past = try await s.meetings.list(for: actor, upcoming: false, now: "2030-12-12T00:00:00.000Z", page: 1).rows
+            #expect(Set((upcoming + past).map(\.id)) == allowed, "paged, \(user.role) \(user.email)")
+            #expect(upcoming.allSatisfy { $0.startsAt >= "2030-12-12" } && past.allSatisfy { $0.startsAt < "2030-12-12" })
         }
     }
 }

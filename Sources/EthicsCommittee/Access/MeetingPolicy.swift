@@ -16,6 +16,9 @@ extension Policy {
             }
         case .manageMeetings, .manageDeliverables:
             return allow(staff)
+        case .answerInvitation(let facts):
+            // Answered for oneself: whoever is invited and may open the meeting (never a project owner).
+            return allow(actor.role != .submitter && facts.invitees.contains(actor.userId))
         case .approveMinutes(let chairId):
             return allow(chairId != nil && chairId == actor.userId)
         case .viewDeliverables:

@@ -83,6 +83,8 @@ public enum Action: Sendable, Equatable {
     case manageMeetings
     /// Approve a meeting's minutes: the chair only (`chairId` is who holds the position now).
     case approveMinutes(chairId: Int64?)
+    /// Answer a meeting's invitation (attending, excused, not sure): its invitees.
+    case answerInvitation(MeetingFacts)
     /// The deliverables list.
     case viewDeliverables
     /// One deliverable, with the case it is linked to, if any.
@@ -150,7 +152,8 @@ public enum Policy {
             return actor.role == .admin ? .allow : .notFound
         case .acknowledgeCharter:
             return actor.role.isCommittee ? .allow : .notFound
-        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .viewDeliverables, .viewDeliverable, .manageDeliverables:
+        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .answerInvitation, .viewDeliverables, .viewDeliverable,
+             .manageDeliverables:
             return decideMeeting(actor, action)
         case .viewFigures, .exportCases, .viewAnnualReport:
             return decideReports(actor, action)

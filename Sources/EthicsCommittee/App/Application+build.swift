@@ -104,7 +104,9 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
     HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, settings: app.settings, renderer: renderer,
-                   formats: app.formats).addRoutes(to: router)
+                   formats: app.formats,
+                   meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
+                                              formats: app.formats)).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
                     renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
     JoinController(invitations: app.invitations, users: app.users, sessions: app.sessions, passwords: app.passwords,
@@ -145,8 +147,11 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                                     formats: app.formats)
     let meetingBuilder = MeetingShowBuilder(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, users: app.users,
                                             renderer: renderer, views: meetingViews)
-    MeetingController(meetings: app.meetings, agenda: app.agenda, sessions: app.sessions, renderer: renderer, views: meetingViews,
-                      builder: meetingBuilder).addRoutes(to: router)
+    let meetingPlanning = MeetingController(meetings: app.meetings, agenda: app.agenda, sessions: app.sessions, renderer: renderer,
+                                            views: meetingViews, builder: meetingBuilder)
+    meetingPlanning.addRoutes(to: router)
+    MeetingLifecycleController(meetings: app.meetings, sessions: app.sessions, renderer: renderer, views: meetingViews,
+                               builder: meetingBuilder, planning: meetingPlanning).addRoutes(to: router)
     AgendaController(agenda: app.agenda, meetings: app.meetings, users: app.users, sessions: app.sessions, views: meetingViews,
                      builder: meetingBuilder).addRoutes(to: router)
     MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer, viewLog: app.viewLog,

@@ -14,6 +14,8 @@ enum FieldLimits {
     static let title = 200
     static let dissent = 2000
     static let changeNote = 2000
+    /// Why a meeting was cancelled (shown on its page and in the audit).
+    static let cancelReason = 2000
     /// A deliverable's Markdown body, in UTF-8 bytes.
     static let deliverableBytes = 100_000
     /// Condition rows offered by the decision and vote forms (the hint says "up to three").

@@ -131,6 +131,18 @@ enum Paths {
     static func meetingCalendar(_ id: Int64) -> String { "/meetings/\(id).ics" }
     static let meetingHoldPattern = "/meetings/:id/hold"
     static func meetingHold(_ id: Int64) -> String { "/meetings/\(id)/hold" }
+    static let meetingEditPattern = "/meetings/:id/edit"
+    static func meetingEdit(_ id: Int64) -> String { "/meetings/\(id)/edit" }
+    static let meetingCancelPattern = "/meetings/:id/cancel"
+    static func meetingCancel(_ id: Int64) -> String { "/meetings/\(id)/cancel" }
+    static let meetingClosePattern = "/meetings/:id/close"
+    static func meetingClose(_ id: Int64) -> String { "/meetings/\(id)/close" }
+    static let meetingRSVPPattern = "/meetings/:id/rsvp"
+    static func meetingRSVP(_ id: Int64) -> String { "/meetings/\(id)/rsvp" }
+    static let meetingItemEditPattern = "/meetings/:id/items/:item/edit"
+    static func meetingItemEdit(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/edit" }
+    static let meetingItemRemovePattern = "/meetings/:id/items/:item/remove"
+    static func meetingItemRemove(_ id: Int64, _ item: Int64) -> String { "/meetings/\(id)/items/\(item)/remove" }
     static let meetingAttendancePattern = "/meetings/:id/attendance"
     static func meetingAttendance(_ id: Int64) -> String { "/meetings/\(id)/attendance" }
     static let meetingItemsPattern = "/meetings/:id/items"

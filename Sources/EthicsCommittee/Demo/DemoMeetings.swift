@@ -124,6 +124,24 @@ enum DemoMeetings {
             }
             try await agenda.add(meetingId: id, kind: .free, title: topic.title, note: topic.note.markdown, noteHTML: topic.note.html,
                                  by: secretary.actor(ids))
+            state.set(options.count, id)
+        })
+        // The invitees answer the next meeting's invitation: most attend, two are excused, one is not sure, a few
+        // have not answered yet (the secretary sees each answer and the quorum forecast on the meeting page).
+        let answers: [(DemoPerson, RSVP)] = invitees.enumerated().compactMap { index, person in
+            if person.email == options.chair.email { return (person, .attending) }
+            switch index % 6 {
+            case 1, 4: return (person, .excused)
+            case 5: return index < 6 ? (person, .unsure) : nil
+            case 3: return nil
+            default: return (person, .attending)
+            }
+        }
+        events.append(alone(world.end - DemoDate.day, audits: answers.count) { ids in
+            let id = state.get(options.count)
+            for (person, answer) in answers {
+                try await meetings.answer(meetingId: id, userId: ids.userId(person.email), answer, by: person.actor(ids))
+            }
         })
         return events
     }

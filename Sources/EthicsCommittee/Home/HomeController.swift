@@ -9,6 +9,8 @@ struct HomeController {
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
+    /// Reads the next planned meetings for the secretary's quorum forecast.
+    let meetingViews: MeetingViews
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.home), use: show)
@@ -129,6 +131,27 @@ struct HomeController {
     /// Planned meetings that cannot reach the quorum even if everyone invited comes: too few voting members
     /// invited, or no external one when the rule asks for one. Recusals are per item, so they are not counted here.
     private func quorumRisks(after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
+        let invitedRisks = try await invitationRisks(after: now, messages, language)
+        return invitedRisks + (try await forecastRisks(after: now, except: Set(invitedRisks.map(\.href)), messages, language))
+    }
+
+    /// The next planned meetings with an item that will not be quorate, from the answers and the conflicts
+    /// (`QuorumForecast`): flagged ahead of time, with the first such item in words.
+    private func forecastRisks(after now: String, except flagged: Set<String>, _ messages: [String: String],
+                               _ language: Language) async throws -> [Item] {
+        var found: [Item] = []
+        for id in try await meetings.upcomingPlanned(after: now, limit: 5) where !flagged.contains(Paths.meeting(id)) {
+            guard let record = try await meetingViews.record(id) else { continue }
+            let problems = record.forecastProblems(settings.current, messages)
+            guard let first = problems.first else { continue }
+            let more = problems.count > 1 ? " " + Catalog.fill(messages["forecast_more"] ?? "", ["count": String(problems.count - 1)]) : ""
+            found.append(Item(href: Paths.meeting(id), title: record.meeting.title, status: messages["forecast_home_status"] ?? "",
+                              date: formats.dateTime(record.meeting.startsAt, language), overdue: false, detail: first + more))
+        }
+        return found
+    }
+
+    private func invitationRisks(after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
         let voters = try await meetings.votingMembers().map { Quorum.Voter(id: $0.userId, external: $0.external) }
         let rule = settings.current
         return try await home.plannedMeetingsWithInvitees(after: now).compactMap { meeting, invited in

@@ -16,6 +16,9 @@ struct AgendaController {
         router.post(RouterPath(Paths.meetingItemMovePattern), use: reorder)
         router.post(RouterPath(Paths.meetingItemTransferPattern), use: transfer)
         router.post(RouterPath(Paths.meetingItemVotePattern), use: vote)
+        router.get(RouterPath(Paths.meetingItemEditPattern), use: editPage)
+        router.post(RouterPath(Paths.meetingItemEditPattern), use: edit)
+        router.post(RouterPath(Paths.meetingItemRemovePattern), use: remove)
     }
 
     private func managed(_ context: AppRequestContext) async throws -> MeetingRecord {
@@ -99,6 +102,56 @@ struct AgendaController {
         }
     }
 
+    /// The form that changes an item's note (and a free item's title) while the meeting is planned.
+    func editPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await managed(context)
+        let item = try item(record, context)
+        guard record.meeting.status == .planned, item.decidedAt == nil else {
+            return try await builder.refuse(record, "meeting_error_not_planned", context)
+        }
+        return try await itemForm(record, item, FormState(values: ["title": item.title, "note": item.note], errors: FieldErrors(),
+                                                          language: context.language), context, status: .ok)
+    }
+
+    func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await managed(context)
+        let item = try item(record, context)
+        let form = AgendaItemForm(context.form)
+        // Only a free item has a title of its own; the others are named by their case or minutes.
+        var errors = form.validate()
+        if item.kind != .free { errors = FieldErrors(); if let problem = Validate.text(form.note, max: FieldLimits.longText, required: false) { errors.add("note", problem) } }
+        guard errors.isEmpty, let html = try? Markdown.html(form.note) else {
+            let state = form.refused(errors.isEmpty ? .on("note", "error_markdown_too_large") : errors, context.language)
+            return try await itemForm(record, item, state, context, status: .unprocessableContent)
+        }
+        return try await run(record, "flash_item_edited", context, refused: { key in
+            try await itemForm(record, item, form.refused(message: key, context.language), context, status: .unprocessableContent)
+        }) {
+            try await agenda.edit(itemId: item.id, meetingId: record.meeting.id, title: item.kind == .free ? form.title : nil,
+                                  note: form.note, noteHTML: html, by: context.auditActor)
+        }
+    }
+
+    func remove(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let record = try await managed(context)
+        let item = try item(record, context)
+        return try await run(record, "flash_item_removed", context) {
+            try await agenda.remove(itemId: item.id, meetingId: record.meeting.id, by: context.auditActor)
+        }
+    }
+
+    private func itemForm(_ record: MeetingRecord, _ item: AgendaItem, _ form: FormState, _ context: AppRequestContext,
+                          status: HTTPResponse.Status) async throws -> Response {
+        let number = (record.items.firstIndex { $0.id == item.id } ?? 0) + 1
+        let view = views.item(item, number: number, record, context, forms: false)
+        let page = AgendaItemEditPage(meetingTitle: record.meeting.title, meetingHref: Paths.meeting(record.meeting.id),
+                                      heading: "\(number). \(view.title)", free: item.kind == .free,
+                                      action: Paths.meetingItemEdit(record.meeting.id, item.id) + "#item-form", form: form,
+                                      limits: LimitHints(context.language))
+        return try await builder.renderer.page("meetings/item_edit", page, title: record.meeting.title, context: context,
+                                               path: Paths.meetingItemEdit(record.meeting.id, item.id), status: status)
+    }
+
     /// The secretary records the roll: one choice per present, non-recused voting member, optional dissent notes,
     /// the result and the decision text. Refused without quorum, with the reason.
     func vote(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -162,4 +215,16 @@ struct AgendaController {
                                     decision: decision, by: context.auditActor)
         }
     }
+}
+
+/// The page that changes one agenda item.
+struct AgendaItemEditPage: Sendable {
+    let meetingTitle: String
+    let meetingHref: String
+    let heading: String
+    /// A free item's title can change; other items are named by what they are about.
+    let free: Bool
+    let action: String
+    let form: FormState
+    let limits: LimitHints
 }

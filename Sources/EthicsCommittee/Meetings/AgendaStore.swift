@@ -48,13 +48,14 @@ public struct AgendaStore: Sendable {
         }
     }
 
-    /// Cases ready for a decision (in review) and not already on a planned or held agenda.
+    /// Cases ready for a decision (in review) and not already on a planned or held agenda: an item of a cancelled
+    /// meeting, or left undecided when a meeting closed, is to be scheduled again.
     public func casesReady() async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.id, c.title FROM cases c WHERE c.status = 'in_review' AND NOT EXISTS (
                     SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-                    WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status <> 'closed')
+                    WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
                 ORDER BY c.id
                 """).map { (id: $0["id"], title: $0["title"]) }
         }
@@ -71,7 +72,7 @@ public struct AgendaStore: Sendable {
         }
     }
 
-    private static func requirePlanned(_ db: Database, _ meetingId: Int64) throws {
+    static func requirePlanned(_ db: Database, _ meetingId: Int64) throws {
         let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
         guard status == MeetingStatus.planned.rawValue else { throw MeetingRefusal(key: "meeting_error_not_planned") }
     }

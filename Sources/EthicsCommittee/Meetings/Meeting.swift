@@ -1,7 +1,12 @@
 import GRDB
 
 public enum MeetingStatus: String, Sendable, CaseIterable {
-    case planned, held, closed
+    case planned, held, closed, cancelled
+}
+
+/// An invitee's answer to the invitation, given and changed until the meeting opens.
+public enum RSVP: String, Sendable, CaseIterable {
+    case attending, excused, unsure
 }
 
 public enum Attendance: String, Sendable, CaseIterable {
@@ -32,11 +37,16 @@ public struct Meeting: Sendable, Equatable, FetchableRecord {
     public var videoURL: String
     public var status: MeetingStatus
     public var createdAt: String
+    /// The calendar file's SEQUENCE: raised by every change and by the cancellation.
+    public var sequence: Int
+    /// Why it was cancelled ('' unless cancelled).
+    public var cancelReason: String
 
     public init(row: Row) {
         id = row["id"]; title = row["title"]; startsAt = row["starts_at"]; duration = row["duration"]
         place = row["place"]; videoURL = row["video_url"]
         status = MeetingStatus(rawValue: row["status"]) ?? .planned; createdAt = row["created_at"]
+        sequence = row["sequence"] ?? 0; cancelReason = row["cancel_reason"] ?? ""
     }
 }
 
@@ -57,6 +67,7 @@ public struct Invitee: Sendable, Equatable, FetchableRecord {
     /// How their title is written (`TitleForm`), for "(Présidente)" beside the chair's name.
     public var titleForm: TitleForm
     public var attendance: Attendance?
+    public var rsvp: RSVP?
 
     public init(row: Row) {
         userId = row["user_id"]; name = row["name"]; role = Role(rawValue: row["role"]) ?? .member
@@ -64,6 +75,7 @@ public struct Invitee: Sendable, Equatable, FetchableRecord {
         chair = (row["position"] as String?) == "chair"
         titleForm = (row["title_form"] as String?).flatMap(TitleForm.init(rawValue:)) ?? .neutral
         attendance = (row["attendance"] as String?).flatMap(Attendance.init(rawValue:))
+        rsvp = (row["rsvp"] as String?).flatMap(RSVP.init(rawValue:))
     }
 }
 
@@ -77,6 +89,8 @@ public struct AgendaItem: Sendable, Equatable, FetchableRecord {
     public var caseTitle: String?
     public var minutesMeetingId: Int64?
     public var title: String
+    /// The note as typed (Markdown), for editing.
+    public var note: String
     public var noteHTML: String
     public var outcome: ItemOutcome?
     public var decision: String
@@ -87,7 +101,7 @@ public struct AgendaItem: Sendable, Equatable, FetchableRecord {
         id = row["id"]; meetingId = row["meeting_id"]; position = row["position"]
         kind = AgendaKind(rawValue: row["kind"]) ?? .free
         caseId = row["case_id"]; caseTitle = row["case_title"]; minutesMeetingId = row["minutes_meeting_id"]
-        title = row["title"]; noteHTML = row["note_html"]
+        title = row["title"]; note = row["note"] ?? ""; noteHTML = row["note_html"]
         outcome = (row["outcome"] as String?).flatMap(ItemOutcome.init(rawValue:))
         decision = row["decision"]; decisionHTML = row["decision_html"]; decidedAt = row["decided_at"]
     }

@@ -1,14 +1,19 @@
 import Foundation
 
 /// A meeting as an iCalendar file (RFC 5545): UTC times, escaped text, lines folded at 75 octets, CRLF.
+/// One UID per meeting and a SEQUENCE raised by every change (RFC 5546 3.2), so a calendar updates the event
+/// it has instead of adding another; a cancelled meeting is a METHOD:CANCEL with STATUS:CANCELLED.
 enum MeetingCalendar {
     static func ics(_ meeting: Meeting, committee: String, host: String, now: Date) -> String {
         let start = Timestamp.date(meeting.startsAt) ?? now
         let end = start.addingTimeInterval(Double(meeting.duration) * 60)
+        let cancelled = meeting.status == .cancelled
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ethics Committee//Meetings//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ethics Committee//Meetings//EN", "CALSCALE:GREGORIAN",
+            cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH",
             "BEGIN:VEVENT",
             "UID:meeting-\(meeting.id)@\(escape(host))",
+            "SEQUENCE:\(meeting.sequence)",
             "DTSTAMP:\(utc(now))", "DTSTART:\(utc(start))", "DTEND:\(utc(end))",
             "SUMMARY:\(escape(committee + " — " + meeting.title))",
         ]
@@ -18,7 +23,7 @@ enum MeetingCalendar {
             lines.append("URL:\(meeting.videoURL)")
             lines.append("DESCRIPTION:\(escape(meeting.videoURL))")
         }
-        lines.append("STATUS:CONFIRMED")
+        lines.append(cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED")
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }

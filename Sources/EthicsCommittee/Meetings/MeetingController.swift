@@ -20,22 +20,36 @@ struct MeetingController {
         router.post(RouterPath(Paths.meetingAttendancePattern), use: attendance)
     }
 
+    /// Upcoming meetings (planned, in the future), soonest first, then past ones (held, closed, cancelled, or
+    /// planned but dated in the past), latest first: each half paged on its own.
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewMeetings)
         guard let actor = context.actor else { throw AppError.signInRequired }
         let messages = Catalog.messages(context.language)
         let now = Timestamp.string(views.formats.clock.now)
-        let rows = try await meetings.list(for: actor).map { meeting in
-            (meeting, MeetingPages.ListRow(href: Paths.meeting(meeting.id), title: meeting.title,
-                                           when: views.when(meeting, context.language),
-                                           status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "",
-                                           statusKey: meeting.status.rawValue))
+        let query = request.uri.queryParameters
+        let upcomingPage = RequestNumber.page(query["upcoming"].map(String.init)), pastPage = RequestNumber.page(query["past"].map(String.init))
+        func rows(_ found: [Meeting]) -> [MeetingPages.ListRow] {
+            found.map { meeting in
+                let overdue = meeting.status == .planned && meeting.startsAt < now
+                return MeetingPages.ListRow(href: Paths.meeting(meeting.id), title: meeting.title, when: views.when(meeting, context.language),
+                                            status: messages[overdue ? "meeting_status_not_held" : "meeting_status_\(meeting.status.rawValue)"] ?? "",
+                                            statusKey: meeting.status.rawValue)
+            }
         }
-        let upcoming = rows.filter { $0.0.status == .planned || $0.0.startsAt >= now }.reversed().map(\.1)
-        let past = rows.filter { !($0.0.status == .planned || $0.0.startsAt >= now) }.map(\.1)
+        let upcoming = try await meetings.list(for: actor, upcoming: true, now: now, page: upcomingPage)
+        let past = try await meetings.list(for: actor, upcoming: false, now: now, page: pastPage)
+        // Each half pages on its own; the other half's page stays in the links.
+        func pager(_ shown: ListPage<Meeting>, _ link: (Int) -> String) -> MeetingPages.Pager? {
+            guard shown.pageCount > 1 else { return nil }
+            return MeetingPages.Pager(previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil,
+                                      pageNumber: shown.number, pageCount: shown.pageCount)
+        }
         let page = MeetingPages.List(
-            upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
-            newHref: Policy.decide(actor, .manageMeetings) == .allow ? Paths.newMeeting : nil)
+            upcoming: rows(upcoming.rows), hasUpcoming: !upcoming.rows.isEmpty, past: rows(past.rows), hasPast: !past.rows.isEmpty,
+            newHref: Policy.decide(actor, .manageMeetings) == .allow ? Paths.newMeeting : nil,
+            upcomingPager: pager(upcoming) { Paths.meetings + "?upcoming=\($0)&past=\(past.number)" },
+            pastPager: pager(past) { Paths.meetings + "?upcoming=\(upcoming.number)&past=\($0)" })
         return try await renderer.page("meetings/index", page, title: "meetings_title", context: context, path: Paths.meetings)
     }
 
@@ -47,12 +61,17 @@ struct MeetingController {
         return try await renderer.page("meetings/form", form, title: "meeting_new_title", context: context, path: Paths.newMeeting)
     }
 
-    private func formPage(title: String, startsAt: String, duration: String, place: String, videoURL: String, invited: Set<Int64>,
-                          errors: FieldErrors, context: AppRequestContext) async throws -> MeetingPages.Form {
+    /// The planning form, or with `editing` the form that changes that planned meeting.
+    func formPage(title: String, startsAt: String, duration: String, place: String, videoURL: String, invited: Set<Int64>,
+                  errors: FieldErrors, editing: Meeting? = nil, context: AppRequestContext) async throws -> MeetingPages.Form {
         let messages = Catalog.messages(context.language)
         let committee = try await meetings.committee()
         return MeetingPages.Form(
-            action: Paths.meetings, title: title, startsAt: startsAt, duration: duration, place: place, videoURL: videoURL,
+            action: (editing.map { Paths.meetingEdit($0.id) } ?? Paths.meetings) + "#meeting-form",
+            heading: messages[editing == nil ? "meeting_new_title" : "meeting_edit_title"] ?? "",
+            submit: messages[editing == nil ? "meeting_create" : "meeting_edit_save"] ?? "",
+            backHref: editing.map { Paths.meeting($0.id) } ?? Paths.meetings,
+            editing: editing != nil, title: title, startsAt: startsAt, duration: duration, place: place, videoURL: videoURL,
             timeZone: views.settings.current.timeZone,
             members: committee.map { member in
                 let kind = messages[member.external ? "member_external" : "member_internal"] ?? ""
@@ -65,33 +84,22 @@ struct MeetingController {
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageMeetings)
-        let form = context.form
-        var errors = FieldErrors()
-        let title = form["title"], place = form["place"], video = form["video_url"], local = form["starts_at"]
-        if let problem = Validate.text(title, max: 200) { errors.add("title", problem) }
-        let startsAt = views.formats.storedTimestamp(fromLocal: local)
-        if startsAt == nil { errors.add("starts_at", "meeting_error_when") }
-        // A meeting is planned for the future: one dated now or earlier would be held before its agenda exists.
-        if let startsAt, startsAt <= Timestamp.string(views.formats.clock.now) { errors.add("starts_at", "meeting_error_past") }
-        let duration = Int(form["duration"]) ?? 0
-        if !(15...720).contains(duration) { errors.add("duration", "meeting_error_duration") }
-        if place.isEmpty && video.isEmpty { errors.add("place", "meeting_error_where") }
-        if let problem = Validate.text(place, max: 300, required: false) { errors.add("place", problem) }
-        if !video.isEmpty && !VideoLink.isValid(video) {
-            errors.add("video_url", "meeting_error_video")
-        }
-        let committee = Set(try await meetings.committee().map(\.userId))
-        let invited = form.choices("invitees") { RequestNumber.id($0) }.filter(committee.contains)
-        if invited.isEmpty { errors.add("invitees", "meeting_error_invitees") }
-        guard errors.isEmpty, let startsAt else {
-            let page = try await formPage(title: title, startsAt: local, duration: form["duration"], place: place, videoURL: video,
-                                          invited: Set(invited), errors: errors, context: context)
+        let form = MeetingForm(context.form, committee: Set(try await meetings.committee().map(\.userId)))
+        let (draft, errors) = form.validate(formats: views.formats)
+        guard let draft else {
+            let page = try await formPage(form, errors: errors, context: context)
             return try await renderer.page("meetings/form", page, title: "meeting_new_title", context: context,
                                            path: Paths.newMeeting, status: .unprocessableContent)
         }
-        let id = try await meetings.create(MeetingDraft(title: title, startsAt: startsAt, duration: duration, place: place,
-                                                        videoURL: video, invitees: invited), by: context.auditActor)
+        let id = try await meetings.create(draft, by: context.auditActor)
         return try await done(id, "flash_meeting_created", context)
+    }
+
+    /// The form again with what was typed and the messages.
+    func formPage(_ form: MeetingForm, errors: FieldErrors, editing: Meeting? = nil,
+                  context: AppRequestContext) async throws -> MeetingPages.Form {
+        try await formPage(title: form.title, startsAt: form.local, duration: form.duration, place: form.place, videoURL: form.videoURL,
+                           invited: Set(form.invited), errors: errors, editing: editing, context: context)
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {

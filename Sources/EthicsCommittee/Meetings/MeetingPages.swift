@@ -16,6 +16,16 @@ enum MeetingPages {
         let past: [ListRow]
         let hasPast: Bool
         let newHref: String?
+        /// Each half is paged on its own (`pager.mustache`), when it has more than one page.
+        let upcomingPager: Pager?
+        let pastPager: Pager?
+    }
+
+    struct Pager: Sendable {
+        let previous: String?
+        let next: String?
+        let pageNumber: Int
+        let pageCount: Int
     }
 
     struct InviteeOption: Sendable {
@@ -27,6 +37,10 @@ enum MeetingPages {
     /// The form that plans a meeting (values kept on a 422).
     struct Form: Sendable {
         let action: String
+        let heading: String
+        let submit: String
+        let backHref: String
+        let editing: Bool
         let title: String
         let startsAt: String
         let duration: String
@@ -35,7 +49,7 @@ enum MeetingPages {
         let timeZone: String
         let members: [InviteeOption]
         let errors: [String: String]
-        let error: String?
+        var error: String?
     }
 
     struct AttendanceRow: Sendable {
@@ -46,6 +60,8 @@ enum MeetingPages {
         let attendance: String
         let field: String
         let options: [Choice]
+        /// The invitee's answer to the invitation, for the secretary.
+        var answer: String = ""
     }
 
     struct VoteRow: Sendable {
@@ -95,6 +111,11 @@ enum MeetingPages {
         /// The vote form's values and messages (refused on this item), and its condition rows.
         var form = FormState()
         var conditionRows: [ConditionRowView] = []
+        /// While planned, for the secretary: the quorum forecast (red when it cannot be reached), edit and remove.
+        var forecast: String? = nil
+        var forecastOK = true
+        var editHref: String? = nil
+        var removeAction: String? = nil
     }
 
     struct Overdue: Sendable {
@@ -118,9 +139,9 @@ enum MeetingPages {
         /// The reader's own meeting pack.
         let packHref: String
         let holdAction: String?
-        let attendance: [AttendanceRow]
+        var attendance: [AttendanceRow]
         let attendanceAction: String?
-        let items: [Item]
+        var items: [Item]
         let hasItems: Bool
         let addAction: String?
         let cases: [Choice]
@@ -133,6 +154,7 @@ enum MeetingPages {
         var formError: String?
         let limits: LimitHints
         var forms: MeetingShowForms
+        var lifecycle = MeetingLifecycleView()
     }
 
     /// The minutes page: the text, its approval, and for the secretary the editor.

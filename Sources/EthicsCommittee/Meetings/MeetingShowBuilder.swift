@@ -26,7 +26,7 @@ struct MeetingShowBuilder: Sendable {
         let ready = manage && planned ? try await agenda.casesReady() : []
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
         let overdue = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : []
-        return MeetingPages.Show(
+        var page = MeetingPages.Show(
             id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
             icsHref: Paths.meetingCalendar(id), minutesHref: Paths.meetingMinutes(id), printHref: Paths.meetingMinutesPrint(id),
@@ -50,6 +50,8 @@ struct MeetingShowBuilder: Sendable {
             hasOverdue: !overdue.isEmpty,
             minutesStatus: record.minutes == nil ? messages["minutes_none"] ?? "" : views.approvalLine(record.minutes, language),
             formError: nil, limits: LimitHints(language), forms: forms)
+        addLifecycle(&page, record, context: context)
+        return page
     }
 
     /// The meeting page again with a refused form's values and messages in place (422); the form's

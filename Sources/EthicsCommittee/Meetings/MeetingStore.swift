@@ -83,7 +83,7 @@ public struct MeetingStore: Sendable {
     public func invitees(meetingId: Int64) async throws -> [Invitee] {
         try await db.writer.read { db in
             try Invitee.fetchAll(db, sql: """
-                SELECT i.user_id, i.attendance, u.name, u.role, p.external, p.voting, p.position, p.title_form
+                SELECT i.user_id, i.attendance, i.rsvp, u.name, u.role, p.external, p.voting, p.position, p.title_form
                 FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
                 """, arguments: [meetingId])
@@ -112,6 +112,7 @@ public struct MeetingStore: Sendable {
             }
             try AuditStore.append(db, by: actor, action: "meeting.created", targetType: "meeting", targetId: String(id),
                                   detail: "starts_at=\(draft.startsAt) invitees=\(draft.invitees.count)", at: clock.now)
+            try Notifier.meetingEvent(db, .meetingPlanned, meetingId: id, by: actor.id, now: clock.now)
             return id
         }
     }
@@ -131,9 +132,15 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Planned → held: the meeting takes place; attendance and votes can be recorded.
+    /// Planned → held: the meeting takes place; attendance and votes can be recorded. Answers to the invitation
+    /// end here, and prefill attendance: attending → present, excused → excused (the secretary corrects the rest).
     public func hold(meetingId: Int64, by actor: AuditActor) async throws {
         try await db.writer.write { db in
+            try db.execute(sql: """
+                UPDATE meeting_invitees SET attendance = CASE rsvp WHEN 'attending' THEN 'present' ELSE 'excused' END
+                WHERE meeting_id = ? AND attendance IS NULL AND rsvp IN ('attending', 'excused')
+                  AND (SELECT status FROM meetings WHERE id = ?) = 'planned'
+                """, arguments: [meetingId, meetingId])
             try db.execute(sql: "UPDATE meetings SET status = 'held' WHERE id = ? AND status = 'planned'", arguments: [meetingId])
             guard db.changesCount == 1 else { throw MeetingRefusal(key: "meeting_error_not_planned") }
             try AuditStore.append(db, by: actor, action: "meeting.held", targetType: "meeting", targetId: String(meetingId),

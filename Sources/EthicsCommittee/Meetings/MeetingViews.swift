@@ -10,6 +10,8 @@ struct MeetingRecord: Sendable {
     let cases: [Int64: CaseFacts]
     let voters: [Invitee]
     let minutes: Minutes?
+    /// Invitees whose declared interests match a case on the agenda, by case (read while the meeting is planned).
+    var conflicts: [Int64: Set<Int64>] = [:]
 
     /// Members recused from the case of an item.
     func recused(_ item: AgendaItem) -> Set<Int64> {
@@ -51,10 +53,12 @@ struct MeetingViews: Sendable {
     /// A meeting's record, whoever asks (the archive of approved minutes); callers ask the policy first.
     func record(_ id: Int64) async throws -> MeetingRecord? {
         guard let (meeting, facts) = try await meetings.find(id: id) else { return nil }
-        return MeetingRecord(meeting: meeting, facts: facts, invitees: try await meetings.invitees(meetingId: id),
+        var record = MeetingRecord(meeting: meeting, facts: facts, invitees: try await meetings.invitees(meetingId: id),
                              items: try await agenda.items(meetingId: id), votes: try await agenda.votes(meetingId: id),
                              cases: try await agenda.caseFacts(meetingId: id), voters: try await meetings.votingMembers(),
                              minutes: try await minutes.minutes(meetingId: id))
+        if meeting.status == .planned { record.conflicts = try await meetings.interestConflicts(meetingId: id) }
+        return record
     }
 
     /// Whether the person may see an item's content (its case, if any, is within their reach).

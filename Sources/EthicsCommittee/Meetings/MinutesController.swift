@@ -32,7 +32,7 @@ struct MinutesController {
         let parts = try await minutes.parts(meetingId: id)
         let text = markdown ?? record.minutes?.markdown
             ?? MinutesDraft.prefill(record, messages: messages)
-        let saveAction = manage && !approved && record.meeting.status == .held ? Paths.meetingMinutes(id) : nil
+        let saveAction = manage && !approved && [.held, .closed].contains(record.meeting.status) ? Paths.meetingMinutes(id) : nil
         // A refused save (it sends the text) gets its message beside the editor, far below the minutes;
         // without an editor (approved minutes) it goes at the top.
         let besideEditor = markdown != nil && saveAction != nil

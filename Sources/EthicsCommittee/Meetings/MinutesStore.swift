@@ -52,8 +52,11 @@ public struct MinutesStore: Sendable {
     public func save(meetingId: Int64, markdown: String, html: String, parts: [(itemId: Int64?, html: String)],
                      by actor: AuditActor) async throws {
         try await db.writer.write { db in
+            // Minutes are written once the meeting is held, and still after it is closed, until approved.
             let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
-            guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "minutes_error_locked") }
+            guard status == MeetingStatus.held.rawValue || status == MeetingStatus.closed.rawValue else {
+                throw MeetingRefusal(key: "minutes_error_locked")
+            }
             let at = Timestamp.string(clock.now)
             let existing = try String.fetchOne(db, sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?", arguments: [meetingId])
             if existing == "approved" { throw MeetingRefusal(key: "minutes_error_locked") }

@@ -35,8 +35,15 @@ struct EmailSender: Sendable {
         let committee = settings.current.committeeName
         let title = NotificationText.render(mail.notification, messages: messages, formats: formats, language: mail.language, detailed: false)
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let body = [title, "", base + mail.notification.path, "", "— \(committee)",
-                    (messages["notification_mail_footer"] ?? "") + " " + base + Paths.password].joined(separator: "\n")
+        // An invitation also links the reader's meeting pack.
+        var lines: [String] = [title, "", base + mail.notification.path]
+        if let pack = mail.notification.packPath {
+            let label: String = messages["notification_pack_link"] ?? ""
+            lines += ["", label + " " + base + pack]
+        }
+        let footer: String = messages["notification_mail_footer"] ?? ""
+        lines += ["", "— \(committee)", footer + " " + base + Paths.password]
+        let body = lines.joined(separator: "\n")
         let host = URL(string: base)?.host ?? "localhost"
         return MailMessage(from: client.settings.from, to: mail.email, subject: "[\(committee)] \(title)", body: body,
                            date: outbox.clock.now, messageId: "notification-\(mail.notification.id).\(mail.id)@\(host)")

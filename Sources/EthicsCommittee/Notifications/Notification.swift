@@ -12,6 +12,9 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case reviewOverdue = "review_overdue"
     case conditionDueSoon = "condition_due_soon"
     case conditionOverdue = "condition_overdue"
+    case meetingPlanned = "meeting_planned"
+    case meetingChanged = "meeting_changed"
+    case meetingCancelled = "meeting_cancelled"
 }
 
 /// The record a notification is about, which its link opens.
@@ -39,6 +42,12 @@ public struct AppNotification: Sendable, Equatable, FetchableRecord {
         recordId = row["record_id"]
         params = NotificationParams.decode(row["params"])
         createdAt = row["created_at"]; readAt = row["read_at"]
+    }
+
+    /// An invitation (planned or changed meeting) also links the reader's meeting pack (issue 15).
+    var packPath: String? {
+        guard recordType == .meeting, kind == .meetingPlanned || kind == .meetingChanged else { return nil }
+        return Paths.meetingPack(recordId)
     }
 
     /// Where its link goes.
@@ -75,8 +84,9 @@ enum NotificationText {
         let params = notification.params
         let document = messages["document_\(params["document"] ?? "")"] ?? params["document"] ?? ""
         let due = params["due_on"].map { formats?.calendarDate($0, language) ?? $0 } ?? ""
+        let when = params["starts_at"].map { formats?.dateTime($0, language) ?? $0 } ?? ""
         let values = ["title": params["title"] ?? "", "document": document, "number": params["number"] ?? "", "due": due,
-                      "meeting": params["meeting"] ?? ""]
+                      "meeting": params["meeting"] ?? "", "when": when]
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }

@@ -24,7 +24,7 @@ struct NotificationController {
         let rows = found.map { item in
             NotificationPages.Row(text: NotificationText.render(item, messages: messages, formats: formats, language: language),
                                   when: formats.dateTime(item.createdAt, language), unread: item.readAt == nil,
-                                  openAction: Paths.notificationOpen(item.id))
+                                  openAction: Paths.notificationOpen(item.id), packHref: item.packPath)
         }
         let unread = rows.filter(\.unread).count
         let page = NotificationPages.List(rows: rows, hasRows: !rows.isEmpty, hasUnread: unread > 0,

@@ -23,6 +23,8 @@ enum NotificationPages {
         let unread: Bool
         /// POST: marks it read, then goes to the record.
         let openAction: String
+        /// An invitation's meeting pack.
+        var packHref: String? = nil
     }
 
     struct List: Sendable {
