@@ -9,13 +9,15 @@ import Testing
     /// A complete form for a case; every readiness question answered "yes" unless overridden.
     static func form(title: String = "Customer-service chatbot", customerFacing: Bool = true, personalData: Bool = true,
                      confidential: Bool = false, vendor: String = "ChatVendor Inc",
-                     overrides: [String: String] = ["crisis.fallback": "no"]) -> [String: String] {
+                     overrides: [String: String] = ["crisis.fallback": "no"],
+                     aiAct: [String: String] = AIActClassifierTests.plain) -> [String: String] {
         var fields = ["title": title, "team": "Customer care", "vendor": vendor, "kind": "tool",
                       "description": "A **chatbot**.\n\n<script>alert(1)</script>"]
         if customerFacing { fields["customer_facing"] = "1" }
         if personalData { fields["personal_data"] = "1" }
         if confidential { fields["confidential"] = "1" }
         for question in Readiness.questionIds { fields["answer." + question] = overrides[question] ?? "yes" }
+        for (question, answer) in aiAct { fields["aiact." + question] = answer }
         return fields
     }
 

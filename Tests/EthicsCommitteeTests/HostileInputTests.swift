@@ -13,7 +13,7 @@ import Testing
     static let texts = ["%00%FF%", "\"'<>%0D%0A", String(repeating: "x", count: 300)]
     /// Query parameters read anywhere in the app (beside the form fields found in templates).
     static let queryNames = ["page", "to", "from", "year", "q", "status", "owner", "scope", "tier", "overdue", "next", "view",
-                             "who", "action", "record", "target", "kind", "only", "views", "lang"]
+                             "who", "action", "record", "target", "kind", "only", "views", "lang", "ai_act"]
 
     /// Every field name the templates send (`name="…"`), plus the numbered ones built in loops.
     static func fieldNames() throws -> [String] {
@@ -27,6 +27,7 @@ import Testing
             }
         }
         for index in 1...5 { names.formUnion(["condition_text_\(index)", "condition_owner_\(index)", "condition_due_\(index)"]) }
+        names.formUnion(["aiact.art6_3.derogation", "aiact.art6_3.justification", "aiact.annex3.use", "aiact.scope.ai_system"])
         names.formUnion(["answer.governance.purpose", "vote_1", "vote_2", "attendance_1", "attendance_2", "answer.1"])
         names.remove("_csrf")
         return names.sorted()

@@ -175,11 +175,11 @@ import Testing
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"cases-2026-12-18.csv\"")
             #expect(Array(secretary.lastBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
             let lines = response.body.dropFirst().components(separatedBy: "\r\n")
-            #expect(lines[0] == "Number,Title,Submitting team,Status,Risk tier,Confidential,Created on,First submitted on,Decision,Decided on,Conditions,Conditions met,Conditions open,Conditions overdue")
+            #expect(lines[0] == "Number,Title,Submitting team,Status,Risk tier,Confidential,Created on,First submitted on,Decision,Decided on,Conditions,Conditions met,Conditions open,Conditions overdue,AI Act class,AI Act labels")
             #expect(lines.count == 7 && lines[6] == "")  // five cases and the final line end
             #expect(lines.contains { $0.hasPrefix("1,\"Chatbot, FAQ\",Care,Decided,High,no,2026-11-18,2026-11-18,Favourable,2026-11-28,0,0,0,0") }, "\(lines)")
             #expect(lines.contains { $0.contains("\"Voice bot, \"\"confidential\"\"\"") && $0.contains(",yes,") })
-            #expect(lines.contains { $0.hasPrefix("2,Agent assist,") && $0.hasSuffix(",2,0,2,1") })
+            #expect(lines.contains { $0.hasPrefix("2,Agent assist,") && $0.hasSuffix(",2,0,2,1,,") })
             // Filters of the case list apply
             let decided = try await secretary.get("/cases/export.csv?status=in_review")
             #expect(decided.body.components(separatedBy: "\r\n").count == 3)
@@ -206,7 +206,7 @@ import Testing
             let cases = try #require(document["cases"] as? [[String: Any]])
             #expect(cases.count == 5)
             for item in cases {
-                #expect(Set(item.keys) == ["id", "title", "team", "status", "risk_tier", "confidential", "created_at", "submitted_at", "decision", "conditions"])
+                #expect(Set(item.keys) == ["id", "title", "team", "status", "risk_tier", "confidential", "created_at", "submitted_at", "decision", "conditions", "ai_act"])
             }
             let agent = try #require(cases.first { $0["title"] as? String == "Agent assist" })
             #expect(agent["status"] as? String == "decided" && agent["risk_tier"] as? String == "high")

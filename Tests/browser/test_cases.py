@@ -188,9 +188,36 @@ def answer_readiness(driver, answers: dict[str, str], notes: dict[str, str]) -> 
         note_input.send_keys(note)
 
 
+# The AI Act questions asked of a plain in-scope project used by a deployer (Art. 5, Annex I and III, Art. 50
+# answered "no"): it comes out "minimal". Journeys override what their project needs.
+AI_ACT_PLAIN = {"scope.ai_system": "yes", "scope.exclusion": "none", "role.operator": "deployer",
+                "role.own_name": "no", "role.substantial_modification": "no", "role.new_purpose": "no",
+                **{f"art5.{item}": "no" for item in ("manipulation", "vulnerabilities", "social_scoring", "crime_prediction",
+                                                     "face_scraping", "emotion_workplace", "biometric_categorisation",
+                                                     "remote_biometric_id")},
+                "annex1.safety_component": "no", "annex3.use": "none",
+                **{f"art50.{item}": "no" for item in ("interacts", "synthetic", "emotion_biometric", "deep_fake", "public_text")},
+                "gpai.kind": "none"}
+
+
+def answer_ai_act(driver, answers: dict[str, str]) -> None:
+    """Answers the AI Act section as a person would: a radio by its label, a list by its option."""
+    for question, value in answers.items():
+        name = f"aiact.{question}"
+        elements = driver.find_elements(By.CSS_SELECTOR, f"select[name='{name}']")
+        if elements:
+            Select(elements[0]).select_by_value(value)
+            continue
+        radio = driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+        label = driver.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+        label.click()
+        assert radio.is_selected(), name
+
+
 def fill_case(driver, title: str, *, vendor: str = "", customer_facing: bool, personal_data: bool,
               confidential: bool, description: str, answers: dict[str, str],
-              notes: dict[str, str] | None = None) -> None:
+              notes: dict[str, str] | None = None, ai_act: dict[str, str] | None = None) -> None:
     fill(driver, "Title", title)
     fill(driver, "Submitting team", TEAM)
     fill(driver, "Vendor (if any)", vendor)
@@ -201,6 +228,7 @@ def fill_case(driver, title: str, *, vendor: str = "", customer_facing: bool, pe
                  "see it)", confidential)
     fill(driver, "Description", description)
     answer_readiness(driver, answers, notes or {})
+    answer_ai_act(driver, {**AI_ACT_PLAIN, **(ai_act or {})})
 
 
 def decide_in_meeting(driver, title: str, outcome: str, decision: str,

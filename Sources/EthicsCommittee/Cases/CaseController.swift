@@ -67,6 +67,9 @@ struct CaseController {
             refusal = problem.key
         case .success(let target):
             if transition == .submit, !(try await unanswered(found)).isEmpty { refusal = "case_submit_unanswered" }
+            if transition == .submit, refusal == nil, let problem = try await AIActStore(db: cases.db).submissionProblem(caseId: found.id) {
+                refusal = problem
+            }
             if transition == .close, try await builder.openConditions(found.id) > 0 { refusal = "case_close_open_conditions" }
             if refusal == nil {
                 do {
@@ -78,7 +81,7 @@ struct CaseController {
         }
         if let refusal {
             var page = try await builder.page(found, facts, context: context)
-            page.formError = Catalog.messages(context.language)[refusal]
+            page.formError = AIActStore.message(refusal, context.language) ?? Catalog.messages(context.language)[refusal]
             return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
                                            status: .unprocessableContent)
         }

@@ -78,6 +78,8 @@ public struct CaseDecisionStore: Sendable {
                                now: now, audit: audit)
             return
         }
+        // AI Act Art. 5: a prohibited practice never receives a favourable opinion, whichever path decides.
+        try AIActStore.checkDecision(db, caseId: caseId, outcome: outcome)
         try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
                            by: actor, now: now, audit: audit)
         let at = Timestamp.string(now)

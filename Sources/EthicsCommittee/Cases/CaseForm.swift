@@ -25,6 +25,7 @@ struct CaseForm: Sendable {
                           personalData: fields["personal_data"] == "1", confidential: fields["confidential"] == "1",
                           description: fields.raw("description").trimmingCharacters(in: .whitespacesAndNewlines),
                           answers: answers, notes: notes)
+        draft.aiActAnswers = AIActFormSection.answers(fields)
         submitterId = Int64(fields["submitter_id"])
         if CaseKind(rawValue: fields["kind"]) == nil { errors.add("kind", "error_choice") }
         if let problem = Validate.text(draft.title, max: 200) { errors.add("title", problem) }
@@ -33,6 +34,8 @@ struct CaseForm: Sendable {
         if draft.description.isEmpty { errors.add("description", "error_required") }
         if draft.description.utf8.count > Markdown.maxBytes { errors.add("description", "error_markdown_too_large") }
         for (question, note) in notes where note.count > 1000 { errors.add("note." + question, "error_too_long") }
+        // Contradictions in the AI Act answers are refused at once; unanswered questions only block submission.
+        for problem in AIActClassifier.problems(draft.aiActAnswers) { errors.add(AIActFormSection.field(problem.question), problem.key) }
     }
 
     /// Every readiness question must be answered before the case is submitted (a draft may be partial).

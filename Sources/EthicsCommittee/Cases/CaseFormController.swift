@@ -44,10 +44,11 @@ struct CaseFormController {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.editCase(facts))
         let (answers, notes) = try await cases.answers(caseId: found.id)
+        let aiAct = try await AIActStore(db: cases.db).record(caseId: found.id)
         let form = CaseForm(draft: CaseDraft(title: found.title, team: found.team, vendor: found.vendor, kind: found.kind,
                                              customerFacing: found.customerFacing, personalData: found.personalData,
                                              confidential: found.confidential, description: found.description,
-                                             answers: answers, notes: notes), submitterId: found.submitterId)
+                                             answers: answers, notes: notes, aiActAnswers: aiAct.answers), submitterId: found.submitterId)
         return try await render(form, action: Paths.caseEdit(found.id), context: context, path: Paths.caseEdit(found.id), caseTitle: found.title)
     }
 
@@ -72,7 +73,7 @@ struct CaseFormController {
         let owners: [Choice] = staff && caseTitle == nil ? try await users.all().filter { $0.role == .submitter && $0.active }.map {
             Choice(value: String($0.id), label: $0.name, selected: $0.id == form.submitterId)
         } : []
-        let page = CaseFormPage(
+        var page = CaseFormPage(
             action: action, isNew: caseTitle == nil, caseTitle: caseTitle ?? "",
             title: form.draft.title, team: form.draft.team, vendor: form.draft.vendor,
             kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages["case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
@@ -91,6 +92,7 @@ struct CaseFormController {
                 })
             },
             errors: errors)
+        page.aiAct = AIActFormSection(answers: form.draft.aiActAnswers, errors: errors, language: context.language)
         return try await renderer.page("cases/form", page, title: caseTitle == nil ? "case_new_title" : "case_edit_title",
                                        context: context, path: path, status: status)
     }

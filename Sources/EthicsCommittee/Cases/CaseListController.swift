@@ -27,6 +27,7 @@ struct CaseListController {
         filter.status = query["status"].flatMap { CaseStatus(rawValue: String($0)) }
         filter.tier = query["tier"].flatMap { RiskTier(rawValue: String($0)) }
         filter.overdueOnly = query["overdue"] == "1"
+        filter.aiActLabel = query["ai_act"].map(String.init).flatMap { AIActFilter.codes.contains($0) ? $0 : nil }
         let requested = RequestNumber.page(query["page"])
         let (firstRows, total) = try await cases.list(for: actor, filter: filter, today: formats.localISODate(),
                                                       offset: RequestNumber.offset(page: requested, size: Self.pageSize), limit: Self.pageSize)
@@ -41,6 +42,7 @@ struct CaseListController {
                 if let status = filter.status { parts.append("status=\(status.rawValue)") }
                 if let tier = filter.tier { parts.append("tier=\(tier.rawValue)") }
                 if filter.overdueOnly { parts.append("overdue=1") }
+                if let label = filter.aiActLabel { parts.append("ai_act=\(label)") }
             }
             if let page { parts.append("page=\(page)") }
             return Paths.cases + "?" + parts.joined(separator: "&")
@@ -56,11 +58,14 @@ struct CaseListController {
                                  status: messages["case_status_\(row.status.rawValue)"] ?? "", statusKey: row.status.rawValue,
                                  tier: messages["tier_\(row.riskTier.rawValue)"] ?? "", tierKey: row.riskTier.rawValue,
                                  confidential: row.confidential, overdue: row.overdue,
-                                 updated: formats.date(row.updatedAt, context.language))
+                                 updated: formats.date(row.updatedAt, context.language),
+                                 aiActClass: row.aiActClass.flatMap { messages["aiact_class_\($0.rawValue)"] } ?? "",
+                                 aiActClassKey: row.aiActClass?.rawValue ?? "")
             },
             total: total, totalLabel: Catalog.plural("cases_count", total, context.language),
             statuses: CaseStatus.allCases.map { Choice(value: $0.rawValue, label: messages["case_status_\($0.rawValue)"] ?? "", selected: $0 == filter.status) },
             tiers: RiskTier.allCases.map { Choice(value: $0.rawValue, label: messages["tier_\($0.rawValue)"] ?? "", selected: $0 == filter.tier) },
+            aiActLabels: AIActFilter.codes.map { Choice(value: $0, label: messages["aiact_label_\($0)"] ?? $0, selected: $0 == filter.aiActLabel) },
             overdueOnly: filter.overdueOnly, scope: filter.scope.rawValue,
             canCreate: Policy.decide(actor, .createCase) == .allow, newCase: Paths.newCase,
             pageNumber: number, pageCount: pageCount,

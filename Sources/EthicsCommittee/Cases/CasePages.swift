@@ -28,6 +28,8 @@ struct CaseFormPage: Sendable {
     let hasOwners: Bool
     let areas: [AreaBlock]
     let errors: [String: String]
+    /// The AI Act questionnaire, beside the readiness assessment.
+    var aiAct: AIActFormSection? = nil
 }
 
 struct CaseListPage: Sendable {
@@ -42,6 +44,8 @@ struct CaseListPage: Sendable {
         let confidential: Bool
         let overdue: Bool
         let updated: String
+        let aiActClass: String
+        let aiActClassKey: String
     }
     struct Tab: Sendable {
         let href: String
@@ -55,6 +59,7 @@ struct CaseListPage: Sendable {
     let totalLabel: String
     let statuses: [Choice]
     let tiers: [Choice]
+    let aiActLabels: [Choice]
     let overdueOnly: Bool
     let scope: String
     let canCreate: Bool
@@ -221,6 +226,8 @@ struct CaseShowPage: Sendable {
     let limits: LimitHints
     /// The forms of the page, each with its values and messages after a refusal.
     var forms: CaseShowForms
+    /// The AI Act classification, beside the risk tier.
+    var aiAct: AIActCaseView? = nil
 }
 
 /// The state of each form of the case page: empty, or refused with what was sent.

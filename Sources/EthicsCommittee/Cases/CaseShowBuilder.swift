@@ -49,7 +49,10 @@ struct CaseShowBuilder: Sendable {
         let manage = Policy.decide(actor, .manageCase(facts)) == .allow
         let isReviewer = Policy.decide(actor, .reviewCase(facts)) == .allow
         let (answers, notes) = try await cases.answers(caseId: found.id)
-        let assessment = Readiness.assess(customerFacing: found.customerFacing, personalData: found.personalData, answers: answers)
+        let aiActStore = AIActStore(db: cases.db)
+        let aiAct = try await aiActStore.record(caseId: found.id)
+        let assessment = Readiness.assess(customerFacing: found.customerFacing, personalData: found.personalData, answers: answers,
+                                          aiActHighRisk: aiAct.riskClass == .highRisk || aiAct.riskClass == .prohibited)
         let path = ReviewPath(tier: found.riskTier)
 
         let reviewerRows = internals ? try await reviews.reviewers(caseId: found.id) : []
@@ -87,7 +90,7 @@ struct CaseShowBuilder: Sendable {
                                        danger: CaseController.confirmed.contains($0)) }
 
         let barHeight = 26
-        return CaseShowPage(
+        var page = CaseShowPage(
             id: found.id, title: found.title, status: messages["case_status_\(found.status.rawValue)"] ?? "",
             statusKey: found.status.rawValue, tier: messages["tier_\(found.riskTier.rawValue)"] ?? "", tierKey: found.riskTier.rawValue,
             team: found.team, vendor: found.vendor, kind: messages["case_kind_\(found.kind.rawValue)"] ?? "",
@@ -189,6 +192,11 @@ struct CaseShowBuilder: Sendable {
                                       text: messages["event_\(event.event)"] ?? event.event, actor: event.actorName ?? "")
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
+        page.aiAct = AIActCaseView(aiAct, dates: try await aiActStore.dates(), today: today, formats: formats, language: language)
+        if decideHere && !ownerUsers.isEmpty {
+            page.aiAct?.offer(decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
+        }
+        return page
     }
 
     private func pathLines(_ path: ReviewPath, _ messages: [String: String], _ language: Language) -> [String] {

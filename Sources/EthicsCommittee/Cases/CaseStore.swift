@@ -13,6 +13,8 @@ public struct CaseDraft: Sendable, Equatable {
     public var description: String
     public var answers: [String: Readiness.Answer]
     public var notes: [String: String]
+    /// The AI Act questionnaire's answers by question id (see `AIActQuestionnaire`).
+    public var aiActAnswers: [String: String] = [:]
 }
 
 /// One line of a case list.
@@ -25,11 +27,14 @@ public struct CaseListRow: Sendable, Equatable, FetchableRecord {
     public var confidential: Bool
     public var updatedAt: String
     public var overdue: Bool
+    /// The AI Act class, once the questionnaire is complete.
+    public var aiActClass: AIActClass?
 
     public init(row: Row) {
         id = row["id"]; title = row["title"]; team = row["team"]
         status = CaseStatus(rawValue: row["status"]) ?? .draft; riskTier = RiskTier(rawValue: row["risk_tier"]) ?? .medium
         confidential = row["confidential"]; updatedAt = row["updated_at"]; overdue = row["overdue"] ?? false
+        aiActClass = (row["ai_act_class"] as String?).flatMap(AIActClass.init(rawValue:))
     }
 }
 
@@ -40,6 +45,8 @@ public struct CaseFilter: Sendable, Equatable {
     public var status: CaseStatus?
     public var tier: RiskTier?
     public var overdueOnly = false
+    /// Cases carrying this AI Act label code (`AIActFilter.codes`).
+    public var aiActLabel: String?
 }
 
 /// SQL for cases: the case, its readiness answers, its status changes, and the lists.
@@ -101,7 +108,8 @@ public struct CaseStore: Sendable {
     /// `create` inside the caller's transaction (the demo generator batches many cases in one).
     func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) throws -> Int64 {
         let now = Timestamp.string(clock.now)
-        let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers).tier
+        let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers,
+                                  aiActHighRisk: AIActClassifier.demandsHighRiskPath(draft.aiActAnswers)).tier
         try db.execute(sql: """
             INSERT INTO cases (title, team, vendor, kind, customer_facing, personal_data, confidential, description,
                                description_html, risk_tier, submitter_id, created_at, updated_at)
@@ -110,6 +118,7 @@ public struct CaseStore: Sendable {
                              draft.confidential, draft.description, descriptionHTML, tier.rawValue, submitterId, now, now])
         let id = db.lastInsertedRowID
         try Self.saveAnswers(db, caseId: id, draft)
+        try AIActStore.save(db, caseId: id, answers: draft.aiActAnswers, at: now)
         try Self.event(db, caseId: id, actor: actor, event: "created", at: now)
         try AuditStore.append(db, by: actor, action: "case.created", targetType: "case", targetId: String(id),
                               detail: "tier=\(tier.rawValue)", at: clock.now)
@@ -120,7 +129,8 @@ public struct CaseStore: Sendable {
     public func update(id: Int64, _ draft: CaseDraft, descriptionHTML: String, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             let now = Timestamp.string(clock.now)
-            let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers).tier
+            let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers,
+                                  aiActHighRisk: AIActClassifier.demandsHighRiskPath(draft.aiActAnswers)).tier
             try db.execute(sql: """
                 UPDATE cases SET title = ?, team = ?, vendor = ?, kind = ?, customer_facing = ?, personal_data = ?,
                     confidential = ?, description = ?, description_html = ?, risk_tier = ?, updated_at = ?
@@ -130,6 +140,7 @@ public struct CaseStore: Sendable {
             guard db.changesCount == 1 else { throw CaseLifecycle.Refusal(key: "transition_not_from_status") }
             try db.execute(sql: "DELETE FROM case_answers WHERE case_id = ?", arguments: [id])
             try Self.saveAnswers(db, caseId: id, draft)
+            try AIActStore.save(db, caseId: id, answers: draft.aiActAnswers, at: now)
             try AuditStore.append(db, by: actor, action: "case.updated", targetType: "case", targetId: String(id),
                                   detail: "tier=\(tier.rawValue)", at: clock.now)
         }
@@ -242,6 +253,15 @@ public struct CaseStore: Sendable {
         }
         if let status = filter.status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
         if let tier = filter.tier { conditions.append("c.risk_tier = ?"); arguments += [tier.rawValue] }
+        if filter.aiActLabel == AIActFilter.outdated {
+            conditions.append("""
+                c.status IN ('submitted', 'needs_info', 'in_review', 'decided')
+                AND EXISTS (SELECT 1 FROM case_ai_act a WHERE a.case_id = c.id AND a.questionnaire_version < ?)
+                """)
+            arguments += [AIActQuestionnaire.version]
+        } else if let label = filter.aiActLabel {
+            conditions.append("EXISTS (SELECT 1 FROM case_ai_act_labels l WHERE l.case_id = c.id AND l.code = ?)"); arguments += [label]
+        }
         let overdue = """
             (EXISTS (SELECT 1 FROM case_conditions k WHERE k.case_id = c.id AND k.status = 'open' AND k.due_on < ?)
              OR (c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.recused_at IS NULL
@@ -257,7 +277,8 @@ public struct CaseStore: Sendable {
         return try await db.writer.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases c WHERE \(whereClause)", arguments: countArguments) ?? 0
             let rows = try CaseListRow.fetchAll(db, sql: """
-                SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.updated_at, \(overdue) AS overdue
+                SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.updated_at, \(overdue) AS overdue,
+                    (SELECT a.risk_class FROM case_ai_act a WHERE a.case_id = c.id) AS ai_act_class
                 FROM cases c WHERE \(whereClause) ORDER BY c.id DESC LIMIT ? OFFSET ?
                 """, arguments: rowArguments)
             return (rows, total)

@@ -154,6 +154,8 @@ struct DecisionForm: PageForm {
     let charterVersion: String
     let articles: String
     let conditions: ConditionRows
+    /// AI Act obligations ticked to become conditions, with their shared owner and due date.
+    let obligations: AIActObligationChoice
 
     init(_ fields: FormFields) {
         rawOutcome = fields["outcome"]
@@ -163,11 +165,13 @@ struct DecisionForm: PageForm {
         charterVersion = fields["charter_version"]
         articles = fields["articles"]
         conditions = ConditionRows(fields)
+        obligations = AIActObligationChoice(fields)
     }
 
     var values: [String: String] {
         conditions.values.merging(["outcome": rawOutcome, "opinion": opinion, "meeting_on": meetingOn,
                                    "charter_version": charterVersion, "articles": articles]) { $1 }
+            .merging(obligations.values) { $1 }
     }
 
     func validate() -> FieldErrors {
@@ -178,7 +182,8 @@ struct DecisionForm: PageForm {
         if let problem = Validate.text(articles, max: FieldLimits.articles, required: false) { errors.add("articles", problem) }
         if !charterVersion.isEmpty && Int(charterVersion) == nil { errors.add("charter_version", "error_charter_version") }
         if outcome == .conditions {
-            for (field, key) in conditions.validate(required: true).keys { errors.add(field, key) }
+            for (field, key) in conditions.validate(required: obligations.ids.isEmpty).keys { errors.add(field, key) }
+            for (field, key) in obligations.validate().keys { errors.add(field, key) }
         }
         return errors
     }

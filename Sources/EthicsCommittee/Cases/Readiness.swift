@@ -43,9 +43,12 @@ public enum Readiness {
     /// - high when any area scores below 34;
     /// - medium when the project faces customers, processes personal data, or any area scores below 67;
     /// - low otherwise.
-    public static func assess(customerFacing: Bool, personalData: Bool, answers: [String: Answer]) -> Assessment {
+    /// - high when the AI Act classification is high-risk or prohibited (`aiActHighRisk`).
+    public static func assess(customerFacing: Bool, personalData: Bool, answers: [String: Answer],
+                              aiActHighRisk: Bool = false) -> Assessment {
         let scores = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, score($0, answers: answers)) })
         var high: [String] = [], medium: [String] = []
+        if aiActHighRisk { high.append("tier_reason_ai_act") }
         if customerFacing && personalData && answers["crisis.fallback"] != .yes { high.append("tier_reason_no_fallback") }
         if scores.values.contains(where: { $0 < 34 }) { high.append("tier_reason_area_very_low") }
         if customerFacing { medium.append("tier_reason_customer_facing") }

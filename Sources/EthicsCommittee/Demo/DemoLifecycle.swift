@@ -101,7 +101,8 @@ enum DemoLifecycle {
         for (question, answer) in shape.answers where answer != .yes { notes[question] = DemoTexts.gapNotes[question] ?? "" }
         let draft = CaseDraft(title: shape.title, team: project.team, vendor: project.vendor, kind: project.kind,
                               customerFacing: project.customerFacing, personalData: project.personalData,
-                              confidential: shape.confidential, description: project.description, answers: shape.answers, notes: notes)
+                              confidential: shape.confidential, description: project.description, answers: shape.answers, notes: notes,
+                              aiActAnswers: DemoAIAct.answers(project.key))
         let descriptionHTML = DemoProjects.html(project)
         let decisionInMeeting = ReviewPath(tier: shape.tier).decisionInMeeting
         let outcome = shape.outcome ?? .favourable

@@ -184,8 +184,9 @@ public struct AgendaStore: Sendable {
                                              charterVersion: decision.charterVersion, articles: decision.articles,
                                              procedure: "meeting", meetingOn: meetingDate, conditions: decision.conditions,
                                              by: actor, now: now, audit: false, meetingId: meetingId)
-            } catch is CaseLifecycle.Refusal {
-                throw MeetingRefusal(key: "agenda_error_case_not_ready")
+            } catch let refusal as CaseLifecycle.Refusal {
+                // The AI Act rule names its article; any other refusal means the case moved meanwhile.
+                throw MeetingRefusal(key: refusal.key.hasPrefix("aiact_refusal") ? refusal.key : "agenda_error_case_not_ready")
             }
         }
         if let earlier = item.minutesMeetingId, decision.outcome == .adopted {

@@ -9,7 +9,7 @@ enum CaseExport {
         let t = Catalog.messages(language)
         let header = ["export_id", "field_title", "field_team", "field_status", "field_tier", "export_confidential", "export_created",
                       "export_submitted", "export_outcome", "export_decided", "export_conditions", "export_conditions_met",
-                      "export_conditions_open", "export_conditions_overdue"].map { t[$0] ?? $0 }
+                      "export_conditions_open", "export_conditions_overdue", "export_ai_act_class", "export_ai_act_labels"].map { t[$0] ?? $0 }
         let rows = cases.map { item -> [String] in
             let open = item.conditions.filter { $0.status == "open" }
             return [String(item.id), item.title, item.team, t["case_status_\(item.status.rawValue)"] ?? item.status.rawValue,
@@ -17,7 +17,8 @@ enum CaseExport {
                     formats.localISODate(of: item.createdAt), item.submittedAt.map(formats.localISODate(of:)) ?? "",
                     item.outcome.map { t["outcome_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.decidedAt.map(formats.localISODate(of:)) ?? "",
                     String(item.conditions.count), String(item.conditions.count - open.count), String(open.count),
-                    String(open.filter { $0.dueOn < today }.count)]
+                    String(open.filter { $0.dueOn < today }.count),
+                    item.aiActClass.map { t["aiact_class_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.aiActLabels.joined(separator: "; ")]
         }
         return CSV.document(header: header, rows: rows)
     }
@@ -32,9 +33,10 @@ enum CaseExport {
         let createdAt: String, submittedAt: String?
         let decision: Decision?
         let conditions: [Condition]
+        let aiAct: AIAct
         enum CodingKeys: String, CodingKey {
             case id, title, team, status, riskTier = "risk_tier", confidential, createdAt = "created_at", submittedAt = "submitted_at"
-            case decision, conditions
+            case decision, conditions, aiAct = "ai_act"
         }
         // Absent values are written as null, so every record has every field.
         func encode(to encoder: Encoder) throws {
@@ -43,7 +45,16 @@ enum CaseExport {
             try container.encode(status, forKey: .status); try container.encode(riskTier, forKey: .riskTier)
             try container.encode(confidential, forKey: .confidential); try container.encode(createdAt, forKey: .createdAt)
             try container.encode(submittedAt, forKey: .submittedAt); try container.encode(decision, forKey: .decision)
-            try container.encode(conditions, forKey: .conditions)
+            try container.encode(conditions, forKey: .conditions); try container.encode(aiAct, forKey: .aiAct)
+        }
+    }
+    /// The AI Act class code (null while unclassified) and the labels as "code point".
+    struct AIAct: Encodable {
+        let riskClass: String?, labels: [String]
+        enum CodingKeys: String, CodingKey { case riskClass = "class", labels }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(riskClass, forKey: .riskClass); try container.encode(labels, forKey: .labels)
         }
     }
     struct Decision: Encodable {
@@ -68,7 +79,8 @@ enum CaseExport {
                  conditions: item.conditions.map {
                      Condition(id: $0.id, text: $0.text, dueOn: $0.dueOn, status: $0.status, metAt: $0.metAt,
                                overdue: $0.status == "open" && $0.dueOn < today)
-                 })
+                 },
+                 aiAct: AIAct(riskClass: item.aiActClass?.rawValue, labels: item.aiActLabels))
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -15,6 +15,9 @@ public struct ExportedCase: Sendable, Equatable {
     public var decidedAt: String?
     public var procedure: String?
     public var conditions: [ExportedCondition]
+    /// The AI Act class (nil while the questionnaire is incomplete) and labels ("code point", in order).
+    public var aiActClass: AIActClass? = nil
+    public var aiActLabels: [String] = []
 }
 
 public struct ExportedCondition: Sendable, Equatable {
@@ -40,7 +43,11 @@ extension ReportStore {
             var rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.created_at,
                        COALESCE((SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND e.event = 'submit'), c.submitted_at) AS submitted,
-                       d.outcome, d.decided_at, d.procedure
+                       d.outcome, d.decided_at, d.procedure,
+                       (SELECT a.risk_class FROM case_ai_act a WHERE a.case_id = c.id) AS ai_act_class,
+                       (SELECT group_concat(label, '; ') FROM (
+                           SELECT l.code || CASE WHEN l.point <> '' THEN ' ' || l.point ELSE '' END AS label
+                           FROM case_ai_act_labels l WHERE l.case_id = c.id ORDER BY l.position)) AS ai_act_labels
                 FROM cases c LEFT JOIN case_decisions d ON d.case_id = c.id
                 WHERE \(whereClause) ORDER BY c.id
                 """, arguments: filterArguments).map { row in
@@ -48,7 +55,9 @@ extension ReportStore {
                              status: CaseStatus(rawValue: row["status"]) ?? .draft, riskTier: RiskTier(rawValue: row["risk_tier"]) ?? .medium,
                              confidential: row["confidential"], createdAt: row["created_at"], submittedAt: row["submitted"],
                              outcome: (row["outcome"] as String?).flatMap(DecisionOutcome.init), decidedAt: row["decided_at"],
-                             procedure: row["procedure"], conditions: [])
+                             procedure: row["procedure"], conditions: [],
+                             aiActClass: (row["ai_act_class"] as String?).flatMap(AIActClass.init(rawValue:)),
+                             aiActLabels: ((row["ai_act_labels"] as String?) ?? "").components(separatedBy: "; ").filter { !$0.isEmpty })
             }
             var byCase: [Int64: [ExportedCondition]] = [:]
             for row in try Row.fetchAll(db, sql: """

@@ -63,6 +63,15 @@ struct WrittenCaseController {
                 }
                 conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
             }
+            // AI Act obligations ticked on the form become conditions too (only those the classification offers).
+            if !decision.obligations.ids.isEmpty, let owner = Int64(decision.obligations.owner) {
+                if ConditionOwners.allowed(try await users.find(id: owner), facts) {
+                    let offered = try await AIActStore(db: cases.db).obligations(caseId: found.id)
+                    conditions += decision.obligations.conditions(offered: offered, ownerId: owner, language: language)
+                } else {
+                    errors.add("aiact_owner", "error_condition_owner")
+                }
+            }
         }
         guard errors.isEmpty, let outcome = decision.outcome, let deadline else { return try await refused(errors) }
         guard let opinionHTML = try? Markdown.html(decision.opinion) else { return try await refused(.on("opinion", "error_markdown_too_large")) }
@@ -76,6 +85,9 @@ struct WrittenCaseController {
             id = try await store.open(proposal, by: context.auditActor)
         } catch let refusal as WrittenRefusal where refusal.key == "written_error_deadline_past" {
             return try await refused(.on("deadline", refusal.key))
+        } catch let refusal as CaseLifecycle.Refusal where refusal.key.hasPrefix("aiact_refusal") {
+            // A prohibited practice (Art. 5) is never proposed a favourable opinion: said at the outcome, the form kept.
+            return try await refused(.on("outcome", refusal.key))
         } catch let refusal as StateRefusal {
             // Someone else opened one (or decided) first: the form is no longer offered, so the message goes at the top.
             return try await builder.refusal(found, facts, refusal.key, context: context, renderer: renderer)

@@ -105,6 +105,8 @@ public struct WrittenProcedureStore: Sendable {
             let running = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')",
                                             arguments: [caseId]) ?? false
             guard !running else { throw WrittenRefusal(key: "written_error_already_open") }
+            // Art. 5: what could never be decided is not put to the vote either.
+            if let outcome = proposal.outcome { try AIActStore.checkDecision(db, caseId: caseId, outcome: outcome) }
         }
         try db.execute(sql: """
             INSERT INTO written_procedures (kind, case_id, deliverable_id, title, text, text_html, outcome, opinion, opinion_html,

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The AI Act section of the case page: the class beside the risk tier, each label with the answers and
+/// articles behind it, and the obligations it brings with when each applies (from the dates table).
+struct AIActCaseView: Sendable {
+    struct LabelView: Sendable {
+        let name: String
+        /// Nil when the label has no point (templates treat an empty string as present).
+        let point: String?
+        let reason: String
+        let articles: String
+        let answers: [String]
+        let hasAnswers: Bool
+        let kindKey: String
+    }
+    struct ObligationView: Sendable {
+        let id: String
+        let text: String
+        let when: String
+        let source: String
+        let applies: Bool
+        /// The date it applies from, when later than today (a due date to suggest).
+        let laterOn: String?
+    }
+    let classified: Bool
+    let className: String
+    let classKey: String
+    let version: String
+    let labels: [LabelView]
+    let notClassified: String?
+    /// Said when an earlier questionnaire version classified the case.
+    let outdated: String?
+    let obligations: [ObligationView]
+    let hasObligations: Bool
+    /// The obligations offered as conditions on the decision form (set by the page when it offers that form).
+    var offers: [Offer] = []
+    var offerOwners: [Choice] = []
+    var offerDue = ""
+    var offerOwnerError: String?
+    var offerDueError: String?
+    var hasOffers = false
+    struct Offer: Sendable {
+        let id: String
+        let text: String
+        let when: String
+        let checked: Bool
+    }
+
+    /// Offers the obligations on the decision form, ticked again as the refused `form` had them.
+    mutating func offer(_ form: FormState, owners: [(value: String, label: String)], fallback: String) {
+        offers = obligations.map { Offer(id: $0.id, text: $0.text, when: $0.when, checked: form.value("aiact_obligation_" + $0.id) == "1") }
+        offerOwners = form.choices("aiact_owner", owners, fallback: fallback)
+        offerDue = form.value("aiact_due")
+        offerOwnerError = form.errors["aiact_owner"]
+        offerDueError = form.errors["aiact_due"]
+        hasOffers = !offers.isEmpty
+    }
+
+    init(_ record: AIActCaseRecord, dates: [String: AIActObligationDate], today: String, formats: Formats, language: Language) {
+        let t = Catalog.messages(language)
+        classified = record.classified
+        classKey = record.riskClass?.rawValue ?? ""
+        className = record.riskClass.flatMap { t["aiact_class_\($0.rawValue)"] } ?? ""
+        version = Catalog.fill(t["aiact_questionnaire_version"] ?? "", ["version": String(record.version ?? AIActQuestionnaire.version)])
+        labels = record.labels.map { label in
+            let reasonKey = label.code == "provider" && label.point.hasPrefix("Art. 25") ? "aiact_reason_provider_art25" : "aiact_reason_\(label.code)"
+            let point = label.point.isEmpty ? nil : t["aiact_point_\(label.point)"] ?? label.point
+            let answers = label.answers.compactMap { id -> String? in
+                guard let question = AIActQuestionnaire.byId[id], let answer = record.answers[id] else { return nil }
+                return "\(t[question.key] ?? id) (\(question.article)) — \(Self.answerText(id, answer, t))"
+            }
+            return LabelView(name: t["aiact_label_\(label.code)"] ?? label.code, point: point, reason: t[reasonKey] ?? "",
+                             articles: label.articles.joined(separator: " · "), answers: answers, hasAnswers: !answers.isEmpty,
+                             kindKey: label.kind.rawValue)
+        }
+        outdated = (record.version ?? AIActQuestionnaire.version) < AIActQuestionnaire.version
+            ? Catalog.fill(t["aiact_outdated"] ?? "", ["version": String(record.version ?? 0), "current": String(AIActQuestionnaire.version)])
+            : nil
+        switch AIActClassifier.classify(record.answers) {
+        case .incomplete(let missing):
+            notClassified = Catalog.fill(t["aiact_not_classified"] ?? "", ["count": String(missing.count)])
+        case .refused:
+            notClassified = t["aiact_refused_classification"]
+        case .classified:
+            notClassified = nil
+        }
+        if case .classified(let result) = AIActClassifier.classify(record.answers) {
+            obligations = AIActObligations.of(result).map { obligation in
+                let date = dates[obligation.dateCode]
+                let applies = date.map { $0.appliesOn <= today } ?? false
+                let when = date.map { Catalog.fill(t[applies ? "aiact_applies_since" : "aiact_applies_from"] ?? "",
+                                                   ["date": formats.calendarDate($0.appliesOn, language)]) } ?? (t["aiact_date_unknown"] ?? "")
+                return ObligationView(id: obligation.id, text: t["aiact_obligation_\(obligation.id)"] ?? obligation.id, when: when,
+                                      source: date.map { Catalog.fill(t["aiact_source"] ?? "", ["source": $0.source]) } ?? "",
+                                      applies: applies, laterOn: applies ? nil : date?.appliesOn)
+            }
+        } else {
+            obligations = []
+        }
+        hasObligations = !obligations.isEmpty
+    }
+
+    static func answerText(_ id: String, _ answer: String, _ t: [String: String]) -> String {
+        if id == "annex3.use" { return t["aiact_annex3_\(answer)"] ?? answer }
+        if case .text = AIActQuestionnaire.byId[id]?.kind { return answer }
+        return t["aiact_choice_\(answer)"] ?? answer
+    }
+}
