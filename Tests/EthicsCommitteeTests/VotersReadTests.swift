@@ -69,4 +69,50 @@ import Testing
         }
         try await agree([(c.ada, false), (c.bob, false), (c.carol, true), (c.turing, false), (arendt, false)])
     }
+
+    @Test func theChairApprovingMinutesReadsEveryItemUnlessRecused() async throws {
+        // Given a held meeting whose confidential case item is decided, and its draft minutes
+        let c = try await MeetingFlowTests.committee()
+        let s = c.app.services
+        let by = AuditActor(id: c.secretary.id, label: c.secretary.email, client: "")
+        let meeting = try await s.meetings.create(MeetingDraft(title: "Plenary", startsAt: "2030-12-03T13:00:00Z", duration: 120, place: "Room 1",
+                                                               videoURL: "", invitees: [c.bob.id, c.carol.id]), by: by)
+        try await s.agenda.add(meetingId: meeting, kind: .case, caseId: c.secret, by: by)
+        try await s.meetings.hold(meetingId: meeting, by: by)
+        try await c.app.database.writer.write { db in
+            try db.execute(sql: "UPDATE agenda_items SET decided_at = '2030-12-03T15:00:00Z' WHERE meeting_id = ?", arguments: [meeting])
+        }
+        try await c.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            try await secretary.get("/meetings/\(meeting)/minutes")
+            let saved = try await secretary.post("/meetings/\(meeting)/minutes", ["markdown": "## 1. Secret voice cloning\n\nThe cloning was discussed at length."])
+            #expect(saved.status == .seeOther)
+            // Then the chair, who no longer reads the decided case, reads its part of the minutes she approves
+            let ada = Browser(client)
+            try await ada.signIn("ada@example.org")
+            #expect(try await ada.get("/cases/\(c.secret)").status == .notFound)
+            let page = try await ada.get("/meetings/\(meeting)/minutes")
+            #expect(page.body.contains("The cloning was discussed at length.") && !page.body.contains("Confidential item"))
+            #expect(page.body.contains("/meetings/\(meeting)/minutes/approve"))
+            // A member without a vote on it still does not
+            let bob = Browser(client)
+            try await bob.signIn("bob@example.org")
+            #expect(!(try await bob.get("/meetings/\(meeting)/minutes")).body.contains("The cloning was discussed at length."))
+        }
+        // Once the chair is recused from the case, she neither reads its part nor approves alone: the page says why
+        try await s.caseReviews.assign(caseId: c.secret, userId: c.ada.id, dueOn: "2030-12-31", by: by)
+        try await c.app.database.writer.write { db in
+            try db.execute(sql: "UPDATE case_reviewers SET recused_at = '2030-12-01T10:00:00Z', recusal_reason = 'Conflict' WHERE case_id = ? AND user_id = ?",
+                           arguments: [c.secret, c.ada.id])
+        }
+        try await c.app.test { client in
+            let ada = Browser(client)
+            try await ada.signIn("ada@example.org")
+            let page = try await ada.get("/meetings/\(meeting)/minutes")
+            #expect(!page.body.contains("The cloning was discussed at length."))
+            #expect(page.body.contains("You were recused from item 1") && !page.body.contains("/meetings/\(meeting)/minutes/approve\""))
+            #expect(try await ada.post("/meetings/\(meeting)/minutes/approve", ["confirm": "1"]).status == .conflict)
+        }
+    }
 }

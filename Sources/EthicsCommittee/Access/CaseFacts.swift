@@ -87,6 +87,9 @@ extension Policy {
             return allow(staff || actor.role == .submitter)
         case .viewCase(let facts):
             return allow(canView(actor, facts))
+        case .readMeetingItem(let facts, let approvingMinutes):
+            return allow(canView(actor, facts)
+                         || (approvingMinutes && facts.status != .draft && !facts.recused.contains(actor.userId)))
         case .editCase(let facts):
             return allow(canView(actor, facts) && (staff || facts.submitterId == actor.userId)
                          && (facts.status == .draft || facts.status == .needsInfo))

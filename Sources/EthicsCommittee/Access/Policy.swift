@@ -53,6 +53,10 @@ public enum Action: Sendable, Equatable {
     case editCase(CaseFacts)
     /// Reviewers, reviews and the internal discussion.
     case viewCaseInternals(CaseFacts)
+    /// Read a case item of a meeting (its part of the agenda, minutes, pack). Whoever may open the case may; so
+    /// may the chair while approving the meeting's draft minutes, unless recused from the case (issue 14): the
+    /// chair signs for every item, and a recused chair's items are approved as the rules of procedure say.
+    case readMeetingItem(CaseFacts, approvingMinutes: Bool)
     /// Triage: assign reviewers, ask the submitter, decide, follow conditions.
     case manageCase(CaseFacts)
     /// Write one's review, declare a conflict of interest.
@@ -168,7 +172,7 @@ public enum Policy {
         case .completeOnboarding:
             return .notFound
         case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
-             .comment, .recuse, .ownCondition, .openWrittenProcedure:
+             .comment, .recuse, .ownCondition, .openWrittenProcedure, .readMeetingItem:
             return decideCase(actor, action)
         case .readCharter:
             return .allow

@@ -175,6 +175,8 @@ extension Catalog {
         "members_terms_none": "No term ends in the next 90 days.",
         "members_declarations_due": "Declarations due",
         "members_declarations_none": "Every declaration is up to date.",
+        "minutes_chair_recused": "You were recused from item {items}: you do not read it, so you do not approve these minutes alone. As the rules of procedure provide, they are approved by a vote at the next meeting: the secretary puts them on its agenda.",
+        "minutes_error_chair_recused": "You were recused from an item of this meeting: these minutes are approved by a vote at the next meeting.",
         "members_former": "Former members",
         "members_more": "… and {count} more.",
         "member_former": "Former member",

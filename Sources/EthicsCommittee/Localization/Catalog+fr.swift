@@ -175,6 +175,8 @@ extension Catalog {
         "members_terms_none": "Aucun mandat ne s'achève dans les 90 jours.",
         "members_declarations_due": "Déclarations à renouveler",
         "members_declarations_none": "Toutes les déclarations sont à jour.",
+        "minutes_chair_recused": "Vous vous êtes déporté du point {items} : vous ne le lisez pas, et n'approuvez donc pas seul ce procès-verbal. Comme le prévoit le règlement intérieur, il est approuvé par un vote à la séance suivante : le secrétariat l'inscrit à son ordre du jour.",
+        "minutes_error_chair_recused": "Vous vous êtes déporté d'un point de cette séance : ce procès-verbal est approuvé par un vote à la séance suivante.",
         "members_former": "Anciens membres",
         "members_more": "… et {count} de plus.",
         "member_former": "Ancien membre",

@@ -173,6 +173,8 @@ enum MeetingPages {
         let fingerprint: String?
         /// The approved copy, for those who may read every item.
         let archiveHref: String?
+        /// Why the chair is not offered the approval: recused from some items, the minutes go to a later meeting's vote.
+        let recusedNote: String?
         /// The chair's comments on the draft, until the secretary saves it again.
         let returned: String?
         let returnedText: String?

@@ -36,7 +36,9 @@ struct MinutesController {
         // A refused save (it sends the text) gets its message beside the editor, far below the minutes;
         // without an editor (approved minutes) it goes at the top.
         let besideEditor = markdown != nil && saveAction != nil
-        let chairMay = record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
+        let chairAsked = record.minutes != nil && !approved && Policy.decide(context.actor, .approveMinutes(chairId: chair)) == .allow
+        let recused = chairAsked ? MeetingViews.recusedItemNumbers(record, context.actor) : []
+        let chairMay = chairAsked && recused.isEmpty
         let pending = approved ? nil : try await minutes.pendingReturn(meetingId: id)
         let page = MeetingPages.MinutesPage(
             meetingTitle: record.meeting.title, meetingHref: Paths.meeting(id), printHref: Paths.meetingMinutesPrint(id),
@@ -44,6 +46,8 @@ struct MinutesController {
             approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
             fingerprint: views.fingerprintLine(record.minutes, context.language),
             archiveHref: record.minutes?.fingerprint != nil && Self.seesEveryItem(record, context.actor) ? Paths.meetingMinutesArchive(id) : nil,
+            recusedNote: recused.isEmpty ? nil : Catalog.fill(messages["minutes_chair_recused"] ?? "",
+                                                              ["items": recused.map(String.init).joined(separator: ", ")]),
             returned: pending.map { (messages["minutes_returned_line"] ?? "").replacingOccurrences(of: "{name}", with: $0.byName)
                 .replacingOccurrences(of: "{date}", with: views.formats.dateTime($0.returnedAt, context.language)) },
             returnedText: pending?.comment,
@@ -98,7 +102,8 @@ struct MinutesController {
     func confirmApproval(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         try context.require(.approveMinutes(chairId: try await meetings.chairId()))
-        guard let minutes = record.minutes, !minutes.approved else { return .redirect(to: Paths.meetingMinutes(record.meeting.id)) }
+        guard let minutes = record.minutes, !minutes.approved,
+              MeetingViews.recusedItemNumbers(record, context.actor).isEmpty else { return .redirect(to: Paths.meetingMinutes(record.meeting.id)) }
         try context.requireRecentVerification()
         return try await confirmation(record, context)
     }
@@ -112,6 +117,9 @@ struct MinutesController {
     func approve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         try context.require(.approveMinutes(chairId: try await meetings.chairId()))
+        if !MeetingViews.recusedItemNumbers(record, context.actor).isEmpty {
+            return try await render(record, context, error: "minutes_error_chair_recused", status: .conflict)
+        }
         if let minutes = record.minutes, !minutes.approved, !Confirmation.given(context.form) {
             return try await confirmation(record, context)
         }
