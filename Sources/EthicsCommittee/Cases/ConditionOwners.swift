@@ -10,6 +10,20 @@ enum ConditionOwners {
         return Policy.mayOwnCondition(actor(user), facts)
     }
 
+    /// The filled rows of a decision, vote or written-procedure form as conditions, each owner checked against the
+    /// case (`facts`; nil: no case, so nobody may own one); a refused owner is a message on its row's field.
+    static func conditions(_ rows: ConditionRows, _ facts: CaseFacts?, users: UserStore, errors: inout FieldErrors) async throws -> [NewCondition] {
+        var conditions: [NewCondition] = []
+        for row in rows.filled {
+            guard let owner = Int64(row.owner) else { continue }  // already a field error
+            guard let facts, allowed(try await users.find(id: owner), facts) else {
+                errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
+            }
+            conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
+        }
+        return conditions
+    }
+
     /// The choices of an owner list, `selected` chosen.
     static func choices(_ people: [User], _ facts: CaseFacts, selected: Int64?) -> [Choice] {
         people.filter { allowed($0, facts) }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == selected) }

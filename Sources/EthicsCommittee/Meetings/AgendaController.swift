@@ -192,13 +192,8 @@ struct AgendaController {
         var conditions: [NewCondition] = []
         if outcome == .conditions {
             for (field, key) in form.conditions.validate(required: true).keys { errors.add(field, key) }
-            for row in form.conditions.filled {
-                guard let owner = Int64(row.owner) else { continue }
-                guard let facts = item.caseId.flatMap({ record.cases[$0] }), ConditionOwners.allowed(try await users.find(id: owner), facts) else {
-                    errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
-                }
-                conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
-            }
+            conditions = try await ConditionOwners.conditions(form.conditions, item.caseId.flatMap { record.cases[$0] }, users: users,
+                                                              errors: &errors)
         }
         guard errors.isEmpty, let outcome else { return try await refused(errors, missing ? "vote_error_missing" : nil) }
         guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }

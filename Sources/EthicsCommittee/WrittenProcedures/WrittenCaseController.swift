@@ -56,13 +56,7 @@ struct WrittenCaseController {
         }
         var conditions: [NewCondition] = []
         if decision.outcome == .conditions {
-            for row in decision.conditions.filled {
-                guard let owner = Int64(row.owner) else { continue }  // already a field error
-                if !ConditionOwners.allowed(try await users.find(id: owner), facts) {
-                    errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
-                }
-                conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
-            }
+            conditions = try await ConditionOwners.conditions(decision.conditions, facts, users: users, errors: &errors)
             // AI Act obligations ticked on the form become conditions too (only those the classification offers).
             if !decision.obligations.ids.isEmpty, let owner = Int64(decision.obligations.owner) {
                 if ConditionOwners.allowed(try await users.find(id: owner), facts) {
