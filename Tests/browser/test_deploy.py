@@ -242,6 +242,7 @@ def test_the_guide_serves_the_app_over_https_then_backs_up_and_restores(deployme
     assert list(deployment.backups.glob("ethics-*.sqlite")) and (deployment.backups / "audit-anchor").exists()
 
     # Something is recorded after the backup (the restore gives it up), then the database is wiped
+    driver.get(deployment.public_url + "/")
     click_button(driver, "Sign out")
     deployment.stop_app()
     database = deployment.lib / "ethics.sqlite"
