@@ -139,6 +139,32 @@ import Testing
         }
     }
 
+    @Test func aCaseIsDecidedOneWayAtATime() async throws {
+        let f = try await Self.fixture()
+        let meeting = try await f.s.meetings.create(MeetingDraft(title: "Plenary", startsAt: "2030-12-03T13:00:00Z", duration: 120,
+                                                                 place: "Room 1", videoURL: "", invitees: [f.ada.id, f.bob.id]), by: f.by)
+        // On a planned agenda, the case is not put to a written vote (refused, said on the case page)
+        try await f.s.agenda.add(meetingId: meeting, kind: .case, caseId: f.low, by: f.by)
+        try await f.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            try await secretary.get("/cases/\(f.low)")
+            let refused = try await secretary.post("/cases/\(f.low)/written-procedure", Self.caseFields(f))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("This case is on the agenda of a meeting that will decide it"))
+        }
+        // Taken off the agenda, it goes to a written vote; then no agenda offers it, and adding it is refused
+        let item = try #require(try await f.s.agenda.items(meetingId: meeting).first)
+        try await f.s.agenda.remove(itemId: item.id, meetingId: meeting, by: f.by)
+        _ = try await f.s.written.open(WrittenProposal(kind: .case, caseId: f.low, deliverableId: nil, title: "", text: "Vote.", textHTML: "<p>Vote.</p>",
+                                                       outcome: .favourable, opinion: "Fine.", opinionHTML: "<p>Fine.</p>", charterVersion: nil,
+                                                       articles: "", conditions: [], deadline: "2030-06-30T12:00:00.000Z"), by: f.by)
+        #expect(try await f.s.agenda.casesReady().map(\.id) == [])
+        await #expect(throws: MeetingRefusal(key: "agenda_error_written_running")) {
+            try await f.s.agenda.add(meetingId: meeting, kind: .case, caseId: f.low, by: f.by)
+        }
+    }
+
     @Test func aRecusedMemberAndAnUnclearedInterestCannotVote() async throws {
         let f = try await Self.fixture()
         let procedure = try await f.s.written.open(WrittenProposal(

@@ -177,6 +177,8 @@ extension Catalog {
         "members_declarations_none": "Every declaration is up to date.",
         "minutes_chair_recused": "You were recused from item {items}: you do not read it, so you do not approve these minutes alone. As the rules of procedure provide, they are approved by a vote at the next meeting: the secretary puts them on its agenda.",
         "minutes_error_chair_recused": "You were recused from an item of this meeting: these minutes are approved by a vote at the next meeting.",
+        "agenda_error_written_running": "A written procedure is deciding this case: it goes on an agenda only if a voter asks for a meeting.",
+        "written_error_on_agenda": "This case is on the agenda of a meeting that will decide it: take it off the agenda first.",
         "members_former": "Former members",
         "members_more": "… and {count} more.",
         "member_former": "Former member",

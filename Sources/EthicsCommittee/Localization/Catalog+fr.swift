@@ -177,6 +177,8 @@ extension Catalog {
         "members_declarations_none": "Toutes les déclarations sont à jour.",
         "minutes_chair_recused": "Vous vous êtes déporté du point {items} : vous ne le lisez pas, et n'approuvez donc pas seul ce procès-verbal. Comme le prévoit le règlement intérieur, il est approuvé par un vote à la séance suivante : le secrétariat l'inscrit à son ordre du jour.",
         "minutes_error_chair_recused": "Vous vous êtes déporté d'un point de cette séance : ce procès-verbal est approuvé par un vote à la séance suivante.",
+        "agenda_error_written_running": "Une procédure écrite est en train de statuer sur cette saisine : elle ne passe en séance que si un votant le demande.",
+        "written_error_on_agenda": "Cette saisine est à l'ordre du jour d'une séance qui va statuer : retirez-la d'abord de l'ordre du jour.",
         "members_former": "Anciens membres",
         "members_more": "… et {count} de plus.",
         "member_former": "Ancien membre",

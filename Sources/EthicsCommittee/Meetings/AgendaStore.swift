@@ -59,14 +59,16 @@ public struct AgendaStore: Sendable {
         }
     }
 
-    /// Cases ready for a decision (in review) and not already on a planned or held agenda: an item of a cancelled
-    /// meeting, or left undecided when a meeting closed, is to be scheduled again.
+    /// Cases ready for a decision (in review), not already on a planned or held agenda and not being decided by a
+    /// running written procedure: an item of a cancelled meeting, or left undecided when a meeting closed, is to be
+    /// scheduled again.
     public func casesReady() async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.id, c.title FROM cases c WHERE c.status = 'in_review' AND NOT EXISTS (
                     SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
                     WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
+                AND NOT EXISTS (SELECT 1 FROM written_procedures w WHERE w.case_id = c.id AND w.status = 'open')
                 ORDER BY c.id
                 """).map { (id: $0["id"], title: $0["title"]) }
         }
@@ -100,6 +102,10 @@ public struct AgendaStore: Sendable {
             if let caseId {
                 let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
                 guard status == CaseStatus.inReview.rawValue else { throw MeetingRefusal(key: "agenda_error_case_not_ready") }
+                // One way to decide at a time: a case in a running written procedure waits for its result (or an objection).
+                let written = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')",
+                                                arguments: [caseId]) ?? false
+                guard !written else { throw MeetingRefusal(key: "agenda_error_written_running") }
             }
             try db.execute(sql: """
                 INSERT INTO agenda_items (meeting_id, position, kind, case_id, minutes_meeting_id, title, note, note_html)

@@ -105,6 +105,12 @@ public struct WrittenProcedureStore: Sendable {
             let running = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')",
                                             arguments: [caseId]) ?? false
             guard !running else { throw WrittenRefusal(key: "written_error_already_open") }
+            // Nor while a meeting is to decide it: one way to decide at a time.
+            let onAgenda = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+                               WHERE a.case_id = ? AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
+                """, arguments: [caseId]) ?? false
+            guard !onAgenda else { throw WrittenRefusal(key: "written_error_on_agenda") }
             // Art. 5: what could never be decided is not put to the vote either.
             if let outcome = proposal.outcome { try AIActStore.checkDecision(db, caseId: caseId, outcome: outcome) }
         }
