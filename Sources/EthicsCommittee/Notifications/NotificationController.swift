@@ -17,18 +17,25 @@ struct NotificationController {
         router.post(RouterPath(Paths.notificationEmail), use: setEmail)
     }
 
+    static let pageSize = 50
+
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession()
+        _ = try context.requireSession()
+        guard let actor = context.actor else { throw AppError.notFound }
         let language = context.language, messages = Catalog.messages(language)
-        let found = try await notifications.latest(userId: session.user.id)
-        let rows = found.map { item in
+        let (shown, unread) = try await notifications.list(for: actor, page: RequestNumber.page(request.uri.queryParameters["page"]),
+                                                           size: Self.pageSize)
+        let rows = shown.rows.map { item in
             NotificationPages.Row(text: NotificationText.render(item, messages: messages, formats: formats, language: language),
                                   when: formats.dateTime(item.createdAt, language), unread: item.readAt == nil,
                                   openAction: Paths.notificationOpen(item.id), packHref: item.packPath)
         }
-        let unread = rows.filter(\.unread).count
+        func link(_ number: Int) -> String { Paths.notifications + "?page=\(number)" }
         let page = NotificationPages.List(rows: rows, hasRows: !rows.isEmpty, hasUnread: unread > 0,
-                                          count: Catalog.plural("notifications_unread", unread, language))
+                                          count: Catalog.plural("notifications_unread", unread, language),
+                                          pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
+                                          previous: shown.hasPrevious ? link(shown.number - 1) : nil,
+                                          next: shown.hasNext ? link(shown.number + 1) : nil)
         return try await renderer.page("notifications/index", page, title: "notifications_title", context: context,
                                        path: Paths.notifications)
     }

@@ -33,6 +33,12 @@ enum NotificationPages {
         let hasUnread: Bool
         let count: String
         let readAllAction = Paths.notificationsReadAll
+        // The pager (`Templates/pager.mustache`): 50 a page, newest first.
+        let pageNumber: Int
+        let pageCount: Int
+        let hasPages: Bool
+        let previous: String?
+        let next: String?
     }
 
     /// The e-mail choice on the account page.

@@ -8,14 +8,13 @@ public struct NotificationStore: Sendable {
     let clock: AppClock
     public init(db: AppDatabase, clock: AppClock) { self.db = db; self.clock = clock }
 
-    /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`),
-    /// counting only those about a record the person may still open, as the list shows them (`Notifier.mayOpen`
-    /// in SQL: a case by `CaseStore.visibility`, a meeting by `viewMeeting`, a published version always, a written procedure
-    /// by `WrittenProcedureStore.visibility`).
-    public func unreadCount(for actor: Actor) async throws -> Int {
+    /// `Notifier.mayOpen` in SQL over a notification `n` of the actor: a case by `CaseStore.visibility`, a meeting by
+    /// `viewMeeting`, a published version always, a written procedure by `WrittenProcedureStore.visibility`. The
+    /// header's count and the list both filter with it, so neither shows a line the other leaves out
+    /// (`NotificationPagingTests` checks it against `mayOpen`).
+    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
-        var arguments: StatementArguments = [actor.userId]
-        arguments += visibleArguments
+        var arguments = visibleArguments
         let meeting: String
         switch actor.role {
         case .admin, .secretary, .member: meeting = "1"
@@ -26,26 +25,61 @@ public struct NotificationStore: Sendable {
         }
         let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
         arguments += writtenArguments
-        let countArguments = arguments
+        return ("""
+            ((n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
+                OR (n.record_type = 'meeting' AND \(meeting))
+                OR n.record_type = 'document_version'
+                OR (n.record_type = 'written_procedure' AND EXISTS (
+                    SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written))))
+            """, arguments)
+    }
+
+    /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`),
+    /// counting only those about a record the person may still open, as the list shows them.
+    public func unreadCount(for actor: Actor) async throws -> Int {
+        try await db.writer.read { db in try Self.unreadCount(db, for: actor) }
+    }
+
+    static func unreadCount(_ db: Database, for actor: Actor) throws -> Int {
+        let (visible, visibleArguments) = visibility(actor)
+        return try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND \(visible)
+            """), arguments: [actor.userId] + visibleArguments) ?? 0
+    }
+
+    /// One page of a person's notifications, newest first, leaving out any about a record they may no longer open
+    /// (filtered in SQL before the page is cut), with the total and the unread count, in one read.
+    public func list(for actor: Actor, page: Int, size: Int) async throws -> (page: ListPage<AppNotification>, unread: Int) {
+        let (visible, visibleArguments) = Self.visibility(actor)
         return try await db.writer.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND (
-                    (n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
-                    OR (n.record_type = 'meeting' AND \(meeting))
-                    OR n.record_type = 'document_version'
-                    OR (n.record_type = 'written_procedure' AND EXISTS (
-                        SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written))))
-                """, arguments: countArguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND \(visible)
+                """), arguments: [actor.userId] + visibleArguments) ?? 0
+            let (number, offset) = ListPage<AppNotification>.clamp(requested: page, total: total, size: size)
+            let rows = try AppNotification.fetchAll(db.cachedStatement(sql: """
+                SELECT n.* FROM notifications n WHERE n.recipient_id = ? AND \(visible) ORDER BY n.id DESC LIMIT ? OFFSET ?
+                """), arguments: [actor.userId] + visibleArguments + [size, offset])
+            let unread = try Self.unreadCount(db, for: actor)
+            return (ListPage(rows: rows, total: total, number: number, size: size), unread)
         }
     }
 
-    /// A person's latest notifications, newest first, leaving out any about a record they may no longer open.
+    /// A person's latest notifications, newest first (the first page of `list`; nothing for an inactive account).
     public func latest(userId: Int64, limit: Int = 100) async throws -> [AppNotification] {
+        let role = try await db.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [userId]).flatMap(Role.init(rawValue:))
+        }
+        guard let role else { return [] }
+        return try await list(for: Actor(userId: userId, role: role, onboarded: true), page: 1, size: limit).page.rows
+    }
+
+    /// Every notification of a person with whether `Notifier.mayOpen` lets them open its record (tests compare the
+    /// SQL rule with it).
+    public func allWithAccess(userId: Int64) async throws -> [(AppNotification, Bool)] {
         try await db.writer.read { db in
-            try AppNotification.fetchAll(db, sql: """
-                SELECT * FROM notifications WHERE recipient_id = ? ORDER BY id DESC LIMIT ?
-                """, arguments: [userId, limit]).filter {
-                try Notifier.mayOpen(db, userId: userId, record: $0.recordType, recordId: $0.recordId)
+            try AppNotification.fetchAll(db, sql: "SELECT * FROM notifications WHERE recipient_id = ? ORDER BY id DESC",
+                                         arguments: [userId]).map {
+                ($0, try Notifier.mayOpen(db, userId: userId, record: $0.recordType, recordId: $0.recordId))
             }
         }
     }
