@@ -78,7 +78,7 @@ import Testing
         #expect(staff.casesByStatus == [.draft: 1, .submitted: 0, .needsInfo: 0, .inReview: 1, .decided: 3, .closed: 0, .withdrawn: 0])
         #expect(staff.decisions[0].isEmpty && staff.decisions[1].isEmpty && staff.decisions[2].isEmpty)
         #expect(staff.decisions[3] == [.favourable: 1, .conditions: 1, .unfavourable: 1, .deferred: 1])
-        #expect(staff.daysToDecision[3].sorted() == [10, 20, 30])
+        #expect(staff.decidedCount == [0, 0, 0, 3])
         #expect(staff.medianDays.year == 20 && staff.medianDays.quarters == [nil, nil, nil, 20])
         #expect(staff.reviews == [.onTime: 1, .late: 1, .overdue: 1, .pending: 0, .notWritten: 1])
         let coverage = Dictionary(uniqueKeysWithValues: staff.expertise.map { ($0.area, [$0.internal, $0.external]) })
@@ -96,11 +96,27 @@ import Testing
                                                                         period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18")
         #expect(annual.casesReceived == 4 && annual.casesDecided == 3)
         #expect(annual.conditionsSet == 2 && annual.conditionsMet == 0 && annual.conditionsOpen == 2 && annual.conditionsOverdue == 1)
-        #expect(annual.deliverables.count == 3)  // the three opinions
+        // The three opinions are counted by kind (a decision each), not listed one by one
+        #expect(annual.deliverableKinds == [.opinion: 3] && annual.deliverables.isEmpty && annual.deliverablesMore == 0)
         let memberAnnual = try await ReportStore(db: set.app.database).annual(for: Actor(userId: set.ada.id, role: .member),
                                                                               period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18")
-        #expect(memberAnnual.casesDecided == 2 && memberAnnual.deliverables.count == 2)
-        #expect(!memberAnnual.deliverables.contains { $0.title == set.confidentialTitle })
+        #expect(memberAnnual.casesDecided == 2 && memberAnnual.deliverableKinds == [.opinion: 2])
+
+        // Other deliverables are listed, at most `listLimit`, and the rest counted ("… and N more")
+        try await set.app.database.writer.write { db in
+            for index in 1...3 {
+                try db.execute(sql: """
+                    INSERT INTO deliverables (kind, title, owner_id, due_on, status, body, body_html, created_at, updated_at, delivered_at)
+                    VALUES ('benchmark', ?, ?, '2026-06-01', 'delivered', '', '', '2026-06-01T10:00:00.000Z', '2026-06-01T10:00:00.000Z',
+                            '2026-06-0\(index)T10:00:00.000Z')
+                    """, arguments: ["Benchmark \(index)", set.ada.id])
+            }
+        }
+        let bounded = try await ReportStore(db: set.app.database).annual(for: Actor(userId: set.secretary.id, role: .secretary),
+                                                                         period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18",
+                                                                         listLimit: 2)
+        #expect(bounded.deliverableKinds == [.opinion: 3, .benchmark: 3])
+        #expect(bounded.deliverables.map(\.title) == ["Benchmark 1", "Benchmark 2"] && bounded.deliverablesMore == 1)
     }
 
     /// The `data-value`s of the bars and of the table cells of one chart, in order.

@@ -41,10 +41,10 @@ struct FigureCharts {
         let items = (0..<4).map { q in
             SVGChart.Item(key: "median", label: quarter(q), value: medians.quarters[q],
                           text: medians.quarters[q].map { formats.number($0, language) } ?? text("figures_no_decision"),
-                          extra: [formats.number(figures.daysToDecision[q].count, language)])
+                          extra: [formats.number(figures.decidedCount[q], language)])
         } + [SVGChart.Item(key: "median-year", label: text("figures_whole_year"), value: medians.year,
                            text: medians.year.map { formats.number($0, language) } ?? text("figures_no_decision"),
-                           extra: [formats.number(figures.daysToDecision.flatMap { $0 }.count, language)])]
+                           extra: [formats.number(figures.decidedCount.reduce(0, +), language)])]
         return SVGChart.bars(id: "chart-median", title: text("figures_chart_median", year), categoryHeader: text("figures_quarter"),
                              extraHeaders: [text("figures_decisions")], valueHeader: text("figures_median_days"), items: items,
                              tableLabel: text("figures_table_view"))

@@ -71,8 +71,7 @@ struct ReportController {
         let charts = FigureCharts(formats: formats, language: language)
         func n(_ value: Int) -> String { formats.number(value, language) }
         let totals = figures.decisionsTotal
-        var kinds: [DeliverableKind: Int] = [:]
-        for item in report.deliverables { kinds[item.kind, default: 0] += 1 }
+        let kinds = report.deliverableKinds
         let page = ReportPages.Annual(
             lang: language.rawValue, committeeName: settings.current.committeeName,
             title: charts.text("annual_title", period.year), year: period.year, years: choices(years, period.year),
@@ -109,7 +108,9 @@ struct ReportController {
             deliverables: report.deliverables.map {
                 .init(title: $0.title, kind: charts.text("deliverable_kind_\($0.kind.rawValue)"), date: formats.date($0.deliveredAt, language))
             },
-            hasDeliverables: !report.deliverables.isEmpty,
+            hasDeliverables: !kinds.isEmpty,
+            deliverablesMore: report.deliverablesMore > 0
+                ? Catalog.fill(Catalog.messages(language)["members_more"] ?? "", ["count": n(report.deliverablesMore)]) : nil,
             deliverableKinds: DeliverableKind.allCases.compactMap { kind in
                 kinds[kind].map { .init(label: charts.text("deliverable_kind_\(kind.rawValue)"), value: n($0)) }
             })

@@ -7,8 +7,12 @@ public struct ReportFigures: Sendable, Equatable {
     public var casesByStatus: [CaseStatus: Int] = [:]
     /// Decisions per quarter (index 0…3) and outcome; deferrals come from the timeline.
     public var decisions: [[DecisionOutcome: Int]] = Array(repeating: [:], count: 4)
-    /// Days from a case's first submission to its decision, for the decisions of each quarter.
-    public var daysToDecision: [[Double]] = Array(repeating: [], count: 4)
+    /// Decisions of each quarter with a first submission (those the median counts).
+    public var decidedCount: [Int] = Array(repeating: 0, count: 4)
+    /// The median of the days from a case's first submission to its decision (each rounded to a tenth), for each
+    /// quarter and for the whole year, computed in SQL (nil when nothing was decided).
+    public var medianQuarters: [Double?] = Array(repeating: nil, count: 4)
+    public var medianYear: Double?
     /// Reviewer assignments due in the year, by what became of them.
     public var reviews: [ReviewTimeliness: Int] = [:]
     /// Active members per expertise area (internal, external); "other" is left out, as on the composition page.
@@ -19,18 +23,11 @@ public struct ReportFigures: Sendable, Equatable {
     }
 
     /// The median of each quarter, then of the whole year (nil when nothing was decided).
-    public var medianDays: (quarters: [Double?], year: Double?) {
-        (daysToDecision.map(Self.median), Self.median(daysToDecision.flatMap { $0 }))
-    }
-
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted(), middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    public var medianDays: (quarters: [Double?], year: Double?) { (medianQuarters, medianYear) }
 
     public static func == (a: ReportFigures, b: ReportFigures) -> Bool {
-        a.casesByStatus == b.casesByStatus && a.decisions == b.decisions && a.daysToDecision == b.daysToDecision
+        a.casesByStatus == b.casesByStatus && a.decisions == b.decisions && a.decidedCount == b.decidedCount
+            && a.medianQuarters == b.medianQuarters && a.medianYear == b.medianYear
             && a.reviews == b.reviews && a.expertise.map { "\($0.area)\($0.internal)/\($0.external)" } == b.expertise.map { "\($0.area)\($0.internal)/\($0.external)" }
     }
 }
@@ -62,7 +59,11 @@ public struct AnnualFigures: Sendable, Equatable {
     public var conditionsOverdue = 0
     public var meetings: [HeldMeeting] = []
     public var charterVersions: [PublishedVersion] = []
+    /// Deliverables delivered in the year, by kind (counted in SQL), and the first of those other than opinions
+    /// (an opinion is a decision, counted above), bounded: `deliverablesMore` says how many are left out.
+    public var deliverableKinds: [DeliverableKind: Int] = [:]
     public var deliverables: [DeliveredItem] = []
+    public var deliverablesMore = 0
 
     /// Present over recorded attendance (present, excused, absent), in per cent; nil without any record.
     public var attendanceRate: Double? {

@@ -41,6 +41,8 @@ enum ReportPages {
         let hasVersions: Bool
         let deliverables: [DeliverableRow]
         let hasDeliverables: Bool
+        /// "… and N more" when the list is cut (`ReportStore.annual`'s `listLimit`).
+        let deliverablesMore: String?
         let deliverableKinds: [Headline]
     }
     struct MeetingRow: Sendable {

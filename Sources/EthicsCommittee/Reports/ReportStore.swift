@@ -45,14 +45,19 @@ public struct ReportStore: Sendable {
                 let q: Int = row["q"]
                 if let outcome = DecisionOutcome(rawValue: row["outcome"]) { figures.decisions[q][outcome, default: 0] += row["n"] }
             }
-            // Days from first submission to decision.
+            // Days from first submission to decision: the count and median per quarter (q 0…3) and for the year
+            // (q 4), in SQL: only the one or two middle values of each group reach Swift.
             for row in try Row.fetchAll(db, sql: """
-                SELECT \(Self.quarter("d.decided_at")) AS q, julianday(d.decided_at) - julianday(\(Self.firstSubmission)) AS days
-                FROM case_decisions d JOIN cases c ON c.id = d.case_id
-                WHERE \(visible) AND d.decided_at >= ? AND d.decided_at < ? AND \(Self.firstSubmission) IS NOT NULL
+                WITH d AS (
+                    SELECT \(Self.quarter("d.decided_at")) AS q, round(julianday(d.decided_at) - julianday(\(Self.firstSubmission)), 1) AS days
+                    FROM case_decisions d JOIN cases c ON c.id = d.case_id
+                    WHERE \(visible) AND d.decided_at >= ? AND d.decided_at < ? AND \(Self.firstSubmission) IS NOT NULL),
+                g AS (SELECT q, days FROM d UNION ALL SELECT 4, days FROM d),
+                r AS (SELECT q, days, row_number() OVER (PARTITION BY q ORDER BY days) AS k, count(*) OVER (PARTITION BY q) AS n FROM g)
+                SELECT q, n, avg(days) AS median FROM r WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY q
                 """, arguments: quarterBounds + visibleArguments + range) {
-                let q: Int = row["q"], days: Double = row["days"]
-                figures.daysToDecision[q].append((days * 10).rounded() / 10)
+                let q: Int = row["q"], median: Double = row["median"]
+                if q == 4 { figures.medianYear = median } else { figures.medianQuarters[q] = median; figures.decidedCount[q] = row["n"] }
             }
             // Reviewer assignments due in the year, by what became of them.
             for status in ReviewTimeliness.allCases { figures.reviews[status] = 0 }
@@ -96,7 +101,7 @@ public struct ReportStore: Sendable {
 
     /// The annual report's other figures: cases received and decided, conditions, meetings and attendance,
     /// governance versions published, deliverables delivered (those linked to a case the reader may not open left out).
-    public func annual(for actor: Actor, period: ReportPeriod, today: String) async throws -> AnnualFigures {
+    public func annual(for actor: Actor, period: ReportPeriod, today: String, listLimit: Int = 100) async throws -> AnnualFigures {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let range: StatementArguments = [period.start, period.end]
         return try await db.writer.read { db in
@@ -134,15 +139,23 @@ public struct ReportStore: Sendable {
                 AnnualFigures.PublishedVersion(kind: $0["kind"], number: $0["number"], changeKind: $0["change_kind"],
                                                changeNote: $0["change_note"], publishedAt: $0["published_at"])
             }
-            report.deliverables = try Row.fetchAll(db, sql: """
-                SELECT x.title, x.kind, x.delivered_at FROM deliverables x
-                WHERE x.status = 'delivered' AND x.delivered_at >= ? AND x.delivered_at < ?
+            // Delivered in the year: counted by kind, and the first `listLimit` other than opinions listed.
+            let delivered = """
+                FROM deliverables x WHERE x.status = 'delivered' AND x.delivered_at >= ? AND x.delivered_at < ?
                   AND (x.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = x.case_id AND \(visible)))
-                ORDER BY x.delivered_at, x.id
-                """, arguments: range + visibleArguments).map {
+                """
+            for row in try Row.fetchAll(db, sql: "SELECT x.kind, count(*) AS n \(delivered) GROUP BY x.kind",
+                                        arguments: range + visibleArguments) {
+                report.deliverableKinds[DeliverableKind(rawValue: row["kind"]) ?? .other, default: 0] += row["n"]
+            }
+            report.deliverables = try Row.fetchAll(db, sql: """
+                SELECT x.title, x.kind, x.delivered_at \(delivered) AND x.kind <> 'opinion' ORDER BY x.delivered_at, x.id LIMIT ?
+                """, arguments: range + visibleArguments + [listLimit]).map {
                 AnnualFigures.DeliveredItem(title: $0["title"], kind: DeliverableKind(rawValue: $0["kind"]) ?? .other,
                                             deliveredAt: $0["delivered_at"])
             }
+            let listable = report.deliverableKinds.filter { $0.key != .opinion }.values.reduce(0, +)
+            report.deliverablesMore = max(0, listable - report.deliverables.count)
             return report
         }
     }
