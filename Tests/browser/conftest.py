@@ -347,6 +347,22 @@ def choose(driver, label_text: str, option_text: str) -> None:
     Select(field(driver, label_text)).select_by_visible_text(option_text)
 
 
+def person_options(driver, label_text: str) -> list:
+    """(value, label) of the suggestions of a searchable person field (`<input list>` and its `<datalist>`)."""
+    element = field(driver, label_text)
+    suggestions = driver.find_element(By.ID, element.get_attribute("list"))
+    return [(o.get_attribute("value"), o.get_attribute("textContent"))
+            for o in suggestions.find_elements(By.TAG_NAME, "option")]
+
+
+def choose_person(driver, label_text: str, label_prefix: str) -> str:
+    """Types into a person field the e-mail of the one suggestion whose label starts with `label_prefix`."""
+    matching = [value for value, label in person_options(driver, label_text) if label.startswith(label_prefix)]
+    assert len(matching) == 1, (label_prefix, person_options(driver, label_text))
+    fill(driver, label_text, matching[0])
+    return matching[0]
+
+
 def find_button(driver, text: str):
     wanted = _normalized(text)
     for element in driver.find_elements(By.CSS_SELECTOR,

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from conftest import (choose, click_and_wait, click_button, click_link, complete_welcome, field,
+from conftest import (choose_person, person_options, choose, click_and_wait, click_button, click_link, complete_welcome, field,
                       fill, find_button, nav_link, path_of, raw_get, set_date, sign_out, text_of,
                       tick)
 from test_meetings import print_pdf
@@ -287,15 +287,15 @@ def attach(driver, path) -> None:
 
 
 def reviewer_option(driver, name: str) -> str:
-    """The "Reviewer" option that starts with `name`."""
-    options = [o.text for o in Select(field(driver, "Reviewer")).options]
+    """The suggestion of the "Reviewer" field that starts with `name`."""
+    options = [label for _, label in person_options(driver, "Reviewer")]
     matching = [o for o in options if o.startswith(name + " (")]
     assert len(matching) == 1, (name, options)
     return matching[0]
 
 
 def assign(driver, name: str, due: str, checked: bool = False) -> None:
-    choose(driver, "Reviewer", reviewer_option(driver, name))
+    choose_person(driver, "Reviewer", name + " (")
     set_date(driver, "Due", due)
     tick(driver, "I checked the declared interests flagged above for this reviewer.", checked)
     click_button(driver, "Assign a reviewer")
@@ -506,7 +506,7 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     switch_to(driver, server, state, sec, case_path, check_page)
     check_page("case as secretary, expert recused")
     assert reviewers_table(driver)[ALAN["name"]][2] == "Recused", reviewers_table(driver)
-    options = [o.text for o in Select(field(driver, "Reviewer")).options]
+    options = [label for _, label in person_options(driver, "Reviewer")]
     assert not any(o.startswith(ALAN["name"]) for o in options), options
     assign(driver, GRACE["name"], due)
     check_page("second expert assigned")

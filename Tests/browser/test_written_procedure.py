@@ -17,7 +17,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from conftest import (EthicsServer, choose, click_and_wait, click_button, click_link, complete_welcome, fill,
+from conftest import (choose_person, person_options, EthicsServer, choose, click_and_wait, click_button, click_link, complete_welcome, fill,
                       make_driver, nav_link, path_of, sign_in, text_of)
 from test_cases import fill_case, flash, form_error, main_text, status_of, write_review
 
@@ -107,8 +107,7 @@ def test_a_written_procedure_decides_a_case_with_its_condition(own_server, peopl
 
     # The secretary assigns Mila, who reviews
     secretary.get(server.url(case_path))
-    choose(secretary, "Reviewer", next(o.text for o in Select(secretary.find_element(By.ID, "reviewer_id")).options
-                                      if o.text.startswith("Mila Jones")))
+    choose_person(secretary, "Reviewer", "Mila Jones")
     set_value(secretary, "due_on", local(10)[:10])
     click_button(secretary, "Assign a reviewer")
     mila.get(server.url(case_path))

@@ -5,13 +5,14 @@ import GRDB
 public struct ReviewerCandidate: Sendable, Equatable, FetchableRecord {
     public var userId: Int64
     public var name: String
+    public var email: String
     public var role: Role
     public var external: Bool
     /// A declared interest that names the submitting team or the vendor.
     public var conflictWith: String?
 
     public init(row: Row) {
-        userId = row["id"]; name = row["name"]; role = Role(rawValue: row["role"]) ?? .member
+        userId = row["id"]; name = row["name"]; email = row["email"] ?? ""; role = Role(rawValue: row["role"]) ?? .member
         external = row["external"] ?? (role == .expert); conflictWith = row["conflict_with"]
     }
 }
@@ -35,18 +36,50 @@ public struct CaseReviewStore: Sendable {
     }
 
     /// Active members and experts not yet assigned, each flagged when one of their current interests
-    /// names the team or the vendor (case-insensitive).
-    public func candidates(caseId: Int64, team: String, vendor: String) async throws -> [ReviewerCandidate] {
-        let (conflict, conflictArguments) = InterestMatch.organisationSQL(userColumn: "u.id", team: team, vendor: vendor)
+    /// names the team or the vendor (case-insensitive), by name; at most `limit` (nil: all).
+    public func candidates(caseId: Int64, team: String, vendor: String, limit: Int? = nil) async throws -> [ReviewerCandidate] {
+        try await db.writer.read { db in try Self.candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit) }
+    }
+
+    /// What the assignment form offers, bounded however large the committee (issue 19): the first `limit` candidates
+    /// by name (the suggestions of the reviewer field) and the first `limit` flagged ones (the warnings above it).
+    public func candidateChoices(caseId: Int64, team: String, vendor: String, limit: Int)
+        async throws -> (suggested: [ReviewerCandidate], flagged: [ReviewerCandidate]) {
+        try await db.writer.read { db in
+            (try Self.candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit),
+             try Self.candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit, flaggedOnly: true))
+        }
+    }
+
+    /// The one candidate the reviewer field names: by e-mail, by name (when only one candidate bears it) or by
+    /// account number (scripted clients); nil when nobody, or more than one, matches.
+    public func candidate(caseId: Int64, team: String, vendor: String, named raw: String) async throws -> ReviewerCandidate? {
+        let typed = raw.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return nil }
         return try await db.writer.read { db in
-            try ReviewerCandidate.fetchAll(db, sql: """
-                SELECT u.id, u.name, u.role, p.external, \(conflict) AS conflict_with
+            let found = try Self.candidates(db, caseId: caseId, team: team, vendor: vendor, limit: 2, matching: typed)
+            return found.count == 1 ? found[0] : found.first { $0.email.lowercased() == typed.lowercased() }
+        }
+    }
+
+    private static func candidates(_ db: Database, caseId: Int64, team: String, vendor: String, limit: Int?,
+                                   flaggedOnly: Bool = false, matching: String? = nil) throws -> [ReviewerCandidate] {
+        let (conflict, conflictArguments) = InterestMatch.organisationSQL(userColumn: "u.id", team: team, vendor: vendor)
+        var arguments = conflictArguments + [caseId]
+        var filter = ""
+        if let matching {
+            filter = " AND (u.email = ? COLLATE NOCASE OR u.name = ? COLLATE NOCASE OR u.id = ?)"
+            arguments += [matching, matching, Int64(matching) ?? -1]
+        }
+        arguments += [limit ?? -1]
+        return try ReviewerCandidate.fetchAll(db, sql: """
+            SELECT * FROM (
+                SELECT u.id, u.name, u.email, u.role, p.external, \(conflict) AS conflict_with
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert')
-                    AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = ? AND r.user_id = u.id)
-                ORDER BY u.name COLLATE NOCASE
-                """, arguments: conflictArguments + [caseId])
-        }
+                    AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = ? AND r.user_id = u.id)\(filter)
+            )\(flaggedOnly ? " WHERE conflict_with IS NOT NULL" : "") ORDER BY name COLLATE NOCASE, id LIMIT ?
+            """, arguments: arguments)
     }
 
     /// Assigns a reviewer with a due date; the first assignment starts the review of a submitted case.

@@ -3,6 +3,8 @@ import Hummingbird
 
 /// Builds the case page for one person: what the policy lets them see and the forms they may use.
 struct CaseShowBuilder: Sendable {
+    /// How many people a person field suggests (its `<datalist>`); anyone allowed may still be typed.
+    static let suggestions = 30
     let cases: CaseStore
     let reviews: CaseReviewStore
     let decisions: CaseDecisionStore
@@ -69,8 +71,9 @@ struct CaseShowBuilder: Sendable {
         let me = context.session?.user.id
         let commentsOpen = Policy.decide(actor, .comment(facts)) == .allow
         let hasReviewed = reviewList.contains { $0.reviewerId == me }
-        let candidates = manage && [.submitted, .inReview].contains(found.status)
-            ? try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor) : []
+        // The reviewer field suggests a bounded list; any candidate may be typed (`CaseReviewStore.candidate`).
+        let (candidates, flagged) = manage && [.submitted, .inReview].contains(found.status)
+            ? try await reviews.candidateChoices(caseId: found.id, team: found.team, vendor: found.vendor, limit: Self.suggestions) : ([], [])
         // The case's written procedures (links), and whether one is running (no second one is offered).
         let procedures = internals ? try await written.forCase(found.id) : []
         let running = procedures.contains { $0.status == .open }
@@ -149,10 +152,9 @@ struct CaseShowBuilder: Sendable {
             candidates: candidates.map { candidate in
                 let kind = messages[candidate.external ? "member_external" : "member_internal"] ?? ""
                 let flag = candidate.conflictWith.map { " — " + (messages["reviewer_conflict_flag"] ?? "") + " " + $0 } ?? ""
-                return CaseShowPage.Candidate(value: String(candidate.userId), label: "\(candidate.name) (\(kind))\(flag)",
-                                              selected: String(candidate.userId) == forms.assignment.value("reviewer_id"))
+                return CaseShowPage.Candidate(value: candidate.email, label: "\(candidate.name) (\(kind))\(flag)")
             },
-            conflictWarnings: candidates.compactMap { candidate in
+            conflictWarnings: flagged.compactMap { candidate in
                 candidate.conflictWith.map { "\(candidate.name): \(messages["reviewer_conflict_flag"] ?? "") \($0)" }
             },
             reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,

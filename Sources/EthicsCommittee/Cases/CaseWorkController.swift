@@ -52,10 +52,10 @@ struct CaseWorkController {
         }
         guard [.submitted, .inReview].contains(found.status) else { return try await refused(FieldErrors(), "transition_not_from_status") }
         var errors = form.validate()
-        let candidate = try await form.reviewerId.asyncMap { id in
-            try await reviews.candidates(caseId: found.id, team: found.team, vendor: found.vendor).first { $0.userId == id }
-        } ?? nil
-        if candidate == nil { errors.add("reviewer_id", "error_reviewer_choice") }
+        // The field holds an e-mail or a name, resolved among the candidates; someone else is refused next to it.
+        let candidate = errors.isEmpty
+            ? try await reviews.candidate(caseId: found.id, team: found.team, vendor: found.vendor, named: form.rawReviewer) : nil
+        if errors.isEmpty && candidate == nil { errors.add("reviewer_id", "error_reviewer_unknown") }
         if !Formats.isISODate(form.dueOn) || form.dueOn < formats.localISODate() { errors.add("due_on", "error_due_date") }
         guard errors.isEmpty, let candidate else { return try await refused(errors) }
         // Only someone who accepted the charter in force may review against it.

@@ -48,13 +48,12 @@ struct ReviewForm: PageForm {
 
 /// Assigning a reviewer with a due date.
 struct AssignmentForm: PageForm {
-    let reviewerId: Int64?
+    /// An e-mail or a name (the reviewer field suggests candidates; `CaseReviewStore.candidate` resolves it).
     let rawReviewer: String
     let dueOn: String
     let conflictChecked: Bool
     init(_ fields: FormFields) {
-        rawReviewer = fields["reviewer_id"]
-        reviewerId = Int64(rawReviewer)
+        rawReviewer = fields["reviewer_id"].trimmingCharacters(in: .whitespaces)
         dueOn = fields["due_on"]
         conflictChecked = fields["conflict_checked"] == "1"
     }
@@ -66,7 +65,8 @@ struct AssignmentForm: PageForm {
     }
     /// The due date is checked against the committee's today by the controller.
     func validate() -> FieldErrors {
-        reviewerId == nil ? FieldErrors.on("reviewer_id", "error_reviewer_choice") : FieldErrors()
+        rawReviewer.isEmpty ? FieldErrors.on("reviewer_id", "error_reviewer_choice")
+            : rawReviewer.count > 254 ? FieldErrors.on("reviewer_id", "error_reviewer_unknown") : FieldErrors()
     }
 }
 
