@@ -22,6 +22,13 @@ import Testing
     }
 
     /// The value of the option selected in the select named `name` (nil: none marked, the browser shows the first).
+    /// The `value` of the text field `name` (a person field holds what was typed).
+    static func typed(_ name: String, in html: String) -> String? {
+        guard let start = html.range(of: "name=\"\(name)\""), let tagEnd = html[start.upperBound...].range(of: ">"),
+              let value = html[start.upperBound..<tagEnd.lowerBound].range(of: "value=\"") else { return nil }
+        return String(html[value.upperBound...].prefix { $0 != "\"" })
+    }
+
     static func selected(_ name: String, in html: String) -> String? {
         guard let start = html.range(of: "name=\"\(name)\""), let end = html[start.upperBound...].range(of: "</select>") else { return nil }
         let options = html[start.upperBound..<end.lowerBound]
@@ -146,7 +153,7 @@ import Testing
             for text in ["Deploy a fallback", "Tell customers", "Train the agents", "2027-01-31", "2027-03-31"] {
                 #expect(refused.body.contains("value=\"\(text)\""), "\(text)")
             }
-            #expect(Self.selected("condition_owner_2", in: refused.body) == "\(sec.id)")
+            #expect(Self.typed("condition_owner_2", in: refused.body) == "\(sec.id)")
             #expect(refused.body.contains("id=\"condition_due_2-error\">Give this condition a due date."))
             #expect(refused.body.contains("#decision-form\" id=\"decision-form\""))
             #expect(try await c.app.services.caseDecisions.decision(caseId: id) == nil)
@@ -236,7 +243,7 @@ import Testing
             #expect(Self.selected("vote_\(c.ada.id)", in: refused.body) == "for")
             #expect(Self.selected("vote_\(c.turing.id)", in: refused.body) == "against")
             #expect(Self.selected("outcome", in: refused.body) == "conditions")
-            #expect(Self.selected("condition_owner_2", in: refused.body) == "\(c.ada.id)")
+            #expect(Self.typed("condition_owner_2", in: refused.body) == "\(c.ada.id)")
             for text in ["The fallback is not tested.", "Deploy a fallback", "Tell customers", "2027-01-31", "2027-02-28"] {
                 #expect(refused.body.contains("value=\"\(text)\""), "\(text)")
             }

@@ -253,10 +253,17 @@ def decide_in_meeting(driver, title: str, outcome: str, decision: str,
         Select(select).select_by_visible_text("For")
     Select(form.find_element(By.NAME, "outcome")).select_by_visible_text(outcome)
     form.find_element(By.NAME, "decision").send_keys(decision)
-    owners = [o.text for o in Select(form.find_element(By.NAME, "condition_owner_1")).options]
+    def suggestions(name):
+        """(e-mail, name) suggested by a condition-owner field (`<input list>`)."""
+        listed = driver.find_element(By.ID, form.find_element(By.NAME, name).get_attribute("list"))
+        return [(o.get_attribute("value"), o.get_attribute("textContent")) for o in listed.find_elements(By.TAG_NAME, "option")]
+    owners = [label for _, label in suggestions("condition_owner_1")]
     for index, (text, owner, due) in enumerate(conditions, start=1):
         form.find_element(By.NAME, f"condition_text_{index}").send_keys(text)
-        Select(form.find_element(By.NAME, f"condition_owner_{index}")).select_by_visible_text(owner)
+        email = next(value for value, label in suggestions(f"condition_owner_{index}") if label == owner)
+        owner_field = form.find_element(By.NAME, f"condition_owner_{index}")
+        owner_field.clear()
+        owner_field.send_keys(email)
         driver.execute_script("arguments[0].value = arguments[1];", form.find_element(By.NAME, f"condition_due_{index}"), due)
     click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     assert flash(driver) == "Votes and decision recorded.", (flash(driver), text_of(driver, "main"))

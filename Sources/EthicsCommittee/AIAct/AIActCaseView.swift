@@ -34,6 +34,8 @@ struct AIActCaseView: Sendable {
     let hasObligations: Bool
     /// The obligations offered as conditions on the decision form (set by the page when it offers that form).
     var offers: [Offer] = []
+    /// The owner field of the ticked obligations (typed, or the submitter's e-mail) and its suggestions.
+    var offerOwner = ""
     var offerOwners: [Choice] = []
     var offerDue = ""
     var offerOwnerError: String?
@@ -49,7 +51,8 @@ struct AIActCaseView: Sendable {
     /// Offers the obligations on the decision form, ticked again as the refused `form` had them.
     mutating func offer(_ form: FormState, owners: [(value: String, label: String)], fallback: String) {
         offers = obligations.map { Offer(id: $0.id, text: $0.text, when: $0.when, checked: form.value("aiact_obligation_" + $0.id) == "1") }
-        offerOwners = form.choices("aiact_owner", owners, fallback: fallback)
+        offerOwner = form.values["aiact_owner"] ?? fallback
+        offerOwners = owners.map { Choice(value: $0.value, label: $0.label, selected: false) }
         offerDue = form.value("aiact_due")
         offerOwnerError = form.errors["aiact_owner"]
         offerDueError = form.errors["aiact_due"]

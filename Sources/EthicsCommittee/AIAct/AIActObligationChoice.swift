@@ -24,7 +24,7 @@ struct AIActObligationChoice: Sendable {
     func validate() -> FieldErrors {
         var errors = FieldErrors()
         guard !ids.isEmpty else { return errors }
-        if Int64(owner) == nil { errors.add("aiact_owner", "error_condition_owner") }
+        if owner.isEmpty { errors.add("aiact_owner", "error_condition_owner") }
         if !Formats.isISODate(dueOn) { errors.add("aiact_due", "error_condition_due") }
         return errors
     }

@@ -19,6 +19,19 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// The account a person field names (issue 19): by e-mail (any case), by account number (scripted clients), or by
+    /// name when only one account bears it. Nil when nobody, or several, match.
+    public func find(typed raw: String) async throws -> User? {
+        let typed = raw.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty, typed.count <= 254 else { return nil }
+        return try await db.writer.read { db in
+            if let user = try User.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [typed.lowercased()]) { return user }
+            if let id = Int64(typed) { return try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]) }
+            let named = try User.fetchAll(db, sql: "SELECT * FROM users WHERE name = ? COLLATE NOCASE LIMIT 2", arguments: [typed])
+            return named.count == 1 ? named[0] : nil
+        }
+    }
+
     /// The account and its password hash for an e-mail (case-insensitive), for sign-in.
     func credentials(email: String) async throws -> (User, String)? {
         try await db.writer.read { db in

@@ -78,11 +78,13 @@ struct CaseShowBuilder: Sendable {
         let procedures = internals ? try await written.forCase(found.id) : []
         let running = procedures.contains { $0.status == .open }
         let decideHere = Policy.decide(actor, .openWrittenProcedure(facts)) == .allow && !running
-        let ownerUsers = decideHere ? try await users.all().filter { ConditionOwners.allowed($0, facts) } : []
-        let owners: [Choice] = ownerUsers.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == found.submitterId) }
+        // Condition owners: a field suggesting the first allowed people, the project owner typed by default.
+        let people = decideHere ? try await users.all() : []
+        let ownerSuggestions = ConditionOwners.suggestions(people, facts)
+        let submitterEmail = people.first { $0.id == found.submitterId }?.email
+        let owners: [Choice] = []
         let decisionForm = forms.decision
-        let conditionRows = ownerUsers.isEmpty ? [] : ConditionRowView.rows(
-            decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
+        let conditionRows = !decideHere ? [] : ConditionRowView.rows(decisionForm, owners: ownerSuggestions, fallback: submitterEmail)
 
         let mover = mover(found, context)
         let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
@@ -195,8 +197,8 @@ struct CaseShowBuilder: Sendable {
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
         page.aiAct = AIActCaseView(aiAct, dates: try await aiActStore.dates(), today: today, formats: formats, language: language)
-        if decideHere && !ownerUsers.isEmpty {
-            page.aiAct?.offer(decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
+        if decideHere {
+            page.aiAct?.offer(decisionForm, owners: ownerSuggestions, fallback: submitterEmail ?? "")
         }
         return page
     }

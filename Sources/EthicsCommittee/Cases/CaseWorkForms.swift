@@ -137,7 +137,7 @@ struct ConditionRows: Sendable {
         var errors = FieldErrors()
         for row in filled {
             if let problem = Validate.text(row.text, max: FieldLimits.condition) { errors.add("condition_text_\(row.index)", problem) }
-            if Int64(row.owner) == nil { errors.add("condition_owner_\(row.index)", "error_condition_owner") }
+            if row.owner.isEmpty { errors.add("condition_owner_\(row.index)", "error_condition_owner") }
             if !Formats.isISODate(row.dueOn) { errors.add("condition_due_\(row.index)", "error_condition_due") }
         }
         if required && filled.isEmpty { errors.add("condition_text_1", "error_conditions_required") }
@@ -195,17 +195,20 @@ struct ConditionRowView: Sendable {
     let index: Int
     let suffix: String
     let text: String
+    /// The owner field: what was typed, or the default (an e-mail); `owners` are its suggestions.
+    let owner: String
     let owners: [Choice]
     let dueOn: String
     let textError: String?
     let ownerError: String?
     let dueError: String?
 
-    /// The rows of a form in `state`, owners offered from `owners` (id, name), `fallback` chosen by default.
+    /// The rows of a form in `state`, owners suggested from `owners` (e-mail, name), `fallback` typed by default.
     static func rows(_ state: FormState, owners: [(value: String, label: String)], fallback: String?, suffix: String = "") -> [ConditionRowView] {
-        (1...FieldLimits.conditionRows).map { index in
+        let suggestions = owners.map { Choice(value: $0.value, label: $0.label, selected: false) }
+        return (1...FieldLimits.conditionRows).map { index in
             ConditionRowView(index: index, suffix: suffix, text: state.value("condition_text_\(index)"),
-                             owners: state.choices("condition_owner_\(index)", owners, fallback: fallback),
+                             owner: state.values["condition_owner_\(index)"] ?? fallback ?? "", owners: suggestions,
                              dueOn: state.value("condition_due_\(index)"),
                              textError: state.errors["condition_text_\(index)"], ownerError: state.errors["condition_owner_\(index)"],
                              dueError: state.errors["condition_due_\(index)"])

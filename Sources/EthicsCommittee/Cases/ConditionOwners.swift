@@ -15,17 +15,18 @@ enum ConditionOwners {
     static func conditions(_ rows: ConditionRows, _ facts: CaseFacts?, users: UserStore, errors: inout FieldErrors) async throws -> [NewCondition] {
         var conditions: [NewCondition] = []
         for row in rows.filled {
-            guard let owner = Int64(row.owner) else { continue }  // already a field error
-            guard let facts, allowed(try await users.find(id: owner), facts) else {
-                errors.add("condition_owner_\(row.index)", "error_condition_owner"); continue
+            guard !row.owner.isEmpty else { continue }  // already a field error
+            guard let facts, let owner = try await users.find(typed: row.owner), allowed(owner, facts) else {
+                errors.add("condition_owner_\(row.index)", "error_person_unknown"); continue
             }
-            conditions.append(NewCondition(text: row.text, ownerId: owner, dueOn: row.dueOn))
+            conditions.append(NewCondition(text: row.text, ownerId: owner.id, dueOn: row.dueOn))
         }
         return conditions
     }
 
-    /// The choices of an owner list, `selected` chosen.
-    static func choices(_ people: [User], _ facts: CaseFacts, selected: Int64?) -> [Choice] {
-        people.filter { allowed($0, facts) }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == selected) }
+    /// The suggestions of an owner field (e-mail, name): the first `CaseShowBuilder.suggestions` allowed, by name.
+    /// Anyone allowed may be typed; the handler resolves it (`UserStore.find(typed:)`).
+    static func suggestions(_ people: [User], _ facts: CaseFacts) -> [(value: String, label: String)] {
+        people.lazy.filter { allowed($0, facts) }.prefix(CaseShowBuilder.suggestions).map { (value: $0.email, label: $0.name) }
     }
 }

@@ -21,7 +21,7 @@ struct MeetingShowBuilder: Sendable {
         let people = manage && held ? try await users.all() : []
         func owners(_ item: AgendaItem) -> [Choice] {
             guard let facts = item.caseId.flatMap({ record.cases[$0] }) else { return [] }
-            return ConditionOwners.choices(people, facts, selected: nil)
+            return ConditionOwners.suggestions(people, facts).map { Choice(value: $0.value, label: $0.label, selected: false) }
         }
         let ready = manage && planned ? try await agenda.casesReady() : []
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []

@@ -58,12 +58,12 @@ struct WrittenCaseController {
         if decision.outcome == .conditions {
             conditions = try await ConditionOwners.conditions(decision.conditions, facts, users: users, errors: &errors)
             // AI Act obligations ticked on the form become conditions too (only those the classification offers).
-            if !decision.obligations.ids.isEmpty, let owner = Int64(decision.obligations.owner) {
-                if ConditionOwners.allowed(try await users.find(id: owner), facts) {
+            if !decision.obligations.ids.isEmpty, !decision.obligations.owner.isEmpty {
+                if let owner = try await users.find(typed: decision.obligations.owner), ConditionOwners.allowed(owner, facts) {
                     let offered = try await AIActStore(db: cases.db).obligations(caseId: found.id)
-                    conditions += decision.obligations.conditions(offered: offered, ownerId: owner, language: language)
+                    conditions += decision.obligations.conditions(offered: offered, ownerId: owner.id, language: language)
                 } else {
-                    errors.add("aiact_owner", "error_condition_owner")
+                    errors.add("aiact_owner", "error_person_unknown")
                 }
             }
         }
