@@ -58,4 +58,27 @@ import Testing
             #expect(empty.body.contains("id=\"reviewer_id-error\">Choose a reviewer"))
         }
     }
+
+    @Test func aCaseFiledOnBehalfNamesTheProjectOwnerByEmailAndRefusesAnyoneElse() async throws {
+        let c = try await CaseFlowTests.committee()
+        try await c.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            let page = try await secretary.get("/cases/new")
+            #expect(page.body.contains("<datalist id=\"submitter_id-people\"><option value=\"\(c.owner.email)\">Olivia Owner</option>"))
+            // A member is not a project owner: refused next to the field, every value kept
+            var fields = CaseFlowTests.form(title: "Filed for Olivia")
+            fields["submitter_id"] = c.ada.email
+            let refused = try await secretary.post("/cases", fields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("id=\"submitter_id-error\">Nobody who may be chosen here"))
+            #expect(refused.body.contains("value=\"\(c.ada.email)\"") && refused.body.contains("value=\"Filed for Olivia\""))
+            // The project owner's e-mail files it as hers
+            fields["submitter_id"] = "Olivia@Example.org"
+            let created = try await secretary.post("/cases", fields)
+            #expect(created.status == .seeOther)
+            let id = try #require(created.location.flatMap { Int64($0.split(separator: "/").last ?? "") })
+            #expect(try await c.app.services.cases.find(id: id)?.0.submitterId == c.owner.id)
+        }
+    }
 }

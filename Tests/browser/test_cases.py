@@ -672,7 +672,7 @@ def test_an_unassigned_expert_sees_nothing_and_a_member_no_confidential_case(
     # The secretary files a confidential case on behalf of the project owner, and submits it.
     switch_to(driver, server, state, sec, "/cases/new", check_page)
     check_page("new case form as secretary")
-    choose(driver, "Project owner", OWNER["name"])
+    choose_person(driver, "Project owner", OWNER["name"])
     fill_case(driver, CONFIDENTIAL_TITLE, customer_facing=False, personal_data=True, confidential=True,
               description="An assistant that summarises due-diligence documents.",
               answers={"training.ethics": "partly"})

@@ -19,6 +19,15 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// The first `limit` active accounts of these roles by name: the suggestions of a person field.
+    public func suggestions(roles: [Role], limit: Int) async throws -> [User] {
+        let marks = roles.map { _ in "?" }.joined(separator: ", ")
+        return try await db.writer.read { db in
+            try User.fetchAll(db, sql: "SELECT * FROM users WHERE active = 1 AND role IN (\(marks)) ORDER BY name COLLATE NOCASE, id LIMIT ?",
+                              arguments: StatementArguments(roles.map(\.rawValue)) + [limit])
+        }
+    }
+
     /// The account a person field names (issue 19): by e-mail (any case), by account number (scripted clients), or by
     /// name when only one account bears it. Nil when nobody, or several, match.
     public func find(typed raw: String) async throws -> User? {

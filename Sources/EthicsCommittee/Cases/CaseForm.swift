@@ -4,6 +4,8 @@ import Foundation
 struct CaseForm: Sendable {
     var draft: CaseDraft
     var submitterId: Int64?
+    /// The project owner field of a new case filed by the staff: an e-mail or a name (empty: the staff member).
+    var submitter = ""
     var errors = FieldErrors()
 
     init(draft: CaseDraft, submitterId: Int64? = nil) { self.draft = draft; self.submitterId = submitterId }
@@ -26,7 +28,7 @@ struct CaseForm: Sendable {
                           description: fields.raw("description").trimmingCharacters(in: .whitespacesAndNewlines),
                           answers: answers, notes: notes)
         draft.aiActAnswers = AIActFormSection.answers(fields)
-        submitterId = Int64(fields["submitter_id"])
+        submitter = fields["submitter_id"].trimmingCharacters(in: .whitespaces)
         if CaseKind(rawValue: fields["kind"]) == nil { errors.add("kind", "error_choice") }
         if let problem = Validate.text(draft.title, max: 200) { errors.add("title", problem) }
         if let problem = Validate.text(draft.team, max: 200) { errors.add("team", problem) }

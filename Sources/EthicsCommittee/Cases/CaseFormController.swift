@@ -26,9 +26,9 @@ struct CaseFormController {
         // The secretary may file a case on behalf of a project owner; a project owner files their own.
         let staff = session.user.role != .submitter
         var owner = session.user.id
-        if staff, let chosen = form.submitterId, chosen != session.user.id {
-            if let user = try await users.find(id: chosen), user.role == .submitter, user.active { owner = chosen } else {
-                form.errors.add("submitter_id", "error_choice")
+        if staff, !form.submitter.isEmpty {
+            if let user = try await users.find(typed: form.submitter), user.role == .submitter, user.active { owner = user.id } else {
+                form.errors.add("submitter_id", "error_person_unknown")
             }
         }
         guard form.errors.isEmpty else {
@@ -70,15 +70,17 @@ struct CaseFormController {
         let messages = Catalog.messages(context.language)
         let errors = form.errors.messages(context.language)
         let staff = context.session.map { $0.user.role != .submitter } ?? false
-        let owners: [Choice] = staff && caseTitle == nil ? try await users.all().filter { $0.role == .submitter && $0.active }.map {
-            Choice(value: String($0.id), label: $0.name, selected: $0.id == form.submitterId)
-        } : []
+        // On behalf of a project owner: a field suggesting the first of them, any typed by e-mail or name.
+        let owners: [Choice] = staff && caseTitle == nil
+            ? try await users.suggestions(roles: [.submitter], limit: CaseShowBuilder.suggestions).map {
+                Choice(value: $0.email, label: $0.name, selected: false)
+            } : []
         var page = CaseFormPage(
             action: action, isNew: caseTitle == nil, caseTitle: caseTitle ?? "",
             title: form.draft.title, team: form.draft.team, vendor: form.draft.vendor,
             kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages["case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
             customerFacing: form.draft.customerFacing, personalData: form.draft.personalData, confidential: form.draft.confidential,
-            description: form.draft.description, owners: owners, hasOwners: !owners.isEmpty,
+            description: form.draft.description, owners: owners, hasOwners: staff && caseTitle == nil, submitter: form.submitter,
             areas: Readiness.areas.map { area in
                 CaseFormPage.AreaBlock(title: messages["readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
                     let id = "\(area.id).\(question)"

@@ -26,6 +26,8 @@ struct CaseFormPage: Sendable {
     let description: String
     let owners: [Choice]
     let hasOwners: Bool
+    /// What the project owner field holds (typed; empty: the person filing).
+    let submitter: String
     let areas: [AreaBlock]
     let errors: [String: String]
     /// The AI Act questionnaire, beside the readiness assessment.
