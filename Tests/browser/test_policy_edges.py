@@ -10,7 +10,7 @@ import sqlite3
 
 from selenium.webdriver.common.by import By
 
-from conftest import (choose, click_and_wait, click_button, click_link, fill, path_of, raw_get, set_date,
+from conftest import (choose_person, choose, click_and_wait, click_button, click_link, fill, path_of, raw_get, set_date,
                       sign_in, sign_out, text_of, tick)
 
 PASSWORD = "Silver-Harbour-Meadow-58"
@@ -124,8 +124,8 @@ def test_irreversible_acts_ask_first_and_home_pages_list_only_what_opens(driver,
     who(driver, server, state, SEC, "/deliverables/new")
     check_page("edges: new deliverable")
     fill(driver, "Title", DELIVERABLE)
-    choose(driver, "Owner", MONA["name"])
-    choose(driver, "Case", SECRET_TITLE)
+    choose_person(driver, "Owner", MONA["name"])
+    choose_person(driver, "Case", SECRET_TITLE)
     set_date(driver, "Due", "2030-06-30")
     click_button(driver, "Save")
     deliverable = path_of(driver)

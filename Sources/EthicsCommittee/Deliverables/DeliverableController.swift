@@ -145,51 +145,69 @@ struct DeliverableController {
         return try await form(draft, id: item.id, errors: FieldErrors(), context: context)
     }
 
+    /// The form; `typed` holds what was typed in the owner, case and meeting fields of a refused form (kept as is).
     private func form(_ draft: DeliverableDraft, id: Int64?, errors: FieldErrors, context: AppRequestContext,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      status: HTTPResponse.Status = .ok, typed: [String: String] = [:]) async throws -> Response {
         let messages = Catalog.messages(context.language)
-        let people = try await users.all().filter { $0.active && $0.role != .submitter }
-        let allCases = try await cases.list(for: context.actor!, filter: CaseFilter(), today: formats.localISODate(), offset: 0, limit: 500).0
-        let allMeetings = try await meetings.list(for: context.actor!)
+        guard let actor = context.actor else { throw AppError.notFound }
+        // Searchable fields, bounded however large the archive (issue 19): the first committee accounts, the latest
+        // cases and meetings the person may open are suggested; any may be typed (an e-mail or name, a number).
+        let limit = CaseShowBuilder.suggestions
+        let people = try await users.suggestions(roles: [.admin, .secretary, .member, .expert], limit: limit)
+        let recentCases = try await cases.list(for: actor, filter: CaseFilter(), today: formats.localISODate(), offset: 0, limit: limit).0
+        let recentMeetings = try await meetings.list(for: actor, limit: limit)
+        let owner = try await typed["owner_id"] ?? users.find(id: draft.ownerId)?.email ?? ""
         let page = DeliverablePages.Form(
             action: id.map(Paths.deliverableEdit) ?? Paths.deliverables, isNew: id == nil,
             kinds: DeliverableKind.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_kind_\($0.rawValue)"] ?? "", selected: $0 == draft.kind) },
             title: draft.title,
-            owners: people.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == draft.ownerId) },
+            owner: owner,
+            owners: people.map { Choice(value: $0.email, label: $0.name, selected: false) },
             dueOn: draft.dueOn,
-            cases: allCases.map { Choice(value: String($0.id), label: $0.title, selected: $0.id == draft.caseId) },
-            meetings: allMeetings.map { Choice(value: String($0.id), label: "\($0.title) — \(formats.date($0.startsAt, context.language))", selected: $0.id == draft.meetingId) },
+            caseId: typed["case_id"] ?? draft.caseId.map(String.init) ?? "",
+            cases: recentCases.map { Choice(value: String($0.id), label: $0.title, selected: false) },
+            meetingId: typed["meeting_id"] ?? draft.meetingId.map(String.init) ?? "",
+            meetings: recentMeetings.map { Choice(value: String($0.id), label: "\($0.title) — \(formats.date($0.startsAt, context.language))", selected: false) },
             body: draft.body, errors: errors.messages(context.language), error: errors.isEmpty ? nil : messages["meeting_form_errors"])
         return try await renderer.page("deliverables/form", page, title: id == nil ? "deliverable_new_title" : "deliverable_edit_title",
                                        context: context, path: id.map(Paths.deliverableEdit) ?? Paths.newDeliverable, status: status)
     }
 
-    private func decode(_ context: AppRequestContext) async throws -> (DeliverableDraft, String?, FieldErrors) {
+    private func decode(_ context: AppRequestContext) async throws -> (DeliverableDraft, String?, FieldErrors, [String: String]) {
         let form = context.form
         var errors = FieldErrors()
         let kind = DeliverableKind(rawValue: form["kind"])
         if kind == nil { errors.add("kind", "deliverable_error_kind") }
         if let problem = Validate.text(form["title"], max: 200) { errors.add("title", problem) }
-        let owner = Int64(form["owner_id"])
-        if try await owner.asyncMap({ try await users.find(id: $0) }).flatMap({ $0 }).map({ $0.active && $0.role != .submitter }) != true {
-            errors.add("owner_id", "deliverable_error_owner")
+        let typed = ["owner_id": form["owner_id"].trimmingCharacters(in: .whitespaces),
+                     "case_id": form["case_id"].trimmingCharacters(in: .whitespaces),
+                     "meeting_id": form["meeting_id"].trimmingCharacters(in: .whitespaces)]
+        let owner = try await users.find(typed: typed["owner_id"] ?? "")
+        if owner.map({ $0.active && $0.role != .submitter }) != true {
+            errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? "error_person_unknown" : "deliverable_error_owner")
         }
         if !Formats.isISODate(form["due_on"]) { errors.add("due_on", "deliverable_error_due") }
-        let caseId = Int64(form["case_id"]), meetingId = Int64(form["meeting_id"])
-        if let caseId, try await cases.find(id: caseId) == nil { errors.add("case_id", "deliverable_error_link") }
-        if let meetingId, try await meetings.find(id: meetingId) == nil { errors.add("meeting_id", "deliverable_error_link") }
+        let caseId = Int64(typed["case_id"] ?? ""), meetingId = Int64(typed["meeting_id"] ?? "")
+        if typed["case_id"]?.isEmpty == false, try await caseId.asyncMap({ try await cases.find(id: $0) }) ?? nil == nil {
+            errors.add("case_id", "deliverable_error_link")
+        }
+        if typed["meeting_id"]?.isEmpty == false, try await meetingId.asyncMap({ try await meetings.find(id: $0) }) ?? nil == nil {
+            errors.add("meeting_id", "deliverable_error_link")
+        }
         let body = form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
         let html = body.utf8.count <= 100_000 ? try? Markdown.html(body) : nil
         if html == nil { errors.add("body", "error_too_long") }
-        let draft = DeliverableDraft(kind: kind ?? .other, title: form["title"], ownerId: owner ?? 0, dueOn: form["due_on"],
+        let draft = DeliverableDraft(kind: kind ?? .other, title: form["title"], ownerId: owner?.id ?? 0, dueOn: form["due_on"],
                                      caseId: caseId, meetingId: meetingId, body: body)
-        return (draft, html, errors)
+        return (draft, html, errors, typed)
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageDeliverables)
-        let (draft, html, errors) = try await decode(context)
-        guard errors.isEmpty, let html else { return try await form(draft, id: nil, errors: errors, context: context, status: .unprocessableContent) }
+        let (draft, html, errors, typed) = try await decode(context)
+        guard errors.isEmpty, let html else {
+            return try await form(draft, id: nil, errors: errors, context: context, status: .unprocessableContent, typed: typed)
+        }
         let id = try await deliverables.create(draft, bodyHTML: html, by: context.auditActor)
         return try await done(id, "flash_deliverable_created", context)
     }
@@ -197,8 +215,10 @@ struct DeliverableController {
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let item = try await load(context)
         try context.require(.manageDeliverables)
-        let (draft, html, errors) = try await decode(context)
-        guard errors.isEmpty, let html else { return try await form(draft, id: item.id, errors: errors, context: context, status: .unprocessableContent) }
+        let (draft, html, errors, typed) = try await decode(context)
+        guard errors.isEmpty, let html else {
+            return try await form(draft, id: item.id, errors: errors, context: context, status: .unprocessableContent, typed: typed)
+        }
         do {
             try await deliverables.update(id: item.id, draft, bodyHTML: html, by: context.auditActor)
         } catch let refusal as MeetingRefusal {

@@ -32,9 +32,13 @@ enum DeliverablePages {
         let isNew: Bool
         let kinds: [Choice]
         let title: String
+        /// Searchable fields: what each holds (an e-mail, a case or meeting number) and its bounded suggestions.
+        let owner: String
         let owners: [Choice]
         let dueOn: String
+        let caseId: String
         let cases: [Choice]
+        let meetingId: String
         let meetings: [Choice]
         let body: String
         let errors: [String: String]

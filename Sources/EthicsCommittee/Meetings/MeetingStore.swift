@@ -34,17 +34,17 @@ public struct MeetingStore: Sendable {
 
     /// The meetings a person may open, latest first: all of them, for an expert those they are invited to, for a
     /// project owner none.
-    public func list(for actor: Actor) async throws -> [Meeting] {
+    public func list(for actor: Actor, limit: Int? = nil) async throws -> [Meeting] {
         // The rule of `Policy.decideMeeting(.viewMeeting)`, in SQL; MeetingVisibilityTests checks they agree.
         guard actor.role != .submitter else { return [] }
         return try await db.writer.read { db in
             if actor.role == .expert {
                 return try Meeting.fetchAll(db, sql: """
                     SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
-                    ORDER BY m.starts_at DESC
-                    """, arguments: [actor.userId])
+                    ORDER BY m.starts_at DESC LIMIT ?
+                    """, arguments: [actor.userId, limit ?? -1])
             }
-            return try Meeting.fetchAll(db, sql: "SELECT * FROM meetings ORDER BY starts_at DESC")
+            return try Meeting.fetchAll(db, sql: "SELECT * FROM meetings ORDER BY starts_at DESC LIMIT ?", arguments: [limit ?? -1])
         }
     }
 
