@@ -122,6 +122,14 @@ import Testing
             // A filter keeps its value in the pager's links
             let filtered = try await browser.get("/deliverables?owner=\(ada.id)")
             #expect(filtered.body.contains("href=\"/deliverables?owner=\(ada.id)&amp;page=2\""))
+            // The owner filter is a field: an e-mail (any case) filters, kept in the field and the pager's links
+            let byEmail = try await browser.get("/deliverables?owner=\(ada.email.uppercased())")
+            #expect(byEmail.body.contains("\(size + 3) deliverables") && byEmail.body.contains("value=\"\(ada.email.uppercased())\""))
+            #expect(byEmail.body.contains("owner=\(ada.email.uppercased())&amp;page=2"))
+            // Someone unknown: the message next to the field, nothing listed
+            let unknown = try await browser.get("/deliverables?owner=nobody%40example.org")
+            #expect(unknown.status == .ok && unknown.body.contains("id=\"owner-error\">Nobody who may be chosen here"))
+            #expect(titles(unknown.body) == 0 && unknown.body.contains("value=\"nobody@example.org\""))
         }
     }
 }

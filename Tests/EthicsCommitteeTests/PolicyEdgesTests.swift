@@ -194,11 +194,10 @@ import Testing
         for user in [admin, sec, ada, grace, turing, arendt, owner] {
             let actor = Actor(userId: user.id, role: user.role)
             let expected = all.filter { Policy.decide(actor, .viewDeliverable(ownerId: $0.0.ownerId, linkedCase: $0.1)) == .allow }.map(\.0.id)
-            let (page, owners) = try await s.deliverables.list(for: actor, status: nil, ownerId: nil)
+            let page = try await s.deliverables.list(for: actor, status: nil, ownerId: nil)
             #expect(page.rows.map(\.id) == expected, "\(user.role) \(user.email)")
             #expect(page.total == expected.count)
-            #expect(Set(owners.map(\.id)) == Set(all.filter { expected.contains($0.0.id) }.map(\.0.ownerId)), "\(user.role)")
-            let (mine, _) = try await s.deliverables.list(for: actor, status: .planned, ownerId: ada.id)
+            let mine = try await s.deliverables.list(for: actor, status: .planned, ownerId: ada.id)
             #expect(mine.rows.map(\.id) == all.filter { expected.contains($0.0.id) && $0.0.ownerId == ada.id }.map(\.0.id))
             // The home page's "deliverables I own" follows the same rule
             let home = try await HomeStore(db: app.database).deliverablesOwned(by: actor)

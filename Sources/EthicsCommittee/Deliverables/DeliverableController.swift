@@ -29,18 +29,26 @@ struct DeliverableController {
         let messages = Catalog.messages(context.language), today = formats.localISODate()
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { DeliverableStatus(rawValue: String($0)) }
-        let owner = query["owner"].flatMap { RequestNumber.id($0) }
+        // The owner filter is an e-mail or a name (or an account number), resolved here; nobody known: nothing listed.
+        let ownerTyped = query["owner"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        var owner: Int64?, ownerError: String?
+        if !ownerTyped.isEmpty {
+            if let found = try await users.find(typed: ownerTyped) { owner = found.id } else {
+                owner = -1; ownerError = messages["error_person_unknown"]
+            }
+        }
         guard let actor = context.actor else { throw AppError.notFound }
-        let (shown, visibleOwners) = try await deliverables.list(for: actor, status: status, ownerId: owner,
-                                                                 page: RequestNumber.page(query["page"]), size: Self.pageSize)
+        let shown = try await deliverables.list(for: actor, status: status, ownerId: owner,
+                                                page: RequestNumber.page(query["page"]), size: Self.pageSize)
         func link(_ number: Int) -> String {
-            let filters = [status.map { "status=\($0.rawValue)" }, owner.map { "owner=\($0)" }, "page=\(number)"]
+            let typed = ownerTyped.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "@.-_"))) ?? ""
+            let filters = [status.map { "status=\($0.rawValue)" }, ownerTyped.isEmpty ? nil : "owner=\(typed)", "page=\(number)"]
             return Paths.deliverables + "?" + filters.compactMap { $0 }.joined(separator: "&")
         }
         let page = DeliverablePages.List(
             rows: shown.rows.map { row($0, messages, context.language, today) }, hasRows: !shown.rows.isEmpty,
             statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
-            owners: visibleOwners.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == owner) },
+            owner: ownerTyped, ownerError: ownerError,
             newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,
             count: Catalog.plural("deliverables_count", shown.total, context.language),
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,

@@ -17,7 +17,9 @@ enum DeliverablePages {
         let rows: [Row]
         let hasRows: Bool
         let statuses: [Choice]
-        let owners: [Choice]
+        /// The owner filter: what was typed (an e-mail or a name), and the message when nobody has it.
+        let owner: String
+        let ownerError: String?
         let newHref: String?
         let count: String
         let pageNumber: Int

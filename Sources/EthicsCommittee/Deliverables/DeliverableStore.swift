@@ -28,10 +28,10 @@ public struct DeliverableStore: Sendable {
     }
 
     /// One page of the deliverables a person may open, by due date, with the status and owner filters of the
-    /// list; and the owners of all those they may open (for the owner filter). Counted, clamped and fetched in
-    /// one read, so the page never grows with the archive.
+    /// list. Counted, clamped and fetched in one read, so the page never grows with the archive (the owner filter is
+    /// a searchable field, not a list of every owner).
     public func list(for actor: Actor, status: DeliverableStatus?, ownerId: Int64?, page: Int = 1, size: Int = 50) async throws
-        -> (page: ListPage<Deliverable>, owners: [(id: Int64, name: String)]) {
+        -> ListPage<Deliverable> {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
         var arguments = visibleArguments
@@ -40,16 +40,14 @@ public struct DeliverableStore: Sendable {
         let whereClause = conditions.joined(separator: " AND ")
         let filterArguments = arguments
         return try await db.writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliverables d WHERE \(whereClause)", arguments: filterArguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deliverables d WHERE \(whereClause)"),
+                                         arguments: filterArguments) ?? 0
             let (number, offset) = ListPage<Deliverable>.clamp(requested: page, total: total, size: size)
             var rowArguments = filterArguments
             rowArguments += [size, offset]
-            let rows = try Deliverable.fetchAll(db, sql: Self.select + " WHERE \(whereClause) ORDER BY d.due_on, d.id LIMIT ? OFFSET ?",
+            let rows = try Deliverable.fetchAll(db.cachedStatement(sql: Self.select + " WHERE \(whereClause) ORDER BY d.due_on, d.id LIMIT ? OFFSET ?"),
                                                 arguments: rowArguments)
-            let owners = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT u.id, u.name FROM deliverables d JOIN users u ON u.id = d.owner_id WHERE \(visible) ORDER BY u.name, u.id
-                """, arguments: visibleArguments).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-            return (ListPage(rows: rows, total: total, number: number, size: size), owners)
+            return ListPage(rows: rows, total: total, number: number, size: size)
         }
     }
 
