@@ -16,8 +16,9 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var clearCookie = false
+        var layout: LayoutReads?
         if let value = request.cookies[AppCookies.session]?.value, !value.isEmpty {
-            context.session = try await sessions.find(cookieValue: value)
+            (context.session, layout) = try await sessions.find(cookieValue: value, withLayout: request.method == .get)
             clearCookie = context.session == nil
         }
         // Half-way through a two-step sign-in, the session opens only the step's own pages.
@@ -36,7 +37,8 @@ struct SessionMiddleware: RouterMiddleware {
             ?? request.cookies[AppCookies.language].flatMap { Language(rawValue: $0.value) }
             ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
             ?? settings.current.defaultLanguage
-        var response = try await next(request, context)
+        let handled = context
+        var response = try await LayoutReads.$current.withValue(layout) { try await next(request, handled) }
         if clearCookie, response.headers[.setCookie] == nil { response.setCookie(cookies.expired(AppCookies.session)) }
         return response
     }

@@ -37,9 +37,15 @@ public struct SessionStore: Sendable {
     /// The live session for a cookie value: known, account active, not idle too long, not too old.
     /// Marks it seen (at most once a minute, to spare the writer).
     func find(cookieValue: String) async throws -> Session? {
+        try await find(cookieValue: cookieValue, withLayout: false).session
+    }
+
+    /// The session and, with `withLayout` for a fully signed-in one, the layout's figures read in the same read
+    /// (`LayoutReads`): one read instead of three on every signed-in page.
+    func find(cookieValue: String, withLayout: Bool) async throws -> (session: Session?, layout: LayoutReads?) {
         let idHash = Tokens.sha256Hex(cookieValue)
         let now = clock.now
-        let found: (Session, String, String)? = try await db.writer.read { db in
+        let found: (Session, String, String, LayoutReads?)? = try await db.writer.read { db in
             // Every signed-in request runs this: the prepared statement is kept per connection.
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
@@ -56,14 +62,22 @@ public struct SessionStore: Sendable {
             let session = Session(idHash: idHash, user: User(row: row), csrfToken: row["csrf_token"], flash: row["flash"],
                                   needsOnboarding: row["needs_onboarding"],
                                   stage: Session.Stage(rawValue: row["stage"]) ?? .secondFactor, verifiedAt: row["verified_at"])
-            return (session, row["s_created"], row["last_seen_at"])
+            var layout: LayoutReads?
+            if withLayout && session.stage == .full {
+                let actor = Actor(userId: session.user.id, role: session.user.role, onboarded: !session.needsOnboarding)
+                layout = LayoutReads(
+                    userId: actor.userId,
+                    pending: Policy.decide(actor, .acknowledgeCharter) == .allow ? try CharterStore.pendingAcknowledgements(db, userId: actor.userId) : nil,
+                    unread: Policy.decide(actor, .useApp) == .allow ? try NotificationStore.unreadCount(db, for: actor) : nil)
+            }
+            return (session, row["s_created"], row["last_seen_at"], layout)
         }
-        guard let (session, created, lastSeen) = found,
+        guard let (session, created, lastSeen, layout) = found,
               let createdAt = Timestamp.date(created), let lastSeenAt = Timestamp.date(lastSeen)
-        else { return nil }
+        else { return (nil, nil) }
         guard now.timeIntervalSince(lastSeenAt) < idleTimeout, now.timeIntervalSince(createdAt) < absoluteLifetime else {
             try await end(idHash: idHash)
-            return nil
+            return (nil, nil)
         }
         if now.timeIntervalSince(lastSeenAt) > 60 {
             try await db.writer.write { db in
@@ -71,7 +85,7 @@ public struct SessionStore: Sendable {
                                arguments: [Timestamp.string(now), idHash])
             }
         }
-        return session
+        return (session, layout)
     }
 
     /// Completes a two-step sign-in: the session becomes a signed-in one, freshly verified.

@@ -159,19 +159,23 @@ public struct CharterStore: Sendable {
     }
 
     /// The documents whose current version this person still has to acknowledge (the banner on every page).
+    /// On a GET, the figures read with the session (`LayoutReads`).
     public func pendingAcknowledgements(userId: Int64) async throws -> [PendingAcknowledgement] {
-        try await db.writer.read { db in
-            // Asked on every signed-in page of a committee account: the prepared statement is kept per connection.
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT d.kind, (SELECT MAX(number) FROM governance_versions WHERE document_id = d.id) AS number
-                FROM governance_documents d
-                WHERE d.acknowledged = 1
-                  AND EXISTS (SELECT 1 FROM governance_versions WHERE document_id = d.id)
-                  AND NOT EXISTS (SELECT 1 FROM governance_acknowledgements a JOIN governance_versions v ON v.id = a.version_id
-                                  WHERE a.user_id = ? AND v.document_id = d.id AND v.number >= \(Self.threshold("d.id")))
-                ORDER BY d.position, d.id
-                """), arguments: [userId]).map { PendingAcknowledgement(kind: $0["kind"], number: $0["number"]) }
-        }
+        if let pending = LayoutReads.of(userId)?.pending { return pending }
+        return try await db.writer.read { db in try Self.pendingAcknowledgements(db, userId: userId) }
+    }
+
+    static func pendingAcknowledgements(_ db: Database, userId: Int64) throws -> [PendingAcknowledgement] {
+        // Asked on every signed-in page of a committee account: the prepared statement is kept per connection.
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT d.kind, (SELECT MAX(number) FROM governance_versions WHERE document_id = d.id) AS number
+            FROM governance_documents d
+            WHERE d.acknowledged = 1
+              AND EXISTS (SELECT 1 FROM governance_versions WHERE document_id = d.id)
+              AND NOT EXISTS (SELECT 1 FROM governance_acknowledgements a JOIN governance_versions v ON v.id = a.version_id
+                              WHERE a.user_id = ? AND v.document_id = d.id AND v.number >= \(Self.threshold("d.id")))
+            ORDER BY d.position, d.id
+            """), arguments: [userId]).map { PendingAcknowledgement(kind: $0["kind"], number: $0["number"]) }
     }
 
     /// Each active committee account (admin, secretary, member, expert) with its latest acknowledgement of the

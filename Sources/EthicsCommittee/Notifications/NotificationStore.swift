@@ -37,7 +37,8 @@ public struct NotificationStore: Sendable {
     /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`),
     /// counting only those about a record the person may still open, as the list shows them.
     public func unreadCount(for actor: Actor) async throws -> Int {
-        try await db.writer.read { db in try Self.unreadCount(db, for: actor) }
+        if let unread = LayoutReads.of(actor.userId)?.unread { return unread }  // read with the session (GET)
+        return try await db.writer.read { db in try Self.unreadCount(db, for: actor) }
     }
 
     static func unreadCount(_ db: Database, for actor: Actor) throws -> Int {
