@@ -63,13 +63,24 @@ public struct InvitationStore: Sendable {
         }
     }
 
-    /// Invitations not yet used, newest first.
+    /// Invitations not yet used, newest first: all of them (tests), or those for `roles` (the roles whose invitations
+    /// the reader may see, from `Policy`) bounded to `limit`, with how many there are in all.
     public func open() async throws -> [Invitation] {
-        try await db.writer.read { db in
-            try Invitation.fetchAll(db, sql: """
-                SELECT * FROM invitations WHERE purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL
-                ORDER BY id DESC
-                """)
+        try await open(roles: Role.allCases, limit: nil).rows
+    }
+
+    public func open(roles: [Role], limit: Int?) async throws -> (rows: [Invitation], total: Int) {
+        guard !roles.isEmpty else { return ([], 0) }
+        let marks = roles.map { _ in "?" }.joined(separator: ", ")
+        let filter = "purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL AND role IN (\(marks))"
+        let roleArguments = StatementArguments(roles.map(\.rawValue))
+        return try await db.writer.read { db in
+            let rows = try Invitation.fetchAll(db, sql: "SELECT * FROM invitations WHERE \(filter) ORDER BY id DESC LIMIT ?",
+                                               arguments: roleArguments + [limit ?? -1])
+            let total = limit.map { rows.count < $0 } == false
+                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM invitations WHERE \(filter)", arguments: roleArguments) ?? rows.count
+                : rows.count
+            return (rows, total)
         }
     }
 

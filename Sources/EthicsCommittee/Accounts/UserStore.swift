@@ -64,6 +64,17 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// One page of the accounts, active first, then by name (the administrator's list).
+    public func page(_ requested: Int, size: Int) async throws -> ListPage<User> {
+        try await db.writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0
+            let (number, offset) = ListPage<User>.clamp(requested: requested, total: total, size: size)
+            let rows = try User.fetchAll(db, sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+                                         arguments: [size, offset])
+            return ListPage(rows: rows, total: total, number: number, size: size)
+        }
+    }
+
     /// Whether an active admin exists (while none does, the server offers the setup link).
     public func hasActiveAdmin() async throws -> Bool {
         try await db.writer.read { db in

@@ -45,25 +45,44 @@ struct UsersController {
         let users: [Row]
         let invitations: [InvitationRow]
         let hasInvitations: Bool
+        /// "… and N more" when more invitations are pending than shown.
+        let invitationsMore: String?
         let newInvitation: String
+        // The pager (`Templates/pager.mustache`).
+        let pageNumber: Int
+        let pageCount: Int
+        let hasPages: Bool
+        let previous: String?
+        let next: String?
     }
+
+    static let pageSize = 50
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
         let messages = Catalog.messages(context.language)
         let now = Timestamp.string(formats.clock.now)
-        let rows = try await users.all().map { user in
+        let shown = try await users.page(RequestNumber.page(request.uri.queryParameters["page"]), size: Self.pageSize)
+        let rows = shown.rows.map { user in
             Row(href: Paths.user(user.id), name: user.name, email: user.email,
                 role: messages["role_\(user.role.rawValue)"] ?? "", active: user.active,
                 created: formats.date(user.createdAt, context.language))
         }
-        let pending = try await invitations.open().map { invitation in
+        let open = try await invitations.open(roles: Role.allCases.filter { Policy.decide(context.actor, .viewInvitation($0)) == .allow },
+                                              limit: Self.pageSize)
+        let pending = open.rows.map { invitation in
             InvitationRow(href: Paths.invitation(invitation.id), email: invitation.email ?? "",
                           role: messages["role_\(invitation.role.rawValue)"] ?? "",
                           expires: formats.dateTime(invitation.expiresAt, context.language),
                           expired: invitation.state(at: now) == .expired)
         }
-        let page = ListPage(users: rows, invitations: pending, hasInvitations: !pending.isEmpty, newInvitation: Paths.newInvitation)
+        func link(_ number: Int) -> String { Paths.users + "?page=\(number)" }
+        let more = open.total - open.rows.count
+        let page = ListPage(users: rows, invitations: pending, hasInvitations: !pending.isEmpty,
+                            invitationsMore: more > 0 ? Catalog.fill(messages["members_more"] ?? "", ["count": String(more)]) : nil,
+                            newInvitation: Paths.newInvitation,
+                            pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
+                            previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
         return try await renderer.page("admin/users", page, title: "users_title", context: context, path: Paths.users)
     }
 

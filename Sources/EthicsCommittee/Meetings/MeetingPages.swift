@@ -154,6 +154,9 @@ enum MeetingPages {
         let hasEarlierMinutes: Bool
         let overdue: [Overdue]
         let hasOverdue: Bool
+        /// "… and N more", linking to the case list's overdue filter, when more conditions are overdue than listed.
+        let overdueMore: String?
+        let overdueAllHref: String
         let minutesStatus: String
         var formError: String?
         let limits: LimitHints

@@ -25,7 +25,7 @@ struct MeetingShowBuilder: Sendable {
         }
         let ready = manage && planned ? try await agenda.casesReady() : []
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
-        let overdue = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : []
+        let (overdue, overdueTotal) = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : ([], 0)
         let ballots = held ? try await agenda.ballots.ballots(meetingId: id) : [:]
         let ballotViews = BallotViews(formats: views.formats)
         var page = MeetingPages.Show(
@@ -53,6 +53,9 @@ struct MeetingShowBuilder: Sendable {
                                      due: views.formats.calendarDate($0.dueOn, language))
             },
             hasOverdue: !overdue.isEmpty,
+            overdueMore: overdueTotal > overdue.count
+                ? Catalog.fill(messages["members_more"] ?? "", ["count": String(overdueTotal - overdue.count)]) : nil,
+            overdueAllHref: Paths.cases + "?scope=all&overdue=1",
             minutesStatus: record.minutes == nil ? messages["minutes_none"] ?? "" : views.approvalLine(record.minutes, language),
             formError: nil, limits: LimitHints(language), forms: forms)
         addLifecycle(&page, record, context: context)

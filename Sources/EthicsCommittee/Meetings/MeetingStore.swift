@@ -148,13 +148,17 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Open conditions of decided cases that are past due: proposed for the next agenda.
-    public func overdueConditions(today: String) async throws -> [OverdueCondition] {
+    /// Open conditions of decided cases that are past due: proposed for the next agenda. The longest overdue first, at
+    /// most `limit` (the page links to the case list for the rest), with how many there are in all.
+    public func overdueConditions(today: String, limit: Int = 20) async throws -> (rows: [OverdueCondition], total: Int) {
         try await db.writer.read { db in
-            try OverdueCondition.fetchAll(db, sql: """
+            let rows = try OverdueCondition.fetchAll(db, sql: """
                 SELECT k.case_id, k.text, k.due_on, c.title, c.confidential FROM case_conditions k JOIN cases c ON c.id = k.case_id
-                WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on, k.id
-                """, arguments: [today])
+                WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on, k.id LIMIT ?
+                """, arguments: [today, limit])
+            let total = rows.count < limit ? rows.count
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE status = 'open' AND due_on < ?", arguments: [today]) ?? 0
+            return (rows, total)
         }
     }
 }

@@ -36,9 +36,9 @@ struct MembersController {
         }
         let canInvite = Policy.decide(context.actor, .manageInvitations) == .allow
         let now = Timestamp.string(formats.clock.now)
-        let pending = canInvite ? try await invitations.open().filter {
-            Policy.decide(context.actor, .viewInvitation($0.role)) == .allow
-        }.map { invitation in
+        // The roles whose invitations the reader may see, from the policy, filter in SQL before the list is cut.
+        let pending = canInvite ? try await invitations.open(roles: Role.allCases.filter { Policy.decide(context.actor, .viewInvitation($0)) == .allow },
+                                                             limit: Self.pageSize).rows.map { invitation in
             CompositionPage.PendingInvitation(
                 href: Paths.invitation(invitation.id), email: invitation.email ?? "",
                 role: messages["role_\(invitation.role.rawValue)"] ?? "",
