@@ -57,14 +57,14 @@ public struct AIActStore: Sendable {
 
     static func record(_ db: Database, caseId: Int64) throws -> AIActCaseRecord {
         var answers: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT question, answer FROM case_ai_act_answers WHERE case_id = ?", arguments: [caseId]) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT question, answer FROM case_ai_act_answers WHERE case_id = ?"), arguments: [caseId]) {
             answers[row["question"] as String] = row["answer"] as String
         }
-        let head = try Row.fetchOne(db, sql: "SELECT questionnaire_version, risk_class FROM case_ai_act WHERE case_id = ?",
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT questionnaire_version, risk_class FROM case_ai_act WHERE case_id = ?"),
                                     arguments: [caseId])
-        let labels = try Row.fetchAll(db, sql: """
+        let labels = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT kind, code, point, articles, answers FROM case_ai_act_labels WHERE case_id = ? ORDER BY position
-            """, arguments: [caseId]).map { row in
+            """), arguments: [caseId]).map { row in
             AIActLabel(AIActLabel.Kind(rawValue: row["kind"] as String) ?? .riskClass, row["code"] as String, point: row["point"] as String,
                        articles: (row["articles"] as String).components(separatedBy: "; ").filter { !$0.isEmpty },
                        answers: (row["answers"] as String).split(separator: " ").map(String.init))
@@ -76,9 +76,9 @@ public struct AIActStore: Sendable {
 
     /// The prohibited points (e.g. "Art. 5(1)(f)") a case is classified under, inside the caller's transaction.
     static func prohibitedPoints(_ db: Database, caseId: Int64) throws -> [String] {
-        try String.fetchAll(db, sql: """
+        try String.fetchAll(db.cachedStatement(sql: """
             SELECT point FROM case_ai_act_labels WHERE case_id = ? AND code = 'prohibited' ORDER BY position
-            """, arguments: [caseId])
+            """), arguments: [caseId])
     }
 
     /// Refuses a favourable decision on a case classified prohibited (Art. 5), inside the decision's transaction.
@@ -123,7 +123,7 @@ public struct AIActStore: Sendable {
     public func dates() async throws -> [String: AIActObligationDate] {
         try await db.writer.read { db in
             var dates: [String: AIActObligationDate] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, applies_on, source FROM ai_act_obligation_dates") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT code, applies_on, source FROM ai_act_obligation_dates")) {
                 let code: String = row["code"]
                 dates[code] = AIActObligationDate(code: code, appliesOn: row["applies_on"], source: row["source"])
             }

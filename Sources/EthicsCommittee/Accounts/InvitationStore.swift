@@ -43,7 +43,7 @@ public struct InvitationStore: Sendable {
             let id = db.lastInsertedRowID
             try AuditStore.append(db, by: actor, action: "account.invited", targetType: "invitation",
                                   targetId: String(id), detail: "email=\(email) role=\(role.rawValue)", at: now)
-            return try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE id = ?", arguments: [id])!
+            return try Invitation.fetchOne(db.cachedStatement(sql: "SELECT * FROM invitations WHERE id = ?"), arguments: [id])!
         }
         return (invitation, token)
     }
@@ -51,7 +51,7 @@ public struct InvitationStore: Sendable {
     /// The invitation behind a token, whatever its state.
     public func find(token: String) async throws -> Invitation? {
         try await db.writer.read { db in
-            try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE token_hash = ?",
+            try Invitation.fetchOne(db.cachedStatement(sql: "SELECT * FROM invitations WHERE token_hash = ?"),
                                     arguments: [Tokens.sha256Hex(token)])
         }
     }
@@ -59,7 +59,7 @@ public struct InvitationStore: Sendable {
     /// One invitation by id.
     public func find(id: Int64) async throws -> Invitation? {
         try await db.writer.read { db in
-            try Invitation.fetchOne(db, sql: "SELECT * FROM invitations WHERE id = ?", arguments: [id])
+            try Invitation.fetchOne(db.cachedStatement(sql: "SELECT * FROM invitations WHERE id = ?"), arguments: [id])
         }
     }
 
@@ -75,10 +75,10 @@ public struct InvitationStore: Sendable {
         let filter = "purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL AND role IN (\(marks))"
         let roleArguments = StatementArguments(roles.map(\.rawValue))
         return try await db.writer.read { db in
-            let rows = try Invitation.fetchAll(db, sql: "SELECT * FROM invitations WHERE \(filter) ORDER BY id DESC LIMIT ?",
+            let rows = try Invitation.fetchAll(db.cachedStatement(sql: "SELECT * FROM invitations WHERE \(filter) ORDER BY id DESC LIMIT ?"),
                                                arguments: roleArguments + [limit ?? -1])
             let total = limit.map { rows.count < $0 } == false
-                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM invitations WHERE \(filter)", arguments: roleArguments) ?? rows.count
+                ? try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM invitations WHERE \(filter)"), arguments: roleArguments) ?? rows.count
                 : rows.count
             return (rows, total)
         }
@@ -87,10 +87,10 @@ public struct InvitationStore: Sendable {
     /// The pending invitation (not used, revoked or expired) to this e-mail address, if any.
     public func pending(email: String) async throws -> Invitation? {
         try await db.writer.read { db in
-            try Invitation.fetchOne(db, sql: """
+            try Invitation.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM invitations WHERE purpose = 'invite' AND used_at IS NULL AND revoked_at IS NULL
                     AND expires_at > ? AND lower(email) = lower(?) ORDER BY id DESC LIMIT 1
-                """, arguments: [Timestamp.string(clock.now), email])
+                """), arguments: [Timestamp.string(clock.now), email])
         }
     }
 
@@ -116,12 +116,12 @@ public struct InvitationStore: Sendable {
                 invitation.state(at: Timestamp.string(now)) == .pending
             else { throw InvitationError.unusable }
             if invitation.purpose == .setup,
-               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)") == true {
+               try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)")) == true {
                 throw InvitationError.unusable
             }
             let finalEmail = invitation.email ?? email
             let user: User
-            if let existing = try User.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [finalEmail]) {
+            if let existing = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE email = ?"), arguments: [finalEmail]) {
                 // Someone deactivated, invited back: the same account (and its history) returns with the new role.
                 guard !existing.active, invitation.purpose == .invite else { throw InvitationError.emailTaken }
                 try db.execute(sql: """
@@ -132,7 +132,7 @@ public struct InvitationStore: Sendable {
                 try AuditStore.append(db, by: AuditActor(id: existing.id, label: existing.email, client: client), action: "account.reactivated",
                                       targetType: "user", targetId: String(existing.id), detail: "role=\(invitation.role.rawValue) by invitation",
                                       at: now)
-                user = try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [existing.id])!
+                user = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [existing.id])!
             } else {
                 user = try users.insert(db, email: finalEmail, name: name, role: invitation.role,
                                         passwordHash: passwordHash, by: AuditActor(id: nil, label: finalEmail, client: client))

@@ -135,7 +135,7 @@ public struct SessionStore: Sendable {
     /// Number of live session rows of an account (tests and the user page).
     public func count(userId: Int64) async throws -> Int {
         try await db.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE user_id = ?", arguments: [userId]) ?? 0
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM sessions WHERE user_id = ?"), arguments: [userId]) ?? 0
         }
     }
 }

@@ -88,7 +88,7 @@ public struct SettingsStore: Sendable {
     }
 
     private static func load(_ db: Database) throws -> Settings {
-        Settings(rows: try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+        Settings(rows: try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM settings")).map {
             ($0["key"] as String, $0["value"] as String)
         }))
     }

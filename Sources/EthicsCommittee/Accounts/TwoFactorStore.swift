@@ -43,7 +43,7 @@ public struct TwoFactorStore: Sendable {
     /// Whether the account signs in with a second factor.
     public func isEnabled(userId: Int64) async throws -> Bool {
         try await db.writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM two_factor WHERE user_id = ? AND enabled_at IS NOT NULL)",
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM two_factor WHERE user_id = ? AND enabled_at IS NOT NULL)"),
                               arguments: [userId]) ?? false
         }
     }
@@ -51,7 +51,7 @@ public struct TwoFactorStore: Sendable {
     /// Unused recovery codes left.
     public func recoveryCodesLeft(userId: Int64) async throws -> Int {
         try await db.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL", arguments: [userId]) ?? 0
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL"), arguments: [userId]) ?? 0
         }
     }
 
@@ -59,7 +59,7 @@ public struct TwoFactorStore: Sendable {
     /// the page shows the same QR code. Throws `.alreadyEnrolled` when two-factor is on.
     public func pendingSecret(userId: Int64) async throws -> String {
         try await db.writer.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT secret, enabled_at FROM two_factor WHERE user_id = ?", arguments: [userId]) {
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT secret, enabled_at FROM two_factor WHERE user_id = ?"), arguments: [userId]) {
                 if (row["enabled_at"] as String?) != nil { throw Refusal.alreadyEnrolled }
                 return row["secret"]
             }
@@ -76,7 +76,7 @@ public struct TwoFactorStore: Sendable {
         let codes = (0..<Self.recoveryCodeCount).map { _ in Self.newRecoveryCode() }
         try await db.writer.write { db in
             let now = clock.now
-            guard let row = try Row.fetchOne(db, sql: "SELECT secret, enabled_at, last_step FROM two_factor WHERE user_id = ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT secret, enabled_at, last_step FROM two_factor WHERE user_id = ?"),
                                              arguments: [userId])
             else { throw Refusal.notStarted }
             if (row["enabled_at"] as String?) != nil { throw Refusal.alreadyEnrolled }
@@ -100,7 +100,7 @@ public struct TwoFactorStore: Sendable {
     public func check(userId: Int64, code typed: String, by actor: AuditActor) async throws -> SecondFactorCheck {
         try await db.writer.write { db in
             let now = clock.now
-            guard let row = try Row.fetchOne(db, sql: "SELECT secret, last_step FROM two_factor WHERE user_id = ? AND enabled_at IS NOT NULL",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT secret, last_step FROM two_factor WHERE user_id = ? AND enabled_at IS NOT NULL"),
                                              arguments: [userId]),
                   let secret = Base32.decode(row["secret"])
             else { return .wrong }
@@ -111,7 +111,7 @@ public struct TwoFactorStore: Sendable {
             }
             if TOTP.isReplay(typed, secret: secret, at: now, lastStep: lastStep) { return .replayed }
             let hash = Self.hash(typed)
-            guard let codeRow = try Row.fetchOne(db, sql: "SELECT id, used_at FROM recovery_codes WHERE user_id = ? AND code_hash = ?",
+            guard let codeRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, used_at FROM recovery_codes WHERE user_id = ? AND code_hash = ?"),
                                                  arguments: [userId, hash])
             else { return .wrong }
             if (codeRow["used_at"] as String?) != nil { return .recoveryCodeUsed }

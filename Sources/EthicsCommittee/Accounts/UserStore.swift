@@ -9,13 +9,13 @@ public struct UserStore: Sendable {
 
     /// The account with this id, active or not.
     public func find(id: Int64) async throws -> User? {
-        try await db.writer.read { db in try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]) }
+        try await db.writer.read { db in try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]) }
     }
 
     /// The account with this e-mail, active or not (e-mails are stored lower-case).
     public func find(email: String) async throws -> User? {
         try await db.writer.read { db in
-            try User.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email.lowercased()])
+            try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE email = ?"), arguments: [email.lowercased()])
         }
     }
 
@@ -34,9 +34,9 @@ public struct UserStore: Sendable {
         let typed = raw.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty, typed.count <= 254 else { return nil }
         return try await db.writer.read { db in
-            if let user = try User.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [typed.lowercased()]) { return user }
-            if let id = Int64(typed) { return try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]) }
-            let named = try User.fetchAll(db, sql: "SELECT * FROM users WHERE name = ? COLLATE NOCASE LIMIT 2", arguments: [typed])
+            if let user = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE email = ?"), arguments: [typed.lowercased()]) { return user }
+            if let id = Int64(typed) { return try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]) }
+            let named = try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users WHERE name = ? COLLATE NOCASE LIMIT 2"), arguments: [typed])
             return named.count == 1 ? named[0] : nil
         }
     }
@@ -44,7 +44,7 @@ public struct UserStore: Sendable {
     /// The account and its password hash for an e-mail (case-insensitive), for sign-in.
     func credentials(email: String) async throws -> (User, String)? {
         try await db.writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email])
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE email = ?"), arguments: [email])
             else { return nil }
             return (User(row: row), row["password_hash"])
         }
@@ -53,23 +53,23 @@ public struct UserStore: Sendable {
     /// The password hash of an account.
     func passwordHash(id: Int64) async throws -> String? {
         try await db.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT password_hash FROM users WHERE id = ?", arguments: [id])
+            try String.fetchOne(db.cachedStatement(sql: "SELECT password_hash FROM users WHERE id = ?"), arguments: [id])
         }
     }
 
     /// All accounts, active first, then by name.
     public func all() async throws -> [User] {
         try await db.writer.read { db in
-            try User.fetchAll(db, sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id")
+            try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
         }
     }
 
     /// One page of the accounts, active first, then by name (the administrator's list).
     public func page(_ requested: Int, size: Int) async throws -> ListPage<User> {
         try await db.writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM users")) ?? 0
             let (number, offset) = ListPage<User>.clamp(requested: requested, total: total, size: size)
-            let rows = try User.fetchAll(db, sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+            let rows = try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id LIMIT ? OFFSET ?"),
                                          arguments: [size, offset])
             return ListPage(rows: rows, total: total, number: number, size: size)
         }
@@ -78,14 +78,14 @@ public struct UserStore: Sendable {
     /// Whether an active admin exists (while none does, the server offers the setup link).
     public func hasActiveAdmin() async throws -> Bool {
         try await db.writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)") ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)")) ?? false
         }
     }
 
     /// Whether an account already uses this e-mail.
     public func emailTaken(_ email: String) async throws -> Bool {
         try await db.writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)", arguments: [email]) ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)"), arguments: [email]) ?? false
         }
     }
 
@@ -104,7 +104,7 @@ public struct UserStore: Sendable {
         try AuditStore.append(db, by: actor.id == nil ? AuditActor(id: id, label: email, client: actor.client) : actor,
                               action: "account.created", targetType: "user", targetId: String(id),
                               detail: "role=\(role.rawValue)", at: now)
-        return try User.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id])!
+        return try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id])!
     }
 
     /// Changes an account's role.

@@ -25,7 +25,7 @@ public struct AuditStore: Sendable {
     /// One page of entries, newest first.
     public func page(offset: Int, limit: Int) async throws -> [AuditEntry] {
         try await db.writer.read { db in
-            try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
+            try AuditEntry.fetchAll(db.cachedStatement(sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"),
                                     arguments: [limit, offset])
         }
     }
@@ -34,7 +34,7 @@ public struct AuditStore: Sendable {
     /// SQLite number entries max(id) + 1, so ids run 1…n; reading the last one is a primary-key lookup where
     /// count(*) scanned every entry (a few ms per audit page at 200,000 entries, bench/README.md).
     public func count() async throws -> Int {
-        try await db.writer.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0 }
+        try await db.writer.read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM audit_log")) ?? 0 }
     }
 
     /// The filter as SQL: the conditions and their arguments. `atFrom`/`atBefore` are stored UTC timestamps.
@@ -67,8 +67,8 @@ public struct AuditStore: Sendable {
         let rowArguments = pageArguments
         return try await db.writer.read { db in
             let total = whereClause == "1"
-                ? try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0
-                : try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE \(whereClause)", arguments: arguments) ?? 0
+                ? try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM audit_log")) ?? 0
+                : try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM audit_log WHERE \(whereClause)"), arguments: arguments) ?? 0
             let rows = try AuditEntry.fetchAll(
                 db, sql: "SELECT * FROM audit_log WHERE \(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: rowArguments)
             return (rows, total)
@@ -89,9 +89,9 @@ public struct AuditStore: Sendable {
                         batchArguments += [below, size]
                         let next = batchArguments
                         let batch = try await db.writer.read { db in
-                            try AuditEntry.fetchAll(db, sql: """
+                            try AuditEntry.fetchAll(db.cachedStatement(sql: """
                                 SELECT * FROM audit_log WHERE \(whereClause) AND id < ? ORDER BY id DESC LIMIT ?
-                                """, arguments: next)
+                                """), arguments: next)
                         }
                         guard let last = batch.last else { break }
                         continuation.yield(batch)
@@ -144,7 +144,7 @@ public struct AuditStore: Sendable {
             }
             var prev = "genesis"
             var checked = 0, lastId: Int64 = 0, lastMatching: Int64 = 0
-            let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY id")
+            let cursor = try AuditEntry.fetchCursor(db.cachedStatement(sql: "SELECT * FROM audit_log ORDER BY id"))
             while let entry = try cursor.next() {
                 let expected = AuditEntry.chainHash(
                     prev: prev, at: entry.at, actorId: entry.actorId, actor: entry.actor, action: entry.action,

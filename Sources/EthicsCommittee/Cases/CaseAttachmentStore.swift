@@ -31,18 +31,18 @@ public struct CaseAttachmentStore: Sendable {
     /// Attachments of a case, oldest first.
     public func list(caseId: Int64) async throws -> [CaseAttachment] {
         try await db.writer.read { db in
-            try CaseAttachment.fetchAll(db, sql: """
+            try CaseAttachment.fetchAll(db.cachedStatement(sql: """
                 SELECT a.*, u.name FROM case_attachments a JOIN users u ON u.id = a.uploaded_by WHERE a.case_id = ? ORDER BY a.id
-                """, arguments: [caseId])
+                """), arguments: [caseId])
         }
     }
 
     /// One attachment of a case.
     public func find(id: Int64, caseId: Int64) async throws -> CaseAttachment? {
         try await db.writer.read { db in
-            try CaseAttachment.fetchOne(db, sql: """
+            try CaseAttachment.fetchOne(db.cachedStatement(sql: """
                 SELECT a.*, u.name FROM case_attachments a JOIN users u ON u.id = a.uploaded_by WHERE a.id = ? AND a.case_id = ?
-                """, arguments: [id, caseId])
+                """), arguments: [id, caseId])
         }
     }
 

@@ -17,7 +17,7 @@ public struct CaseDecisionStore: Sendable {
     /// The decision of a case, if decided.
     public func decision(caseId: Int64) async throws -> CaseDecision? {
         try await db.writer.read { db in
-            try CaseDecision.fetchOne(db, sql: "SELECT * FROM case_decisions WHERE case_id = ?", arguments: [caseId])
+            try CaseDecision.fetchOne(db.cachedStatement(sql: "SELECT * FROM case_decisions WHERE case_id = ?"), arguments: [caseId])
         }
     }
 
@@ -26,20 +26,20 @@ public struct CaseDecisionStore: Sendable {
     /// before it; the signatory is today's chair (the position keeps no history).
     func letter(caseId: Int64) async throws -> OpinionLetter? {
         try await db.writer.read { db in
-            guard let decision = try CaseDecision.fetchOne(db, sql: "SELECT * FROM case_decisions WHERE case_id = ?",
+            guard let decision = try CaseDecision.fetchOne(db.cachedStatement(sql: "SELECT * FROM case_decisions WHERE case_id = ?"),
                                                            arguments: [caseId])
             else { return nil }
-            let conditions = try CaseCondition.fetchAll(db, sql: """
+            let conditions = try CaseCondition.fetchAll(db.cachedStatement(sql: """
                 SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id WHERE k.case_id = ? ORDER BY k.id
-                """, arguments: [caseId])
-            let charter = try Row.fetchOne(db, sql: """
+                """), arguments: [caseId])
+            let charter = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT v.number, v.published_at FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id
                 WHERE d.kind = 'charter' AND (v.number = ?1 OR (?1 IS NULL AND v.published_at <= ?2))
                 ORDER BY v.number DESC LIMIT 1
-                """, arguments: [decision.charterVersion, decision.decidedAt])
-            let chair = try String.fetchOne(db, sql: """
+                """), arguments: [decision.charterVersion, decision.decidedAt])
+            let chair = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT u.name FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
-                """)
+                """))
             return OpinionLetter(decision: decision, conditions: conditions, charterVersion: charter?["number"] ?? decision.charterVersion,
                                  charterPublishedAt: charter?["published_at"], chairName: chair)
         }
@@ -48,9 +48,9 @@ public struct CaseDecisionStore: Sendable {
     /// Conditions of a case, in order.
     public func conditions(caseId: Int64) async throws -> [CaseCondition] {
         try await db.writer.read { db in
-            try CaseCondition.fetchAll(db, sql: """
+            try CaseCondition.fetchAll(db.cachedStatement(sql: """
                 SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id WHERE k.case_id = ? ORDER BY k.id
-                """, arguments: [caseId])
+                """), arguments: [caseId])
         }
     }
 
@@ -107,7 +107,7 @@ public struct CaseDecisionStore: Sendable {
                 articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition], by actor: AuditActor) throws -> [Int64] {
         try Self.decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML, charterVersion: charterVersion,
                         articles: articles, procedure: procedure, meetingOn: meetingOn, conditions: conditions, by: actor, now: clock.now)
-        return try Int64.fetchAll(db, sql: "SELECT id FROM case_conditions WHERE case_id = ? ORDER BY id", arguments: [caseId])
+        return try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM case_conditions WHERE case_id = ? ORDER BY id"), arguments: [caseId])
     }
 
     /// Marks a condition met with its evidence; the case closes when it was the last one open.
@@ -128,9 +128,9 @@ public struct CaseDecisionStore: Sendable {
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
                               detail: "condition=\(conditionId)", at: now)
-        let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'",
+        let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM case_conditions WHERE case_id = ? AND status = 'open'"),
                                     arguments: [caseId]) ?? 0
-        let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
+        let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM cases WHERE id = ?"), arguments: [caseId])
         guard open == 0, status == CaseStatus.decided.rawValue else { return false }
         try CaseStore.move(db, id: caseId, from: .decided, to: .closed, transition: .close, note: "", by: actor, now: now)
         return true

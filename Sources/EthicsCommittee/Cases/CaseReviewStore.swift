@@ -26,12 +26,12 @@ public struct CaseReviewStore: Sendable {
     /// Assigned reviewers, with whether each has reviewed.
     public func reviewers(caseId: Int64) async throws -> [CaseReviewer] {
         try await db.writer.read { db in
-            try CaseReviewer.fetchAll(db, sql: """
+            try CaseReviewer.fetchAll(db.cachedStatement(sql: """
                 SELECT r.*, u.name, u.role, p.external,
                     EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = r.case_id AND v.reviewer_id = r.user_id) AS has_reviewed
                 FROM case_reviewers r JOIN users u ON u.id = r.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE r.case_id = ? ORDER BY r.assigned_at, u.name
-                """, arguments: [caseId])
+                """), arguments: [caseId])
         }
     }
 
@@ -72,14 +72,14 @@ public struct CaseReviewStore: Sendable {
             arguments += [matching, matching, Int64(matching) ?? -1]
         }
         arguments += [limit ?? -1]
-        return try ReviewerCandidate.fetchAll(db, sql: """
+        return try ReviewerCandidate.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM (
                 SELECT u.id, u.name, u.email, u.role, p.external, \(conflict) AS conflict_with
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert')
                     AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = ? AND r.user_id = u.id)\(filter)
             )\(flaggedOnly ? " WHERE conflict_with IS NOT NULL" : "") ORDER BY name COLLATE NOCASE, id LIMIT ?
-            """, arguments: arguments)
+            """), arguments: arguments)
     }
 
     /// Assigns a reviewer with a due date; the first assignment starts the review of a submitted case.
@@ -93,11 +93,11 @@ public struct CaseReviewStore: Sendable {
         try db.execute(sql: """
             INSERT INTO case_reviewers (case_id, user_id, assigned_by, assigned_at, due_on) VALUES (?, ?, ?, ?, ?)
             """, arguments: [caseId, userId, actor.id, Timestamp.string(now), dueOn])
-        let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM users WHERE id = ?"), arguments: [userId]) ?? ""
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewer_assigned", detail: name, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.reviewer_assigned", targetType: "case", targetId: String(caseId),
                               detail: "user=\(userId) due=\(dueOn)", at: now)
-        if try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) == CaseStatus.submitted.rawValue {
+        if try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM cases WHERE id = ?"), arguments: [caseId]) == CaseStatus.submitted.rawValue {
             try CaseStore.move(db, id: caseId, from: .submitted, to: .inReview, transition: .startReview, note: "",
                                by: actor, now: now)
         }
@@ -116,7 +116,7 @@ public struct CaseReviewStore: Sendable {
             UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
             """, arguments: [Timestamp.string(now), reason, caseId, userId])
         guard db.changesCount == 1 else { throw AppError.notFound }
-        let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userId]) ?? ""
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM users WHERE id = ?"), arguments: [userId]) ?? ""
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.recused", targetType: "case", targetId: String(caseId),
                               detail: "user=\(userId) reason=\(reason)", at: now)
@@ -126,9 +126,9 @@ public struct CaseReviewStore: Sendable {
     /// Reviews written so far, oldest first.
     public func reviews(caseId: Int64) async throws -> [Review] {
         try await db.writer.read { db in
-            try Review.fetchAll(db, sql: """
+            try Review.fetchAll(db.cachedStatement(sql: """
                 SELECT v.*, u.name FROM reviews v JOIN users u ON u.id = v.reviewer_id WHERE v.case_id = ? ORDER BY v.id
-                """, arguments: [caseId])
+                """), arguments: [caseId])
         }
     }
 
@@ -157,9 +157,9 @@ public struct CaseReviewStore: Sendable {
     /// The internal discussion, oldest first.
     public func comments(caseId: Int64) async throws -> [CaseComment] {
         try await db.writer.read { db in
-            try CaseComment.fetchAll(db, sql: """
+            try CaseComment.fetchAll(db.cachedStatement(sql: """
                 SELECT c.*, u.name FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = ? ORDER BY c.id
-                """, arguments: [caseId])
+                """), arguments: [caseId])
         }
     }
 
@@ -182,9 +182,9 @@ public struct CaseReviewStore: Sendable {
                             by actor: AuditActor) async throws -> Bool {
         try await db.writer.write { db in
             let now = clock.now
-            guard let created = try String.fetchOne(db, sql: """
+            guard let created = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT created_at FROM case_comments WHERE id = ? AND case_id = ? AND author_id = ?
-                """, arguments: [id, caseId, actor.id]).flatMap(Timestamp.date),
+                """), arguments: [id, caseId, actor.id]).flatMap(Timestamp.date),
                 now.timeIntervalSince(created) <= window
             else { return false }
             try db.execute(sql: "UPDATE case_comments SET body = ?, body_html = ?, edited_at = ? WHERE id = ?",
@@ -198,7 +198,7 @@ public struct CaseReviewStore: Sendable {
     /// Questions asked of the submitter, oldest first.
     public func questions(caseId: Int64) async throws -> [CaseQuestion] {
         try await db.writer.read { db in
-            try CaseQuestion.fetchAll(db, sql: "SELECT * FROM case_questions WHERE case_id = ? ORDER BY id", arguments: [caseId])
+            try CaseQuestion.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_questions WHERE case_id = ? ORDER BY id"), arguments: [caseId])
         }
     }
 

@@ -60,16 +60,16 @@ public struct CaseStore: Sendable {
     /// The case with this id, whoever may see it (callers ask the policy with `facts`).
     public func find(id: Int64) async throws -> (Case, CaseFacts)? {
         try await db.writer.read { db in
-            guard let found = try Case.fetchOne(db, sql: Self.selectCase + " WHERE c.id = ?", arguments: [id]) else { return nil }
+            guard let found = try Case.fetchOne(db.cachedStatement(sql: Self.selectCase + " WHERE c.id = ?"), arguments: [id]) else { return nil }
             return (found, try Self.facts(db, found))
         }
     }
 
     static func facts(_ db: Database, _ found: Case) throws -> CaseFacts {
-        let rows = try Row.fetchAll(db, sql: "SELECT user_id, recused_at FROM case_reviewers WHERE case_id = ?", arguments: [found.id])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT user_id, recused_at FROM case_reviewers WHERE case_id = ?"), arguments: [found.id])
         let active = rows.filter { ($0["recused_at"] as String?) == nil }.map { $0["user_id"] as Int64 }
         let recused = rows.filter { ($0["recused_at"] as String?) != nil }.map { $0["user_id"] as Int64 }
-        let voters = try Int64.fetchAll(db, sql: """
+        let voters = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT i.user_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
             JOIN meeting_invitees i ON i.meeting_id = m.id JOIN member_profiles p ON p.user_id = i.user_id
             WHERE a.case_id = ?1 AND a.decided_at IS NULL AND m.status IN ('planned', 'held') AND p.voting = 1
@@ -81,7 +81,7 @@ public struct CaseStore: Sendable {
             UNION
             SELECT v.user_id FROM written_procedures w JOIN written_voters v ON v.procedure_id = w.id
             WHERE w.case_id = ?1 AND w.status = 'open' AND v.declaration IS NOT 'recused'
-            """, arguments: [found.id])
+            """), arguments: [found.id])
         return CaseFacts(submitterId: found.submitterId, confidential: found.confidential, status: found.status,
                          reviewers: Set(active), recused: Set(recused), riskTier: found.riskTier, voters: Set(voters))
     }
@@ -90,7 +90,7 @@ public struct CaseStore: Sendable {
     public func answers(caseId: Int64) async throws -> ([String: Readiness.Answer], [String: String]) {
         try await db.writer.read { db in
             var answers: [String: Readiness.Answer] = [:], notes: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT question, answer, note FROM case_answers WHERE case_id = ?", arguments: [caseId]) {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT question, answer, note FROM case_answers WHERE case_id = ?"), arguments: [caseId]) {
                 let question: String = row["question"]
                 answers[question] = Readiness.Answer(rawValue: row["answer"])
                 let note: String = row["note"]
@@ -187,9 +187,9 @@ public struct CaseStore: Sendable {
     /// The timeline, oldest first.
     public func events(caseId: Int64) async throws -> [CaseEvent] {
         try await db.writer.read { db in
-            try CaseEvent.fetchAll(db, sql: """
+            try CaseEvent.fetchAll(db.cachedStatement(sql: """
                 SELECT e.*, u.name FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id
-                """, arguments: [caseId])
+                """), arguments: [caseId])
         }
     }
 
@@ -275,12 +275,12 @@ public struct CaseStore: Sendable {
         pageArguments += [limit, offset]
         let rowArguments = pageArguments
         return try await db.writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases c WHERE \(whereClause)", arguments: countArguments) ?? 0
-            let rows = try CaseListRow.fetchAll(db, sql: """
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM cases c WHERE \(whereClause)"), arguments: countArguments) ?? 0
+            let rows = try CaseListRow.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.updated_at, \(overdue) AS overdue,
                     (SELECT a.risk_class FROM case_ai_act a WHERE a.case_id = c.id) AS ai_act_class
                 FROM cases c WHERE \(whereClause) ORDER BY c.id DESC LIMIT ? OFFSET ?
-                """, arguments: rowArguments)
+                """), arguments: rowArguments)
             return (rows, total)
         }
     }

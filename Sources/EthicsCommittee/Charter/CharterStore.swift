@@ -21,33 +21,33 @@ public struct CharterStore: Sendable {
     /// Every governance document, in display order.
     public func documents() async throws -> [GovernanceDocument] {
         try await db.writer.read { db in
-            try GovernanceDocument.fetchAll(db, sql: Self.documentSelect + " ORDER BY d.position, d.id")
+            try GovernanceDocument.fetchAll(db.cachedStatement(sql: Self.documentSelect + " ORDER BY d.position, d.id"))
         }
     }
 
     /// The document of this kind, with its draft.
     public func document(kind: String) async throws -> GovernanceDocument? {
         try await db.writer.read { db in
-            try GovernanceDocument.fetchOne(db, sql: Self.documentSelect + " WHERE d.kind = ?", arguments: [kind])
+            try GovernanceDocument.fetchOne(db.cachedStatement(sql: Self.documentSelect + " WHERE d.kind = ?"), arguments: [kind])
         }
     }
 
     /// The versions of a document, newest first, without their text.
     public func versions(documentId: Int64) async throws -> [CharterVersion] {
         try await db.writer.read { db in
-            try CharterVersion.fetchAll(db, sql: """
+            try CharterVersion.fetchAll(db.cachedStatement(sql: """
                 SELECT v.id, v.document_id, v.number, v.change_note, v.change_kind, v.published_by, v.published_at,
                        u.name AS publisher_name
                 FROM governance_versions v JOIN users u ON u.id = v.published_by
                 WHERE v.document_id = ? ORDER BY v.number DESC
-                """, arguments: [documentId])
+                """), arguments: [documentId])
         }
     }
 
     /// Version `number` of a document, with its Markdown and HTML.
     public func version(documentId: Int64, number: Int) async throws -> CharterVersion? {
         try await db.writer.read { db in
-            try CharterVersion.fetchOne(db, sql: Self.versionSelect + " WHERE v.document_id = ? AND v.number = ?",
+            try CharterVersion.fetchOne(db.cachedStatement(sql: Self.versionSelect + " WHERE v.document_id = ? AND v.number = ?"),
                                         arguments: [documentId, number])
         }
     }
@@ -55,7 +55,7 @@ public struct CharterStore: Sendable {
     /// The current (latest) version of a document, with its text.
     public func currentVersion(documentId: Int64) async throws -> CharterVersion? {
         try await db.writer.read { db in
-            try CharterVersion.fetchOne(db, sql: Self.versionSelect + " WHERE v.document_id = ? ORDER BY v.number DESC LIMIT 1",
+            try CharterVersion.fetchOne(db.cachedStatement(sql: Self.versionSelect + " WHERE v.document_id = ? ORDER BY v.number DESC LIMIT 1"),
                                         arguments: [documentId])
         }
     }
@@ -68,7 +68,7 @@ public struct CharterStore: Sendable {
         let bytes = markdown.utf8.count
         guard bytes <= Markdown.maxBytes else { throw CharterRefusal.tooLarge(bytes: bytes) }
         return try await db.writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT kind, draft, draft_revision FROM governance_documents WHERE id = ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, draft, draft_revision FROM governance_documents WHERE id = ?"),
                                              arguments: [documentId]) else { throw CharterRefusal.draftChanged(currentRevision: 0) }
             let current: Int = row["draft_revision"]
             guard current == revision else { throw CharterRefusal.draftChanged(currentRevision: current) }
@@ -91,13 +91,13 @@ public struct CharterStore: Sendable {
     public func publish(documentId: Int64, changeNote: String, change: ChangeKind, basedOn revision: Int,
                         by actor: AuditActor) async throws -> CharterVersion {
         try await db.writer.write { db in
-            guard let document = try Row.fetchOne(db, sql: "SELECT kind, draft, draft_revision FROM governance_documents WHERE id = ?",
+            guard let document = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, draft, draft_revision FROM governance_documents WHERE id = ?"),
                                                   arguments: [documentId]) else { throw CharterRefusal.draftChanged(currentRevision: 0) }
             let current: Int = document["draft_revision"]
             guard current == revision else { throw CharterRefusal.draftChanged(currentRevision: current) }
             let markdown: String = document["draft"], kind: String = document["kind"]
             guard !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CharterRefusal.emptyDraft }
-            let latest = try Row.fetchOne(db, sql: "SELECT number, markdown FROM governance_versions WHERE document_id = ? ORDER BY number DESC LIMIT 1",
+            let latest = try Row.fetchOne(db.cachedStatement(sql: "SELECT number, markdown FROM governance_versions WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
                                           arguments: [documentId])
             if let latest, (latest["markdown"] as String) == markdown { throw CharterRefusal.nothingChanged }
             let number = ((latest?["number"] as Int?) ?? 0) + 1
@@ -113,17 +113,17 @@ public struct CharterStore: Sendable {
             try AuditStore.append(db, by: actor, action: "charter.published", targetType: "governance_version",
                                   targetId: "\(kind)/\(number)", detail: "change=\(changeKind.rawValue) version_id=\(id)", at: now)
             try Notifier.documentPublished(db, versionId: id, kind: kind, number: number, by: actor.id, now: now)
-            return try CharterVersion.fetchOne(db, sql: Self.versionSelect + " WHERE v.id = ?", arguments: [id])!
+            return try CharterVersion.fetchOne(db.cachedStatement(sql: Self.versionSelect + " WHERE v.id = ?"), arguments: [id])!
         }
     }
 
     /// Records "I have read and accept version N"; refused when N is no longer the current version.
     public func acknowledge(documentId: Int64, number: Int, userId: Int64, by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            guard let current = try Row.fetchOne(db, sql: """
+            guard let current = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT v.id, v.number, d.kind FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id
                 WHERE v.document_id = ? ORDER BY v.number DESC LIMIT 1
-                """, arguments: [documentId]), (current["number"] as Int) == number
+                """), arguments: [documentId]), (current["number"] as Int) == number
             else { throw CharterRefusal.notCurrent }
             let now = clock.now
             try db.execute(sql: "INSERT OR IGNORE INTO governance_acknowledgements (user_id, version_id, acknowledged_at) VALUES (?, ?, ?)",
@@ -147,14 +147,14 @@ public struct CharterStore: Sendable {
     /// The Cases feature asks this before assigning a reviewer.
     public func hasAcknowledgedCurrentSubstantive(userId: Int64, kind: String = GovernanceDocument.charter) async throws -> Bool {
         try await db.writer.read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT NOT EXISTS (SELECT 1 FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id
                                    WHERE d.kind = :kind)
                     OR EXISTS (SELECT 1 FROM governance_acknowledgements a
                                JOIN governance_versions v ON v.id = a.version_id
                                JOIN governance_documents d ON d.id = v.document_id
                                WHERE a.user_id = :user AND d.kind = :kind AND v.number >= \(Self.threshold("d.id")))
-                """, arguments: ["kind": kind, "user": userId]) ?? false
+                """), arguments: ["kind": kind, "user": userId]) ?? false
         }
     }
 
@@ -182,7 +182,7 @@ public struct CharterStore: Sendable {
     /// document, those who are not up to date first; `userId` narrows it to one person.
     public func acknowledgements(documentId: Int64, userId: Int64? = nil) async throws -> [AcknowledgementStatus] {
         try await db.writer.read { db in
-            try AcknowledgementStatus.fetchAll(db, sql: """
+            try AcknowledgementStatus.fetchAll(db.cachedStatement(sql: """
                 SELECT u.id, u.name, u.role, latest.number AS last_number, latest.acknowledged_at AS last_at,
                        COALESCE(latest.number >= \(Self.threshold(":document")), 0) AS is_current
                 FROM users u
@@ -192,7 +192,7 @@ public struct CharterStore: Sendable {
                 WHERE u.active = 1 AND u.role IN ('admin', 'secretary', 'member', 'expert')
                   AND (:user IS NULL OR u.id = :user)
                 ORDER BY is_current, u.name COLLATE NOCASE, u.id
-                """, arguments: ["document": documentId, "user": userId])
+                """), arguments: ["document": documentId, "user": userId])
         }
     }
 }

@@ -54,7 +54,7 @@ public struct DeliverableStore: Sendable {
     /// Every deliverable with the facts of its linked case, by due date (tests compare the lists with the policy).
     public func all() async throws -> [(Deliverable, CaseFacts?)] {
         try await db.writer.read { db in
-            let rows = try Deliverable.fetchAll(db, sql: Self.select + " ORDER BY d.due_on, d.id")
+            let rows = try Deliverable.fetchAll(db.cachedStatement(sql: Self.select + " ORDER BY d.due_on, d.id"))
             return try rows.map { ($0, try Self.caseFacts(db, $0.caseId)) }
         }
     }
@@ -62,13 +62,13 @@ public struct DeliverableStore: Sendable {
     /// One deliverable and the facts of its linked case.
     public func find(id: Int64) async throws -> (Deliverable, CaseFacts?)? {
         try await db.writer.read { db in
-            guard let found = try Deliverable.fetchOne(db, sql: Self.select + " WHERE d.id = ?", arguments: [id]) else { return nil }
+            guard let found = try Deliverable.fetchOne(db.cachedStatement(sql: Self.select + " WHERE d.id = ?"), arguments: [id]) else { return nil }
             return (found, try Self.caseFacts(db, found.caseId))
         }
     }
 
     private static func caseFacts(_ db: Database, _ caseId: Int64?) throws -> CaseFacts? {
-        guard let caseId, let found = try Case.fetchOne(db, sql: CaseStore.selectCase + " WHERE c.id = ?", arguments: [caseId]) else {
+        guard let caseId, let found = try Case.fetchOne(db.cachedStatement(sql: CaseStore.selectCase + " WHERE c.id = ?"), arguments: [caseId]) else {
             return nil
         }
         return try CaseStore.facts(db, found)
@@ -119,7 +119,7 @@ public struct DeliverableStore: Sendable {
 
     @discardableResult
     private static func requireOpen(_ db: Database, _ id: Int64) throws -> DeliverableStatus {
-        guard let raw = try String.fetchOne(db, sql: "SELECT status FROM deliverables WHERE id = ?", arguments: [id]),
+        guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM deliverables WHERE id = ?"), arguments: [id]),
               let status = DeliverableStatus(rawValue: raw) else { throw AppError.notFound }
         guard status != .delivered else { throw MeetingRefusal(key: "deliverable_error_frozen") }
         return status
@@ -129,7 +129,7 @@ public struct DeliverableStore: Sendable {
     static func insertOpinion(_ db: Database, caseId: Int64, ownerId: Int64, body: String, bodyHTML: String, meetingId: Int64?,
                               now: Date) throws {
         let at = Timestamp.string(now)
-        let title = try String.fetchOne(db, sql: "SELECT title FROM cases WHERE id = ?", arguments: [caseId]) ?? ""
+        let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM cases WHERE id = ?"), arguments: [caseId]) ?? ""
         try db.execute(sql: """
             INSERT INTO deliverables (kind, title, owner_id, due_on, status, case_id, meeting_id, body, body_html, created_at,
                                       updated_at, delivered_at)

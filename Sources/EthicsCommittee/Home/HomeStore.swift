@@ -28,24 +28,24 @@ public struct HomeStore: Sendable {
     /// Reviews the person still owes, soonest due first.
     public func reviewsDue(userId: Int64) async throws -> [WorkItem] {
         try await db.writer.read { db in
-            try WorkItem.fetchAll(db, sql: """
+            try WorkItem.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, '' AS detail
                 FROM case_reviewers r JOIN cases c ON c.id = r.case_id
                 WHERE r.user_id = ? AND r.recused_at IS NULL AND c.status = 'in_review'
                     AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
                 ORDER BY r.due_on, c.id LIMIT \(Self.fetched)
-                """, arguments: [userId])
+                """), arguments: [userId])
         }
     }
 
     /// A project owner's cases that are not closed or withdrawn, those waiting for them first.
     public func ownCases(userId: Int64) async throws -> [WorkItem] {
         try await db.writer.read { db in
-            try WorkItem.fetchAll(db, sql: """
+            try WorkItem.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id AS case_id, c.title, c.status, c.updated_at AS date, '' AS detail
                 FROM cases c WHERE c.submitter_id = ? AND c.status NOT IN ('closed', 'withdrawn')
                 ORDER BY c.status <> 'needs_info', c.status <> 'draft', c.updated_at DESC LIMIT \(Self.fetched)
-                """, arguments: [userId])
+                """), arguments: [userId])
         }
     }
 
@@ -57,45 +57,45 @@ public struct HomeStore: Sendable {
         arguments += visibleArguments
         let bound = arguments
         return try await db.writer.read { db in
-            try WorkItem.fetchAll(db, sql: """
+            try WorkItem.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
                 FROM case_conditions k JOIN cases c ON c.id = k.case_id
                 WHERE k.owner_id = ? AND k.status = 'open' AND (\(visible)) ORDER BY k.due_on LIMIT \(Self.fetched)
-                """, arguments: bound)
+                """), arguments: bound)
         }
     }
 
     /// The secretary's queue: cases waiting for triage or for their review to resume.
     public func awaitingTriage() async throws -> [WorkItem] {
         try await db.writer.read { db in
-            try WorkItem.fetchAll(db, sql: """
+            try WorkItem.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id AS case_id, c.title, c.status, c.submitted_at AS date, c.risk_tier AS detail
                 FROM cases c WHERE c.status = 'submitted' ORDER BY c.submitted_at LIMIT \(Self.fetched)
-                """)
+                """))
         }
     }
 
     /// Reviews past their due date, across the committee.
     public func lateReviews(today: String) async throws -> [WorkItem] {
         try await db.writer.read { db in
-            try WorkItem.fetchAll(db, sql: """
+            try WorkItem.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, u.name AS detail
                 FROM case_reviewers r JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id
                 WHERE r.recused_at IS NULL AND c.status = 'in_review' AND r.due_on < ?
                     AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
                 ORDER BY r.due_on LIMIT \(Self.fetched)
-                """, arguments: [today])
+                """), arguments: [today])
         }
     }
 
     /// Open conditions past their due date, across the committee.
     public func overdueConditions(today: String) async throws -> [WorkItem] {
         try await db.writer.read { db in
-            try WorkItem.fetchAll(db, sql: """
+            try WorkItem.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id AS case_id, c.title, c.status, k.due_on AS date, k.text AS detail
                 FROM case_conditions k JOIN cases c ON c.id = k.case_id
                 WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on LIMIT \(Self.fetched)
-                """, arguments: [today])
+                """), arguments: [today])
         }
     }
 
@@ -103,23 +103,23 @@ public struct HomeStore: Sendable {
     public func nextMeetings(invited userId: Int64?, after now: String, limit: Int = HomeStore.fetched) async throws -> [Meeting] {
         try await db.writer.read { db in
             guard let userId else {
-                return try Meeting.fetchAll(db, sql: """
+                return try Meeting.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?
-                    """, arguments: [now, limit])
+                    """), arguments: [now, limit])
             }
-            return try Meeting.fetchAll(db, sql: """
+            return try Meeting.fetchAll(db.cachedStatement(sql: """
                 SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
                 WHERE m.status = 'planned' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?
-                """, arguments: [userId, now, limit])
+                """), arguments: [userId, now, limit])
         }
     }
 
     /// Planned meetings to come, each with who is invited: the secretary's quorum outlook.
     public func plannedMeetingsWithInvitees(after now: String, limit: Int = 20) async throws -> [(Meeting, Set<Int64>)] {
         try await db.writer.read { db in
-            let meetings = try Meeting.fetchAll(db, sql: """
+            let meetings = try Meeting.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?
-                """, arguments: [now, limit])
+                """), arguments: [now, limit])
             guard !meetings.isEmpty else { return [] }
             // Everyone invited to these meetings in one query, not one per meeting.
             var invited: [Int64: Set<Int64>] = [:]
@@ -135,10 +135,10 @@ public struct HomeStore: Sendable {
     /// Meetings whose minutes are written and wait for the chair's approval, oldest first.
     public func minutesAwaitingApproval() async throws -> [Meeting] {
         try await db.writer.read { db in
-            try Meeting.fetchAll(db, sql: """
+            try Meeting.fetchAll(db.cachedStatement(sql: """
                 SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id
                 WHERE n.status = 'draft' ORDER BY m.starts_at LIMIT \(Self.fetched)
-                """)
+                """))
         }
     }
 
@@ -150,11 +150,11 @@ public struct HomeStore: Sendable {
         arguments += visibleArguments
         let bound = arguments
         return try await db.writer.read { db in
-            try OwnedDeliverable.fetchAll(db, sql: """
+            try OwnedDeliverable.fetchAll(db.cachedStatement(sql: """
                 SELECT d.id, d.title, d.status, d.due_on FROM deliverables d
                 WHERE d.owner_id = ? AND d.status IN ('planned', 'in_progress') AND (\(visible))
                 ORDER BY d.due_on, d.id LIMIT \(Self.fetched)
-                """, arguments: bound)
+                """), arguments: bound)
         }
     }
 }

@@ -21,7 +21,7 @@ extension AgendaStore {
     public func remove(itemId: Int64, meetingId: Int64, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             try Self.requirePlanned(db, meetingId)
-            let caseId = try Int64.fetchOne(db, sql: "SELECT case_id FROM agenda_items WHERE id = ? AND meeting_id = ?",
+            let caseId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT case_id FROM agenda_items WHERE id = ? AND meeting_id = ?"),
                                             arguments: [itemId, meetingId])
             try db.execute(sql: "DELETE FROM agenda_items WHERE id = ? AND meeting_id = ? AND decided_at IS NULL", arguments: [itemId, meetingId])
             guard db.changesCount == 1 else { throw AppError.notFound }

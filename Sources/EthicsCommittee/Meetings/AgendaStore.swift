@@ -40,19 +40,19 @@ public struct AgendaStore: Sendable {
     /// A meeting's agenda, in order, with the titles of the cases.
     public func items(meetingId: Int64) async throws -> [AgendaItem] {
         try await db.writer.read { db in
-            try AgendaItem.fetchAll(db, sql: """
+            try AgendaItem.fetchAll(db.cachedStatement(sql: """
                 SELECT a.*, c.title AS case_title FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
                 WHERE a.meeting_id = ? ORDER BY a.position, a.id
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
         }
     }
 
     /// Facts of the cases on an agenda, by case id, for the policy (redaction) and the quorum (recusals).
     public func caseFacts(meetingId: Int64) async throws -> [Int64: CaseFacts] {
         try await db.writer.read { db in
-            let cases = try Case.fetchAll(db, sql: CaseStore.selectCase + """
+            let cases = try Case.fetchAll(db.cachedStatement(sql: CaseStore.selectCase + """
                  WHERE c.id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
             var result: [Int64: CaseFacts] = [:]
             for found in cases { result[found.id] = try CaseStore.facts(db, found) }
             return result
@@ -64,34 +64,34 @@ public struct AgendaStore: Sendable {
     /// scheduled again.
     public func casesReady() async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id, c.title FROM cases c WHERE c.status = 'in_review' AND NOT EXISTS (
                     SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
                     WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
                 AND NOT EXISTS (SELECT 1 FROM written_procedures w WHERE w.case_id = c.id AND w.status = 'open')
                 ORDER BY c.id
-                """).map { (id: $0["id"], title: $0["title"]) }
+                """)).map { (id: $0["id"], title: $0["title"]) }
         }
     }
 
     /// Votes on a meeting's items, by item id.
     public func votes(meetingId: Int64) async throws -> [Int64: [Vote]] {
         try await db.writer.read { db in
-            let votes = try Vote.fetchAll(db, sql: """
+            let votes = try Vote.fetchAll(db.cachedStatement(sql: """
                 SELECT v.*, u.name FROM votes v JOIN users u ON u.id = v.user_id JOIN agenda_items a ON a.id = v.item_id
                 WHERE a.meeting_id = ? ORDER BY u.name COLLATE NOCASE
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
             return Dictionary(grouping: votes, by: \.itemId)
         }
     }
 
     static func requirePlanned(_ db: Database, _ meetingId: Int64) throws {
-        let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+        let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meetings WHERE id = ?"), arguments: [meetingId])
         guard status == MeetingStatus.planned.rawValue else { throw MeetingRefusal(key: "meeting_error_not_planned") }
     }
 
     private static func nextPosition(_ db: Database, _ meetingId: Int64) throws -> Int {
-        (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingId]) ?? 0) + 1
+        (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(position) FROM agenda_items WHERE meeting_id = ?"), arguments: [meetingId]) ?? 0) + 1
     }
 
     /// Adds an item at the end of a planned meeting's agenda. A case must be in review.
@@ -100,10 +100,10 @@ public struct AgendaStore: Sendable {
         try await db.writer.write { db in
             try Self.requirePlanned(db, meetingId)
             if let caseId {
-                let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId])
+                let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM cases WHERE id = ?"), arguments: [caseId])
                 guard status == CaseStatus.inReview.rawValue else { throw MeetingRefusal(key: "agenda_error_case_not_ready") }
                 // One way to decide at a time: a case in a running written procedure waits for its result (or an objection).
-                let written = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')",
+                let written = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')"),
                                                 arguments: [caseId]) ?? false
                 guard !written else { throw MeetingRefusal(key: "agenda_error_written_running") }
             }
@@ -122,11 +122,11 @@ public struct AgendaStore: Sendable {
     public func reorder(itemId: Int64, meetingId: Int64, up: Bool, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             try Self.requirePlanned(db, meetingId)
-            guard let position = try Int.fetchOne(db, sql: "SELECT position FROM agenda_items WHERE id = ? AND meeting_id = ?",
+            guard let position = try Int.fetchOne(db.cachedStatement(sql: "SELECT position FROM agenda_items WHERE id = ? AND meeting_id = ?"),
                                                   arguments: [itemId, meetingId]) else { throw AppError.notFound }
-            let neighbour = try Row.fetchOne(db, sql: up
+            let neighbour = try Row.fetchOne(db.cachedStatement(sql: up
                 ? "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position < ? ORDER BY position DESC LIMIT 1"
-                : "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position > ? ORDER BY position LIMIT 1",
+                : "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position > ? ORDER BY position LIMIT 1"),
                 arguments: [meetingId, position])
             guard let neighbour else { return }
             try db.execute(sql: "UPDATE agenda_items SET position = ? WHERE id = ?", arguments: [neighbour["position"] as Int, itemId])
@@ -154,7 +154,7 @@ public struct AgendaStore: Sendable {
                        by actor: AuditActor) async throws {
         try await db.writer.write { db in
             // An item opened to the members' ballots is decided by closing its vote, not by a roll.
-            let opened = try String.fetchOne(db, sql: "SELECT vote_opened_at FROM agenda_items WHERE id = ?", arguments: [itemId])
+            let opened = try String.fetchOne(db.cachedStatement(sql: "SELECT vote_opened_at FROM agenda_items WHERE id = ?"), arguments: [itemId])
             guard opened == nil else { throw MeetingRefusal(key: "vote_error_ballots_open") }
             try Self.decide(db, itemId: itemId, meetingId: meetingId, meetingDate: meetingDate, votes: votes, decision: decision,
                             action: "meeting.item_decided", by: actor, now: clock.now)
@@ -167,11 +167,11 @@ public struct AgendaStore: Sendable {
     static func decide(_ db: Database, itemId: Int64, meetingId: Int64, meetingDate: String, votes: [VoteEntry], decision: ItemDecision,
                        action: String, by actor: AuditActor, now: Date) throws {
         let at = Timestamp.string(now)
-        let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+        let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meetings WHERE id = ?"), arguments: [meetingId])
         guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
-        guard let item = try AgendaItem.fetchOne(db, sql: """
+        guard let item = try AgendaItem.fetchOne(db.cachedStatement(sql: """
             SELECT a.*, NULL AS case_title FROM agenda_items a WHERE a.id = ? AND a.meeting_id = ?
-            """, arguments: [itemId, meetingId]) else { throw AppError.notFound }
+            """), arguments: [itemId, meetingId]) else { throw AppError.notFound }
         guard item.decidedAt == nil else { throw MeetingRefusal(key: "vote_error_already") }
         do {
             for vote in votes {

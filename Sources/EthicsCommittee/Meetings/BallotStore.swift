@@ -11,10 +11,10 @@ public struct BallotStore: Sendable {
     /// Ballots on a meeting's items, by item id, by name.
     public func ballots(meetingId: Int64) async throws -> [Int64: [Ballot]] {
         try await db.writer.read { db in
-            let ballots = try Ballot.fetchAll(db, sql: """
+            let ballots = try Ballot.fetchAll(db.cachedStatement(sql: """
                 SELECT b.*, u.name FROM ballots b JOIN users u ON u.id = b.user_id JOIN agenda_items a ON a.id = b.item_id
                 WHERE a.meeting_id = ? ORDER BY u.name COLLATE NOCASE
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
             return Dictionary(grouping: ballots, by: \.itemId)
         }
     }
@@ -23,7 +23,7 @@ public struct BallotStore: Sendable {
     public func openVote(itemId: Int64, meetingId: Int64, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             let now = clock.now
-            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+            let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meetings WHERE id = ?"), arguments: [meetingId])
             guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
             try db.execute(sql: """
                 UPDATE agenda_items SET vote_opened_at = ?, vote_opened_by = ?
@@ -37,20 +37,20 @@ public struct BallotStore: Sendable {
 
     /// One person's ballot on an item as the policy needs it, from the rows as they stand in this transaction.
     static func facts(_ db: Database, itemId: Int64, meetingId: Int64, userId: Int64) throws -> BallotFacts {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT m.status, a.vote_opened_at, a.decided_at, a.case_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
             WHERE a.id = ? AND a.meeting_id = ?
-            """, arguments: [itemId, meetingId]) else { throw AppError.notFound }
-        let attendance = try Row.fetchOne(db, sql: "SELECT attendance FROM meeting_invitees WHERE meeting_id = ? AND user_id = ?",
+            """), arguments: [itemId, meetingId]) else { throw AppError.notFound }
+        let attendance = try Row.fetchOne(db.cachedStatement(sql: "SELECT attendance FROM meeting_invitees WHERE meeting_id = ? AND user_id = ?"),
                                           arguments: [meetingId, userId])
         // The same seats as `MeetingStore.votingMembers`.
-        let voting = try Bool.fetchOne(db, sql: """
+        let voting = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT 1 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
             WHERE u.id = ? AND u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
-            """, arguments: [userId]) ?? false
+            """), arguments: [userId]) ?? false
         let caseId: Int64? = row["case_id"]
         let recused = try caseId.map { caseId in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM case_reviewers WHERE case_id = ? AND user_id = ? AND recused_at IS NOT NULL",
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM case_reviewers WHERE case_id = ? AND user_id = ? AND recused_at IS NOT NULL"),
                               arguments: [caseId, userId]) ?? false
         } ?? false
         return BallotFacts(
@@ -70,7 +70,7 @@ public struct BallotStore: Sendable {
             let now = clock.now
             let facts = try Self.facts(db, itemId: itemId, meetingId: meetingId, userId: voterId)
             if let refusal = Policy.ballotRefusal(facts) { throw MeetingRefusal(key: refusal) }
-            let replaced = try Bool.fetchOne(db, sql: "SELECT 1 FROM ballots WHERE item_id = ? AND user_id = ?",
+            let replaced = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM ballots WHERE item_id = ? AND user_id = ?"),
                                              arguments: [itemId, voterId]) ?? false
             do {
                 try db.execute(sql: """
@@ -95,11 +95,11 @@ public struct BallotStore: Sendable {
     public func close(itemId: Int64, meetingId: Int64, meetingDate: String, proposal: ItemDecision,
                       by actor: AuditActor) async throws -> ItemOutcome {
         try await db.writer.write { db in
-            guard let item = try Row.fetchOne(db, sql: "SELECT vote_opened_at, decided_at, kind FROM agenda_items WHERE id = ? AND meeting_id = ?",
+            guard let item = try Row.fetchOne(db.cachedStatement(sql: "SELECT vote_opened_at, decided_at, kind FROM agenda_items WHERE id = ? AND meeting_id = ?"),
                                               arguments: [itemId, meetingId]) else { throw AppError.notFound }
             guard (item["decided_at"] as String?) == nil else { throw MeetingRefusal(key: "vote_error_already") }
             guard (item["vote_opened_at"] as String?) != nil else { throw MeetingRefusal(key: "vote_error_not_open") }
-            let counted = try Row.fetchAll(db, sql: """
+            let counted = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT b.user_id, b.choice, b.dissent, b.cast_by FROM ballots b
                 JOIN meeting_invitees i ON i.meeting_id = ? AND i.user_id = b.user_id AND i.attendance = 'present'
                 JOIN users u ON u.id = b.user_id AND u.active = 1 AND u.role IN ('member', 'expert')
@@ -107,7 +107,7 @@ public struct BallotStore: Sendable {
                 WHERE b.item_id = ? AND coalesce(p.voting, 1) = 1 AND NOT EXISTS (
                     SELECT 1 FROM agenda_items a JOIN case_reviewers r ON r.case_id = a.case_id
                     WHERE a.id = b.item_id AND r.user_id = b.user_id AND r.recused_at IS NOT NULL)
-                """, arguments: [meetingId, itemId]).map { row in
+                """), arguments: [meetingId, itemId]).map { row in
                 VoteEntry(userId: row["user_id"], choice: VoteChoice(rawValue: row["choice"]) ?? .abstain, dissent: row["dissent"],
                           recordedBy: row["cast_by"])
             }
@@ -147,7 +147,7 @@ extension HomeStore {
     /// meeting, a voting seat, not recused), with whether they already voted; bounded.
     public func openBallots(userId: Int64, limit: Int = HomeStore.fetched) async throws -> [OpenBallot] {
         try await db.writer.read { db in
-            try OpenBallot.fetchAll(db, sql: """
+            try OpenBallot.fetchAll(db.cachedStatement(sql: """
                 SELECT m.id AS meeting_id, m.title, a.vote_opened_at,
                        (SELECT count(*) FROM agenda_items x WHERE x.meeting_id = a.meeting_id
                           AND (x.position < a.position OR (x.position = a.position AND x.id <= a.id))) AS number,
@@ -160,7 +160,7 @@ extension HomeStore {
                 WHERE a.vote_opened_at IS NOT NULL AND a.decided_at IS NULL AND coalesce(p.voting, 1) = 1
                   AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = a.case_id AND r.user_id = ?1 AND r.recused_at IS NOT NULL)
                 ORDER BY a.vote_opened_at, a.id LIMIT ?2
-                """, arguments: [userId, limit])
+                """), arguments: [userId, limit])
         }
     }
 }

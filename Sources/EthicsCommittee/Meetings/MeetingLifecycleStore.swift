@@ -20,10 +20,10 @@ extension MeetingStore {
             let invited = actor.role == .expert ? "JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?" : ""
             var arguments: StatementArguments = actor.role == .expert ? [actor.userId] : []
             arguments += [now]
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings m \(invited) WHERE \(half)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM meetings m \(invited) WHERE \(half)"), arguments: arguments) ?? 0
             let (number, offset) = ListPage<Meeting>.clamp(requested: page, total: total, size: size)
             arguments += [size, offset]
-            let rows = try Meeting.fetchAll(db, sql: "SELECT m.* FROM meetings m \(invited) WHERE \(half) ORDER BY \(order) LIMIT ? OFFSET ?",
+            let rows = try Meeting.fetchAll(db.cachedStatement(sql: "SELECT m.* FROM meetings m \(invited) WHERE \(half) ORDER BY \(order) LIMIT ? OFFSET ?"),
                                             arguments: arguments)
             return ListPage(rows: rows, total: total, number: number, size: size)
         }
@@ -33,7 +33,7 @@ extension MeetingStore {
     /// is a rescheduling. The sequence rises and the invitees are told.
     public func update(meetingId: Int64, _ draft: MeetingDraft, by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            guard let before = try Meeting.fetchOne(db, sql: "SELECT * FROM meetings WHERE id = ?", arguments: [meetingId]) else {
+            guard let before = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [meetingId]) else {
                 throw AppError.notFound
             }
             try db.execute(sql: """
@@ -42,7 +42,7 @@ extension MeetingStore {
                 """, arguments: [draft.title, draft.startsAt, draft.duration, draft.place, draft.videoURL, meetingId])
             guard db.changesCount == 1 else { throw MeetingRefusal(key: "meeting_error_not_planned") }
             let invited = Set(draft.invitees)
-            let current = Set(try Int64.fetchAll(db, sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?", arguments: [meetingId]))
+            let current = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?"), arguments: [meetingId]))
             for user in current.subtracting(invited) {
                 try db.execute(sql: "DELETE FROM meeting_invitees WHERE meeting_id = ? AND user_id = ?", arguments: [meetingId, user])
             }
@@ -71,7 +71,7 @@ extension MeetingStore {
                 UPDATE meetings SET status = 'cancelled', cancel_reason = ?, sequence = sequence + 1 WHERE id = ? AND status = 'planned'
                 """, arguments: [reason, meetingId])
             guard db.changesCount == 1 else { throw MeetingRefusal(key: "meeting_error_not_planned") }
-            let items = try Int.fetchOne(db, sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL",
+            let items = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL"),
                                          arguments: [meetingId]) ?? 0
             try AuditStore.append(db, by: actor, action: "meeting.cancelled", targetType: "meeting", targetId: String(meetingId),
                                   detail: "case_items=\(items) reason_chars=\(reason.count)", at: clock.now)
@@ -83,10 +83,10 @@ extension MeetingStore {
     /// `0014_meeting_lifecycle.sql`). An item left undecided goes back to be scheduled.
     public func close(meetingId: Int64, by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND decided_at IS NULL",
+            let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND decided_at IS NULL"),
                                         arguments: [meetingId]) ?? 0
             // A vote open to the members' ballots is closed (its result recorded) before the meeting closes.
-            let voting = try Int.fetchOne(db, sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND vote_opened_at IS NOT NULL AND decided_at IS NULL",
+            let voting = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND vote_opened_at IS NOT NULL AND decided_at IS NULL"),
                                           arguments: [meetingId]) ?? 0
             guard voting == 0 else { throw MeetingRefusal(key: "meeting_error_vote_open") }
             try db.execute(sql: "UPDATE meetings SET status = 'closed' WHERE id = ? AND status = 'held'", arguments: [meetingId])
@@ -113,14 +113,14 @@ extension MeetingStore {
     /// vendor, compared without case): by case id. A conflict the forecast counts, not yet a recusal.
     public func interestConflicts(meetingId: Int64) async throws -> [Int64: Set<Int64>] {
         try await db.writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT a.case_id, i.user_id FROM agenda_items a JOIN cases c ON c.id = a.case_id
                 JOIN meeting_invitees i ON i.meeting_id = a.meeting_id
                 JOIN declared_interests d ON d.user_id = i.user_id AND d.withdrawn_at IS NULL
                 WHERE a.meeting_id = ? AND a.decided_at IS NULL
                   AND (lower(trim(d.organisation)) = lower(trim(c.team))
                        OR (c.vendor <> '' AND lower(trim(d.organisation)) = lower(trim(c.vendor))))
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
             var result: [Int64: Set<Int64>] = [:]
             for row in rows { result[row["case_id"], default: []].insert(row["user_id"]) }
             return result
@@ -130,7 +130,7 @@ extension MeetingStore {
     /// Planned meetings from `now` on, soonest first, at most `limit` (the secretary's home page forecast).
     public func upcomingPlanned(after now: String, limit: Int) async throws -> [Int64] {
         try await db.writer.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?",
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?"),
                                arguments: [now, limit])
         }
     }

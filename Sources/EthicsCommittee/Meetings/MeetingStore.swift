@@ -26,8 +26,8 @@ public struct MeetingStore: Sendable {
     /// The meeting with this id and who is invited (callers ask the policy with the facts).
     public func find(id: Int64) async throws -> (Meeting, MeetingFacts)? {
         try await db.writer.read { db in
-            guard let meeting = try Meeting.fetchOne(db, sql: "SELECT * FROM meetings WHERE id = ?", arguments: [id]) else { return nil }
-            let invited = try Int64.fetchAll(db, sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?", arguments: [id])
+            guard let meeting = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [id]) else { return nil }
+            let invited = try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?"), arguments: [id])
             return (meeting, MeetingFacts(invitees: Set(invited)))
         }
     }
@@ -39,19 +39,19 @@ public struct MeetingStore: Sendable {
         guard actor.role != .submitter else { return [] }
         return try await db.writer.read { db in
             if actor.role == .expert {
-                return try Meeting.fetchAll(db, sql: """
+                return try Meeting.fetchAll(db.cachedStatement(sql: """
                     SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
                     ORDER BY m.starts_at DESC LIMIT ?
-                    """, arguments: [actor.userId, limit ?? -1])
+                    """), arguments: [actor.userId, limit ?? -1])
             }
-            return try Meeting.fetchAll(db, sql: "SELECT * FROM meetings ORDER BY starts_at DESC LIMIT ?", arguments: [limit ?? -1])
+            return try Meeting.fetchAll(db.cachedStatement(sql: "SELECT * FROM meetings ORDER BY starts_at DESC LIMIT ?"), arguments: [limit ?? -1])
         }
     }
 
     /// Planned meetings other than `except`, soonest first (targets for moving an agenda item).
     public func planned(except: Int64) async throws -> [Meeting] {
         try await db.writer.read { db in
-            try Meeting.fetchAll(db, sql: "SELECT * FROM meetings WHERE status = 'planned' AND id <> ? ORDER BY starts_at",
+            try Meeting.fetchAll(db.cachedStatement(sql: "SELECT * FROM meetings WHERE status = 'planned' AND id <> ? ORDER BY starts_at"),
                                  arguments: [except])
         }
     }
@@ -59,43 +59,43 @@ public struct MeetingStore: Sendable {
     /// The committee's voting members: active members and experts whose seat carries a vote.
     public func votingMembers() async throws -> [Invitee] {
         try await db.writer.read { db in
-            try Invitee.fetchAll(db, sql: """
+            try Invitee.fetchAll(db.cachedStatement(sql: """
                 SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
                 ORDER BY u.name COLLATE NOCASE
-                """)
+                """))
         }
     }
 
     /// Every active member and expert (who may be invited).
     public func committee() async throws -> [Invitee] {
         try await db.writer.read { db in
-            try Invitee.fetchAll(db, sql: """
+            try Invitee.fetchAll(db.cachedStatement(sql: """
                 SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE u.active = 1 AND u.role IN ('member', 'expert') ORDER BY u.name COLLATE NOCASE
-                """)
+                """))
         }
     }
 
     /// Invited members with their seat and attendance, by name.
     public func invitees(meetingId: Int64) async throws -> [Invitee] {
         try await db.writer.read { db in
-            try Invitee.fetchAll(db, sql: """
+            try Invitee.fetchAll(db.cachedStatement(sql: """
                 SELECT i.user_id, i.attendance, i.rsvp, u.name, u.role, p.external, p.voting, p.position, p.title_form
                 FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
                 WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
         }
     }
 
     /// The chair's account id, if the position is held.
     public func chairId() async throws -> Int64? {
         try await db.writer.read { db in
-            try Int64.fetchOne(db, sql: """
+            try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
-                """)
+                """))
         }
     }
 
@@ -120,7 +120,7 @@ public struct MeetingStore: Sendable {
     /// Records attendance of the invited members (while the meeting is held).
     public func recordAttendance(meetingId: Int64, _ attendance: [Int64: Attendance], by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+            let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meetings WHERE id = ?"), arguments: [meetingId])
             guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
             for (user, value) in attendance {
                 try db.execute(sql: "UPDATE meeting_invitees SET attendance = ? WHERE meeting_id = ? AND user_id = ?",
@@ -152,12 +152,12 @@ public struct MeetingStore: Sendable {
     /// most `limit` (the page links to the case list for the rest), with how many there are in all.
     public func overdueConditions(today: String, limit: Int = 20) async throws -> (rows: [OverdueCondition], total: Int) {
         try await db.writer.read { db in
-            let rows = try OverdueCondition.fetchAll(db, sql: """
+            let rows = try OverdueCondition.fetchAll(db.cachedStatement(sql: """
                 SELECT k.case_id, k.text, k.due_on, c.title, c.confidential FROM case_conditions k JOIN cases c ON c.id = k.case_id
                 WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on, k.id LIMIT ?
-                """, arguments: [today, limit])
+                """), arguments: [today, limit])
             let total = rows.count < limit ? rows.count
-                : try Int.fetchOne(db, sql: "SELECT count(*) FROM case_conditions WHERE status = 'open' AND due_on < ?", arguments: [today]) ?? 0
+                : try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM case_conditions WHERE status = 'open' AND due_on < ?"), arguments: [today]) ?? 0
             return (rows, total)
         }
     }

@@ -11,28 +11,28 @@ public struct MinutesStore: Sendable {
     /// The minutes of a meeting, if written, with who approved them.
     public func minutes(meetingId: Int64) async throws -> Minutes? {
         try await db.writer.read { db in
-            try Minutes.fetchOne(db, sql: """
+            try Minutes.fetchOne(db.cachedStatement(sql: """
                 SELECT m.*, u.name AS approved_by_name, w.name AS written_by_name, a.sha256 AS fingerprint FROM meeting_minutes m
                 LEFT JOIN users u ON u.id = m.approved_by LEFT JOIN users w ON w.id = m.updated_by
                 LEFT JOIN meeting_minutes_archives a ON a.meeting_id = m.meeting_id
                 WHERE m.meeting_id = ?
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
         }
     }
 
     /// Meetings whose minutes are still drafts, for an "approval of earlier minutes" agenda item.
     public func draftsAwaitingApproval() async throws -> [Meeting] {
         try await db.writer.read { db in
-            try Meeting.fetchAll(db, sql: """
+            try Meeting.fetchAll(db.cachedStatement(sql: """
                 SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id WHERE n.status = 'draft' ORDER BY m.starts_at
-                """)
+                """))
         }
     }
 
     /// The parts of the minutes, in order, each tied to the agenda item its heading numbers (or none).
     public func parts(meetingId: Int64) async throws -> [(itemId: Int64?, html: String)] {
         try await db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT item_id, html FROM meeting_minutes_parts WHERE meeting_id = ? ORDER BY ordinal",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT item_id, html FROM meeting_minutes_parts WHERE meeting_id = ? ORDER BY ordinal"),
                              arguments: [meetingId]).map { (itemId: $0["item_id"], html: $0["html"]) }
         }
     }
@@ -40,10 +40,10 @@ public struct MinutesStore: Sendable {
     /// The conditions of the cases on a meeting's agenda, by case, for the resolutions of the minutes.
     public func conditions(meetingId: Int64) async throws -> [Int64: [CaseCondition]] {
         try await db.writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id
                 WHERE k.case_id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL) ORDER BY k.id
-                """, arguments: [meetingId])
+                """), arguments: [meetingId])
             return Dictionary(grouping: rows, by: { $0["case_id"] as Int64 }).mapValues { $0.map(CaseCondition.init(row:)) }
         }
     }
@@ -53,12 +53,12 @@ public struct MinutesStore: Sendable {
                      by actor: AuditActor) async throws {
         try await db.writer.write { db in
             // Minutes are written once the meeting is held, and still after it is closed, until approved.
-            let status = try String.fetchOne(db, sql: "SELECT status FROM meetings WHERE id = ?", arguments: [meetingId])
+            let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meetings WHERE id = ?"), arguments: [meetingId])
             guard status == MeetingStatus.held.rawValue || status == MeetingStatus.closed.rawValue else {
                 throw MeetingRefusal(key: "minutes_error_locked")
             }
             let at = Timestamp.string(clock.now)
-            let existing = try String.fetchOne(db, sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?", arguments: [meetingId])
+            let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?"), arguments: [meetingId])
             if existing == "approved" { throw MeetingRefusal(key: "minutes_error_locked") }
             if existing == nil {
                 try db.execute(sql: """
@@ -107,7 +107,7 @@ public struct MinutesStore: Sendable {
     /// The chair sends the draft back with comments: it stays a draft, and the secretary reads why on its page.
     public func sendBack(meetingId: Int64, comment: String, by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            let status = try String.fetchOne(db, sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?", arguments: [meetingId])
+            let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM meeting_minutes WHERE meeting_id = ?"), arguments: [meetingId])
             guard status == "draft" else { throw MeetingRefusal(key: "minutes_error_no_draft") }
             try db.execute(sql: "INSERT INTO meeting_minutes_returns (meeting_id, comment, returned_by, returned_at) VALUES (?, ?, ?, ?)",
                            arguments: [meetingId, comment, actor.id, Timestamp.string(clock.now)])
@@ -119,18 +119,18 @@ public struct MinutesStore: Sendable {
     /// The latest time the chair sent the draft back, if it came after the draft was last saved.
     public func pendingReturn(meetingId: Int64) async throws -> MinutesReturn? {
         try await db.writer.read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT r.comment, r.returned_at, u.name FROM meeting_minutes_returns r JOIN users u ON u.id = r.returned_by
                 JOIN meeting_minutes m ON m.meeting_id = r.meeting_id
                 WHERE r.meeting_id = ? AND m.status = 'draft' AND r.returned_at > m.updated_at ORDER BY r.id DESC LIMIT 1
-                """, arguments: [meetingId]).map { MinutesReturn(comment: $0["comment"], returnedAt: $0["returned_at"], byName: $0["name"]) }
+                """), arguments: [meetingId]).map { MinutesReturn(comment: $0["comment"], returnedAt: $0["returned_at"], byName: $0["name"]) }
         }
     }
 
     /// The archived minutes of a meeting, if approved since archives exist.
     public func archive(meetingId: Int64) async throws -> MinutesArchive? {
         try await db.writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT html, sha256 FROM meeting_minutes_archives WHERE meeting_id = ?", arguments: [meetingId])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT html, sha256 FROM meeting_minutes_archives WHERE meeting_id = ?"), arguments: [meetingId])
                 .map { MinutesArchive(html: $0["html"], sha256: $0["sha256"]) }
         }
     }

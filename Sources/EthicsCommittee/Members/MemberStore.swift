@@ -27,22 +27,22 @@ public struct MemberStore: Sendable {
             func members(_ condition: String, _ order: String, _ arguments: StatementArguments, limit: Int, offset: Int = 0) throws -> [Member] {
                 var all = arguments
                 all += [limit, offset]
-                let rows = try Row.fetchAll(db, sql: Self.select + " WHERE \(condition)\(order) LIMIT ? OFFSET ?", arguments: all)
+                let rows = try Row.fetchAll(db.cachedStatement(sql: Self.select + " WHERE \(condition)\(order) LIMIT ? OFFSET ?"), arguments: all)
                 let areas = try Self.expertise(db, userIds: rows.map { $0["id"] as Int64 })
                 return rows.map { Member(row: $0, expertise: areas[$0["id"], default: []]) }
             }
             func bounded(_ condition: String, _ order: String, _ arguments: StatementArguments = []) throws -> Composition.Bounded {
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(Self.select) WHERE \(condition))", arguments: arguments) ?? 0
+                let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (\(Self.select) WHERE \(condition))"), arguments: arguments) ?? 0
                 return Composition.Bounded(members: total == 0 ? [] : try members(condition, order, arguments, limit: listLimit), total: total)
             }
-            let counts = try Row.fetchOne(db, sql: """
+            let counts = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) AS seated, coalesce(sum(coalesce(p.external, u.role = 'expert')), 0) AS external,
                        coalesce(sum(coalesce(p.voting, 1)), 0) AS voting
                 FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id WHERE \(seated)
-                """)!
-            let perArea = try Row.fetchAll(db, sql: """
+                """))!
+            let perArea = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT e.area, count(*) AS n FROM member_expertise e JOIN users u ON u.id = e.user_id WHERE \(seated) GROUP BY e.area
-                """).reduce(into: [String: Int]()) { $0[$1["area"]] = $1["n"] }
+                """)).reduce(into: [String: Int]()) { $0[$1["area"]] = $1["n"] }
             let total: Int = counts["seated"]
             let (number, offset) = ListPage<Member>.clamp(requested: page, total: total, size: size)
             let due = "(d.signed_at IS NULL OR d.text_version IS NULL OR d.text_version < ? OR d.signed_at < ?)"
@@ -59,8 +59,8 @@ public struct MemberStore: Sendable {
     /// One member (any role: the profile page of an account that left the committee still opens).
     public func find(userId: Int64) async throws -> Member? {
         try await db.writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.select + " WHERE u.id = ?", arguments: [userId]) else { return nil }
-            let areas = try String.fetchAll(db, sql: "SELECT area FROM member_expertise WHERE user_id = ? ORDER BY area",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.select + " WHERE u.id = ?"), arguments: [userId]) else { return nil }
+            let areas = try String.fetchAll(db.cachedStatement(sql: "SELECT area FROM member_expertise WHERE user_id = ? ORDER BY area"),
                                             arguments: [userId]).compactMap(ExpertiseArea.init(rawValue:))
             return Member(row: row, expertise: areas)
         }
@@ -81,9 +81,9 @@ public struct MemberStore: Sendable {
     /// Interests a member declared, current ones first.
     public func interests(userId: Int64) async throws -> [DeclaredInterest] {
         try await db.writer.read { db in
-            try DeclaredInterest.fetchAll(db, sql: """
+            try DeclaredInterest.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM declared_interests WHERE user_id = ? ORDER BY withdrawn_at IS NOT NULL, since DESC, id DESC
-                """, arguments: [userId])
+                """), arguments: [userId])
         }
     }
 
@@ -120,9 +120,9 @@ public struct MemberStore: Sendable {
     public func saveSeat(userId: Int64, external: Bool, position: Position, voting: Bool, termStart: String?, termEnd: String?,
                          by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            if position != .none, let holder = try String.fetchOne(db, sql: """
+            if position != .none, let holder = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT u.name FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = ? AND p.user_id <> ?
-                """, arguments: [position.rawValue, userId]) {
+                """), arguments: [position.rawValue, userId]) {
                 throw PositionTaken(holder: holder)
             }
             let at = Timestamp.string(clock.now)

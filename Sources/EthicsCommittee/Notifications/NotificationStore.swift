@@ -68,7 +68,7 @@ public struct NotificationStore: Sendable {
     /// A person's latest notifications, newest first (the first page of `list`; nothing for an inactive account).
     public func latest(userId: Int64, limit: Int = 100) async throws -> [AppNotification] {
         let role = try await db.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [userId]).flatMap(Role.init(rawValue:))
+            try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM users WHERE id = ? AND active = 1"), arguments: [userId]).flatMap(Role.init(rawValue:))
         }
         guard let role else { return [] }
         return try await list(for: Actor(userId: userId, role: role, onboarded: true), page: 1, size: limit).page.rows
@@ -78,7 +78,7 @@ public struct NotificationStore: Sendable {
     /// SQL rule with it).
     public func allWithAccess(userId: Int64) async throws -> [(AppNotification, Bool)] {
         try await db.writer.read { db in
-            try AppNotification.fetchAll(db, sql: "SELECT * FROM notifications WHERE recipient_id = ? ORDER BY id DESC",
+            try AppNotification.fetchAll(db.cachedStatement(sql: "SELECT * FROM notifications WHERE recipient_id = ? ORDER BY id DESC"),
                                          arguments: [userId]).map {
                 ($0, try Notifier.mayOpen(db, userId: userId, record: $0.recordType, recordId: $0.recordId))
             }
@@ -88,7 +88,7 @@ public struct NotificationStore: Sendable {
     /// Marks one of the person's notifications read and returns it (nil when it is not theirs).
     public func open(id: Int64, userId: Int64, by actor: AuditActor) async throws -> AppNotification? {
         try await db.writer.write { db in
-            guard let found = try AppNotification.fetchOne(db, sql: "SELECT * FROM notifications WHERE id = ? AND recipient_id = ?",
+            guard let found = try AppNotification.fetchOne(db.cachedStatement(sql: "SELECT * FROM notifications WHERE id = ? AND recipient_id = ?"),
                                                            arguments: [id, userId]),
                   try Notifier.mayOpen(db, userId: userId, record: found.recordType, recordId: found.recordId)
             else { return nil }
@@ -119,7 +119,7 @@ public struct NotificationStore: Sendable {
     /// Whether the person wants notifications by e-mail too (default: yes).
     public func wantsEmail(userId: Int64) async throws -> Bool {
         try await db.writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT email FROM notification_preferences WHERE user_id = ?", arguments: [userId]) ?? true
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT email FROM notification_preferences WHERE user_id = ?"), arguments: [userId]) ?? true
         }
     }
 

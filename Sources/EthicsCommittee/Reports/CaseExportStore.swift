@@ -40,7 +40,7 @@ extension ReportStore {
         let whereClause = conditions.joined(separator: " AND ")
         let filterArguments = arguments
         return try await db.writer.read { db in
-            var rows = try Row.fetchAll(db, sql: """
+            var rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.created_at,
                        COALESCE((SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND e.event = 'submit'), c.submitted_at) AS submitted,
                        d.outcome, d.decided_at, d.procedure,
@@ -50,7 +50,7 @@ extension ReportStore {
                            FROM case_ai_act_labels l WHERE l.case_id = c.id ORDER BY l.position)) AS ai_act_labels
                 FROM cases c LEFT JOIN case_decisions d ON d.case_id = c.id
                 WHERE \(whereClause) ORDER BY c.id
-                """, arguments: filterArguments).map { row in
+                """), arguments: filterArguments).map { row in
                 ExportedCase(id: row["id"], title: row["title"], team: row["team"],
                              status: CaseStatus(rawValue: row["status"]) ?? .draft, riskTier: RiskTier(rawValue: row["risk_tier"]) ?? .medium,
                              confidential: row["confidential"], createdAt: row["created_at"], submittedAt: row["submitted"],
@@ -60,10 +60,10 @@ extension ReportStore {
                              aiActLabels: ((row["ai_act_labels"] as String?) ?? "").components(separatedBy: "; ").filter { !$0.isEmpty })
             }
             var byCase: [Int64: [ExportedCondition]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT k.id, k.case_id, k.text, k.due_on, k.status, k.met_at FROM case_conditions k JOIN cases c ON c.id = k.case_id
                 WHERE \(whereClause) ORDER BY k.case_id, k.id
-                """, arguments: filterArguments) {
+                """), arguments: filterArguments) {
                 byCase[row["case_id"], default: []].append(
                     ExportedCondition(id: row["id"], text: row["text"], dueOn: row["due_on"], status: row["status"], metAt: row["met_at"]))
             }

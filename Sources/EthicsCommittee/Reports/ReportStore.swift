@@ -27,13 +27,13 @@ public struct ReportStore: Sendable {
             var figures = ReportFigures()
             // Cases opened in the year, by status today.
             for status in CaseStatus.allCases { figures.casesByStatus[status] = 0 }
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.status, count(*) AS n FROM cases c WHERE \(visible) AND c.created_at >= ? AND c.created_at < ? GROUP BY c.status
-                """, arguments: visibleArguments + range) {
+                """), arguments: visibleArguments + range) {
                 if let status = CaseStatus(rawValue: row["status"]) { figures.casesByStatus[status] = row["n"] }
             }
             // Decisions by quarter and outcome, deferrals from the timeline.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(Self.quarter("d.decided_at")) AS q, d.outcome, count(*) AS n
                 FROM case_decisions d JOIN cases c ON c.id = d.case_id
                 WHERE \(visible) AND d.decided_at >= ? AND d.decided_at < ? GROUP BY q, d.outcome
@@ -41,13 +41,13 @@ public struct ReportStore: Sendable {
                 SELECT \(Self.quarter("e.at")) AS q, 'deferred', count(*) AS n
                 FROM case_events e JOIN cases c ON c.id = e.case_id
                 WHERE \(visible) AND e.event = 'defer_' AND e.at >= ? AND e.at < ? GROUP BY q
-                """, arguments: quarterBounds + visibleArguments + range + quarterBounds + visibleArguments + range) {
+                """), arguments: quarterBounds + visibleArguments + range + quarterBounds + visibleArguments + range) {
                 let q: Int = row["q"]
                 if let outcome = DecisionOutcome(rawValue: row["outcome"]) { figures.decisions[q][outcome, default: 0] += row["n"] }
             }
             // Days from first submission to decision: the count and median per quarter (q 0…3) and for the year
             // (q 4), in SQL: only the one or two middle values of each group reach Swift.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 WITH d AS (
                     SELECT \(Self.quarter("d.decided_at")) AS q, round(julianday(d.decided_at) - julianday(\(Self.firstSubmission)), 1) AS days
                     FROM case_decisions d JOIN cases c ON c.id = d.case_id
@@ -55,13 +55,13 @@ public struct ReportStore: Sendable {
                 g AS (SELECT q, days FROM d UNION ALL SELECT 4, days FROM d),
                 r AS (SELECT q, days, row_number() OVER (PARTITION BY q ORDER BY days) AS k, count(*) OVER (PARTITION BY q) AS n FROM g)
                 SELECT q, n, avg(days) AS median FROM r WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY q
-                """, arguments: quarterBounds + visibleArguments + range) {
+                """), arguments: quarterBounds + visibleArguments + range) {
                 let q: Int = row["q"], median: Double = row["median"]
                 if q == 4 { figures.medianYear = median } else { figures.medianQuarters[q] = median; figures.decidedCount[q] = row["n"] }
             }
             // Reviewer assignments due in the year, by what became of them.
             for status in ReviewTimeliness.allCases { figures.reviews[status] = 0 }
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT CASE
                     WHEN v.submitted_at IS NOT NULL AND date(v.submitted_at, ?) <= r.due_on THEN 'on_time'
                     WHEN v.submitted_at IS NOT NULL THEN 'late'
@@ -72,7 +72,7 @@ public struct ReportStore: Sendable {
                 LEFT JOIN reviews v ON v.case_id = r.case_id AND v.reviewer_id = r.user_id
                 WHERE \(visible) AND r.recused_at IS NULL AND r.due_on BETWEEN ? AND ?
                 GROUP BY timeliness
-                """, arguments: [localOffset, today] + visibleArguments + [period.firstDay, period.lastDay]) {
+                """), arguments: [localOffset, today] + visibleArguments + [period.firstDay, period.lastDay]) {
                 if let status = ReviewTimeliness(rawValue: row["timeliness"]) { figures.reviews[status] = row["n"] }
             }
             figures.expertise = try Self.expertise(db)
@@ -83,11 +83,11 @@ public struct ReportStore: Sendable {
     /// Active members and experts per expertise area, internal and external (today, not per year).
     static func expertise(_ db: Database) throws -> [(area: ExpertiseArea, internal: Int, external: Int)] {
         var counts: [String: (Int, Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.area, COALESCE(p.external, u.role = 'expert') AS external, count(*) AS n
             FROM member_expertise e JOIN users u ON u.id = e.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
             WHERE u.active = 1 AND u.role IN ('member', 'expert') GROUP BY e.area, external
-            """) {
+            """)) {
             let area: String = row["area"], external: Bool = row["external"], n: Int = row["n"]
             var pair = counts[area] ?? (0, 0)
             if external { pair.1 += n } else { pair.0 += n }
@@ -106,36 +106,36 @@ public struct ReportStore: Sendable {
         let range: StatementArguments = [period.start, period.end]
         return try await db.writer.read { db in
             var report = AnnualFigures()
-            report.casesReceived = try Int.fetchOne(db, sql: """
+            report.casesReceived = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM cases c WHERE \(visible) AND \(Self.firstSubmission) >= ? AND \(Self.firstSubmission) < ?
-                """, arguments: visibleArguments + range) ?? 0
-            report.casesDecided = try Int.fetchOne(db, sql: """
+                """), arguments: visibleArguments + range) ?? 0
+            report.casesDecided = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM case_decisions d JOIN cases c ON c.id = d.case_id WHERE \(visible) AND d.decided_at >= ? AND d.decided_at < ?
-                """, arguments: visibleArguments + range) ?? 0
-            if let row = try Row.fetchOne(db, sql: """
+                """), arguments: visibleArguments + range) ?? 0
+            if let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) AS total, COALESCE(sum(k.status = 'met'), 0) AS met, COALESCE(sum(k.status = 'open'), 0) AS open,
                        COALESCE(sum(k.status = 'open' AND k.due_on < ?), 0) AS overdue
                 FROM case_conditions k JOIN case_decisions d ON d.case_id = k.case_id JOIN cases c ON c.id = k.case_id
                 WHERE \(visible) AND d.decided_at >= ? AND d.decided_at < ?
-                """, arguments: [today] + visibleArguments + range) {
+                """), arguments: [today] + visibleArguments + range) {
                 report.conditionsSet = row["total"]; report.conditionsMet = row["met"]
                 report.conditionsOpen = row["open"]; report.conditionsOverdue = row["overdue"]
             }
-            report.meetings = try Row.fetchAll(db, sql: """
+            report.meetings = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT m.id, m.title, m.starts_at, count(i.user_id) AS invited,
                        COALESCE(sum(i.attendance = 'present'), 0) AS present, count(i.attendance) AS recorded
                 FROM meetings m LEFT JOIN meeting_invitees i ON i.meeting_id = m.id
                 WHERE m.status IN ('held', 'closed') AND m.starts_at >= ? AND m.starts_at < ?
                 GROUP BY m.id ORDER BY m.starts_at
-                """, arguments: range).map {
+                """), arguments: range).map {
                 AnnualFigures.HeldMeeting(id: $0["id"], title: $0["title"], startsAt: $0["starts_at"], invited: $0["invited"],
                                           present: $0["present"], recorded: $0["recorded"])
             }
-            report.charterVersions = try Row.fetchAll(db, sql: """
+            report.charterVersions = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT d.kind, v.number, v.change_kind, v.change_note, v.published_at
                 FROM governance_versions v JOIN governance_documents d ON d.id = v.document_id
                 WHERE v.published_at >= ? AND v.published_at < ? ORDER BY v.published_at, v.id
-                """, arguments: range).map {
+                """), arguments: range).map {
                 AnnualFigures.PublishedVersion(kind: $0["kind"], number: $0["number"], changeKind: $0["change_kind"],
                                                changeNote: $0["change_note"], publishedAt: $0["published_at"])
             }
@@ -144,13 +144,13 @@ public struct ReportStore: Sendable {
                 FROM deliverables x WHERE x.status = 'delivered' AND x.delivered_at >= ? AND x.delivered_at < ?
                   AND (x.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = x.case_id AND \(visible)))
                 """
-            for row in try Row.fetchAll(db, sql: "SELECT x.kind, count(*) AS n \(delivered) GROUP BY x.kind",
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT x.kind, count(*) AS n \(delivered) GROUP BY x.kind"),
                                         arguments: range + visibleArguments) {
                 report.deliverableKinds[DeliverableKind(rawValue: row["kind"]) ?? .other, default: 0] += row["n"]
             }
-            report.deliverables = try Row.fetchAll(db, sql: """
+            report.deliverables = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT x.title, x.kind, x.delivered_at \(delivered) AND x.kind <> 'opinion' ORDER BY x.delivered_at, x.id LIMIT ?
-                """, arguments: range + visibleArguments + [listLimit]).map {
+                """), arguments: range + visibleArguments + [listLimit]).map {
                 AnnualFigures.DeliveredItem(title: $0["title"], kind: DeliverableKind(rawValue: $0["kind"]) ?? .other,
                                             deliveredAt: $0["delivered_at"])
             }
@@ -162,6 +162,6 @@ public struct ReportStore: Sendable {
 
     /// The first year with a case, for the year pickers (nil on an empty database).
     public func firstCaseTimestamp() async throws -> String? {
-        try await db.writer.read { db in try String.fetchOne(db, sql: "SELECT min(created_at) FROM cases") }
+        try await db.writer.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT min(created_at) FROM cases")) }
     }
 }

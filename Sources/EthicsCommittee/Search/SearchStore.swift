@@ -67,8 +67,8 @@ public struct SearchStore: Sendable {
         let countSQL = "SELECT count(*) " + filtered
         let pageSQL = "SELECT s.rowid " + filtered + " ORDER BY bm25(search_index, 5.0, 1.0), s.rowid LIMIT ? OFFSET ?"
         return try await db.writer.read { db in
-            let total = try Int.fetchOne(db, sql: countSQL, arguments: countArguments) ?? 0
-            let ids = try Int64.fetchAll(db, sql: pageSQL, arguments: pageArguments)
+            let total = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: countArguments) ?? 0
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: pageSQL), arguments: pageArguments)
             guard !ids.isEmpty else { return ([], total) }
             // Snippets and titles for this page only: computing them for every hit before sorting
             // would cost a snippet per match.

@@ -35,14 +35,14 @@ extension WrittenProcedureStore {
     public func list(for actor: Actor, page requested: Int, size: Int) async throws -> ListPage<WrittenListRow> {
         let (visible, arguments) = Self.visibility(actor)
         return try await db.writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM written_procedures w WHERE \(visible)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM written_procedures w WHERE \(visible)"), arguments: arguments) ?? 0
             let (number, offset) = ListPage<WrittenListRow>.clamp(requested: requested, total: total, size: size)
             var pageArguments = arguments
             pageArguments += [size, offset]
-            let rows = try WrittenListRow.fetchAll(db, sql: Self.listColumns + """
+            let rows = try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + """
                  WHERE \(visible)
                 ORDER BY w.status <> 'open', CASE WHEN w.status = 'open' THEN w.deadline END, w.id DESC LIMIT ? OFFSET ?
-                """, arguments: pageArguments)
+                """), arguments: pageArguments)
             return ListPage(rows: rows, total: total, number: number, size: size)
         }
     }
@@ -55,20 +55,20 @@ extension WrittenProcedureStore {
         built += [limit]
         let arguments = built
         return try await db.writer.read { db in
-            try WrittenListRow.fetchAll(db, sql: Self.listColumns + """
+            try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + """
                  WHERE w.status = 'open' AND EXISTS (
                     SELECT 1 FROM written_voters v WHERE v.procedure_id = w.id AND v.user_id = ? AND v.declaration IS NOT 'recused'
                       AND NOT EXISTS (SELECT 1 FROM written_ballots b WHERE b.procedure_id = w.id AND b.voter_id = v.user_id))
                   AND \(visible)
                 ORDER BY w.deadline, w.id LIMIT ?
-                """, arguments: arguments)
+                """), arguments: arguments)
         }
     }
 
     /// The procedures of one case (its page links them), newest first, bounded.
     public func forCase(_ caseId: Int64, limit: Int = 20) async throws -> [WrittenListRow] {
         try await db.writer.read { db in
-            try WrittenListRow.fetchAll(db, sql: Self.listColumns + " WHERE w.case_id = ? ORDER BY w.id DESC LIMIT ?",
+            try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + " WHERE w.case_id = ? ORDER BY w.id DESC LIMIT ?"),
                                         arguments: [caseId, limit])
         }
     }
@@ -78,17 +78,17 @@ extension WrittenProcedureStore {
     /// redaction. Bounded.
     public func ratifications(before start: String, limit: Int = 100) async throws -> [(WrittenRatification, CaseFacts?)] {
         try await db.writer.read { db in
-            let previous = try String.fetchOne(db, sql: """
+            let previous = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT max(starts_at) FROM meetings WHERE starts_at < ? AND status IN ('held', 'closed')
-                """, arguments: [start])
-            let rows = try WrittenRatification.fetchAll(db, sql: """
+                """), arguments: [start])
+            let rows = try WrittenRatification.fetchAll(db.cachedStatement(sql: """
                 SELECT w.id, w.kind, w.case_id, w.outcome, w.result, w.closed_at, \(Self.displayTitle)
                 FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id
                 WHERE w.status = 'closed' AND w.closed_at <= ? AND (?2 IS NULL OR w.closed_at > ?2)
                 ORDER BY w.closed_at, w.id LIMIT ?
-                """, arguments: [start, previous, limit])
+                """), arguments: [start, previous, limit])
             return try rows.map { row in
-                let found = try row.caseId.flatMap { try Case.fetchOne(db, sql: CaseStore.selectCase + " WHERE c.id = ?", arguments: [$0]) }
+                let found = try row.caseId.flatMap { try Case.fetchOne(db.cachedStatement(sql: CaseStore.selectCase + " WHERE c.id = ?"), arguments: [$0]) }
                 return (row, try found.map { try CaseStore.facts(db, $0) })
             }
         }
@@ -97,7 +97,7 @@ extension WrittenProcedureStore {
     /// The deliverables a motion may adopt (not cancelled, not an opinion on a case, whose title could be confidential), newest first.
     public func deliverableChoices(limit: Int = 100) async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title FROM deliverables WHERE status <> 'cancelled' AND case_id IS NULL ORDER BY id DESC LIMIT ?",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title FROM deliverables WHERE status <> 'cancelled' AND case_id IS NULL ORDER BY id DESC LIMIT ?"),
                              arguments: [limit]).map { ($0["id"], $0["title"]) }
         }
     }

@@ -48,25 +48,25 @@ public struct WrittenProcedureStore: Sendable {
     /// The procedure, its voters (with declarations and ballots) and the policy's facts.
     public func find(id: Int64, objectionAllowed: Bool) async throws -> (WrittenProcedure, [WrittenVoter], WrittenFacts)? {
         try await db.writer.read { db in
-            guard let procedure = try WrittenProcedure.fetchOne(db, sql: Self.select + " WHERE w.id = ?", arguments: [id]) else { return nil }
+            guard let procedure = try WrittenProcedure.fetchOne(db.cachedStatement(sql: Self.select + " WHERE w.id = ?"), arguments: [id]) else { return nil }
             let voters = try Self.voters(db, id)
             return (procedure, voters, try Self.facts(db, procedure, voters, objectionAllowed: objectionAllowed))
         }
     }
 
     static func voters(_ db: Database, _ id: Int64) throws -> [WrittenVoter] {
-        try WrittenVoter.fetchAll(db, sql: """
+        try WrittenVoter.fetchAll(db.cachedStatement(sql: """
             SELECT v.user_id, u.name, v.conflict_with, v.declaration, b.choice, b.reasoning, b.cast_at
             FROM written_voters v JOIN users u ON u.id = v.user_id
             LEFT JOIN written_ballots b ON b.procedure_id = v.procedure_id AND b.voter_id = v.user_id
             WHERE v.procedure_id = ? ORDER BY u.name COLLATE NOCASE
-            """, arguments: [id])
+            """), arguments: [id])
     }
 
     static func facts(_ db: Database, _ procedure: WrittenProcedure, _ voters: [WrittenVoter], objectionAllowed: Bool) throws -> WrittenFacts {
         var caseFacts: CaseFacts?
         if let caseId = procedure.caseId,
-           let found = try Case.fetchOne(db, sql: CaseStore.selectCase + " WHERE c.id = ?", arguments: [caseId]) {
+           let found = try Case.fetchOne(db.cachedStatement(sql: CaseStore.selectCase + " WHERE c.id = ?"), arguments: [caseId]) {
             caseFacts = try CaseStore.facts(db, found)
         }
         return WrittenFacts(caseFacts: caseFacts, open: procedure.status == .open,
@@ -78,10 +78,10 @@ public struct WrittenProcedureStore: Sendable {
     /// The conditions of the proposed decision, in order.
     public func conditions(id: Int64) async throws -> [WrittenCondition] {
         try await db.writer.read { db in
-            try WrittenCondition.fetchAll(db, sql: """
+            try WrittenCondition.fetchAll(db.cachedStatement(sql: """
                 SELECT k.text, k.due_on, u.name FROM written_procedure_conditions k JOIN users u ON u.id = k.owner_id
                 WHERE k.procedure_id = ? ORDER BY k.position
-                """, arguments: [id])
+                """), arguments: [id])
         }
     }
 
@@ -99,17 +99,17 @@ public struct WrittenProcedureStore: Sendable {
         guard proposal.deadline > at else { throw WrittenRefusal(key: "written_error_deadline_past") }
         var team = "", vendor = ""
         if let caseId = proposal.caseId {
-            guard let row = try Row.fetchOne(db, sql: "SELECT status, team, vendor FROM cases WHERE id = ?", arguments: [caseId]),
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, team, vendor FROM cases WHERE id = ?"), arguments: [caseId]),
                   row["status"] == CaseStatus.inReview.rawValue else { throw CaseLifecycle.Refusal(key: "transition_not_from_status") }
             team = row["team"]; vendor = row["vendor"]
-            let running = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')",
+            let running = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')"),
                                             arguments: [caseId]) ?? false
             guard !running else { throw WrittenRefusal(key: "written_error_already_open") }
             // Nor while a meeting is to decide it: one way to decide at a time.
-            let onAgenda = try Bool.fetchOne(db, sql: """
+            let onAgenda = try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
                                WHERE a.case_id = ? AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
-                """, arguments: [caseId]) ?? false
+                """), arguments: [caseId]) ?? false
             guard !onAgenda else { throw WrittenRefusal(key: "written_error_on_agenda") }
             // Art. 5: what could never be decided is not put to the vote either.
             if let outcome = proposal.outcome { try AIActStore.checkDecision(db, caseId: caseId, outcome: outcome) }
@@ -145,16 +145,16 @@ public struct WrittenProcedureStore: Sendable {
                               detail: "kind=\(proposal.kind.rawValue)" + (proposal.caseId.map { " case=\($0)" } ?? "")
                                   + (proposal.outcome.map { " proposed=\($0.rawValue)" } ?? "") + " deadline=\(proposal.deadline)",
                               at: now)
-        let voters = try Int64.fetchAll(db, sql: "SELECT user_id FROM written_voters WHERE procedure_id = ?", arguments: [id])
+        let voters = try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM written_voters WHERE procedure_id = ?"), arguments: [id])
         try Notifier.notify(db, recipients: voters, kind: .writtenOpened, record: .writtenProcedure, recordId: id,
                             params: ["title": try title(db, id), "due_on": String(proposal.deadline.prefix(10))], now: now, except: actor.id)
         return id
     }
 
     static func title(_ db: Database, _ id: Int64) throws -> String {
-        try String.fetchOne(db, sql: """
+        try String.fetchOne(db.cachedStatement(sql: """
             SELECT coalesce(c.title, w.title) FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id WHERE w.id = ?
-            """, arguments: [id]) ?? ""
+            """), arguments: [id]) ?? ""
     }
 
     // MARK: voters' acts
@@ -190,7 +190,7 @@ public struct WrittenProcedureStore: Sendable {
                     """, arguments: [id, userId, choice.rawValue, reasoning, Timestamp.string(now)])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 // The primary key: a second ballot; a trigger: not (or no longer) eligible.
-                let voted = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM written_ballots WHERE procedure_id = ? AND voter_id = ?)",
+                let voted = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM written_ballots WHERE procedure_id = ? AND voter_id = ?)"),
                                               arguments: [id, userId]) ?? false
                 throw WrittenRefusal(key: voted ? "written_error_already_voted" : "written_error_not_eligible")
             }
@@ -205,16 +205,16 @@ public struct WrittenProcedureStore: Sendable {
     public func object(id: Int64, userId: Int64, by actor: AuditActor) async throws -> Int64? {
         try await db.writer.write { db in
             let now = clock.now, at = Timestamp.string(now)
-            guard let procedure = try WrittenProcedure.fetchOne(db, sql: Self.select + " WHERE w.id = ?", arguments: [id]) else {
+            guard let procedure = try WrittenProcedure.fetchOne(db.cachedStatement(sql: Self.select + " WHERE w.id = ?"), arguments: [id]) else {
                 throw AppError.notFound
             }
             try Self.requireOpen(db, id, now: now)
-            let meeting = try Int64.fetchOne(db, sql: """
+            let meeting = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT id FROM meetings WHERE status = 'planned' AND starts_at > ? ORDER BY starts_at, id LIMIT 1
-                """, arguments: [at])
+                """), arguments: [at])
             var itemId: Int64?
             if let meeting {
-                let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meeting]) ?? 0) + 1
+                let position = (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(position) FROM agenda_items WHERE meeting_id = ?"), arguments: [meeting]) ?? 0) + 1
                 if let caseId = procedure.caseId {
                     try db.execute(sql: "INSERT INTO agenda_items (meeting_id, position, kind, case_id) VALUES (?, ?, 'case', ?)",
                                    arguments: [meeting, position, caseId])
@@ -245,7 +245,7 @@ public struct WrittenProcedureStore: Sendable {
 
     /// Open and before its deadline (past it, the next sweep or page view closes it).
     private static func requireOpen(_ db: Database, _ id: Int64, now: Date) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT status, deadline FROM written_procedures WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, deadline FROM written_procedures WHERE id = ?"), arguments: [id]) else {
             throw AppError.notFound
         }
         guard row["status"] == WrittenStatus.open.rawValue, (row["deadline"] as String) > Timestamp.string(now) else {
@@ -257,10 +257,10 @@ public struct WrittenProcedureStore: Sendable {
 
     /// Closes when every voter who is not recused has voted.
     static func closeIfComplete(_ db: Database, _ id: Int64, by actor: AuditActor, now: Date) throws -> Bool {
-        let waiting = try Int.fetchOne(db, sql: """
+        let waiting = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM written_voters v WHERE v.procedure_id = ? AND v.declaration IS NOT 'recused'
               AND NOT EXISTS (SELECT 1 FROM written_ballots b WHERE b.procedure_id = v.procedure_id AND b.voter_id = v.user_id)
-            """, arguments: [id]) ?? 0
+            """), arguments: [id]) ?? 0
         guard waiting == 0 else { return false }
         return try close(db, id, by: actor, now: now)
     }
@@ -271,9 +271,9 @@ public struct WrittenProcedureStore: Sendable {
     /// Returns whether this call closed it.
     @discardableResult
     static func close(_ db: Database, _ id: Int64, by actor: AuditActor, now: Date) throws -> Bool {
-        guard let procedure = try WrittenProcedure.fetchOne(db, sql: select + " WHERE w.id = ?", arguments: [id]),
+        guard let procedure = try WrittenProcedure.fetchOne(db.cachedStatement(sql: select + " WHERE w.id = ?"), arguments: [id]),
               procedure.status == .open else { return false }
-        let settings = Settings(rows: try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+        let settings = Settings(rows: try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM settings")).map {
             ($0["key"] as String, $0["value"] as String)
         }))
         let voters = try Self.voters(db, id).filter { !$0.recused }
@@ -288,13 +288,13 @@ public struct WrittenProcedureStore: Sendable {
                               detail: "result=\(result.rawValue) for=\(count(.for)) against=\(count(.against)) "
                                   + "abstain=\(count(.abstain)) eligible=\(voters.count)", at: now)
         if let caseId = procedure.caseId, let proposed = procedure.outcome,
-           try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) == CaseStatus.inReview.rawValue {
+           try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM cases WHERE id = ?"), arguments: [caseId]) == CaseStatus.inReview.rawValue {
             // The decision is recorded in the name of the secretary who opened the procedure, for the committee.
             let recorder = AuditActor(id: procedure.openedBy, label: actor.label, client: actor.client)
             let adopted = result == .adopted
-            let conditions = adopted && proposed == .conditions ? try Row.fetchAll(db, sql: """
+            let conditions = adopted && proposed == .conditions ? try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT text, owner_id, due_on FROM written_procedure_conditions WHERE procedure_id = ? ORDER BY position
-                """, arguments: [id]).map { NewCondition(text: $0["text"], ownerId: $0["owner_id"], dueOn: $0["due_on"]) } : []
+                """), arguments: [id]).map { NewCondition(text: $0["text"], ownerId: $0["owner_id"], dueOn: $0["due_on"]) } : []
             try CaseDecisionStore.decide(db, caseId: caseId, outcome: adopted ? proposed : .deferred,
                                          opinion: adopted ? procedure.opinion : "", opinionHTML: adopted ? procedure.opinionHTML : "",
                                          charterVersion: procedure.charterVersion, articles: procedure.articles, procedure: "written",
@@ -306,7 +306,7 @@ public struct WrittenProcedureStore: Sendable {
 
     /// The voters and the secretary who opened it hear that the written vote ended.
     private static func notifyClosed(_ db: Database, _ procedure: WrittenProcedure, by actorId: Int64?, now: Date) throws {
-        let people = try Int64.fetchAll(db, sql: "SELECT user_id FROM written_voters WHERE procedure_id = ?", arguments: [procedure.id])
+        let people = try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM written_voters WHERE procedure_id = ?"), arguments: [procedure.id])
         try Notifier.notify(db, recipients: people + [procedure.openedBy], kind: .writtenClosed, record: .writtenProcedure,
                             recordId: procedure.id, params: ["title": try title(db, procedure.id)], now: now, except: actorId)
     }
@@ -316,19 +316,19 @@ public struct WrittenProcedureStore: Sendable {
     static func sweep(_ db: Database, now: Date, reminderHours: Int = 24) throws -> (closed: Int, reminded: Int) {
         let at = Timestamp.string(now)
         var closed = 0, reminded = 0
-        for id in try Int64.fetchAll(db, sql: "SELECT id FROM written_procedures WHERE status = 'open' AND deadline <= ? ORDER BY id",
+        for id in try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM written_procedures WHERE status = 'open' AND deadline <= ? ORDER BY id"),
                                      arguments: [at]) {
             if try close(db, id, by: .system("written procedure deadline"), now: now) { closed += 1 }
         }
         let soon = Timestamp.string(now.addingTimeInterval(TimeInterval(reminderHours * 3600)))
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, deadline FROM written_procedures WHERE status = 'open' AND deadline > ? AND deadline <= ?
-            """, arguments: [at, soon]) {
+            """), arguments: [at, soon]) {
             let id: Int64 = row["id"], deadline: String = row["deadline"]
-            let waiting = try Int64.fetchAll(db, sql: """
+            let waiting = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT v.user_id FROM written_voters v WHERE v.procedure_id = ? AND v.declaration IS NOT 'recused'
                   AND NOT EXISTS (SELECT 1 FROM written_ballots b WHERE b.procedure_id = v.procedure_id AND b.voter_id = v.user_id)
-                """, arguments: [id])
+                """), arguments: [id])
             reminded += try Notifier.notify(db, recipients: waiting, kind: .writtenReminder, record: .writtenProcedure, recordId: id,
                                             params: ["title": try title(db, id), "due_on": String(deadline.prefix(10))], now: now,
                                             dedupe: "written_reminder:\(id):\(deadline)")
