@@ -27,6 +27,6 @@ enum ConditionOwners {
     /// The suggestions of an owner field (e-mail, name): the first `CaseShowBuilder.suggestions` allowed, by name.
     /// Anyone allowed may be typed; the handler resolves it (`UserStore.find(typed:)`).
     static func suggestions(_ people: [User], _ facts: CaseFacts) -> [(value: String, label: String)] {
-        people.lazy.filter { allowed($0, facts) }.prefix(CaseShowBuilder.suggestions).map { (value: $0.email, label: $0.name) }
+        Array(people.lazy.filter { allowed($0, facts) }.prefix(CaseShowBuilder.suggestions).map { (value: $0.email, label: $0.name) })
     }
 }

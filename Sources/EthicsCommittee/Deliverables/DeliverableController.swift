@@ -164,7 +164,8 @@ struct DeliverableController {
         let people = try await users.suggestions(roles: [.admin, .secretary, .member, .expert], limit: limit)
         let recentCases = try await cases.list(for: actor, filter: CaseFilter(), today: formats.localISODate(), offset: 0, limit: limit).0
         let recentMeetings = try await meetings.list(for: actor, limit: limit)
-        let owner = try await typed["owner_id"] ?? users.find(id: draft.ownerId)?.email ?? ""
+        var owner = typed["owner_id"] ?? ""
+        if typed["owner_id"] == nil, let saved = try await users.find(id: draft.ownerId) { owner = saved.email }
         let page = DeliverablePages.Form(
             action: id.map(Paths.deliverableEdit) ?? Paths.deliverables, isNew: id == nil,
             kinds: DeliverableKind.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_kind_\($0.rawValue)"] ?? "", selected: $0 == draft.kind) },
@@ -196,11 +197,16 @@ struct DeliverableController {
         }
         if !Formats.isISODate(form["due_on"]) { errors.add("due_on", "deliverable_error_due") }
         let caseId = Int64(typed["case_id"] ?? ""), meetingId = Int64(typed["meeting_id"] ?? "")
-        if typed["case_id"]?.isEmpty == false, try await caseId.asyncMap({ try await cases.find(id: $0) }) ?? nil == nil {
-            errors.add("case_id", "deliverable_error_link")
+        // A number typed must name an existing record; empty means none.
+        if typed["case_id"]?.isEmpty == false {
+            var found = false
+            if let caseId { found = try await cases.find(id: caseId) != nil }
+            if !found { errors.add("case_id", "deliverable_error_link") }
         }
-        if typed["meeting_id"]?.isEmpty == false, try await meetingId.asyncMap({ try await meetings.find(id: $0) }) ?? nil == nil {
-            errors.add("meeting_id", "deliverable_error_link")
+        if typed["meeting_id"]?.isEmpty == false {
+            var found = false
+            if let meetingId { found = try await meetings.find(id: meetingId) != nil }
+            if !found { errors.add("meeting_id", "deliverable_error_link") }
         }
         let body = form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
         let html = body.utf8.count <= 100_000 ? try? Markdown.html(body) : nil

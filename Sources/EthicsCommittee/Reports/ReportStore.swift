@@ -56,8 +56,8 @@ public struct ReportStore: Sendable {
                 r AS (SELECT q, days, row_number() OVER (PARTITION BY q ORDER BY days) AS k, count(*) OVER (PARTITION BY q) AS n FROM g)
                 SELECT q, n, avg(days) AS median FROM r WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY q
                 """), arguments: quarterBounds + visibleArguments + range) {
-                let q: Int = row["q"], median: Double = row["median"]
-                if q == 4 { figures.medianYear = median } else { figures.medianQuarters[q] = median; figures.decidedCount[q] = row["n"] }
+                let q: Int = row["q"], count: Int = row["n"], median: Double = row["median"]
+                if q == 4 { figures.medianYear = median } else { figures.medianQuarters[q] = median; figures.decidedCount[q] = count }
             }
             // Reviewer assignments due in the year, by what became of them.
             for status in ReviewTimeliness.allCases { figures.reviews[status] = 0 }
@@ -146,7 +146,8 @@ public struct ReportStore: Sendable {
                 """
             for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT x.kind, count(*) AS n \(delivered) GROUP BY x.kind"),
                                         arguments: range + visibleArguments) {
-                report.deliverableKinds[DeliverableKind(rawValue: row["kind"]) ?? .other, default: 0] += row["n"]
+                let kind: String = row["kind"], count: Int = row["n"]
+                report.deliverableKinds[DeliverableKind(rawValue: kind) ?? .other, default: 0] += count
             }
             report.deliverables = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT x.title, x.kind, x.delivered_at \(delivered) AND x.kind <> 'opinion' ORDER BY x.delivered_at, x.id LIMIT ?
