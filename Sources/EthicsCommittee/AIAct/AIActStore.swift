@@ -121,13 +121,15 @@ public struct AIActStore: Sendable {
 
     /// The obligation dates by code.
     public func dates() async throws -> [String: AIActObligationDate] {
-        try await db.writer.read { db in
-            var dates: [String: AIActObligationDate] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT code, applies_on, source FROM ai_act_obligation_dates")) {
-                let code: String = row["code"]
-                dates[code] = AIActObligationDate(code: code, appliesOn: row["applies_on"], source: row["source"])
-            }
-            return dates
+        try await db.writer.read { db in try Self.dates(db) }
+    }
+
+    static func dates(_ db: Database) throws -> [String: AIActObligationDate] {
+        var dates: [String: AIActObligationDate] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT code, applies_on, source FROM ai_act_obligation_dates")) {
+            let code: String = row["code"]
+            dates[code] = AIActObligationDate(code: code, appliesOn: row["applies_on"], source: row["source"])
         }
+        return dates
     }
 }

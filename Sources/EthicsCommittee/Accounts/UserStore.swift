@@ -59,9 +59,11 @@ public struct UserStore: Sendable {
 
     /// All accounts, active first, then by name.
     public func all() async throws -> [User] {
-        try await db.writer.read { db in
-            try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
-        }
+        try await db.writer.read { db in try Self.all(db) }
+    }
+
+    static func all(_ db: Database) throws -> [User] {
+        try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
     }
 
     /// One page of the accounts, active first, then by name (the administrator's list).

@@ -30,11 +30,13 @@ public struct CaseAttachmentStore: Sendable {
 
     /// Attachments of a case, oldest first.
     public func list(caseId: Int64) async throws -> [CaseAttachment] {
-        try await db.writer.read { db in
-            try CaseAttachment.fetchAll(db.cachedStatement(sql: """
-                SELECT a.*, u.name FROM case_attachments a JOIN users u ON u.id = a.uploaded_by WHERE a.case_id = ? ORDER BY a.id
-                """), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.list(db, caseId: caseId) }
+    }
+
+    static func list(_ db: Database, caseId: Int64) throws -> [CaseAttachment] {
+        try CaseAttachment.fetchAll(db.cachedStatement(sql: """
+            SELECT a.*, u.name FROM case_attachments a JOIN users u ON u.id = a.uploaded_by WHERE a.case_id = ? ORDER BY a.id
+            """), arguments: [caseId])
     }
 
     /// One attachment of a case.

@@ -16,9 +16,11 @@ public struct CaseDecisionStore: Sendable {
 
     /// The decision of a case, if decided.
     public func decision(caseId: Int64) async throws -> CaseDecision? {
-        try await db.writer.read { db in
-            try CaseDecision.fetchOne(db.cachedStatement(sql: "SELECT * FROM case_decisions WHERE case_id = ?"), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.decision(db, caseId: caseId) }
+    }
+
+    static func decision(_ db: Database, caseId: Int64) throws -> CaseDecision? {
+        try CaseDecision.fetchOne(db.cachedStatement(sql: "SELECT * FROM case_decisions WHERE case_id = ?"), arguments: [caseId])
     }
 
     /// Everything the opinion letter of a case prints, in one read; nil while the case has no decision (a
@@ -47,11 +49,13 @@ public struct CaseDecisionStore: Sendable {
 
     /// Conditions of a case, in order.
     public func conditions(caseId: Int64) async throws -> [CaseCondition] {
-        try await db.writer.read { db in
-            try CaseCondition.fetchAll(db.cachedStatement(sql: """
-                SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id WHERE k.case_id = ? ORDER BY k.id
-                """), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.conditions(db, caseId: caseId) }
+    }
+
+    static func conditions(_ db: Database, caseId: Int64) throws -> [CaseCondition] {
+        try CaseCondition.fetchAll(db.cachedStatement(sql: """
+            SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id WHERE k.case_id = ? ORDER BY k.id
+            """), arguments: [caseId])
     }
 
     /// Records the decision, its opinion and conditions, and moves the case, in one transaction.

@@ -25,14 +25,16 @@ public struct CaseReviewStore: Sendable {
 
     /// Assigned reviewers, with whether each has reviewed.
     public func reviewers(caseId: Int64) async throws -> [CaseReviewer] {
-        try await db.writer.read { db in
-            try CaseReviewer.fetchAll(db.cachedStatement(sql: """
-                SELECT r.*, u.name, u.role, p.external,
-                    EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = r.case_id AND v.reviewer_id = r.user_id) AS has_reviewed
-                FROM case_reviewers r JOIN users u ON u.id = r.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
-                WHERE r.case_id = ? ORDER BY r.assigned_at, u.name
-                """), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.reviewers(db, caseId: caseId) }
+    }
+
+    static func reviewers(_ db: Database, caseId: Int64) throws -> [CaseReviewer] {
+        try CaseReviewer.fetchAll(db.cachedStatement(sql: """
+            SELECT r.*, u.name, u.role, p.external,
+                EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = r.case_id AND v.reviewer_id = r.user_id) AS has_reviewed
+            FROM case_reviewers r JOIN users u ON u.id = r.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
+            WHERE r.case_id = ? ORDER BY r.assigned_at, u.name
+            """), arguments: [caseId])
     }
 
     /// Active members and experts not yet assigned, each flagged when one of their current interests
@@ -45,10 +47,13 @@ public struct CaseReviewStore: Sendable {
     /// by name (the suggestions of the reviewer field) and the first `limit` flagged ones (the warnings above it).
     public func candidateChoices(caseId: Int64, team: String, vendor: String, limit: Int)
         async throws -> (suggested: [ReviewerCandidate], flagged: [ReviewerCandidate]) {
-        try await db.writer.read { db in
-            (try Self.candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit),
-             try Self.candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit, flaggedOnly: true))
-        }
+        try await db.writer.read { db in try Self.candidateChoices(db, caseId: caseId, team: team, vendor: vendor, limit: limit) }
+    }
+
+    static func candidateChoices(_ db: Database, caseId: Int64, team: String, vendor: String, limit: Int)
+        throws -> (suggested: [ReviewerCandidate], flagged: [ReviewerCandidate]) {
+        (try candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit),
+         try candidates(db, caseId: caseId, team: team, vendor: vendor, limit: limit, flaggedOnly: true))
     }
 
     /// The one candidate the reviewer field names: by e-mail, by name (when only one candidate bears it) or by
@@ -125,11 +130,13 @@ public struct CaseReviewStore: Sendable {
 
     /// Reviews written so far, oldest first.
     public func reviews(caseId: Int64) async throws -> [Review] {
-        try await db.writer.read { db in
-            try Review.fetchAll(db.cachedStatement(sql: """
-                SELECT v.*, u.name FROM reviews v JOIN users u ON u.id = v.reviewer_id WHERE v.case_id = ? ORDER BY v.id
-                """), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.reviews(db, caseId: caseId) }
+    }
+
+    static func reviews(_ db: Database, caseId: Int64) throws -> [Review] {
+        try Review.fetchAll(db.cachedStatement(sql: """
+            SELECT v.*, u.name FROM reviews v JOIN users u ON u.id = v.reviewer_id WHERE v.case_id = ? ORDER BY v.id
+            """), arguments: [caseId])
     }
 
     /// Records a reviewer's review (one per reviewer and case).
@@ -156,11 +163,13 @@ public struct CaseReviewStore: Sendable {
 
     /// The internal discussion, oldest first.
     public func comments(caseId: Int64) async throws -> [CaseComment] {
-        try await db.writer.read { db in
-            try CaseComment.fetchAll(db.cachedStatement(sql: """
-                SELECT c.*, u.name FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = ? ORDER BY c.id
-                """), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.comments(db, caseId: caseId) }
+    }
+
+    static func comments(_ db: Database, caseId: Int64) throws -> [CaseComment] {
+        try CaseComment.fetchAll(db.cachedStatement(sql: """
+            SELECT c.*, u.name FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = ? ORDER BY c.id
+            """), arguments: [caseId])
     }
 
     /// Adds a comment to the internal discussion.
@@ -197,9 +206,11 @@ public struct CaseReviewStore: Sendable {
 
     /// Questions asked of the submitter, oldest first.
     public func questions(caseId: Int64) async throws -> [CaseQuestion] {
-        try await db.writer.read { db in
-            try CaseQuestion.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_questions WHERE case_id = ? ORDER BY id"), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.questions(db, caseId: caseId) }
+    }
+
+    static func questions(_ db: Database, caseId: Int64) throws -> [CaseQuestion] {
+        try CaseQuestion.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_questions WHERE case_id = ? ORDER BY id"), arguments: [caseId])
     }
 
     /// The secretary asks the submitter a question: the case goes back to them (needs_info).

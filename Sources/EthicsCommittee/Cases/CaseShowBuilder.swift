@@ -50,21 +50,18 @@ struct CaseShowBuilder: Sendable {
         let internals = Policy.decide(actor, .viewCaseInternals(facts)) == .allow
         let manage = Policy.decide(actor, .manageCase(facts)) == .allow
         let isReviewer = Policy.decide(actor, .reviewCase(facts)) == .allow
-        let (answers, notes) = try await cases.answers(caseId: found.id)
-        let aiActStore = AIActStore(db: cases.db)
-        let aiAct = try await aiActStore.record(caseId: found.id)
+        // The page's data in one read (`CaseDetailStore`); what the reader may not see is not read.
+        let mayDecide = Policy.decide(actor, .openWrittenProcedure(facts)) == .allow
+        let detail = try await CaseDetailStore(db: cases.db).load(found, scope: CaseDetailStore.Scope(
+            internals: internals, candidates: manage && [.submitted, .inReview].contains(found.status), people: mayDecide,
+            suggestions: Self.suggestions))
+        let (answers, notes, aiAct) = (detail.answers, detail.notes, detail.aiAct)
         let assessment = Readiness.assess(customerFacing: found.customerFacing, personalData: found.personalData, answers: answers,
                                           aiActHighRisk: aiAct.riskClass == .highRisk || aiAct.riskClass == .prohibited)
         let path = ReviewPath(tier: found.riskTier)
 
-        let reviewerRows = internals ? try await reviews.reviewers(caseId: found.id) : []
-        let reviewList = internals ? try await reviews.reviews(caseId: found.id) : []
-        let comments = internals ? try await reviews.comments(caseId: found.id) : []
-        let questions = try await reviews.questions(caseId: found.id)
-        let decision = try await decisions.decision(caseId: found.id)
-        let conditions = try await decisions.conditions(caseId: found.id)
-        let events = try await cases.events(caseId: found.id)
-        let files = try await attachments.list(caseId: found.id)
+        let (reviewerRows, reviewList, comments, questions) = (detail.reviewers, detail.reviews, detail.comments, detail.questions)
+        let (decision, conditions, events, files) = (detail.decision, detail.conditions, detail.events, detail.attachments)
         let externalReviews = reviewList.filter { review in reviewerRows.first { $0.userId == review.reviewerId }?.external == true }.count
         let missing = path.missing(reviews: reviewList.count, externalReviews: externalReviews)
 
@@ -72,14 +69,13 @@ struct CaseShowBuilder: Sendable {
         let commentsOpen = Policy.decide(actor, .comment(facts)) == .allow
         let hasReviewed = reviewList.contains { $0.reviewerId == me }
         // The reviewer field suggests a bounded list; any candidate may be typed (`CaseReviewStore.candidate`).
-        let (candidates, flagged) = manage && [.submitted, .inReview].contains(found.status)
-            ? try await reviews.candidateChoices(caseId: found.id, team: found.team, vendor: found.vendor, limit: Self.suggestions) : ([], [])
+        let (candidates, flagged) = detail.candidates
         // The case's written procedures (links), and whether one is running (no second one is offered).
-        let procedures = internals ? try await written.forCase(found.id) : []
+        let procedures = detail.procedures
         let running = procedures.contains { $0.status == .open }
-        let decideHere = Policy.decide(actor, .openWrittenProcedure(facts)) == .allow && !running
+        let decideHere = mayDecide && !running
         // Condition owners: a field suggesting the first allowed people, the project owner typed by default.
-        let people = decideHere ? try await users.all() : []
+        let people = decideHere ? detail.people : []
         let ownerSuggestions = ConditionOwners.suggestions(people, facts)
         let submitterEmail = people.first { $0.id == found.submitterId }?.email
         let owners: [Choice] = []
@@ -196,7 +192,7 @@ struct CaseShowBuilder: Sendable {
                                       text: messages["event_\(event.event)"] ?? event.event, actor: event.actorName ?? "")
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
-        page.aiAct = AIActCaseView(aiAct, dates: try await aiActStore.dates(), today: today, formats: formats, language: language)
+        page.aiAct = AIActCaseView(aiAct, dates: detail.aiActDates, today: today, formats: formats, language: language)
         if decideHere {
             page.aiAct?.offer(decisionForm, owners: ownerSuggestions, fallback: submitterEmail ?? "")
         }

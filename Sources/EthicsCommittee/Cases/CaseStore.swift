@@ -88,16 +88,18 @@ public struct CaseStore: Sendable {
 
     /// The readiness answers and notes of a case.
     public func answers(caseId: Int64) async throws -> ([String: Readiness.Answer], [String: String]) {
-        try await db.writer.read { db in
-            var answers: [String: Readiness.Answer] = [:], notes: [String: String] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT question, answer, note FROM case_answers WHERE case_id = ?"), arguments: [caseId]) {
-                let question: String = row["question"]
-                answers[question] = Readiness.Answer(rawValue: row["answer"])
-                let note: String = row["note"]
-                if !note.isEmpty { notes[question] = note }
-            }
-            return (answers, notes)
+        try await db.writer.read { db in try Self.answers(db, caseId: caseId) }
+    }
+
+    static func answers(_ db: Database, caseId: Int64) throws -> ([String: Readiness.Answer], [String: String]) {
+        var answers: [String: Readiness.Answer] = [:], notes: [String: String] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT question, answer, note FROM case_answers WHERE case_id = ?"), arguments: [caseId]) {
+            let question: String = row["question"]
+            answers[question] = Readiness.Answer(rawValue: row["answer"])
+            let note: String = row["note"]
+            if !note.isEmpty { notes[question] = note }
         }
+        return (answers, notes)
     }
 
     /// Creates a draft owned by `submitterId`. Returns its id.
@@ -186,11 +188,13 @@ public struct CaseStore: Sendable {
 
     /// The timeline, oldest first.
     public func events(caseId: Int64) async throws -> [CaseEvent] {
-        try await db.writer.read { db in
-            try CaseEvent.fetchAll(db.cachedStatement(sql: """
-                SELECT e.*, u.name FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id
-                """), arguments: [caseId])
-        }
+        try await db.writer.read { db in try Self.events(db, caseId: caseId) }
+    }
+
+    static func events(_ db: Database, caseId: Int64) throws -> [CaseEvent] {
+        try CaseEvent.fetchAll(db.cachedStatement(sql: """
+            SELECT e.*, u.name FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id
+            """), arguments: [caseId])
     }
 
     /// The visibility rule of `Policy.canView`, in SQL, so lists and counts never include what the

@@ -67,10 +67,12 @@ extension WrittenProcedureStore {
 
     /// The procedures of one case (its page links them), newest first, bounded.
     public func forCase(_ caseId: Int64, limit: Int = 20) async throws -> [WrittenListRow] {
-        try await db.writer.read { db in
-            try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + " WHERE w.case_id = ? ORDER BY w.id DESC LIMIT ?"),
-                                        arguments: [caseId, limit])
-        }
+        try await db.writer.read { db in try Self.forCase(db, caseId, limit: limit) }
+    }
+
+    static func forCase(_ db: Database, _ caseId: Int64, limit: Int) throws -> [WrittenListRow] {
+        try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + " WHERE w.case_id = ? ORDER BY w.id DESC LIMIT ?"),
+                                    arguments: [caseId, limit])
     }
 
     /// The procedures closed with a result since the previous meeting (held or closed) began and before the meeting
