@@ -88,48 +88,50 @@ struct HomeController {
 
         var sections: [Section] = []
         var declarationDue = false
-        let chairId = try await meetings.chairId()
+        // The page's lists in one read (`HomeStore.load`); only the quorum forecast reads on its own.
+        let data = try await home.load(for: actor, today: today, now: now)
+        let chairId = data.chairId
         switch user.role {
         case .member, .expert:
-            sections += whenAny("home_ballots_open", try await home.openBallots(userId: user.id).map { ballot in
+            sections += whenAny("home_ballots_open", data.openBallots.map { ballot in
                 Item(href: Paths.meeting(ballot.meetingId) + "#vote-\(ballot.number)",
                      title: Catalog.fill(messages["home_ballot_item"] ?? "", ["meeting": ballot.meetingTitle, "number": String(ballot.number)]), status: messages["ballot_vote_open"] ?? "",
                      date: nil, overdue: false, detail: messages[ballot.voted ? "home_ballot_cast" : "home_ballot_waiting"] ?? "")
             })
             // Written procedures awaiting this voter's ballot (or declaration), soonest deadline first.
-            sections += whenAny("home_written_awaiting", try await written.awaiting(for: actor).map { row in
+            sections += whenAny("home_written_awaiting", data.writtenAwaiting.map { row in
                 Item(href: Paths.writtenProcedure(row.id), title: row.title, status: messages["written_kind_\(row.kind.rawValue)"] ?? "",
                      date: formats.dateTime(row.deadline, language), overdue: false,
                      detail: Catalog.fill(messages["written_progress"] ?? "", ["voted": String(row.ballots), "voters": String(row.voters)]))
             }, all: Paths.writtenProcedures)
-            sections.append(section("home_reviews_due", items(try await home.reviewsDue(userId: user.id)), "home_reviews_none",
+            sections.append(section("home_reviews_due", items(data.reviewsDue), "home_reviews_none",
                                     all: Paths.cases + "?scope=to_review"))
             if chairId == user.id {
-                sections += whenAny("home_minutes_to_approve", meetingItems(try await home.minutesAwaitingApproval()), all: Paths.meetings)
+                sections += whenAny("home_minutes_to_approve", meetingItems(data.minutesToApprove), all: Paths.meetings)
             }
-            sections.append(section("home_next_meetings", meetingItems(try await home.nextMeetings(invited: user.id, after: now)),
+            sections.append(section("home_next_meetings", meetingItems(data.nextMeetings),
                                     "home_next_meetings_none", all: Paths.meetings))
-            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(by: actor)), all: Paths.deliverables)
-            sections += whenAny("home_conditions_owned", items(try await home.conditionsOwned(by: actor)))
-            if let member = try await members.find(userId: user.id) {
+            sections += whenAny("home_deliverables_owned", deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
+            sections += whenAny("home_conditions_owned", items(data.conditionsOwned))
+            if let member = data.member {
                 declarationDue = member.declarationDue(now: formats.clock.now, currentVersion: settings.current.declarationVersion)
             }
         case .submitter:
-            sections.append(section("home_own_cases", items(try await home.ownCases(userId: user.id), overdue: false), "home_own_cases_none",
+            sections.append(section("home_own_cases", items(data.ownCases, overdue: false), "home_own_cases_none",
                                     all: Paths.cases + "?scope=mine"))
-            sections.append(section("home_conditions_owned", items(try await home.conditionsOwned(by: actor)), "home_conditions_none"))
+            sections.append(section("home_conditions_owned", items(data.conditionsOwned), "home_conditions_none"))
         case .secretary, .admin:
-            sections.append(section("home_triage", items(try await home.awaitingTriage(), overdue: false), "home_triage_none",
+            sections.append(section("home_triage", items(data.awaitingTriage, overdue: false), "home_triage_none",
                                     all: Paths.cases + "?status=submitted"))
-            sections.append(section("home_late_reviews", items(try await home.lateReviews(today: today)), "home_late_reviews_none",
+            sections.append(section("home_late_reviews", items(data.lateReviews), "home_late_reviews_none",
                                     all: Paths.cases + "?status=in_review&overdue=1"))
-            sections.append(section("home_overdue_conditions", items(try await home.overdueConditions(today: today)), "home_overdue_conditions_none",
+            sections.append(section("home_overdue_conditions", items(data.overdueConditions), "home_overdue_conditions_none",
                                     all: Paths.cases + "?overdue=1"))
-            sections.append(section("home_quorum_risks", try await quorumRisks(after: now, messages, language), "home_quorum_risks_none"))
-            sections += whenAny("home_minutes_awaiting", meetingItems(try await home.minutesAwaitingApproval()), all: Paths.meetings)
-            sections.append(section("home_next_meetings_all", meetingItems(try await home.nextMeetings(invited: nil, after: now)),
+            sections.append(section("home_quorum_risks", try await quorumRisks(data, after: now, messages, language), "home_quorum_risks_none"))
+            sections += whenAny("home_minutes_awaiting", meetingItems(data.minutesToApprove), all: Paths.meetings)
+            sections.append(section("home_next_meetings_all", meetingItems(data.nextMeetings),
                                     "home_next_meetings_none", all: Paths.meetings))
-            sections += whenAny("home_deliverables_owned", deliverableItems(try await home.deliverablesOwned(by: actor)), all: Paths.deliverables)
+            sections += whenAny("home_deliverables_owned", deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
         }
         let page = Page(greeting: (messages["home_greeting"] ?? "").replacingOccurrences(of: "{name}", with: user.name),
                         roleSummary: messages["home_role_\(user.role.rawValue)"] ?? "",
@@ -142,8 +144,8 @@ struct HomeController {
 
     /// Planned meetings that cannot reach the quorum even if everyone invited comes: too few voting members
     /// invited, or no external one when the rule asks for one. Recusals are per item, so they are not counted here.
-    private func quorumRisks(after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
-        let invitedRisks = try await invitationRisks(after: now, messages, language)
+    private func quorumRisks(_ data: HomeData, after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
+        let invitedRisks = invitationRisks(data, messages, language)
         return invitedRisks + (try await forecastRisks(after: now, except: Set(invitedRisks.map(\.href)), messages, language))
     }
 
@@ -163,10 +165,10 @@ struct HomeController {
         return found
     }
 
-    private func invitationRisks(after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
-        let voters = try await meetings.votingMembers().map { Quorum.Voter(id: $0.userId, external: $0.external) }
+    private func invitationRisks(_ data: HomeData, _ messages: [String: String], _ language: Language) -> [Item] {
+        let voters = data.votingMembers.map { Quorum.Voter(id: $0.userId, external: $0.external) }
         let rule = settings.current
-        return try await home.plannedMeetingsWithInvitees(after: now).compactMap { meeting, invited in
+        return data.plannedWithInvitees.compactMap { meeting, invited in
             guard case .refused(let reason) = Quorum.check(rule: rule.quorumRule, requiresExternal: rule.quorumRequiresExternal,
                                                           voters: voters, present: invited, recused: []) else { return nil }
             let invitedVoters = voters.filter { invited.contains($0.id) }.count

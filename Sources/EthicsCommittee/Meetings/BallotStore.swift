@@ -146,21 +146,23 @@ extension HomeStore {
     /// Votes open now that this person may cast a ballot on (the rule of `Policy.ballotRefusal`: present at a held
     /// meeting, a voting seat, not recused), with whether they already voted; bounded.
     public func openBallots(userId: Int64, limit: Int = HomeStore.fetched) async throws -> [OpenBallot] {
-        try await db.writer.read { db in
-            try OpenBallot.fetchAll(db.cachedStatement(sql: """
-                SELECT m.id AS meeting_id, m.title, a.vote_opened_at,
-                       (SELECT count(*) FROM agenda_items x WHERE x.meeting_id = a.meeting_id
-                          AND (x.position < a.position OR (x.position = a.position AND x.id <= a.id))) AS number,
-                       EXISTS (SELECT 1 FROM ballots b WHERE b.item_id = a.id AND b.user_id = ?1) AS voted
-                FROM agenda_items a
-                JOIN meetings m ON m.id = a.meeting_id AND m.status = 'held'
-                JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?1 AND i.attendance = 'present'
-                JOIN users u ON u.id = ?1 AND u.active = 1 AND u.role IN ('member', 'expert')
-                LEFT JOIN member_profiles p ON p.user_id = u.id
-                WHERE a.vote_opened_at IS NOT NULL AND a.decided_at IS NULL AND coalesce(p.voting, 1) = 1
-                  AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = a.case_id AND r.user_id = ?1 AND r.recused_at IS NOT NULL)
-                ORDER BY a.vote_opened_at, a.id LIMIT ?2
-                """), arguments: [userId, limit])
-        }
+        try await db.writer.read { db in try Self.openBallots(db, userId: userId, limit: limit) }
+    }
+
+    static func openBallots(_ db: Database, userId: Int64, limit: Int) throws -> [OpenBallot] {
+        try OpenBallot.fetchAll(db.cachedStatement(sql: """
+            SELECT m.id AS meeting_id, m.title, a.vote_opened_at,
+                   (SELECT count(*) FROM agenda_items x WHERE x.meeting_id = a.meeting_id
+                      AND (x.position < a.position OR (x.position = a.position AND x.id <= a.id))) AS number,
+                   EXISTS (SELECT 1 FROM ballots b WHERE b.item_id = a.id AND b.user_id = ?1) AS voted
+            FROM agenda_items a
+            JOIN meetings m ON m.id = a.meeting_id AND m.status = 'held'
+            JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?1 AND i.attendance = 'present'
+            JOIN users u ON u.id = ?1 AND u.active = 1 AND u.role IN ('member', 'expert')
+            LEFT JOIN member_profiles p ON p.user_id = u.id
+            WHERE a.vote_opened_at IS NOT NULL AND a.decided_at IS NULL AND coalesce(p.voting, 1) = 1
+              AND NOT EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = a.case_id AND r.user_id = ?1 AND r.recused_at IS NOT NULL)
+            ORDER BY a.vote_opened_at, a.id LIMIT ?2
+            """), arguments: [userId, limit])
     }
 }

@@ -58,14 +58,16 @@ public struct MeetingStore: Sendable {
 
     /// The committee's voting members: active members and experts whose seat carries a vote.
     public func votingMembers() async throws -> [Invitee] {
-        try await db.writer.read { db in
-            try Invitee.fetchAll(db.cachedStatement(sql: """
-                SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
-                FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
-                WHERE u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
-                ORDER BY u.name COLLATE NOCASE
-                """))
-        }
+        try await db.writer.read { db in try Self.votingMembers(db) }
+    }
+
+    static func votingMembers(_ db: Database) throws -> [Invitee] {
+        try Invitee.fetchAll(db.cachedStatement(sql: """
+            SELECT u.id AS user_id, u.name, u.role, p.external, p.voting, p.position, p.title_form, NULL AS attendance
+            FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
+            WHERE u.active = 1 AND u.role IN ('member', 'expert') AND coalesce(p.voting, 1) = 1
+            ORDER BY u.name COLLATE NOCASE
+            """))
     }
 
     /// Every active member and expert (who may be invited).
@@ -92,11 +94,13 @@ public struct MeetingStore: Sendable {
 
     /// The chair's account id, if the position is held.
     public func chairId() async throws -> Int64? {
-        try await db.writer.read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: """
-                SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
-                """))
-        }
+        try await db.writer.read { db in try Self.chairId(db) }
+    }
+
+    static func chairId(_ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
+            """))
     }
 
     /// Plans a meeting with its invited members. Returns its id.

@@ -58,12 +58,14 @@ public struct MemberStore: Sendable {
 
     /// One member (any role: the profile page of an account that left the committee still opens).
     public func find(userId: Int64) async throws -> Member? {
-        try await db.writer.read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.select + " WHERE u.id = ?"), arguments: [userId]) else { return nil }
-            let areas = try String.fetchAll(db.cachedStatement(sql: "SELECT area FROM member_expertise WHERE user_id = ? ORDER BY area"),
-                                            arguments: [userId]).compactMap(ExpertiseArea.init(rawValue:))
-            return Member(row: row, expertise: areas)
-        }
+        try await db.writer.read { db in try Self.find(db, userId: userId) }
+    }
+
+    static func find(_ db: Database, userId: Int64) throws -> Member? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.select + " WHERE u.id = ?"), arguments: [userId]) else { return nil }
+        let areas = try String.fetchAll(db.cachedStatement(sql: "SELECT area FROM member_expertise WHERE user_id = ? ORDER BY area"),
+                                        arguments: [userId]).compactMap(ExpertiseArea.init(rawValue:))
+        return Member(row: row, expertise: areas)
     }
 
     /// The expertise of the listed members in one query, so listing pages make no query per row.

@@ -49,20 +49,22 @@ extension WrittenProcedureStore {
 
     /// The running procedures awaiting this person's ballot or declaration (home page), soonest deadline first.
     public func awaiting(for actor: Actor, limit: Int = 20) async throws -> [WrittenListRow] {
+        try await db.writer.read { db in try Self.awaiting(db, for: actor, limit: limit) }
+    }
+
+    static func awaiting(_ db: Database, for actor: Actor, limit: Int) throws -> [WrittenListRow] {
         let (visible, visibleArguments) = Self.visibility(actor)
         var built: StatementArguments = [actor.userId]
         built += visibleArguments
         built += [limit]
         let arguments = built
-        return try await db.writer.read { db in
-            try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + """
-                 WHERE w.status = 'open' AND EXISTS (
-                    SELECT 1 FROM written_voters v WHERE v.procedure_id = w.id AND v.user_id = ? AND v.declaration IS NOT 'recused'
-                      AND NOT EXISTS (SELECT 1 FROM written_ballots b WHERE b.procedure_id = w.id AND b.voter_id = v.user_id))
-                  AND \(visible)
-                ORDER BY w.deadline, w.id LIMIT ?
-                """), arguments: arguments)
-        }
+        return try WrittenListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + """
+             WHERE w.status = 'open' AND EXISTS (
+                SELECT 1 FROM written_voters v WHERE v.procedure_id = w.id AND v.user_id = ? AND v.declaration IS NOT 'recused'
+                  AND NOT EXISTS (SELECT 1 FROM written_ballots b WHERE b.procedure_id = w.id AND b.voter_id = v.user_id))
+              AND \(visible)
+            ORDER BY w.deadline, w.id LIMIT ?
+            """), arguments: arguments)
     }
 
     /// The procedures of one case (its page links them), newest first, bounded.
