@@ -39,24 +39,28 @@ public struct AgendaStore: Sendable {
 
     /// A meeting's agenda, in order, with the titles of the cases.
     public func items(meetingId: Int64) async throws -> [AgendaItem] {
-        try await db.writer.read { db in
-            try AgendaItem.fetchAll(db.cachedStatement(sql: """
-                SELECT a.*, c.title AS case_title FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
-                WHERE a.meeting_id = ? ORDER BY a.position, a.id
-                """), arguments: [meetingId])
-        }
+        try await db.writer.read { db in try Self.items(db, meetingId: meetingId) }
+    }
+
+    static func items(_ db: Database, meetingId: Int64) throws -> [AgendaItem] {
+        try AgendaItem.fetchAll(db.cachedStatement(sql: """
+            SELECT a.*, c.title AS case_title FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
+            WHERE a.meeting_id = ? ORDER BY a.position, a.id
+            """), arguments: [meetingId])
     }
 
     /// Facts of the cases on an agenda, by case id, for the policy (redaction) and the quorum (recusals).
     public func caseFacts(meetingId: Int64) async throws -> [Int64: CaseFacts] {
-        try await db.writer.read { db in
-            let cases = try Case.fetchAll(db.cachedStatement(sql: CaseStore.selectCase + """
-                 WHERE c.id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)
-                """), arguments: [meetingId])
-            var result: [Int64: CaseFacts] = [:]
-            for found in cases { result[found.id] = try CaseStore.facts(db, found) }
-            return result
-        }
+        try await db.writer.read { db in try Self.caseFacts(db, meetingId: meetingId) }
+    }
+
+    static func caseFacts(_ db: Database, meetingId: Int64) throws -> [Int64: CaseFacts] {
+        let cases = try Case.fetchAll(db.cachedStatement(sql: CaseStore.selectCase + """
+             WHERE c.id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)
+            """), arguments: [meetingId])
+        var result: [Int64: CaseFacts] = [:]
+        for found in cases { result[found.id] = try CaseStore.facts(db, found) }
+        return result
     }
 
     /// Cases ready for a decision (in review), not already on a planned or held agenda and not being decided by a
@@ -76,13 +80,15 @@ public struct AgendaStore: Sendable {
 
     /// Votes on a meeting's items, by item id.
     public func votes(meetingId: Int64) async throws -> [Int64: [Vote]] {
-        try await db.writer.read { db in
-            let votes = try Vote.fetchAll(db.cachedStatement(sql: """
-                SELECT v.*, u.name FROM votes v JOIN users u ON u.id = v.user_id JOIN agenda_items a ON a.id = v.item_id
-                WHERE a.meeting_id = ? ORDER BY u.name COLLATE NOCASE
-                """), arguments: [meetingId])
-            return Dictionary(grouping: votes, by: \.itemId)
-        }
+        try await db.writer.read { db in try Self.votes(db, meetingId: meetingId) }
+    }
+
+    static func votes(_ db: Database, meetingId: Int64) throws -> [Int64: [Vote]] {
+        let votes = try Vote.fetchAll(db.cachedStatement(sql: """
+            SELECT v.*, u.name FROM votes v JOIN users u ON u.id = v.user_id JOIN agenda_items a ON a.id = v.item_id
+            WHERE a.meeting_id = ? ORDER BY u.name COLLATE NOCASE
+            """), arguments: [meetingId])
+        return Dictionary(grouping: votes, by: \.itemId)
     }
 
     static func requirePlanned(_ db: Database, _ meetingId: Int64) throws {

@@ -112,19 +112,21 @@ extension MeetingStore {
     /// Invitees whose active declared interests name the organisation behind a case on the agenda (its team or
     /// vendor, compared without case): by case id. A conflict the forecast counts, not yet a recusal.
     public func interestConflicts(meetingId: Int64) async throws -> [Int64: Set<Int64>] {
-        try await db.writer.read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT a.case_id, i.user_id FROM agenda_items a JOIN cases c ON c.id = a.case_id
-                JOIN meeting_invitees i ON i.meeting_id = a.meeting_id
-                JOIN declared_interests d ON d.user_id = i.user_id AND d.withdrawn_at IS NULL
-                WHERE a.meeting_id = ? AND a.decided_at IS NULL
-                  AND (lower(trim(d.organisation)) = lower(trim(c.team))
-                       OR (c.vendor <> '' AND lower(trim(d.organisation)) = lower(trim(c.vendor))))
-                """), arguments: [meetingId])
-            var result: [Int64: Set<Int64>] = [:]
-            for row in rows { result[row["case_id"], default: []].insert(row["user_id"]) }
-            return result
-        }
+        try await db.writer.read { db in try Self.interestConflicts(db, meetingId: meetingId) }
+    }
+
+    static func interestConflicts(_ db: Database, meetingId: Int64) throws -> [Int64: Set<Int64>] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT a.case_id, i.user_id FROM agenda_items a JOIN cases c ON c.id = a.case_id
+            JOIN meeting_invitees i ON i.meeting_id = a.meeting_id
+            JOIN declared_interests d ON d.user_id = i.user_id AND d.withdrawn_at IS NULL
+            WHERE a.meeting_id = ? AND a.decided_at IS NULL
+              AND (lower(trim(d.organisation)) = lower(trim(c.team))
+                   OR (c.vendor <> '' AND lower(trim(d.organisation)) = lower(trim(c.vendor))))
+            """), arguments: [meetingId])
+        var result: [Int64: Set<Int64>] = [:]
+        for row in rows { result[row["case_id"], default: []].insert(row["user_id"]) }
+        return result
     }
 
     /// Planned meetings from `now` on, soonest first, at most `limit` (the secretary's home page forecast).

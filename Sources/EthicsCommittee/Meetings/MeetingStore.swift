@@ -25,11 +25,13 @@ public struct MeetingStore: Sendable {
 
     /// The meeting with this id and who is invited (callers ask the policy with the facts).
     public func find(id: Int64) async throws -> (Meeting, MeetingFacts)? {
-        try await db.writer.read { db in
-            guard let meeting = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [id]) else { return nil }
-            let invited = try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?"), arguments: [id])
-            return (meeting, MeetingFacts(invitees: Set(invited)))
-        }
+        try await db.writer.read { db in try Self.find(db, id: id) }
+    }
+
+    static func find(_ db: Database, id: Int64) throws -> (Meeting, MeetingFacts)? {
+        guard let meeting = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [id]) else { return nil }
+        let invited = try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?"), arguments: [id])
+        return (meeting, MeetingFacts(invitees: Set(invited)))
     }
 
     /// The meetings a person may open, latest first: all of them, for an expert those they are invited to, for a
@@ -83,13 +85,15 @@ public struct MeetingStore: Sendable {
 
     /// Invited members with their seat and attendance, by name.
     public func invitees(meetingId: Int64) async throws -> [Invitee] {
-        try await db.writer.read { db in
-            try Invitee.fetchAll(db.cachedStatement(sql: """
-                SELECT i.user_id, i.attendance, i.rsvp, u.name, u.role, p.external, p.voting, p.position, p.title_form
-                FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
-                WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
-                """), arguments: [meetingId])
-        }
+        try await db.writer.read { db in try Self.invitees(db, meetingId: meetingId) }
+    }
+
+    static func invitees(_ db: Database, meetingId: Int64) throws -> [Invitee] {
+        try Invitee.fetchAll(db.cachedStatement(sql: """
+            SELECT i.user_id, i.attendance, i.rsvp, u.name, u.role, p.external, p.voting, p.position, p.title_form
+            FROM meeting_invitees i JOIN users u ON u.id = i.user_id LEFT JOIN member_profiles p ON p.user_id = u.id
+            WHERE i.meeting_id = ? ORDER BY u.name COLLATE NOCASE
+            """), arguments: [meetingId])
     }
 
     /// The chair's account id, if the position is held.

@@ -51,14 +51,9 @@ struct MeetingViews: Sendable {
     }
 
     /// A meeting's record, whoever asks (the archive of approved minutes); callers ask the policy first.
+    /// Read in one `read {}` (`MeetingRecordStore`).
     func record(_ id: Int64) async throws -> MeetingRecord? {
-        guard let (meeting, facts) = try await meetings.find(id: id) else { return nil }
-        var record = MeetingRecord(meeting: meeting, facts: facts, invitees: try await meetings.invitees(meetingId: id),
-                             items: try await agenda.items(meetingId: id), votes: try await agenda.votes(meetingId: id),
-                             cases: try await agenda.caseFacts(meetingId: id), voters: try await meetings.votingMembers(),
-                             minutes: try await minutes.minutes(meetingId: id))
-        if meeting.status == .planned { record.conflicts = try await meetings.interestConflicts(meetingId: id) }
-        return record
+        try await MeetingRecordStore(db: meetings.db).load(id)
     }
 
     /// Whether the person may see an item's content: its case, if any, is within their reach, or they are the

@@ -12,11 +12,11 @@ struct MinutesPrint: Sendable {
 
     func page(_ record: MeetingRecord, reader: Actor?, language: Language) async throws -> MeetingPages.Print {
         let messages = Catalog.messages(language), settings = views.settings.current
+        let printed = try await MeetingRecordStore(db: minutes.db).printed(record.meeting)
         let document = MinutesDocument.build(
-            record, parts: try await minutes.parts(meetingId: record.meeting.id),
-            conditions: try await minutes.conditions(meetingId: record.meeting.id), actor: reader, settings: settings,
+            record, parts: printed.parts, conditions: printed.conditions, actor: reader, settings: settings,
             messages: messages, formats: views.formats, language: language, secretaryName: record.minutes?.writtenByName,
-            written: try await WrittenProcedureStore(db: minutes.db, clock: minutes.clock).ratifications(before: record.meeting.startsAt))
+            written: printed.written)
         return MeetingPages.Print(
             lang: language.rawValue, committeeName: settings.committeeName, title: record.meeting.title,
             date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),

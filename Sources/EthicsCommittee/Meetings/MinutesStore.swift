@@ -10,14 +10,16 @@ public struct MinutesStore: Sendable {
 
     /// The minutes of a meeting, if written, with who approved them.
     public func minutes(meetingId: Int64) async throws -> Minutes? {
-        try await db.writer.read { db in
-            try Minutes.fetchOne(db.cachedStatement(sql: """
-                SELECT m.*, u.name AS approved_by_name, w.name AS written_by_name, a.sha256 AS fingerprint FROM meeting_minutes m
-                LEFT JOIN users u ON u.id = m.approved_by LEFT JOIN users w ON w.id = m.updated_by
-                LEFT JOIN meeting_minutes_archives a ON a.meeting_id = m.meeting_id
-                WHERE m.meeting_id = ?
-                """), arguments: [meetingId])
-        }
+        try await db.writer.read { db in try Self.minutes(db, meetingId: meetingId) }
+    }
+
+    static func minutes(_ db: Database, meetingId: Int64) throws -> Minutes? {
+        try Minutes.fetchOne(db.cachedStatement(sql: """
+            SELECT m.*, u.name AS approved_by_name, w.name AS written_by_name, a.sha256 AS fingerprint FROM meeting_minutes m
+            LEFT JOIN users u ON u.id = m.approved_by LEFT JOIN users w ON w.id = m.updated_by
+            LEFT JOIN meeting_minutes_archives a ON a.meeting_id = m.meeting_id
+            WHERE m.meeting_id = ?
+            """), arguments: [meetingId])
     }
 
     /// Meetings whose minutes are still drafts, for an "approval of earlier minutes" agenda item.
@@ -31,21 +33,25 @@ public struct MinutesStore: Sendable {
 
     /// The parts of the minutes, in order, each tied to the agenda item its heading numbers (or none).
     public func parts(meetingId: Int64) async throws -> [(itemId: Int64?, html: String)] {
-        try await db.writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT item_id, html FROM meeting_minutes_parts WHERE meeting_id = ? ORDER BY ordinal"),
-                             arguments: [meetingId]).map { (itemId: $0["item_id"], html: $0["html"]) }
-        }
+        try await db.writer.read { db in try Self.parts(db, meetingId: meetingId) }
+    }
+
+    static func parts(_ db: Database, meetingId: Int64) throws -> [(itemId: Int64?, html: String)] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT item_id, html FROM meeting_minutes_parts WHERE meeting_id = ? ORDER BY ordinal"),
+                         arguments: [meetingId]).map { (itemId: $0["item_id"], html: $0["html"]) }
     }
 
     /// The conditions of the cases on a meeting's agenda, by case, for the resolutions of the minutes.
     public func conditions(meetingId: Int64) async throws -> [Int64: [CaseCondition]] {
-        try await db.writer.read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id
-                WHERE k.case_id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL) ORDER BY k.id
-                """), arguments: [meetingId])
-            return Dictionary(grouping: rows, by: { $0["case_id"] as Int64 }).mapValues { $0.map(CaseCondition.init(row:)) }
-        }
+        try await db.writer.read { db in try Self.conditions(db, meetingId: meetingId) }
+    }
+
+    static func conditions(_ db: Database, meetingId: Int64) throws -> [Int64: [CaseCondition]] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT k.*, u.name FROM case_conditions k JOIN users u ON u.id = k.owner_id
+            WHERE k.case_id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL) ORDER BY k.id
+            """), arguments: [meetingId])
+        return Dictionary(grouping: rows, by: { $0["case_id"] as Int64 }).mapValues { $0.map(CaseCondition.init(row:)) }
     }
 
     /// Saves the draft and its parts (held meetings only); approved minutes are refused.

@@ -81,20 +81,22 @@ extension WrittenProcedureStore {
     /// starting at `start`: its minutes list them for ratification, with each case's facts for the reader's
     /// redaction. Bounded.
     public func ratifications(before start: String, limit: Int = 100) async throws -> [(WrittenRatification, CaseFacts?)] {
-        try await db.writer.read { db in
-            let previous = try String.fetchOne(db.cachedStatement(sql: """
-                SELECT max(starts_at) FROM meetings WHERE starts_at < ? AND status IN ('held', 'closed')
-                """), arguments: [start])
-            let rows = try WrittenRatification.fetchAll(db.cachedStatement(sql: """
-                SELECT w.id, w.kind, w.case_id, w.outcome, w.result, w.closed_at, \(Self.displayTitle)
-                FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id
-                WHERE w.status = 'closed' AND w.closed_at <= ? AND (?2 IS NULL OR w.closed_at > ?2)
-                ORDER BY w.closed_at, w.id LIMIT ?
-                """), arguments: [start, previous, limit])
-            return try rows.map { row in
-                let found = try row.caseId.flatMap { try Case.fetchOne(db.cachedStatement(sql: CaseStore.selectCase + " WHERE c.id = ?"), arguments: [$0]) }
-                return (row, try found.map { try CaseStore.facts(db, $0) })
-            }
+        try await db.writer.read { db in try Self.ratifications(db, before: start, limit: limit) }
+    }
+
+    static func ratifications(_ db: Database, before start: String, limit: Int) throws -> [(WrittenRatification, CaseFacts?)] {
+        let previous = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT max(starts_at) FROM meetings WHERE starts_at < ? AND status IN ('held', 'closed')
+            """), arguments: [start])
+        let rows = try WrittenRatification.fetchAll(db.cachedStatement(sql: """
+            SELECT w.id, w.kind, w.case_id, w.outcome, w.result, w.closed_at, \(Self.displayTitle)
+            FROM written_procedures w LEFT JOIN cases c ON c.id = w.case_id
+            WHERE w.status = 'closed' AND w.closed_at <= ? AND (?2 IS NULL OR w.closed_at > ?2)
+            ORDER BY w.closed_at, w.id LIMIT ?
+            """), arguments: [start, previous, limit])
+        return try rows.map { row in
+            let found = try row.caseId.flatMap { try Case.fetchOne(db.cachedStatement(sql: CaseStore.selectCase + " WHERE c.id = ?"), arguments: [$0]) }
+            return (row, try found.map { try CaseStore.facts(db, $0) })
         }
     }
 
