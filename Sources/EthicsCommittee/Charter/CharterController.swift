@@ -61,14 +61,16 @@ struct CharterController {
                           status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language), language = context.language
         let title = CharterViews.title(document, messages)
-        let versions = try await charter.versions(documentId: document.id)
+        // The page's data in one read; the acknowledgement only for whoever is asked to acknowledge.
+        let asked = document.requiresAcknowledgement && Policy.decide(context.actor, .acknowledgeCharter) == .allow
+        let data = try await charter.page(documentId: document.id, number: number, userId: asked ? context.session?.user.id : nil)
+        let versions = data.versions, shown = data.shown
         let currentNumber = versions.first?.number ?? 0
-        let shown = try await charter.version(documentId: document.id, number: number ?? currentNumber)
         if number != nil, shown == nil { throw AppError.notFound }
         let kind = document.kind
         let canEdit = Policy.decide(context.actor, .editCharterDraft) == .allow
         let page = CharterPages.Show(
-            title: title, tabs: try await views.tabs(document, context), hasVersion: shown != nil,
+            title: title, tabs: views.tabs(document, data.documents, context), hasVersion: shown != nil,
             heading: shown.map { CharterViews.versionLabel($0.number, messages) } ?? "",
             published: shown.map { views.formats.dateTime($0.publishedAt, language) } ?? "",
             publisher: context.session == nil ? nil : shown?.publishedBy,
@@ -83,7 +85,7 @@ struct CharterController {
             draftHref: canEdit ? Paths.documentDraft(kind) : nil,
             acknowledgementsHref: Policy.decide(context.actor, .viewAcknowledgements) == .allow && document.requiresAcknowledgement
                 ? Paths.documentAcknowledgements(kind) : nil,
-            acknowledgement: try await acknowledgementBox(document, shown, isCurrent: shown?.number == currentNumber, context),
+            acknowledgement: acknowledgementBox(document, shown, data.acknowledgement, isCurrent: shown?.number == currentNumber, context),
             error: error.flatMap { messages[$0] },
             older: versions.filter { $0.number != shown?.number }.map { views.versionLink(kind, $0, language) },
             hasOlder: versions.count > 1)
@@ -91,12 +93,11 @@ struct CharterController {
         return try await renderer.page("charter/show", page, title: title, context: context, path: path, status: status)
     }
 
-    private func acknowledgementBox(_ document: GovernanceDocument, _ shown: CharterVersion?, isCurrent: Bool,
-                                    _ context: AppRequestContext) async throws -> CharterPages.Acknowledgement? {
-        guard let shown, isCurrent, document.requiresAcknowledgement, let session = context.session,
+    private func acknowledgementBox(_ document: GovernanceDocument, _ shown: CharterVersion?, _ status: AcknowledgementStatus?,
+                                    isCurrent: Bool, _ context: AppRequestContext) -> CharterPages.Acknowledgement? {
+        guard let shown, isCurrent, document.requiresAcknowledgement, context.session != nil,
               Policy.decide(context.actor, .acknowledgeCharter) == .allow else { return nil }
         let messages = Catalog.messages(context.language)
-        let status = try await charter.acknowledgements(documentId: document.id, userId: session.user.id).first
         var doneText = ""
         if let status, status.isCurrent, let last = status.lastNumber, let at = status.lastAt {
             doneText = (messages["charter_ack_done"] ?? "").replacingOccurrences(of: "{number}", with: String(last))

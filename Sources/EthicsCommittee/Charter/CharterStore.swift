@@ -20,9 +20,11 @@ public struct CharterStore: Sendable {
 
     /// Every governance document, in display order.
     public func documents() async throws -> [GovernanceDocument] {
-        try await db.writer.read { db in
-            try GovernanceDocument.fetchAll(db.cachedStatement(sql: Self.documentSelect + " ORDER BY d.position, d.id"))
-        }
+        try await db.writer.read { db in try Self.documents(db) }
+    }
+
+    static func documents(_ db: Database) throws -> [GovernanceDocument] {
+        try GovernanceDocument.fetchAll(db.cachedStatement(sql: Self.documentSelect + " ORDER BY d.position, d.id"))
     }
 
     /// The document of this kind, with its draft.
@@ -34,22 +36,26 @@ public struct CharterStore: Sendable {
 
     /// The versions of a document, newest first, without their text.
     public func versions(documentId: Int64) async throws -> [CharterVersion] {
-        try await db.writer.read { db in
-            try CharterVersion.fetchAll(db.cachedStatement(sql: """
-                SELECT v.id, v.document_id, v.number, v.change_note, v.change_kind, v.published_by, v.published_at,
-                       u.name AS publisher_name
-                FROM governance_versions v JOIN users u ON u.id = v.published_by
-                WHERE v.document_id = ? ORDER BY v.number DESC
-                """), arguments: [documentId])
-        }
+        try await db.writer.read { db in try Self.versions(db, documentId: documentId) }
+    }
+
+    static func versions(_ db: Database, documentId: Int64) throws -> [CharterVersion] {
+        try CharterVersion.fetchAll(db.cachedStatement(sql: """
+            SELECT v.id, v.document_id, v.number, v.change_note, v.change_kind, v.published_by, v.published_at,
+                   u.name AS publisher_name
+            FROM governance_versions v JOIN users u ON u.id = v.published_by
+            WHERE v.document_id = ? ORDER BY v.number DESC
+            """), arguments: [documentId])
     }
 
     /// Version `number` of a document, with its Markdown and HTML.
     public func version(documentId: Int64, number: Int) async throws -> CharterVersion? {
-        try await db.writer.read { db in
-            try CharterVersion.fetchOne(db.cachedStatement(sql: Self.versionSelect + " WHERE v.document_id = ? AND v.number = ?"),
-                                        arguments: [documentId, number])
-        }
+        try await db.writer.read { db in try Self.version(db, documentId: documentId, number: number) }
+    }
+
+    static func version(_ db: Database, documentId: Int64, number: Int) throws -> CharterVersion? {
+        try CharterVersion.fetchOne(db.cachedStatement(sql: Self.versionSelect + " WHERE v.document_id = ? AND v.number = ?"),
+                                    arguments: [documentId, number])
     }
 
     /// The current (latest) version of a document, with its text.
@@ -181,18 +187,32 @@ public struct CharterStore: Sendable {
     /// Each active committee account (admin, secretary, member, expert) with its latest acknowledgement of the
     /// document, those who are not up to date first; `userId` narrows it to one person.
     public func acknowledgements(documentId: Int64, userId: Int64? = nil) async throws -> [AcknowledgementStatus] {
+        try await db.writer.read { db in try Self.acknowledgements(db, documentId: documentId, userId: userId) }
+    }
+
+    static func acknowledgements(_ db: Database, documentId: Int64, userId: Int64?) throws -> [AcknowledgementStatus] {
+        try AcknowledgementStatus.fetchAll(db.cachedStatement(sql: """
+            SELECT u.id, u.name, u.role, latest.number AS last_number, latest.acknowledged_at AS last_at,
+                   COALESCE(latest.number >= \(Self.threshold(":document")), 0) AS is_current
+            FROM users u
+            LEFT JOIN (SELECT a.user_id, MAX(v.number) AS number, a.acknowledged_at
+                       FROM governance_acknowledgements a JOIN governance_versions v ON v.id = a.version_id
+                       WHERE v.document_id = :document GROUP BY a.user_id) latest ON latest.user_id = u.id
+            WHERE u.active = 1 AND u.role IN ('admin', 'secretary', 'member', 'expert')
+              AND (:user IS NULL OR u.id = :user)
+            ORDER BY is_current, u.name COLLATE NOCASE, u.id
+            """), arguments: ["document": documentId, "user": userId])
+    }
+
+    /// What a document's page shows besides the document, in one read (issue 19): its versions, newest first, the one
+    /// shown (`number`, or the current), every document (the tabs) and, for `userId`, their acknowledgement.
+    public func page(documentId: Int64, number: Int?, userId: Int64?) async throws
+        -> (versions: [CharterVersion], shown: CharterVersion?, documents: [GovernanceDocument], acknowledgement: AcknowledgementStatus?) {
         try await db.writer.read { db in
-            try AcknowledgementStatus.fetchAll(db.cachedStatement(sql: """
-                SELECT u.id, u.name, u.role, latest.number AS last_number, latest.acknowledged_at AS last_at,
-                       COALESCE(latest.number >= \(Self.threshold(":document")), 0) AS is_current
-                FROM users u
-                LEFT JOIN (SELECT a.user_id, MAX(v.number) AS number, a.acknowledged_at
-                           FROM governance_acknowledgements a JOIN governance_versions v ON v.id = a.version_id
-                           WHERE v.document_id = :document GROUP BY a.user_id) latest ON latest.user_id = u.id
-                WHERE u.active = 1 AND u.role IN ('admin', 'secretary', 'member', 'expert')
-                  AND (:user IS NULL OR u.id = :user)
-                ORDER BY is_current, u.name COLLATE NOCASE, u.id
-                """), arguments: ["document": documentId, "user": userId])
+            let versions = try Self.versions(db, documentId: documentId)
+            let shown = try Self.version(db, documentId: documentId, number: number ?? versions.first?.number ?? 0)
+            let acknowledgement = try userId.flatMap { try Self.acknowledgements(db, documentId: documentId, userId: $0).first }
+            return (versions, shown, try Self.documents(db), acknowledgement)
         }
     }
 }

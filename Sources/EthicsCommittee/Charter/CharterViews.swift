@@ -25,8 +25,14 @@ struct CharterViews: Sendable {
     /// The switch between documents; visitors only see the public charter, so they get none.
     func tabs(_ current: GovernanceDocument, _ context: AppRequestContext) async throws -> [CharterPages.Tab] {
         guard context.session != nil else { return [] }
+        return tabs(current, try await charter.documents(), context)
+    }
+
+    /// The tabs from documents already read (the document page reads them with the rest, in one read).
+    func tabs(_ current: GovernanceDocument, _ documents: [GovernanceDocument], _ context: AppRequestContext) -> [CharterPages.Tab] {
+        guard context.session != nil else { return [] }
         let messages = Catalog.messages(context.language)
-        return try await charter.documents().map {
+        return documents.map {
             CharterPages.Tab(href: Paths.document($0.kind), label: Self.title($0, messages), current: $0.id == current.id)
         }
     }
