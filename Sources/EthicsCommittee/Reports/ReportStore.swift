@@ -106,9 +106,18 @@ public struct ReportStore: Sendable {
         let range: StatementArguments = [period.start, period.end]
         return try await db.writer.read { db in
             var report = AnnualFigures()
+            // First submitted in the year (`firstSubmission`), found from the year's rows rather than every case's:
+            // a "submit" event in the year with none before it, or no such event and `submitted_at` in the year.
+            // (?1 and ?2, the year, come before the access rule's anonymous parameters, which SQLite numbers after them.)
             report.casesReceived = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM cases c WHERE \(visible) AND \(Self.firstSubmission) >= ? AND \(Self.firstSubmission) < ?
-                """), arguments: visibleArguments + range) ?? 0
+                SELECT count(*) FROM cases c WHERE c.id IN (
+                    SELECT e.case_id FROM case_events e WHERE e.event = 'submit' AND e.at >= ?1 AND e.at < ?2
+                        AND NOT EXISTS (SELECT 1 FROM case_events f WHERE f.case_id = e.case_id AND f.event = 'submit' AND f.at < ?1)
+                    UNION
+                    SELECT k.id FROM cases k WHERE k.submitted_at >= ?1 AND k.submitted_at < ?2
+                        AND NOT EXISTS (SELECT 1 FROM case_events f WHERE f.case_id = k.id AND f.event = 'submit'))
+                  AND \(visible)
+                """), arguments: range + visibleArguments) ?? 0
             report.casesDecided = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM case_decisions d JOIN cases c ON c.id = d.case_id WHERE \(visible) AND d.decided_at >= ? AND d.decided_at < ?
                 """), arguments: visibleArguments + range) ?? 0
