@@ -5,7 +5,16 @@ import GRDB
 /// reader counts only the cases they may open (a member never counts a confidential case they do not review).
 public struct ReportStore: Sendable {
     let db: AppDatabase
+    /// Kept until the audit trail moves (`ReportCache`).
+    let cache = ReportCache()
     public init(db: AppDatabase) { self.db = db }
+
+    /// The key of a year's figures for this reader now: the audit trail's head (`max(id)`, one index probe) changes
+    /// with every change to the archive.
+    private static func cacheKey(_ db: Database, _ kind: String, _ actor: Actor, _ period: ReportPeriod, _ extra: String) throws -> String {
+        let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM audit_log")) ?? 0
+        return [kind, ReportCache.scope(actor), period.start, period.end, extra, String(head)].joined(separator: "|")
+    }
 
     /// SQL giving the quarter (0…3) of a timestamp column, from the period's bounds (4 arguments).
     private static func quarter(_ column: String) -> String {
@@ -24,6 +33,8 @@ public struct ReportStore: Sendable {
         let quarterBounds: StatementArguments = [period.bounds[1], period.bounds[2], period.bounds[3]]
         let range: StatementArguments = [period.start, period.end]
         return try await db.writer.read { db in
+            let key = try Self.cacheKey(db, "figures", actor, period, today + localOffset)
+            if let kept = cache.value(key, as: ReportFigures.self) { return kept }
             var figures = ReportFigures()
             // Cases opened in the year, by status today.
             for status in CaseStatus.allCases { figures.casesByStatus[status] = 0 }
@@ -76,6 +87,7 @@ public struct ReportStore: Sendable {
                 if let status = ReviewTimeliness(rawValue: row["timeliness"]) { figures.reviews[status] = row["n"] }
             }
             figures.expertise = try Self.expertise(db)
+            cache.store(figures, key)
             return figures
         }
     }
@@ -105,6 +117,8 @@ public struct ReportStore: Sendable {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let range: StatementArguments = [period.start, period.end]
         return try await db.writer.read { db in
+            let key = try Self.cacheKey(db, "annual", actor, period, today + "|\(listLimit)")
+            if let kept = cache.value(key, as: AnnualFigures.self) { return kept }
             var report = AnnualFigures()
             // First submitted in the year (`firstSubmission`), found from the year's rows rather than every case's:
             // a "submit" event in the year with none before it, or no such event and `submitted_at` in the year.
@@ -166,6 +180,7 @@ public struct ReportStore: Sendable {
             }
             let listable = report.deliverableKinds.filter { $0.key != .opinion }.values.reduce(0, +)
             report.deliverablesMore = max(0, listable - report.deliverables.count)
+            cache.store(report, key)
             return report
         }
     }
