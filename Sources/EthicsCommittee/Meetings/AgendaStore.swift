@@ -66,15 +66,16 @@ public struct AgendaStore: Sendable {
     /// Cases ready for a decision (in review), not already on a planned or held agenda and not being decided by a
     /// running written procedure: an item of a cancelled meeting, or left undecided when a meeting closed, is to be
     /// scheduled again.
-    public func casesReady() async throws -> [(id: Int64, title: String)] {
+    /// At most `limit`, the longest waiting first: the agenda form's choice stays bounded however many wait.
+    public func casesReady(limit: Int = 100) async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id, c.title FROM cases c WHERE c.status = 'in_review' AND NOT EXISTS (
                     SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
                     WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
                 AND NOT EXISTS (SELECT 1 FROM written_procedures w WHERE w.case_id = c.id AND w.status = 'open')
-                ORDER BY c.id
-                """)).map { (id: $0["id"], title: $0["title"]) }
+                ORDER BY c.id LIMIT ?
+                """), arguments: [limit]).map { (id: $0["id"], title: $0["title"]) }
         }
     }
 
