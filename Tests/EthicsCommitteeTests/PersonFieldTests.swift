@@ -17,10 +17,11 @@ import Testing
 
     @Test func theSuggestionsAreBoundedAndAnyCandidateMayBeTyped() async throws {
         let c = try await CaseFlowTests.committee()
-        var members: [User] = []
+        var created: [User] = []
         for index in 1...40 {
-            members.append(try await c.app.user("m\(index)@example.org", role: .member, name: String(format: "Zed Member %02d", index)))
+            created.append(try await c.app.user("m\(index)@example.org", role: .member, name: String(format: "Zed Member %02d", index)))
         }
+        let members = created
         try await c.app.test { client in
             let (id, secretary) = try await FormsKeepValuesTests.caseInReview(c, client)
             let page = try await secretary.get("/cases/\(id)")
