@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
-import Mustache
 import NIOCore
 
 /// Builds the whole app from its configuration; `ethics serve` runs it, tests call it with a temporary database.
@@ -100,8 +99,7 @@ public struct AppServices: Sendable {
 /// The middleware chain (outermost first) and the route table.
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
-    let library = try await MustacheLibrary(directory: config.templatesDirectory)
-    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter,
+    let renderer = Renderer(settings: app.settings, sessions: app.sessions, charter: app.charter,
                             notifications: app.notifications)
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)

@@ -74,6 +74,8 @@ enum MeetingPages {
 
     struct Voter: Sendable {
         let name: String
+        /// The item's number, for unique element ids.
+        let number: Int
         let field: String
         let dissentField: String
         let choices: [Choice]
