@@ -318,4 +318,69 @@ import Testing
             #expect(annual.body.contains("Under the EU AI Act"))
         }
     }
+
+    @Test func closingTheMembersVoteRecordsATickedObligationWithItsOwnerAndDueDate() async throws {
+        let s = try await Self.setting(Self.chatbot)
+        try await s.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            let (meeting, item) = try await Self.heldMeeting(s, secretary)
+            let base = "/meetings/\(meeting)/items/\(item)"
+            #expect(try await secretary.post("\(base)/vote/open").status == .seeOther)
+            let ada = Browser(client)
+            try await ada.signIn("ada@example.org")
+            try await ada.get("/meetings/\(meeting)")
+            #expect(try await ada.post("\(base)/ballot", ["choice": "for"]).status == .seeOther)
+            // The close form offers the obligations (ids suffixed for the close form)
+            let page = try await secretary.get("/meetings/\(meeting)")
+            #expect(page.body.contains("id=\"aiact_owner_art50_1_inform-close-1\" name=\"aiact_owner_art50_1_inform\""))
+            let close = ["outcome": "conditions", "decision": "Favourable if people are told.", "confirm": "1",
+                         "aiact_obligation": "art50_1_inform", "aiact_owner_art50_1_inform": "\(s.owner.id)", "aiact_due_art50_1_inform": "20270331"]
+            let refused = try await secretary.post("\(base)/vote/close", close)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("value=\"art50_1_inform\" checked"))
+            #expect(refused.body.contains("value=\"20270331\""))
+            var dated = close
+            dated["aiact_due_art50_1_inform"] = "2027-03-31"
+            #expect(try await secretary.post("\(base)/vote/close", dated).status == .seeOther)
+        }
+        let conditions = try await s.app.services.caseDecisions.conditions(caseId: s.caseId)
+        #expect(conditions.map(\.text) == ["Tell people they are interacting with an AI system, unless it is obvious (Art. 50(1))."])
+        #expect(conditions.map(\.ownerId) == [s.owner.id])
+        #expect(conditions.map(\.dueOn) == ["2027-03-31"])
+    }
+
+    @Test func theMeetingVoteRefusesAFavourableOpinionWhileTheRequiredAssessmentIsMissing() async throws {
+        let s = try await Self.setting(Self.creditScoring, title: "Instalment plan eligibility")
+        try await s.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            let (meeting, item) = try await Self.heldMeeting(s, secretary)
+            let refused = try await secretary.post("/meetings/\(meeting)/items/\(item)/vote", [
+                "vote_\(s.ada.id)": "for", "outcome": "favourable", "decision": "Go ahead with the scoring."])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("id=\"outcome-1-error\">This case"))
+            #expect(refused.body.contains("(Art. 27 of the AI Act)"))
+            #expect(refused.body.contains("Go ahead with the scoring."))
+            // An unfavourable opinion needs no assessment
+            let voted = try await secretary.post("/meetings/\(meeting)/items/\(item)/vote", [
+                "vote_\(s.ada.id)": "for", "outcome": "unfavourable", "decision": "No assessment, no scoring."])
+            #expect(voted.status == .seeOther)
+        }
+        #expect(try await s.app.services.caseDecisions.decision(caseId: s.caseId)?.friaVersion == nil)
+    }
+
+    @Test func aCaseNoLongerOpenIsNotReclassified() async throws {
+        let s = try await Self.setting(Self.chatbot)
+        try await s.app.services.cases.move(id: s.caseId, from: .inReview, to: .withdrawn, transition: .withdraw, by: .system())
+        try await s.app.test { client in
+            let secretary = Browser(client)
+            try await secretary.signIn("sec@example.org")
+            try await secretary.get("/cases/ai-act-reclassify")
+            let refused = try await secretary.post("/cases/\(s.caseId)/ai-act-reclassify")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("no longer open or approved"))
+        }
+        #expect(!(try s.app.auditActions().contains("aiact.reclassified")))
+    }
 }
