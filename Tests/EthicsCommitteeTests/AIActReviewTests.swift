@@ -251,6 +251,8 @@ import Testing
             #expect(try await decisions.decision(caseId: s.caseId)?.friaVersion == 1)
             let decided = try await owner.get("/cases/\(s.caseId)")
             #expect(decided.body.contains("Decided on the fundamental-rights impact assessment, version 1 (Art. 27)."))
+            let letter = try await owner.get("/cases/\(s.caseId)/opinion-letter")
+            #expect(letter.body.contains("id=\"letter-fria\">Decided on the fundamental-rights impact assessment, version 1 (Art. 27)."))
             // Once decided, the assessment no longer changes: the owner gets no form, and a post answers 409 with the text kept
             let frozen = try await owner.get("/cases/\(s.caseId)/fria")
             #expect(!frozen.body.contains("id=\"fria-form\""))
