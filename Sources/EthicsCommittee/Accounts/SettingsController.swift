@@ -28,6 +28,8 @@ struct SettingsController {
         var writtenObjection: Bool
         var errors: [String: String] = [:]
         let action = Paths.settings
+        /// The AI Act's dates of application live on their own page (dates as data).
+        let aiActDatesHref = Paths.aiActDates
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {

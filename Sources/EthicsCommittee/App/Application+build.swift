@@ -142,6 +142,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     AuditController(audit: app.audit, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats)
         .addRoutes(to: router)
     SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    AIActDatesController(dates: AIActDateStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
+                         formats: app.formats).addRoutes(to: router)
     let memberPages = MembersController(members: app.members, invitations: app.invitations, settings: app.settings,
                                         renderer: renderer, formats: app.formats)
     memberPages.addRoutes(to: router)
@@ -156,6 +158,10 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder, viewLog: app.viewLog).addRoutes(to: router)
+    AIActReclassifyController(cases: app.cases, store: AIActReclassifyStore(db: app.database, clock: config.clock), sessions: app.sessions,
+                              renderer: renderer).addRoutes(to: router)
+    FRIAController(cases: app.cases, store: FRIAStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
+                   viewLog: app.viewLog, settings: app.settings, formats: app.formats).addRoutes(to: router)
     OpinionLetterController(cases: app.cases, decisions: app.caseDecisions, renderer: renderer, settings: app.settings,
                             formats: app.formats).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
