@@ -57,6 +57,8 @@ public struct AppServices: Sendable {
     /// Counts "Forgot your password?" requests (a separate count from sign-in failures).
     let resetThrottle: LoginThrottle
     public let written: WrittenProcedureStore
+    /// The register of AI systems (issue 18).
+    public let systems: SystemStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -84,6 +86,7 @@ public struct AppServices: Sendable {
         viewLog = ViewLog(audit: audit, clock: config.clock)
         notifications = NotificationStore(db: database, clock: config.clock)
         written = WrittenProcedureStore(db: database, clock: config.clock)
+        systems = SystemStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
         passwordResets = PasswordResetStore(db: database, clock: config.clock)
         twoFactor = TwoFactorStore(db: database, clock: config.clock)
@@ -117,7 +120,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
     HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, written: app.written,
-                   settings: app.settings, renderer: renderer, formats: app.formats,
+                   systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats,
                    meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
                                               formats: app.formats)).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
@@ -194,7 +197,13 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
     let reports = ReportStore(db: app.database)
-    ReportController(reports: reports, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
+    let systemBuilder = SystemShowBuilder(systems: app.systems, formats: app.formats)
+    let systemPages = SystemController(systems: app.systems, cases: app.cases, sessions: app.sessions, settings: app.settings,
+                                       renderer: renderer, formats: app.formats, builder: systemBuilder)
+    systemPages.addRoutes(to: router)
+    SystemActionController(systems: app.systems, renderer: renderer, formats: app.formats, settings: app.settings, builder: systemBuilder,
+                           register: systemPages).addRoutes(to: router)
+    ReportController(reports: reports, systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
     CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
     NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)

@@ -200,6 +200,7 @@ struct CaseShowBuilder: Sendable {
             page.friaDecisionLine = Catalog.fill(messages["fria_decided_on"] ?? "", ["version": String(version)])
             page.friaDecisionHref = Paths.caseFRIAPrint(found.id, version: version)
         }
+        page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere && !ownerUsers.isEmpty {
             page.aiAct?.offerConditions(decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
         }

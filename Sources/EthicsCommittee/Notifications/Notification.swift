@@ -18,6 +18,8 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case writtenOpened = "written_opened"
     case writtenReminder = "written_reminder"
     case writtenClosed = "written_closed"
+    /// A re-review of a system opened (issue 18): its owner and the staff; the record is the re-review case.
+    case systemReReview = "system_re_review"
 }
 
 /// The record a notification is about, which its link opens.

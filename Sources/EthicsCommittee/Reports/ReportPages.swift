@@ -14,6 +14,21 @@ enum ReportPages {
         let exportCSV: String
         let exportJSON: String
         let annualHref: String
+        let systemsOverdue: SystemsOverdue
+    }
+
+    /// Systems overdue for review: the count and the first few, each linking to its page.
+    struct SystemsOverdue: Sendable {
+        struct Row: Sendable {
+            let href: String
+            let name: String
+            let owner: String
+            let due: String
+        }
+        let count: String
+        let hasAny: Bool
+        let rows: [Row]
+        let more: String?
     }
 
     /// The standalone, printable annual report.
