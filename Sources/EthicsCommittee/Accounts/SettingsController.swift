@@ -26,6 +26,8 @@ struct SettingsController {
         var writtenQuorumRules: [Choice]
         var writtenMajorities: [Choice]
         var writtenObjection: Bool
+        var publicFeedback: Bool
+        let feedbackPath = Paths.feedback
         var errors: [String: String] = [:]
         let action = Paths.settings
     }
@@ -67,6 +69,7 @@ struct SettingsController {
         proposed.writtenQuorum = writtenQuorum ?? proposed.writtenQuorum
         proposed.writtenMajority = writtenMajority ?? proposed.writtenMajority
         proposed.writtenObjection = form["written_objection"] == "1"
+        proposed.publicFeedback = form["public_feedback"] == "1"
         guard errors.isEmpty else {
             return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
         }
@@ -97,6 +100,7 @@ struct SettingsController {
                 Choice(value: $0.rawValue, label: messages["written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
             },
             writtenObjection: values.writtenObjection,
+            publicFeedback: values.publicFeedback,
             errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
     }

@@ -40,6 +40,8 @@ public struct Settings: Sendable, Equatable {
     public var writtenQuorum: QuorumRule = .majority
     public var writtenMajority: WrittenMajority = .simple
     public var writtenObjection = true
+    /// Whether people without an account may send feedback on an AI system at /feedback (off: 404).
+    public var publicFeedback = false
 }
 
 extension Settings {
@@ -57,7 +59,8 @@ extension Settings {
          ("two_factor_required", twoFactorRequired.rawValue),
          ("written_quorum", writtenQuorum.rawValue),
          ("written_majority", writtenMajority.rawValue),
-         ("written_objection", writtenObjection ? "1" : "0")]
+         ("written_objection", writtenObjection ? "1" : "0"),
+         ("public_feedback", publicFeedback ? "1" : "0")]
     }
 
     /// Settings from their rows, with defaults for missing ones.
@@ -73,7 +76,8 @@ extension Settings {
                   twoFactorRequired: values["two_factor_required"].flatMap(TwoFactorRequirement.init(rawValue:)) ?? .staff,
                   writtenQuorum: values["written_quorum"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
                   writtenMajority: values["written_majority"].flatMap(WrittenMajority.init(rawValue:)) ?? .simple,
-                  writtenObjection: values["written_objection"] != "0")
+                  writtenObjection: values["written_objection"] != "0",
+                  publicFeedback: values["public_feedback"] == "1")
     }
 }
 
@@ -109,7 +113,8 @@ public struct SettingsStore: Sendable {
                                       + "tz=\(settings.timeZone) declaration_version=\(settings.declarationVersion) "
                                       + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal) "
                                       + "charter_public=\(settings.charterPublic ? 1 : 0) two_factor=\(settings.twoFactorRequired.rawValue) "
-                                      + "written=\(settings.writtenQuorum.rawValue)/\(settings.writtenMajority.rawValue)/\(settings.writtenObjection ? 1 : 0)",
+                                      + "written=\(settings.writtenQuorum.rawValue)/\(settings.writtenMajority.rawValue)/\(settings.writtenObjection ? 1 : 0)"
+                                      + " public_feedback=\(settings.publicFeedback ? 1 : 0)",
                                   at: clock.now)
             return settings
         }

@@ -195,5 +195,6 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)
     SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
+    addIncidentRoutes(app, to: router, renderer: renderer)
     return router
 }

@@ -34,6 +34,12 @@ struct ReportController {
                                   localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
     }
 
+    /// The incident figures of the year, over the incidents the reader may see.
+    private func incidentFigures(_ actor: Actor, _ period: ReportPeriod) async throws -> IncidentFigures {
+        try await IncidentFigureStore(db: reports.db).figures(
+            for: actor, period: period, localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
+    }
+
     func figures(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewFigures)
         guard let actor = context.actor else { throw AppError.signInRequired }
@@ -43,7 +49,7 @@ struct ReportController {
         let charts = FigureCharts(formats: formats, language: language)
         let decided = figures.decisionsTotal.filter { $0.key != .deferred }.values.reduce(0, +)
         let late = (figures.reviews[.late] ?? 0) + (figures.reviews[.overdue] ?? 0)
-        let page = ReportPages.Figures(
+        var page = ReportPages.Figures(
             year: period.year, years: choices(years, period.year), action: Paths.figures,
             headlines: [
                 .init(label: charts.text("figures_headline_opened"), value: formats.number(figures.casesByStatus.values.reduce(0, +), language)),
@@ -55,6 +61,10 @@ struct ReportController {
             charts: charts.all(figures, year: period.year),
             exportCSV: Paths.casesExportCSV, exportJSON: Paths.casesExportJSON,
             annualHref: Paths.annualReport(year: period.year))
+        let incidents = try await incidentFigures(actor, period)
+        let incidentCharts = IncidentCharts(formats: formats, language: language)
+        page.incidentHeadlines = incidentCharts.headlines(incidents)
+        page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         let title = (Catalog.messages(language)["figures_title"] ?? "") + " " + String(period.year)
         return try await renderer.page("reports/figures", page, title: title, context: context, path: Paths.figures)
     }
@@ -73,7 +83,7 @@ struct ReportController {
         let totals = figures.decisionsTotal
         var kinds: [DeliverableKind: Int] = [:]
         for item in report.deliverables { kinds[item.kind, default: 0] += 1 }
-        let page = ReportPages.Annual(
+        var page = ReportPages.Annual(
             lang: language.rawValue, committeeName: settings.current.committeeName,
             title: charts.text("annual_title", period.year), year: period.year, years: choices(years, period.year),
             action: Paths.annualReport, generated: formats.dateTime(Timestamp.string(clock.now), language),
@@ -113,6 +123,10 @@ struct ReportController {
             deliverableKinds: DeliverableKind.allCases.compactMap { kind in
                 kinds[kind].map { .init(label: charts.text("deliverable_kind_\(kind.rawValue)"), value: n($0)) }
             })
+        let incidents = try await incidentFigures(actor, period)
+        let incidentCharts = IncidentCharts(formats: formats, language: language)
+        page.incidentFigures = incidentCharts.headlines(incidents)
+        page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         return try renderer.standalone("reports/annual", page, context: context)
     }
 }

@@ -14,6 +14,11 @@ enum ReportPages {
         let exportCSV: String
         let exportJSON: String
         let annualHref: String
+        /// Incidents (issue 18): headline numbers, charts, the list and its export.
+        var incidentHeadlines: [Headline] = []
+        var incidentCharts: [SVGChart] = []
+        let incidentsHref = Paths.incidents
+        let incidentsExport = Paths.incidentsExportCSV
     }
 
     /// The standalone, printable annual report.
@@ -42,6 +47,8 @@ enum ReportPages {
         let deliverables: [DeliverableRow]
         let hasDeliverables: Bool
         let deliverableKinds: [Headline]
+        var incidentFigures: [Headline] = []
+        var incidentCharts: [SVGChart] = []
     }
     struct MeetingRow: Sendable {
         let date: String
