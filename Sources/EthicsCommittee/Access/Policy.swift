@@ -141,6 +141,24 @@ public enum Action: Sendable, Equatable {
     case ownIncident(IncidentFacts)
     /// Send feedback through the public form: anyone, signed in or not, when the setting is on; 404 otherwise.
     case sendPublicFeedback(enabled: Bool)
+    /// The register of AI systems (each person sees the systems they may open).
+    case viewSystems
+    /// Register a system, from a decided case or for a project that predates the committee.
+    case registerSystem
+    /// A system's page: its record, approving cases, conditions, status (`SystemPolicy.swift`).
+    case viewSystem(SystemFacts)
+    /// Edit a system's record.
+    case editSystem(SystemFacts)
+    /// Suspend a system's approval (opens a re-review case).
+    case suspendSystem(SystemFacts)
+    /// Put a planned or suspended system (back) in service.
+    case resumeSystem(SystemFacts)
+    /// Retire a system (irreversible).
+    case retireSystem(SystemFacts)
+    /// Report a substantive change (new model, data source, purpose, population): opens a re-review case.
+    case reportSystemChange(SystemFacts)
+    /// Attest that a system in service operates as approved.
+    case attestSystem(SystemFacts)
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -211,6 +229,9 @@ public enum Policy {
             return decideIncident(actor, action)
         case .sendPublicFeedback:
             return .notFound
+        case .viewSystems, .registerSystem, .viewSystem, .editSystem, .suspendSystem, .resumeSystem, .retireSystem,
+             .reportSystemChange, .attestSystem:
+            return decideSystem(actor, action)
         }
     }
 }

@@ -58,6 +58,8 @@ public struct AppServices: Sendable {
     /// Counts "Forgot your password?" requests (a separate count from sign-in failures).
     let resetThrottle: LoginThrottle
     public let written: WrittenProcedureStore
+    /// The register of AI systems (issue 18).
+    public let systems: SystemStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -85,6 +87,7 @@ public struct AppServices: Sendable {
         viewLog = ViewLog(audit: audit, clock: config.clock)
         notifications = NotificationStore(db: database, clock: config.clock)
         written = WrittenProcedureStore(db: database, clock: config.clock)
+        systems = SystemStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
         passwordResets = PasswordResetStore(db: database, clock: config.clock)
         twoFactor = TwoFactorStore(db: database, clock: config.clock)
