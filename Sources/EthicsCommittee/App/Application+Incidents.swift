@@ -10,10 +10,9 @@ extension AppServices {
 /// Incidents and feedback (issue 18): reports on systems, `/incidents`, triage, the public feedback form.
 func addIncidentRoutes(_ app: AppServices, to router: Router<AppRequestContext>, renderer: Renderer) {
     let config = app.config
-    let systems = SystemStore(db: app.database, clock: config.clock)
     // The incidents list routes first: `/incidents/export.csv` is not an incident id.
     IncidentListController(incidents: app.incidents, renderer: renderer, formats: app.formats).addRoutes(to: router)
-    IncidentController(incidents: app.incidents, systems: systems, sessions: app.sessions, renderer: renderer, formats: app.formats,
+    IncidentController(incidents: app.incidents, systems: app.systems, sessions: app.sessions, renderer: renderer, formats: app.formats,
                        maxBytes: config.maxAttachmentBytes).addRoutes(to: router)
     PublicFeedbackController(incidents: app.incidents, settings: app.settings, renderer: renderer, formats: app.formats,
                              throttle: LoginThrottle(PublicFeedbackController.throttleLimits), clock: config.clock).addRoutes(to: router)
