@@ -15,6 +15,7 @@ struct IncidentCharts {
         if figures.otherSystems > 0 || items.isEmpty {
             items.append(item("others", base.text("figures_incident_others"), figures.otherSystems))
         }
+        if figures.noSystem > 0 { items.append(item("none", base.text("incident_no_system"), figures.noSystem)) }
         return SVGChart.bars(id: "chart-incident-systems", title: base.text("figures_chart_incident_systems", year),
                              categoryHeader: base.text("incident_system"), valueHeader: base.text("figures_incidents"), items: items,
                              tableLabel: base.text("figures_table_view"))

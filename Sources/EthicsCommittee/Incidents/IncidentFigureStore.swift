@@ -4,10 +4,11 @@ import GRDB
 /// The incident figures of a year: per system, severity and month, and time to triage. Counted by aggregate
 /// queries over the incidents the reader may see (`IncidentStore.visibility`), never by loading rows.
 public struct IncidentFigures: Sendable, Equatable {
-    /// The systems with the most incidents (at most `topSystems`), by count then name, and how many incidents
-    /// fall on other systems (or on none yet: public reports waiting for triage).
+    /// The systems with the most incidents (at most `topSystems`), by count then name, how many fall on other
+    /// systems, and how many on none yet (public reports waiting for triage).
     public var bySystem: [(name: String, count: Int)] = []
     public var otherSystems = 0
+    public var noSystem = 0
     /// Keyed by severity, nil for public reports not yet assessed.
     public var bySeverity: [IncidentSeverity?: Int] = [:]
     /// Incidents reported in each month (index 0 is January), in the committee's time zone.
@@ -20,7 +21,7 @@ public struct IncidentFigures: Sendable, Equatable {
 
     public static func == (a: IncidentFigures, b: IncidentFigures) -> Bool {
         a.bySystem.map(\.name) == b.bySystem.map(\.name) && a.bySystem.map(\.count) == b.bySystem.map(\.count)
-            && a.otherSystems == b.otherSystems && a.bySeverity == b.bySeverity && a.byMonth == b.byMonth && a.triage == b.triage
+            && a.otherSystems == b.otherSystems && a.noSystem == b.noSystem && a.bySeverity == b.bySeverity && a.byMonth == b.byMonth && a.triage == b.triage
             && a.meanDaysToTriage == b.meanDaysToTriage
     }
 }
@@ -60,7 +61,9 @@ public struct IncidentFigureStore: Sendable {
                 let month: Int = row["month"]
                 if (1...12).contains(month) { figures.byMonth[month - 1] += row["n"] }
             }
-            figures.otherSystems = figures.total - figures.bySystem.reduce(0) { $0 + $1.count }
+            figures.noSystem = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents i WHERE \(scope) AND i.system_id IS NULL",
+                                                arguments: arguments) ?? 0
+            figures.otherSystems = figures.total - figures.noSystem - figures.bySystem.reduce(0) { $0 + $1.count }
             for row in try Row.fetchAll(db, sql: """
                 SELECT CASE WHEN i.triaged_at IS NULL THEN 'pending'
                             WHEN julianday(i.triaged_at) - julianday(i.reported_at) <= 1 THEN 'within_day'
