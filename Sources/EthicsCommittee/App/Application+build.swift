@@ -122,7 +122,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
     HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, written: app.written,
-                   settings: app.settings, renderer: renderer, formats: app.formats,
+                   systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats,
                    meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
                                               formats: app.formats)).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
@@ -193,7 +193,13 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
     let reports = ReportStore(db: app.database)
-    ReportController(reports: reports, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
+    let systemBuilder = SystemShowBuilder(systems: app.systems, formats: app.formats)
+    let systemPages = SystemController(systems: app.systems, cases: app.cases, sessions: app.sessions, settings: app.settings,
+                                       renderer: renderer, formats: app.formats, builder: systemBuilder)
+    systemPages.addRoutes(to: router)
+    SystemActionController(systems: app.systems, renderer: renderer, formats: app.formats, settings: app.settings, builder: systemBuilder,
+                           register: systemPages).addRoutes(to: router)
+    ReportController(reports: reports, systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
     CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
     NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)

@@ -98,6 +98,8 @@ public struct CaseDecisionStore: Sendable {
                                                meetingId: meetingId, now: now)
         }
         try Notifier.caseDecided(db, caseId: caseId, by: actor.id, now: now)
+        // A re-review's decision supersedes the previous one on its system; the next review counts from it.
+        try SystemStore.caseDecided(db, caseId: caseId, outcome: outcome, at: at)
     }
 
     /// `decide` inside the caller's transaction at this store's clock (the demo generator batches

@@ -228,6 +228,8 @@ struct CaseShowPage: Sendable {
     var forms: CaseShowForms
     /// The AI Act classification, beside the risk tier.
     var aiAct: AIActCaseView? = nil
+    /// The system this case registered or re-reviews, or the offer to register it (issue 18).
+    var system: CaseSystemView? = nil
 }
 
 /// The state of each form of the case page: empty, or refused with what was sent.

@@ -193,6 +193,7 @@ struct CaseShowBuilder: Sendable {
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
         page.aiAct = AIActCaseView(aiAct, dates: try await aiActStore.dates(), today: today, formats: formats, language: language)
+        page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere && !ownerUsers.isEmpty {
             page.aiAct?.offer(decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
         }

@@ -20,6 +20,8 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case writtenClosed = "written_closed"
     case incidentCritical = "incident_critical"
     case incidentAssigned = "incident_assigned"
+    /// A re-review of a system opened (issue 18): its owner and the staff; the record is the re-review case.
+    case systemReReview = "system_re_review"
 }
 
 /// The record a notification is about, which its link opens.

@@ -5,6 +5,8 @@ import Hummingbird
 /// the cases the reader may open, for a year in the committee's time zone.
 struct ReportController {
     let reports: ReportStore
+    /// "Systems overdue for review" (issue 18), counted through the register's visibility rule.
+    let systems: SystemStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
@@ -60,13 +62,24 @@ struct ReportController {
             ],
             charts: charts.all(figures, year: period.year),
             exportCSV: Paths.casesExportCSV, exportJSON: Paths.casesExportJSON,
-            annualHref: Paths.annualReport(year: period.year))
+            annualHref: Paths.annualReport(year: period.year),
+            systemsOverdue: try await systemsOverdue(actor, language))
         let incidents = try await incidentFigures(actor, period)
         let incidentCharts = IncidentCharts(formats: formats, language: language)
         page.incidentHeadlines = incidentCharts.headlines(incidents)
         page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         let title = (Catalog.messages(language)["figures_title"] ?? "") + " " + String(period.year)
         return try await renderer.page("reports/figures", page, title: title, context: context, path: Paths.figures)
+    }
+
+    /// Systems in service or suspended whose review date has passed, today (not a figure of the chosen year).
+    private func systemsOverdue(_ actor: Actor, _ language: Language) async throws -> ReportPages.SystemsOverdue {
+        let (count, rows) = try await systems.overdueForReview(for: actor, today: formats.localISODate())
+        return ReportPages.SystemsOverdue(
+            count: Catalog.plural("figures_systems_overdue_count", count, language), hasAny: count > 0,
+            rows: rows.map { ReportPages.SystemsOverdue.Row(href: Paths.system($0.id), name: $0.name, owner: $0.ownerName,
+                                                             due: formats.calendarDate($0.nextReviewOn, language)) },
+            more: count > rows.count ? Paths.systems : nil)
     }
 
     /// The annual report: a standalone page with print CSS (A4, running header, page numbers, charts never split).

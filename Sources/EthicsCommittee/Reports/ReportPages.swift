@@ -14,11 +14,26 @@ enum ReportPages {
         let exportCSV: String
         let exportJSON: String
         let annualHref: String
+        let systemsOverdue: SystemsOverdue
         /// Incidents (issue 18): headline numbers, charts, the list and its export.
         var incidentHeadlines: [Headline] = []
         var incidentCharts: [SVGChart] = []
         let incidentsHref = Paths.incidents
         let incidentsExport = Paths.incidentsExportCSV
+    }
+
+    /// Systems overdue for review: the count and the first few, each linking to its page.
+    struct SystemsOverdue: Sendable {
+        struct Row: Sendable {
+            let href: String
+            let name: String
+            let owner: String
+            let due: String
+        }
+        let count: String
+        let hasAny: Bool
+        let rows: [Row]
+        let more: String?
     }
 
     /// The standalone, printable annual report.
