@@ -12,10 +12,13 @@ Each person signs in in turn in the session's browser; every page goes through c
 
 import re
 
+import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import (choose, click_and_wait, click_button, fill, nav_link, path_of, sign_out, text_of, tick)
+from conftest import (ETHICS_BIN, choose, click_and_wait, click_button, click_link, fill, make_driver, nav_link, path_of,
+                      sign_in, sign_out, text_of, tick)
 from test_cases import accounts, flash, main_text, switch_to
+from test_member_votes import DemoServer
 
 ADMIN = {"email": "ines.incidents@example.org", "name": "Ines Incidents", "password": "Granite-Willow-Orbit-73",
          "role": "admin"}
@@ -83,3 +86,136 @@ def test_public_feedback_with_the_setting_on_and_404_with_it_off(driver, server,
 
 def field_value(driver, field_id: str) -> str:
     return driver.find_element(By.ID, field_id).get_attribute("value")
+
+
+# ---------------------------------------------------------------------------------------------
+# The critical incident chain, on the demo committee (its own server over a fresh `ethics demo` database)
+# ---------------------------------------------------------------------------------------------
+
+PASSWORD = "ethics-demo-2026"
+DEMO_SECRETARY = "lucas.moreau@acme.example"
+SOPHIE = "sophie.laurent@acme.example"
+CHAIR = "helene.marchand@univ-lyon.example"
+CASE_TITLE = "Live translation in chat for non-French speakers"
+SYSTEM = "Live translation in chat"
+CRITICAL = "Translated replies insult customers writing in Arabic"
+
+
+@pytest.fixture
+def demo():
+    server = DemoServer(ETHICS_BIN)
+    server.start()
+    drivers = []
+
+    def browser():
+        drivers.append(make_driver())
+        return drivers[-1]
+    yield server, browser
+    for extra in drivers:
+        extra.quit()
+    server.stop()
+
+
+def text(driver) -> str:
+    return " ".join(driver.find_element(By.TAG_NAME, "main").text.split())
+
+
+def test_critical_incident_chain_from_a_decided_case_to_the_re_review(demo, page_checker, tmp_path):
+    server, browser = demo
+
+    # --- A case decided favourably → its system registered (the secretary, from the decided case).
+    secretary = browser()
+    sign_in(secretary, server, DEMO_SECRETARY, PASSWORD)
+    click_and_wait(secretary, nav_link(secretary, "Cases"))
+    click_link(secretary, CASE_TITLE)
+    assert "Favourable" in text(secretary), text(secretary)[:300]
+    click_link(secretary, "Register its system")
+    fill(secretary, "Name", SYSTEM)
+    fill(secretary, "Model", "LinguaBridge MT 5")
+    secretary.execute_script("document.getElementById('deployed_on').value = '2026-11-02';")
+    secretary.find_element(By.CSS_SELECTOR, "#status option[value='in_service']").click()
+    click_button(secretary, "Register the system")
+    page_checker.check(secretary, "incidents: the registered system, its incidents section empty")
+    system_path = path_of(secretary)
+    assert "No incident has been reported on this system." in text(secretary)
+
+    # --- The project owner reports a critical incident from the system page; a wrong file is refused first.
+    owner = browser()
+    sign_in(owner, server, SOPHIE, PASSWORD)
+    owner.get(server.url(system_path))
+    click_link(owner, "Report an incident")
+    page_checker.check(owner, "incidents: the report form")
+    fill(owner, "In a few words", CRITICAL)
+    fill(owner, "What happened", "Since the vendor's update, replies translated from Arabic contain insults.")
+    owner.execute_script("document.getElementById('occurred_on').value = arguments[0];",
+                         owner.find_element(By.ID, "occurred_on").get_attribute("max"))
+    choose(owner, "Type of harm", "Discrimination")
+    choose(owner, "Severity", "Critical")
+    fill(owner, "People affected", "120")
+    owner.find_element(By.CSS_SELECTOR, "label[for='fallback-yes']").click()
+    fill(owner, "Actions already taken", "Translation switched off for Arabic; agents answer instead.")
+    bad = tmp_path / "trace.exe"
+    bad.write_bytes(b"MZ\x90\x00 not a document")
+    owner.find_element(By.ID, "evidence").send_keys(str(bad))
+    click_button(owner, "Send the report")
+    page_checker.check(owner, "incidents: report refused for its file, the rest kept", expected_status=422)
+    assert owner.current_url.endswith("#incident-form"), owner.current_url
+    assert "This type of file is not accepted" in text(owner)
+    assert owner.find_element(By.ID, "title").get_attribute("value") == CRITICAL
+    assert owner.find_element(By.CSS_SELECTOR, "#severity option:checked").text == "Critical"
+    assert owner.find_element(By.ID, "fallback-yes").is_selected()
+    good = tmp_path / "transcript.txt"
+    good.write_text("Customer: ...\nBot (translated): ...\n", encoding="utf-8")
+    owner.find_element(By.ID, "evidence").send_keys(str(good))
+    click_button(owner, "Send the report")
+    page_checker.check(owner, "incidents: the critical incident as its reporter")
+    assert flash_of(owner) == "Your report is recorded. The secretary will triage it.", flash_of(owner)
+    incident_path = path_of(owner)
+    assert "Critical incident." in text(owner) and "transcript.txt" in text(owner)
+    assert owner.find_element(By.ID, "art73-deadline")
+    # The owner also reports what changed on the system: the vendor's new model.
+    owner.get(server.url(system_path))
+    assert CRITICAL in text(owner)
+    fill(owner, "Model", "LinguaBridge MT 6")
+    fill(owner, "What changed and why", "The vendor replaced MT 5 by MT 6 without notice; the incident started then.")
+    click_button(owner, "Report the change")
+
+    # --- The chair is notified at once and reads the incident.
+    chair = browser()
+    sign_in(chair, server, CHAIR, PASSWORD)
+    chair.get(server.url("/notifications"))
+    page_checker.check(chair, "incidents: the chair's notifications")
+    wanted = f"Critical incident on “{SYSTEM}”: “{CRITICAL}”."
+    items = chair.find_elements(By.CSS_SELECTOR, "ul.notifications li")
+    matching = [item for item in items if wanted in " ".join(item.text.split())]
+    assert matching, [item.text for item in items][:5]
+    click_and_wait(chair, matching[0].find_element(By.CSS_SELECTOR, "button"))
+    assert path_of(chair) == incident_path, chair.current_url
+    page_checker.check(chair, "incidents: the critical incident as the chair")
+
+    # --- The secretary follows the incident to the system page and suspends it: it goes on the next agenda.
+    secretary.get(server.url(incident_path))
+    page_checker.check(secretary, "incidents: the critical incident as the secretary")
+    click_link(secretary, "Open the system page to suspend it")
+    assert path_of(secretary) == system_path, secretary.current_url
+    click_link(secretary, "Suspend the approval")
+    fill(secretary, "Reason", "Critical incident: insulting translations after an unannounced model change.")
+    fill(secretary, "Incident number (optional)", incident_path.rsplit("/", 1)[-1])
+    tick(secretary, "I understand that the system’s approval is suspended now.")
+    click_button(secretary, "Suspend the approval")
+    page_checker.check(secretary, "incidents: the system suspended, its re-review on the next agenda")
+    assert flash_of(secretary).startswith("The approval is suspended. The re-review case is on the agenda of"), flash_of(secretary)
+    notice = secretary.find_element(By.ID, "re-review")
+    links = notice.find_elements(By.TAG_NAME, "a")
+
+    # --- The re-review case shows what changed.
+    click_and_wait(secretary, links[0])
+    page_checker.check(secretary, "incidents: the re-review case with the changes")
+    changes = secretary.find_element(By.ID, "system")
+    rows = [" ".join(row.text.split()) for row in changes.find_elements(By.CSS_SELECTOR, "table.diff-table tbody tr")]
+    assert "Model LinguaBridge MT 5 LinguaBridge MT 6" in rows, rows
+
+
+def flash_of(driver) -> str:
+    found = driver.find_elements(By.CSS_SELECTOR, ".flash")
+    return " ".join(found[0].text.split()) if found else ""
