@@ -135,6 +135,20 @@ public enum Action: Sendable, Equatable {
     case readFRIA(CaseFacts)
     /// Write its next version: the case's project owner (or staff on their behalf) until the case is decided.
     case writeFRIA(CaseFacts)
+    /// Report an incident on a system (its form and its sending): whoever may see the system.
+    case reportIncident(SystemFacts)
+    /// The incidents list (each person sees the incidents on the systems they may see).
+    case viewIncidents
+    /// One incident: its page and its evidence.
+    case viewIncident(IncidentFacts)
+    /// Triage: confirm the system and severity, assign an owner, record root cause and corrective actions.
+    case triageIncident(IncidentFacts)
+    /// Close a triaged incident (it is frozen).
+    case closeIncident(IncidentFacts)
+    /// Be named owner of an incident (asked for the candidate).
+    case ownIncident(IncidentFacts)
+    /// Send feedback through the public form: anyone, signed in or not, when the setting is on; 404 otherwise.
+    case sendPublicFeedback(enabled: Bool)
     /// The register of AI systems (each person sees the systems they may open).
     case viewSystems
     /// Register a system, from a decided case or for a project that predates the committee.
@@ -168,6 +182,7 @@ public enum Decision: Sendable, Equatable {
 public enum Policy {
     public static func decide(_ actor: Actor?, _ action: Action) -> Decision {
         if case .readCharter(let isPublic) = action, actor == nil { return isPublic ? .allow : .notFound }
+        if case .sendPublicFeedback(let enabled) = action { return enabled ? .allow : .notFound }
         guard let actor else { return .signInRequired }
         if action == .completeOnboarding { return actor.role.sitsOnCommittee && !actor.onboarded ? .allow : .notFound }
         if !actor.onboarded { return .onboardingRequired }
@@ -220,6 +235,10 @@ public enum Policy {
             return decideReports(actor, action)
         case .manageAIActDates, .reclassifyCases, .readFRIA, .writeFRIA:
             return decideAIAct(actor, action)
+        case .reportIncident, .viewIncidents, .viewIncident, .triageIncident, .closeIncident, .ownIncident:
+            return decideIncident(actor, action)
+        case .sendPublicFeedback:
+            return .notFound
         case .viewSystems, .registerSystem, .viewSystem, .editSystem, .suspendSystem, .resumeSystem, .retireSystem,
              .reportSystemChange, .attestSystem:
             return decideSystem(actor, action)

@@ -26,6 +26,8 @@ struct SettingsController {
         var writtenQuorumRules: [Choice]
         var writtenMajorities: [Choice]
         var writtenObjection: Bool
+        var publicFeedback: Bool
+        let feedbackPath = Paths.feedback
         /// The register's intervals (issue 18), kept as typed on a refusal.
         var systemMonths: [MonthField] = []
         var errors: [String: String] = [:]
@@ -81,6 +83,7 @@ struct SettingsController {
         proposed.writtenQuorum = writtenQuorum ?? proposed.writtenQuorum
         proposed.writtenMajority = writtenMajority ?? proposed.writtenMajority
         proposed.writtenObjection = form["written_objection"] == "1"
+        proposed.publicFeedback = form["public_feedback"] == "1"
         // Absent (an older form): unchanged. Present: a whole number of months in range.
         var months: [String: String] = [:]
         for name in Self.monthFields where !form.all(name).isEmpty {
@@ -127,6 +130,7 @@ struct SettingsController {
                 Choice(value: $0.rawValue, label: messages["written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
             },
             writtenObjection: values.writtenObjection,
+            publicFeedback: values.publicFeedback,
             systemMonths: Self.monthFields.map {
                 MonthField(name: $0, label: messages["settings_\($0)"] ?? "", value: typedMonths[$0] ?? String(stored[$0] ?? 0), error: errors[$0])
             },

@@ -40,6 +40,8 @@ public struct Settings: Sendable, Equatable {
     public var writtenQuorum: QuorumRule = .majority
     public var writtenMajority: WrittenMajority = .simple
     public var writtenObjection = true
+    /// Whether people without an account may send feedback on an AI system at /feedback (off: 404).
+    public var publicFeedback = false
     /// Review interval by risk tier and the owners' attestation interval, in months (issue 18).
     public var systemSchedule = SystemSchedule()
 }
@@ -60,6 +62,7 @@ extension Settings {
          ("written_quorum", writtenQuorum.rawValue),
          ("written_majority", writtenMajority.rawValue),
          ("written_objection", writtenObjection ? "1" : "0"),
+         ("public_feedback", publicFeedback ? "1" : "0"),
          ("review_months_high", String(systemSchedule.reviewMonthsHigh)),
          ("review_months_medium", String(systemSchedule.reviewMonthsMedium)),
          ("review_months_low", String(systemSchedule.reviewMonthsLow)),
@@ -80,6 +83,7 @@ extension Settings {
                   writtenQuorum: values["written_quorum"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
                   writtenMajority: values["written_majority"].flatMap(WrittenMajority.init(rawValue:)) ?? .simple,
                   writtenObjection: values["written_objection"] != "0",
+                  publicFeedback: values["public_feedback"] == "1",
                   systemSchedule: SystemSchedule(reviewMonthsHigh: values["review_months_high"].flatMap { Int($0) } ?? 12,
                                                  reviewMonthsMedium: values["review_months_medium"].flatMap { Int($0) } ?? 24,
                                                  reviewMonthsLow: values["review_months_low"].flatMap { Int($0) } ?? 36,
@@ -121,7 +125,7 @@ public struct SettingsStore: Sendable {
                                       + "charter_public=\(settings.charterPublic ? 1 : 0) two_factor=\(settings.twoFactorRequired.rawValue) "
                                       + "written=\(settings.writtenQuorum.rawValue)/\(settings.writtenMajority.rawValue)/\(settings.writtenObjection ? 1 : 0) "
                                       + "review_months=\(settings.systemSchedule.reviewMonthsHigh)/\(settings.systemSchedule.reviewMonthsMedium)/"
-                                      + "\(settings.systemSchedule.reviewMonthsLow) attestation_months=\(settings.systemSchedule.attestationMonths)",
+                                      + "\(settings.systemSchedule.reviewMonthsLow) attestation_months=\(settings.systemSchedule.attestationMonths) public_feedback=\(settings.publicFeedback ? 1 : 0)",
                                   at: clock.now)
             return settings
         }

@@ -199,7 +199,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let reports = ReportStore(db: app.database)
     let systemBuilder = SystemShowBuilder(systems: app.systems, formats: app.formats)
     let systemPages = SystemController(systems: app.systems, cases: app.cases, sessions: app.sessions, settings: app.settings,
-                                       renderer: renderer, formats: app.formats, builder: systemBuilder)
+                                       renderer: renderer, formats: app.formats, builder: systemBuilder,
+                                       incidentSection: IncidentSection(incidents: app.incidents, formats: app.formats))
     systemPages.addRoutes(to: router)
     SystemActionController(systems: app.systems, renderer: renderer, formats: app.formats, settings: app.settings, builder: systemBuilder,
                            register: systemPages).addRoutes(to: router)
@@ -208,5 +209,6 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)
     SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
+    addIncidentRoutes(app, to: router, renderer: renderer)
     return router
 }

@@ -97,6 +97,7 @@ enum Navigation {
         Entry(path: Paths.writtenProcedures, label: "nav_written", action: .viewWrittenProcedures),
         Entry(path: Paths.deliverables, label: "nav_deliverables", action: .viewDeliverables),
         Entry(path: Paths.systems, label: "nav_systems", action: .viewSystems),
+        Entry(path: Paths.incidents, label: "nav_incidents", action: .viewIncidents),
         Entry(path: Paths.figures, label: "nav_figures", action: .viewFigures),
         Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),

@@ -26,6 +26,8 @@ public struct NotificationStore: Sendable {
         }
         let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
         arguments += writtenArguments
+        let (incident, incidentArguments) = IncidentStore.visibility(actor)
+        arguments += incidentArguments
         let countArguments = arguments
         return try await db.writer.read { db in
             try Int.fetchOne(db, sql: """
@@ -34,7 +36,9 @@ public struct NotificationStore: Sendable {
                     OR (n.record_type = 'meeting' AND \(meeting))
                     OR n.record_type = 'document_version'
                     OR (n.record_type = 'written_procedure' AND EXISTS (
-                        SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written))))
+                        SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written)))
+                    OR (n.record_type = 'incident' AND EXISTS (
+                        SELECT 1 FROM incidents i WHERE i.id = n.record_id AND \(incident))))
                 """, arguments: countArguments) ?? 0
         }
     }

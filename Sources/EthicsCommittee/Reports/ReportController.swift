@@ -36,6 +36,12 @@ struct ReportController {
                                   localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
     }
 
+    /// The incident figures of the year, over the incidents the reader may see.
+    private func incidentFigures(_ actor: Actor, _ period: ReportPeriod) async throws -> IncidentFigures {
+        try await IncidentFigureStore(db: reports.db).figures(
+            for: actor, period: period, localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
+    }
+
     func figures(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewFigures)
         guard let actor = context.actor else { throw AppError.signInRequired }
@@ -45,7 +51,7 @@ struct ReportController {
         let charts = FigureCharts(formats: formats, language: language)
         let decided = figures.decisionsTotal.filter { $0.key != .deferred }.values.reduce(0, +)
         let late = (figures.reviews[.late] ?? 0) + (figures.reviews[.overdue] ?? 0)
-        let page = ReportPages.Figures(
+        var page = ReportPages.Figures(
             year: period.year, years: choices(years, period.year), action: Paths.figures,
             headlines: [
                 .init(label: charts.text("figures_headline_opened"), value: formats.number(figures.casesByStatus.values.reduce(0, +), language)),
@@ -58,6 +64,10 @@ struct ReportController {
             exportCSV: Paths.casesExportCSV, exportJSON: Paths.casesExportJSON,
             annualHref: Paths.annualReport(year: period.year),
             systemsOverdue: try await systemsOverdue(actor, language))
+        let incidents = try await incidentFigures(actor, period)
+        let incidentCharts = IncidentCharts(formats: formats, language: language)
+        page.incidentHeadlines = incidentCharts.headlines(incidents)
+        page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         let title = (Catalog.messages(language)["figures_title"] ?? "") + " " + String(period.year)
         return try await renderer.page("reports/figures", page, title: title, context: context, path: Paths.figures)
     }
@@ -86,7 +96,7 @@ struct ReportController {
         let totals = figures.decisionsTotal
         var kinds: [DeliverableKind: Int] = [:]
         for item in report.deliverables { kinds[item.kind, default: 0] += 1 }
-        let page = ReportPages.Annual(
+        var page = ReportPages.Annual(
             lang: language.rawValue, committeeName: settings.current.committeeName,
             title: charts.text("annual_title", period.year), year: period.year, years: choices(years, period.year),
             action: Paths.annualReport, generated: formats.dateTime(Timestamp.string(clock.now), language),
@@ -127,6 +137,10 @@ struct ReportController {
             deliverableKinds: DeliverableKind.allCases.compactMap { kind in
                 kinds[kind].map { .init(label: charts.text("deliverable_kind_\(kind.rawValue)"), value: n($0)) }
             })
+        let incidents = try await incidentFigures(actor, period)
+        let incidentCharts = IncidentCharts(formats: formats, language: language)
+        page.incidentFigures = incidentCharts.headlines(incidents)
+        page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         return try renderer.standalone("reports/annual", page, context: context)
     }
 }

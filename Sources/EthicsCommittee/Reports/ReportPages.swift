@@ -15,6 +15,11 @@ enum ReportPages {
         let exportJSON: String
         let annualHref: String
         let systemsOverdue: SystemsOverdue
+        /// Incidents (issue 18): headline numbers, charts, the list and its export.
+        var incidentHeadlines: [Headline] = []
+        var incidentCharts: [SVGChart] = []
+        let incidentsHref = Paths.incidents
+        let incidentsExport = Paths.incidentsExportCSV
     }
 
     /// Systems overdue for review: the count and the first few, each linking to its page.
@@ -60,6 +65,8 @@ enum ReportPages {
         let deliverables: [DeliverableRow]
         let hasDeliverables: Bool
         let deliverableKinds: [Headline]
+        var incidentFigures: [Headline] = []
+        var incidentCharts: [SVGChart] = []
     }
     struct MeetingRow: Sendable {
         let date: String

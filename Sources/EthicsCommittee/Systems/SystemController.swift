@@ -10,6 +10,8 @@ struct SystemController {
     let renderer: Renderer
     let formats: Formats
     let builder: SystemShowBuilder
+    /// The incidents section of the system page (issue 18, the incidents side).
+    var incidentSection: IncidentSection? = nil
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.systems), use: list)
@@ -66,7 +68,12 @@ struct SystemController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (system, facts) = try await load(context)
         try context.require(.viewSystem(facts))
-        let page = try await builder.page(system, facts, context: context)
+        var page = try await builder.page(system, facts, context: context)
+        if let incidentSection, let actor = context.actor {
+            page.incidents = try await incidentSection.section(
+                systemId: system.id, facts: facts, actor: actor,
+                requestedPage: RequestNumber.page(request.uri.queryParameters[Substring(IncidentSection.pageParameter)]), language: context.language)
+        }
         return try await renderer.page("systems/show", page, title: system.name, context: context, path: Paths.system(system.id))
     }
 

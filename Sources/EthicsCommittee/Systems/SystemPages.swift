@@ -160,6 +160,8 @@ enum SystemPages {
         let attestError: String?
         var formError: String?
         let limits: SystemLimits
+        /// Its incidents, paged, and the report button (issue 18, the incidents side).
+        var incidents: IncidentPages.SystemSection? = nil
     }
 
     struct Suspend: Sendable {
