@@ -16,7 +16,8 @@ struct TemplateSource {
 /// templates use them:
 /// - a bare name is a field of the innermost value (a section over a list, an optional or a struct pushes
 ///   its value; a section over a Bool keeps the value it is in);
-/// - `t.…`, `layout.…`, `page.…` and `limits.…` start at the root, from any depth;
+/// - `t.…`, `layout.…`, `page.…` and `fieldLimits.…` start at the root, from any depth (names no page
+///   model uses, so a root name never hides a field of the page);
 /// - a section whose content shows `{{.}}` pushes its value even when it is a string or a number
 ///   (`{{#reasons}}<li>{{.}}</li>{{/reasons}}`); otherwise a string or number keeps the value around it;
 /// - after `t`, `values` or `errors` (dictionaries of strings) the next part is a key;
@@ -29,7 +30,7 @@ struct CodeGenerator {
     init(templates: [String: TemplateSource]) { self.templates = templates }
 
     static let dictionaryFields: Set<String> = ["t", "values", "errors"]
-    static let rootFields: Set<String> = ["t", "layout", "page", "limits"]
+    static let rootFields: Set<String> = ["t", "layout", "page", "fieldLimits"]
 
     mutating func generate() throws -> String {
         out = "// Generated from Templates/ by the TemplateCompiler build plugin. Do not edit.\n"

@@ -17,14 +17,14 @@ public struct Renderer: Sendable {
         let layout: Layout
         let t: [String: String]
         let page: Page
-        /// Field limits, `{{limits.…}}` from any depth of any template.
-        var limits: LimitHints
+        /// The common field limits, `{{fieldLimits.…}}` from any depth of any template.
+        var fieldLimits: LimitHints
 
         init(layout: Layout, t: [String: String], page: Page) {
             self.layout = layout
             self.t = t
             self.page = page
-            limits = LimitHints.of(Language(rawValue: layout.lang) ?? .en)
+            fieldLimits = LimitHints.of(Language(rawValue: layout.lang) ?? .en)
         }
     }
 
