@@ -14,7 +14,7 @@ struct AIActOfferView: Sendable {
         let due: String
         let aiactOwnerError: String?
         let aiactDueError: String?
-        /// The view's suffix again: compiled templates read a row's own fields only.
+        /// The offer's suffix again: compiled templates read a bare name from the innermost value only (issue 19).
         let suffix: String
     }
     let rows: [Row]

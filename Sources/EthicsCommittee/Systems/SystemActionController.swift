@@ -40,7 +40,7 @@ struct SystemActionController {
         let page = SystemPages.Suspend(name: system.name, action: Paths.systemStatus(system.id, "suspend") + "#suspend-form",
                                        backHref: Paths.system(system.id), reason: form.reason, incident: form.incident, errors: state.errors,
                                        error: state.refused ? (state.message ?? t["system_form_errors"]) : nil,
-                                       limits: SystemLimits(context.language))
+                                       systemLimits: SystemLimits(context.language))
         return try await renderer.page("systems/suspend", page, title: "system_suspend_title", context: context,
                                        path: Paths.systemStatus(system.id, "suspend"), status: status)
     }

@@ -130,7 +130,7 @@ struct SystemController {
                                                                       "medium": String(schedule.reviewMonthsMedium),
                                                                       "low": String(schedule.reviewMonthsLow)]),
             errors: state.errors, error: state.refused ? (state.message ?? t["system_form_errors"]) : nil,
-            limits: SystemLimits(context.language))
+            systemLimits: SystemLimits(context.language))
         return try await renderer.page("systems/form", page, title: systemId == nil ? "system_new_title" : "system_edit_title",
                                        context: context, path: systemId.map(Paths.systemEdit) ?? Paths.newSystem, status: status)
     }

@@ -60,7 +60,8 @@ enum SystemPages {
         let schedule: String
         let errors: [String: String]
         let error: String?
-        let limits: SystemLimits
+        /// The register's limits (`{{limits.…}}` is the layout's `LimitHints`, from any depth).
+        let systemLimits: SystemLimits
     }
 
     struct CaseLine: Sendable {
@@ -159,7 +160,8 @@ enum SystemPages {
         let attestNoteError: String?
         let attestError: String?
         var formError: String?
-        let limits: SystemLimits
+        /// The register's limits (`{{limits.…}}` is the layout's `LimitHints`, from any depth).
+        let systemLimits: SystemLimits
         /// Its incidents, paged, and the report button (issue 18, the incidents side).
         var incidents: IncidentPages.SystemSection? = nil
     }
@@ -172,7 +174,8 @@ enum SystemPages {
         let incident: String
         let errors: [String: String]
         let error: String?
-        let limits: SystemLimits
+        /// The register's limits (`{{limits.…}}` is the layout's `LimitHints`, from any depth).
+        let systemLimits: SystemLimits
     }
 }
 

@@ -94,7 +94,7 @@ struct SystemShowBuilder: Sendable {
                                                              ("changed", t["system_attest_changed"] ?? "")], fallback: "as_approved"),
             attestNote: forms.attest.value("note"), attestNoteError: forms.attest.errors["note"],
             attestError: forms.attest.errors["outcome"] ?? forms.attest.message,
-            formError: nil, limits: limits)
+            formError: nil, systemLimits: limits)
     }
 
     private func attestationDue(_ id: Int64) async throws -> String? {
