@@ -323,6 +323,35 @@ import Testing
         #expect(app.services.settings.current.systemSchedule == SystemSchedule(reviewMonthsHigh: 6, attestationMonths: 3))
     }
 
+    @Test func anEditRefusedOrOverwrittenMeanwhileKeepsWhatWasTyped() async throws {
+        let app = try await TestApp.make()
+        try await app.user("sec@example.org", role: .secretary)
+        let owner = try await app.user("owner@example.org", role: .submitter)
+        let id = try await Self.register(app, caseId: nil, owner: owner.id, name: "Legacy bot")
+        try await app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("sec@example.org")
+            let form = try await browser.get("/systems/\(id)/edit")
+            #expect(form.body.contains("name=\"revision\" value=\"1\""))
+            // A name over the limit: refused by its field, the rest kept
+            let long = String(repeating: "x", count: 201)
+            let refused = try await browser.post("/systems/\(id)/edit", ["name": long, "owner_id": "\(owner.id)", "purpose": "Kept purpose",
+                                                                          "risk_tier": "high", "revision": "1"])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Kept purpose"))
+            #expect(refused.body.contains("action=\"/systems/\(id)/edit#system-form\""))
+            // Someone saved meanwhile: 409, what this person typed still on the form
+            try await app.services.systems.update(id: id, SystemDraft(name: "Saved by another", ownerId: owner.id, purpose: "x"), revision: 1,
+                                                  by: .system())
+            let stale = try await browser.post("/systems/\(id)/edit", ["name": "My name", "owner_id": "\(owner.id)", "purpose": "My purpose",
+                                                                        "risk_tier": "high", "revision": "1"])
+            #expect(stale.status == .conflict && stale.body.contains("value=\"My name\"") && stale.body.contains("Someone saved this record"))
+            #expect(try await browser.post("/systems/\(id)/edit", ["name": "My name", "owner_id": "\(owner.id)", "purpose": "My purpose",
+                                                                    "risk_tier": "high", "revision": "2"]).status == .seeOther)
+        }
+        let system = try #require(try await app.services.systems.find(id: id, for: Actor(userId: owner.id, role: .submitter))).0
+        #expect(system.name == "My name" && system.riskTier == .high && system.revision == 3)
+    }
+
     @Test func thePolicyTableOfSystemActions() {
         let confidential = CaseFacts(submitterId: 6, confidential: true, status: .decided, reviewers: [9])
         let open = CaseFacts(submitterId: 6, confidential: false, status: .decided)

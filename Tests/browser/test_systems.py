@@ -134,7 +134,7 @@ def test_a_suspended_system_goes_on_the_next_agenda_with_a_re_review_showing_the
     page_checker.check(secretary, "systems: suspended, the re-review on the next agenda")
     assert flash(secretary).startswith("The approval is suspended. The re-review case is on the agenda of"), flash(secretary)
     main = text(secretary)
-    assert "Suspended" in main and "INC-42" not in main or True
+    assert "Suspended" in main and "Critical incident" in main, main[:400]
     notice = secretary.find_element(By.ID, "re-review")
     assert "On the agenda of" in notice.text, notice.text
     meeting_link = notice.find_elements(By.TAG_NAME, "a")[1].get_attribute("href")
@@ -145,7 +145,7 @@ def test_a_suspended_system_goes_on_the_next_agenda_with_a_re_review_showing_the
     changes = secretary.find_element(By.ID, "system")
     assert "Re-review of a system in the register" in changes.text
     rows = [" ".join(row.text.split()) for row in changes.find_elements(By.CSS_SELECTOR, "table.diff-table tbody tr")]
-    assert "Model Parlo Assist 3 Parlo Assist 4" in rows, rows
+    assert "model parlo assist 3 parlo assist 4" in [row.lower() for row in rows], rows
     assert "In review" in text(secretary)
     case_path = path_of(secretary)
     # …and it is on the meeting's agenda

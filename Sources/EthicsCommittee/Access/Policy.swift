@@ -127,6 +127,14 @@ public enum Action: Sendable, Equatable {
     case exportCases
     /// The annual report (PDF-ready HTML).
     case viewAnnualReport
+    /// The AI Act obligation dates table: when each group of obligations applies, with its source.
+    case manageAIActDates
+    /// The cases the current AI Act questionnaire would classify differently, and re-classifying one.
+    case reclassifyCases
+    /// Read a case's fundamental-rights impact assessment (Art. 27) and print it.
+    case readFRIA(CaseFacts)
+    /// Write its next version: the case's project owner (or staff on their behalf) until the case is decided.
+    case writeFRIA(CaseFacts)
     /// Report an incident on a system (its form and its sending): whoever may see the system.
     case reportIncident(SystemFacts)
     /// The incidents list (each person sees the incidents on the systems they may see).
@@ -225,6 +233,8 @@ public enum Policy {
             return decideWritten(actor, action)
         case .viewFigures, .exportCases, .viewAnnualReport:
             return decideReports(actor, action)
+        case .manageAIActDates, .reclassifyCases, .readFRIA, .writeFRIA:
+            return decideAIAct(actor, action)
         case .reportIncident, .viewIncidents, .viewIncident, .triageIncident, .closeIncident, .ownIncident:
             return decideIncident(actor, action)
         case .sendPublicFeedback:

@@ -32,6 +32,8 @@ struct SettingsController {
         var systemMonths: [MonthField] = []
         var errors: [String: String] = [:]
         let action = Paths.settings
+        /// The AI Act's dates of application live on their own page (dates as data).
+        let aiActDatesHref = Paths.aiActDates
     }
 
     struct MonthField: Sendable {

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
-import Mustache
 import NIOCore
 
 /// Builds the whole app from its configuration; `ethics serve` runs it, tests call it with a temporary database.
@@ -103,8 +102,7 @@ public struct AppServices: Sendable {
 /// The middleware chain (outermost first) and the route table.
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
-    let library = try await MustacheLibrary(directory: config.templatesDirectory)
-    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter,
+    let renderer = Renderer(settings: app.settings, sessions: app.sessions, charter: app.charter,
                             notifications: app.notifications)
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
@@ -147,6 +145,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     AuditController(audit: app.audit, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats)
         .addRoutes(to: router)
     SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    AIActDatesController(dates: AIActDateStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
+                         formats: app.formats).addRoutes(to: router)
     let memberPages = MembersController(members: app.members, invitations: app.invitations, settings: app.settings,
                                         renderer: renderer, formats: app.formats)
     memberPages.addRoutes(to: router)
@@ -161,6 +161,10 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder, viewLog: app.viewLog).addRoutes(to: router)
+    AIActReclassifyController(cases: app.cases, store: AIActReclassifyStore(db: app.database, clock: config.clock), sessions: app.sessions,
+                              renderer: renderer).addRoutes(to: router)
+    FRIAController(cases: app.cases, store: FRIAStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
+                   viewLog: app.viewLog, settings: app.settings, formats: app.formats).addRoutes(to: router)
     OpinionLetterController(cases: app.cases, decisions: app.caseDecisions, renderer: renderer, settings: app.settings,
                             formats: app.formats).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,

@@ -70,6 +70,8 @@ struct CaseListPage: Sendable {
     let next: String?
     /// The exports of the listed cases (status and tier filters kept), for those who may export.
     var exportCSV: String? = nil
+    /// The staff's AI Act re-classification list.
+    var reclassifyHref: String? = nil
     var exportJSON: String? = nil
 }
 
@@ -216,6 +218,9 @@ struct CaseShowPage: Sendable {
     let decisionDate: String?
     /// The printable opinion letter (a decided case).
     let letterHref: String?
+    /// "Taken on the fundamental-rights impact assessment, version N" (Art. 27), with its print view.
+    var friaDecisionLine: String? = nil
+    var friaDecisionHref: String? = nil
     let conditions: [ConditionBlock]
     let hasConditions: Bool
     let attachments: [AttachmentRow]

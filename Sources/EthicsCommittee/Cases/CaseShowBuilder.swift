@@ -193,9 +193,16 @@ struct CaseShowBuilder: Sendable {
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
         page.aiAct = AIActCaseView(aiAct, dates: try await aiActStore.dates(), today: today, formats: formats, language: language)
+        let fria = try await FRIAStore(db: cases.db, clock: formats.clock).version(caseId: found.id)
+        page.aiAct?.showFRIA(caseId: found.id, required: aiAct.labels.contains { $0.code == "fria" }, latest: fria,
+                             mayWrite: Policy.decide(actor, .writeFRIA(facts)) == .allow, formats: formats, language: language)
+        if let version = decision?.friaVersion {
+            page.friaDecisionLine = Catalog.fill(messages["fria_decided_on"] ?? "", ["version": String(version)])
+            page.friaDecisionHref = Paths.caseFRIAPrint(found.id, version: version)
+        }
         page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere && !ownerUsers.isEmpty {
-            page.aiAct?.offer(decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
+            page.aiAct?.offerConditions(decisionForm, owners: ownerUsers.map { (String($0.id), $0.name) }, fallback: String(found.submitterId))
         }
         return page
     }

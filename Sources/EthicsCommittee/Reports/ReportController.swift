@@ -109,6 +109,7 @@ struct ReportController {
             ],
             decisionsTable: DecisionOutcome.allCases.map { .init(label: charts.text("outcome_\($0.rawValue)"), value: n(totals[$0] ?? 0)) },
             decisions: charts.decisions(figures, year: period.year), median: charts.medianDays(figures, year: period.year),
+            aiActClasses: charts.aiActClasses(figures, year: period.year), aiActRoles: charts.aiActRoles(figures, year: period.year),
             conditions: [
                 .init(label: charts.text("annual_conditions_set"), value: n(report.conditionsSet)),
                 .init(label: charts.text("annual_conditions_met"), value: n(report.conditionsMet)),

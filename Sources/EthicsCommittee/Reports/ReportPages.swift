@@ -53,6 +53,9 @@ enum ReportPages {
         let decisionsTable: [Headline]
         let decisions: SVGChart
         let median: SVGChart
+        /// The AI Act classes and roles of the year's cases.
+        let aiActClasses: SVGChart
+        let aiActRoles: SVGChart
         let conditions: [Headline]
         let meetings: [MeetingRow]
         let hasMeetings: Bool

@@ -10,14 +10,15 @@ struct CaseSystemSection: Sendable {
         guard let linked = try await systems.linked(caseId: found.id) else {
             // A decided favourable case offers to register its system.
             guard Policy.decide(actor, .registerSystem) == .allow, try await systems.registrable(caseId: found.id) else { return nil }
-            return CaseSystemView(systemHref: nil, systemName: nil, isReReview: false, previousHref: nil, previousTitle: nil, changes: [],
+            return CaseSystemView(systemHref: nil, systemName: nil, isReReview: false, firstReview: false, previousHref: nil, previousTitle: nil, changes: [],
                                   hasChanges: false, answers: [], hasAnswers: false, registerHref: Paths.newSystem(fromCase: found.id))
         }
         let visible = try await systems.find(id: linked.systemId, for: actor) != nil
         guard linked.kind == "re_review", let comparison = try await systems.reReviewComparison(caseId: found.id) else {
+            // An approval, or the first review of a system registered without a case (nothing to compare with).
             return CaseSystemView(systemHref: visible ? Paths.system(linked.systemId) : nil, systemName: linked.name, isReReview: false,
-                                  previousHref: nil, previousTitle: nil, changes: [], hasChanges: false, answers: [], hasAnswers: false,
-                                  registerHref: nil)
+                                  firstReview: linked.kind == "re_review", previousHref: nil, previousTitle: nil, changes: [],
+                                  hasChanges: false, answers: [], hasAnswers: false, registerHref: nil)
         }
         let changes = comparison.changes.map {
             CaseSystemView.Line(question: t["system_field_\($0.field.rawValue)"] ?? "", before: $0.before.isEmpty ? "—" : $0.before,
@@ -29,7 +30,7 @@ struct CaseSystemSection: Sendable {
         }
         let previousOpen = Policy.decide(actor, .viewCase(comparison.previousFacts)) == .allow
         return CaseSystemView(systemHref: visible ? Paths.system(linked.systemId) : nil, systemName: linked.name, isReReview: true,
-                              previousHref: previousOpen ? Paths.case(comparison.previousId) : nil,
+                              firstReview: false, previousHref: previousOpen ? Paths.case(comparison.previousId) : nil,
                               previousTitle: previousOpen ? comparison.previousTitle : (t["system_case_confidential"] ?? ""),
                               changes: changes, hasChanges: !changes.isEmpty, answers: answers, hasAnswers: !answers.isEmpty, registerHref: nil)
     }

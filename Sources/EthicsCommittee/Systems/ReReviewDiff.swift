@@ -50,6 +50,8 @@ struct CaseSystemView: Sendable {
     let systemHref: String?
     let systemName: String?
     let isReReview: Bool
+    /// A system registered without a case, reviewed for the first time.
+    let firstReview: Bool
     let previousHref: String?
     let previousTitle: String?
     let changes: [Line]

@@ -41,7 +41,8 @@ extension SystemStore {
             """, arguments: [draft.name, draft.ownerId, draft.vendor, draft.model, draft.purpose, draft.dataSources, draft.population,
                              tier.rawValue, inService ? "in_service" : "planned", draft.deployedOn,
                              caseId == nil ? today : schedule.nextReview(after: approvedOn, tier: tier),
-                             inService ? schedule.nextAttestation(after: draft.deployedOn ?? today) : nil,
+                             // Attestations count from the later of the deployment and the registration.
+                             inService ? schedule.nextAttestation(after: max(draft.deployedOn ?? today, today)) : nil,
                              actor.id ?? draft.ownerId, now, now, now])
         let id = db.lastInsertedRowID
         if let caseId {

@@ -32,7 +32,6 @@ struct TestApp {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let clock = TestClock()
         var config = AppConfiguration(databasePath: folder.appendingPathComponent("test.sqlite").path)
-        config.templatesDirectory = packageRoot.appendingPathComponent("Templates").path
         config.publicDirectory = packageRoot.appendingPathComponent("Public").path
         config.migrationsDirectory = packageRoot.appendingPathComponent("migrations").path
         config.passwordCost = 4  // the server uses 12; tests hash many passwords
