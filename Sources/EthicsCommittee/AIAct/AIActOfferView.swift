@@ -14,6 +14,8 @@ struct AIActOfferView: Sendable {
         let due: String
         let aiactOwnerError: String?
         let aiactDueError: String?
+        /// The offer's suffix, repeated on each row: the compiled templates read a row's names from the row itself.
+        let suffix: String
     }
     let rows: [Row]
     /// Makes the ids unique where one page holds several forms ("-3" for the third agenda item).
@@ -32,7 +34,7 @@ struct AIActOfferView: Sendable {
                        checked: form.value("aiact_obligation_" + obligation.id) == "1",
                        owners: form.choices(owner, owners, fallback: fallback),
                        due: sent ? form.value(due) : obligation.laterOn ?? "",
-                       aiactOwnerError: form.errors[owner], aiactDueError: form.errors[due])
+                       aiactOwnerError: form.errors[owner], aiactDueError: form.errors[due], suffix: suffix)
         }
         self.suffix = suffix
         aiactOfferError = form.errors["aiact_obligations"]

@@ -24,7 +24,7 @@ struct Layout: Sendable {
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
         let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
         let notifications = Paths.notifications, written = Paths.writtenProcedures
-        let search = Paths.search, systems = Paths.systems
+        let search = Paths.search, systems = Paths.systems, incidents = Paths.incidents
         let forgotPassword = Paths.forgotPassword, twoFactor = Paths.twoFactor, copyScript = "/js/copy.js"
     }
     /// A governance document version the signed-in person still has to acknowledge.
