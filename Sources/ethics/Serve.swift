@@ -16,9 +16,6 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (env ETHICS_PORT).")
     var port: Int = env("ETHICS_PORT").flatMap(Int.init) ?? 8080
 
-    @Option(help: "Folder of the templates (env ETHICS_TEMPLATES).")
-    var templates: String = env("ETHICS_TEMPLATES") ?? "Templates"
-
     @Option(name: .customLong("public"), help: "Folder of the static files (env ETHICS_PUBLIC).")
     var publicFolder: String = env("ETHICS_PUBLIC") ?? "Public"
 
@@ -49,7 +46,6 @@ struct Serve: AsyncParsableCommand {
         config.auditFiles = database.auditFiles
         config.hostname = hostname
         config.port = port
-        config.templatesDirectory = templates
         config.publicDirectory = publicFolder
         config.publicURL = publicURL
         config.secureCookies = secureCookies

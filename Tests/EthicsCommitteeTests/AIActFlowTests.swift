@@ -171,14 +171,14 @@ import Testing
             // Without a due date the ticked obligation comes back ticked, with the message
             // (Outside a meeting the decision is proposed to a written procedure: the obligation is part of the proposal.)
             let written = ["outcome": "conditions", "opinion": "Favourable if people are told.", "aiact_obligation": "art50_1_inform",
-                           "aiact_owner": "\(c.owner.id)", "text": "Please vote on this chatbot.", "deadline": "2030-01-15T12:00"]
+                           "aiact_owner_art50_1_inform": "\(c.owner.id)", "text": "Please vote on this chatbot.", "deadline": "2030-01-15T12:00"]
             var undated = written
-            undated["aiact_due"] = ""
+            undated["aiact_due_art50_1_inform"] = ""
             let refused = try await secretary.post("/cases/\(id)/written-procedure", undated)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("value=\"art50_1_inform\" checked"))
             var dated = written
-            dated["aiact_due"] = "2030-06-30"
+            dated["aiact_due_art50_1_inform"] = "2030-06-30"
             let opened = try await secretary.post("/cases/\(id)/written-procedure", dated)
             #expect(opened.status == .seeOther)
             let procedure = try await secretary.get(try #require(opened.location))

@@ -152,7 +152,7 @@ import Testing
         let sources = packageRoot.appendingPathComponent("Sources/EthicsCommittee")
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".swift") && !$0.contains("Catalog") }
-        let pattern = try Regex(#""((?:auth|setup|settings|member|meeting|deliverable|charter|case|account|audit|notification|two_factor|written|database)\.[a-z_]+)""#)
+        let pattern = try Regex(#""((?:auth|setup|settings|member|meeting|deliverable|charter|case|account|audit|notification|two_factor|written|database|aiact|incident)\.[a-z_]+)""#)
         var codes = Set(CaseLifecycle.Transition.allCases.map { "case.\($0.rawValue)" })
         codes.formUnion(DeliverableStatus.allCases.map { "deliverable.\($0.rawValue)" })
         for file in files {

@@ -90,11 +90,26 @@ import Testing
         #expect(try scalar(app, "SELECT count(*) FROM meeting_minutes WHERE approved_in_meeting IS NOT NULL") == 8)
         #expect(try scalar(app, "SELECT count(*) FROM votes")! > 100)
         #expect(try scalar(app, "SELECT count(*) FROM votes WHERE dissent <> ''")! > 0)
-        // The next meeting is planned with the cases in review on its agenda, the confidential one among them
+        // The next meeting is planned with the cases in review on its agenda, the confidential one among them, and the
+        // re-review of the system suspended yesterday (issue 18)
         #expect(try scalar(app, """
             SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = a.case_id
             WHERE m.status = 'planned' AND c.status = 'in_review'
-            """) == 3)
+            """) == 4)
+        // The register: five systems, one suspended with its re-review on that agenda, one never reviewed and due for
+        // review, one whose owner missed the attestation
+        let today = String(Timestamp.string(app.clock.now).prefix(10))
+        #expect(try scalar(app, "SELECT count(*) FROM systems") == 5)
+        #expect(try scalar(app, """
+            SELECT count(*) FROM systems s JOIN system_cases sc ON sc.system_id = s.id AND sc.kind = 're_review'
+            JOIN agenda_items a ON a.case_id = sc.case_id JOIN meetings m ON m.id = a.meeting_id
+            WHERE s.status = 'suspended' AND m.status = 'planned'
+            """) == 1)
+        #expect(try scalar(app, """
+            SELECT count(*) FROM systems s WHERE NOT EXISTS (SELECT 1 FROM system_cases sc WHERE sc.system_id = s.id)
+            AND s.next_review_on < '\(today)'
+            """) == 1)
+        #expect(try scalar(app, "SELECT count(*) FROM systems WHERE status = 'in_service' AND attestation_due_on < '\(today)'") == 1)
         #expect(try scalar(app, """
             SELECT count(*) FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE c.confidential = 1
             """) == 1)

@@ -75,7 +75,7 @@ import Testing
             #expect(refused.body.contains("id=\"submitter_id-error\">Nobody who may be chosen here"))
             #expect(refused.body.contains("value=\"\(c.ada.email)\"") && refused.body.contains("value=\"Filed for Olivia\""))
             // The project owner's e-mail files it as hers
-            fields["submitter_id"] = "Olivia@Example.org"
+            fields["submitter_id"] = c.owner.email.uppercased()
             let created = try await secretary.post("/cases", fields)
             #expect(created.status == .seeOther)
             let id = try #require(created.location.flatMap { Int64($0.split(separator: "/").last ?? "") })

@@ -135,7 +135,7 @@ class EthicsServer:
         self.process = subprocess.Popen(
             [self.binary, "serve", "--db", self.db, "--port", str(self.port),
              "--hostname", "127.0.0.1",
-             "--templates", str(REPO / "Templates"), "--public", str(REPO / "Public"),
+             "--public", str(REPO / "Public"),
              "--migrations", str(REPO / "migrations")] + self.extra_args,
             cwd=REPO, stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL,
             text=True, bufsize=1)

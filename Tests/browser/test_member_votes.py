@@ -43,7 +43,7 @@ class DemoServer(EthicsServer):
         self._stderr = open(self._stderr_path, "wb")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--db", self.db, "--port", str(self.port), "--hostname", "127.0.0.1",
-             "--templates", str(REPO / "Templates"), "--public", str(REPO / "Public"),
+             "--public", str(REPO / "Public"),
              "--migrations", str(REPO / "migrations")],
             cwd=REPO, stdout=subprocess.DEVNULL, stderr=self._stderr, stdin=subprocess.DEVNULL)
         if not wait_for_http(self.base_url + "/healthz", timeout=30, process=self.process):

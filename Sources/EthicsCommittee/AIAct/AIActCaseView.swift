@@ -32,31 +32,37 @@ struct AIActCaseView: Sendable {
     let outdated: String?
     let obligations: [ObligationView]
     let hasObligations: Bool
-    /// The obligations offered as conditions on the decision form (set by the page when it offers that form).
-    var offers: [Offer] = []
-    /// The owner field of the ticked obligations (typed, or the submitter's e-mail) and its suggestions.
-    var offerOwner = ""
-    var offerOwners: [Choice] = []
-    var offerDue = ""
-    var offerOwnerError: String?
-    var offerDueError: String?
-    var hasOffers = false
-    struct Offer: Sendable {
-        let id: String
-        let text: String
-        let when: String
-        let checked: Bool
+    /// The obligations that apply already and those that apply later, as the dates table says today
+    /// (stored: templates read properties by reflection).
+    let obligationsNow: [ObligationView]
+    let obligationsLater: [ObligationView]
+    let hasObligationsNow: Bool
+    let hasObligationsLater: Bool
+    /// The fundamental-rights impact assessment (Art. 27), when the classification requires one or one was written.
+    struct FRIABlock: Sendable {
+        let friaLine: String
+        let friaStatus: String
+        let friaHref: String
+        let friaLinkLabel: String
+        let friaMissing: Bool
+    }
+    var fria: FRIABlock?
+
+    mutating func showFRIA(caseId: Int64, required: Bool, latest: FRIAVersion?, mayWrite: Bool, formats: Formats, language: Language) {
+        guard required || latest != nil else { return }
+        let t = Catalog.messages(language)
+        fria = FRIABlock(friaLine: t[required ? "fria_case_required" : "fria_case_written"] ?? "",
+                         friaStatus: latest.map { FRIAPage.line($0, formats, language) } ?? (t["fria_case_missing"] ?? ""),
+                         friaHref: Paths.caseFRIA(caseId), friaLinkLabel: t[mayWrite ? "fria_case_write" : "fria_case_open"] ?? "",
+                         friaMissing: required && latest == nil)
     }
 
-    /// Offers the obligations on the decision form, ticked again as the refused `form` had them.
-    mutating func offer(_ form: FormState, owners: [(value: String, label: String)], fallback: String) {
-        offers = obligations.map { Offer(id: $0.id, text: $0.text, when: $0.when, checked: form.value("aiact_obligation_" + $0.id) == "1") }
-        offerOwner = form.values["aiact_owner"] ?? fallback
-        offerOwners = owners.map { Choice(value: $0.value, label: $0.label, selected: false) }
-        offerDue = form.value("aiact_due")
-        offerOwnerError = form.errors["aiact_owner"]
-        offerDueError = form.errors["aiact_due"]
-        hasOffers = !offers.isEmpty
+    /// The obligations offered as conditions on the written-procedure proposal (set by the page when it offers that form).
+    var offer: AIActOfferView?
+
+    /// Offers the obligations on the decision form, ticked, chosen and typed again as the refused `form` had them.
+    mutating func offerConditions(_ form: FormState, owners: [(value: String, label: String)], fallback: String) {
+        offer = AIActOfferView(obligations, form: form, owners: owners, fallback: fallback)
     }
 
     init(_ record: AIActCaseRecord, dates: [String: AIActObligationDate], today: String, formats: Formats, language: Language) {
@@ -87,20 +93,28 @@ struct AIActCaseView: Sendable {
         case .classified:
             notClassified = nil
         }
-        if case .classified(let result) = AIActClassifier.classify(record.answers) {
-            obligations = AIActObligations.of(result).map { obligation in
-                let date = dates[obligation.dateCode]
-                let applies = date.map { $0.appliesOn <= today } ?? false
-                let when = date.map { Catalog.fill(t[applies ? "aiact_applies_since" : "aiact_applies_from"] ?? "",
-                                                   ["date": formats.calendarDate($0.appliesOn, language)]) } ?? (t["aiact_date_unknown"] ?? "")
-                return ObligationView(id: obligation.id, text: t["aiact_obligation_\(obligation.id)"] ?? obligation.id, when: when,
-                                      source: date.map { Catalog.fill(t["aiact_source"] ?? "", ["source": $0.source]) } ?? "",
-                                      applies: applies, laterOn: applies ? nil : date?.appliesOn)
-            }
-        } else {
-            obligations = []
-        }
+        obligations = Self.obligations(record, dates: dates, today: today, formats: formats, language: language)
         hasObligations = !obligations.isEmpty
+        obligationsNow = obligations.filter(\.applies)
+        obligationsLater = obligations.filter { !$0.applies }
+        hasObligationsNow = !obligationsNow.isEmpty
+        hasObligationsLater = !obligationsLater.isEmpty
+    }
+
+    /// The obligations of a classified case, each saying whether it applies already or from when (dates table).
+    static func obligations(_ record: AIActCaseRecord, dates: [String: AIActObligationDate], today: String, formats: Formats,
+                            language: Language) -> [ObligationView] {
+        guard case .classified(let result) = AIActClassifier.classify(record.answers) else { return [] }
+        let t = Catalog.messages(language)
+        return AIActObligations.of(result).map { obligation in
+            let date = dates[obligation.dateCode]
+            let applies = date.map { $0.appliesOn <= today } ?? false
+            let when = date.map { Catalog.fill(t[applies ? "aiact_applies_since" : "aiact_applies_from"] ?? "",
+                                               ["date": formats.calendarDate($0.appliesOn, language)]) } ?? (t["aiact_date_unknown"] ?? "")
+            return ObligationView(id: obligation.id, text: t["aiact_obligation_\(obligation.id)"] ?? obligation.id, when: when,
+                                  source: date.map { Catalog.fill(t["aiact_source"] ?? "", ["source": $0.source]) } ?? "",
+                                  applies: applies, laterOn: applies ? nil : date?.appliesOn)
+        }
     }
 
     static func answerText(_ id: String, _ answer: String, _ t: [String: String]) -> String {

@@ -15,4 +15,8 @@ public enum AIActDecisionRule {
     }
 
     static let letters = ["a", "b", "c", "d", "e", "f", "g", "h"]
+
+    /// Art. 27: a case whose classification requires a fundamental-rights impact assessment is not decided
+    /// favourably until one is written (the decision then records the version it was taken on).
+    public static let friaMissingKey = "aiact_refusal_fria_missing"
 }

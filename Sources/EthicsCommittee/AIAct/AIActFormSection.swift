@@ -69,7 +69,7 @@ struct AIActFormSection: Sendable {
                 case .text(let max): (isRadio, isSelect, isText, maxLength) = (false, false, true, max)
                 }
                 return QuestionView(name: Self.field(q.id), domId: q.domId, text: t[q.key] ?? q.key, article: q.article,
-                                    radios: isRadio ? choices : [], options: isSelect ? choices : [],
+                                    radios: isRadio ? choices.inGroup(id: q.domId, name: Self.field(q.id)) : [], options: isSelect ? choices : [],
                                     isRadio: isRadio, isSelect: isSelect, isText: isText, value: value, maxLength: maxLength,
                                     followUp: Self.followUps.contains(q.id), error: errors[Self.field(q.id)])
             })

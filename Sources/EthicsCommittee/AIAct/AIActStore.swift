@@ -81,11 +81,15 @@ public struct AIActStore: Sendable {
             """), arguments: [caseId])
     }
 
-    /// Refuses a favourable decision on a case classified prohibited (Art. 5), inside the decision's transaction.
+    /// Refuses a favourable decision on a case classified prohibited (Art. 5), and on a case whose classification
+    /// requires a fundamental-rights impact assessment that nobody has written (Art. 27), inside the decision's transaction.
     static func checkDecision(_ db: Database, caseId: Int64, outcome: DecisionOutcome) throws {
         guard outcome == .favourable || outcome == .conditions else { return }
         if let key = AIActDecisionRule.refusalKey(outcome: outcome, prohibitedPoints: try prohibitedPoints(db, caseId: caseId)) {
             throw CaseLifecycle.Refusal(key: key)
+        }
+        if try FRIAStore.required(db, caseId: caseId), try FRIAStore.latestVersion(db, caseId: caseId) == nil {
+            throw CaseLifecycle.Refusal(key: AIActDecisionRule.friaMissingKey)
         }
     }
 

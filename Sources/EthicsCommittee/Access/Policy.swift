@@ -127,6 +127,46 @@ public enum Action: Sendable, Equatable {
     case exportCases
     /// The annual report (PDF-ready HTML).
     case viewAnnualReport
+    /// The AI Act obligation dates table: when each group of obligations applies, with its source.
+    case manageAIActDates
+    /// The cases the current AI Act questionnaire would classify differently, and re-classifying one.
+    case reclassifyCases
+    /// Read a case's fundamental-rights impact assessment (Art. 27) and print it.
+    case readFRIA(CaseFacts)
+    /// Write its next version: the case's project owner (or staff on their behalf) until the case is decided.
+    case writeFRIA(CaseFacts)
+    /// Report an incident on a system (its form and its sending): whoever may see the system.
+    case reportIncident(SystemFacts)
+    /// The incidents list (each person sees the incidents on the systems they may see).
+    case viewIncidents
+    /// One incident: its page and its evidence.
+    case viewIncident(IncidentFacts)
+    /// Triage: confirm the system and severity, assign an owner, record root cause and corrective actions.
+    case triageIncident(IncidentFacts)
+    /// Close a triaged incident (it is frozen).
+    case closeIncident(IncidentFacts)
+    /// Be named owner of an incident (asked for the candidate).
+    case ownIncident(IncidentFacts)
+    /// Send feedback through the public form: anyone, signed in or not, when the setting is on; 404 otherwise.
+    case sendPublicFeedback(enabled: Bool)
+    /// The register of AI systems (each person sees the systems they may open).
+    case viewSystems
+    /// Register a system, from a decided case or for a project that predates the committee.
+    case registerSystem
+    /// A system's page: its record, approving cases, conditions, status (`SystemPolicy.swift`).
+    case viewSystem(SystemFacts)
+    /// Edit a system's record.
+    case editSystem(SystemFacts)
+    /// Suspend a system's approval (opens a re-review case).
+    case suspendSystem(SystemFacts)
+    /// Put a planned or suspended system (back) in service.
+    case resumeSystem(SystemFacts)
+    /// Retire a system (irreversible).
+    case retireSystem(SystemFacts)
+    /// Report a substantive change (new model, data source, purpose, population): opens a re-review case.
+    case reportSystemChange(SystemFacts)
+    /// Attest that a system in service operates as approved.
+    case attestSystem(SystemFacts)
 }
 
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
@@ -142,6 +182,7 @@ public enum Decision: Sendable, Equatable {
 public enum Policy {
     public static func decide(_ actor: Actor?, _ action: Action) -> Decision {
         if case .readCharter(let isPublic) = action, actor == nil { return isPublic ? .allow : .notFound }
+        if case .sendPublicFeedback(let enabled) = action { return enabled ? .allow : .notFound }
         guard let actor else { return .signInRequired }
         if action == .completeOnboarding { return actor.role.sitsOnCommittee && !actor.onboarded ? .allow : .notFound }
         if !actor.onboarded { return .onboardingRequired }
@@ -192,6 +233,15 @@ public enum Policy {
             return decideWritten(actor, action)
         case .viewFigures, .exportCases, .viewAnnualReport:
             return decideReports(actor, action)
+        case .manageAIActDates, .reclassifyCases, .readFRIA, .writeFRIA:
+            return decideAIAct(actor, action)
+        case .reportIncident, .viewIncidents, .viewIncident, .triageIncident, .closeIncident, .ownIncident:
+            return decideIncident(actor, action)
+        case .sendPublicFeedback:
+            return .notFound
+        case .viewSystems, .registerSystem, .viewSystem, .editSystem, .suspendSystem, .resumeSystem, .retireSystem,
+             .reportSystemChange, .attestSystem:
+            return decideSystem(actor, action)
         }
     }
 }

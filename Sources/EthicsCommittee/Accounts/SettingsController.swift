@@ -26,9 +26,25 @@ struct SettingsController {
         var writtenQuorumRules: [Choice]
         var writtenMajorities: [Choice]
         var writtenObjection: Bool
+        var publicFeedback: Bool
+        let feedbackPath = Paths.feedback
+        /// The register's intervals (issue 18), kept as typed on a refusal.
+        var systemMonths: [MonthField] = []
         var errors: [String: String] = [:]
         let action = Paths.settings
+        /// The AI Act's dates of application live on their own page (dates as data).
+        let aiActDatesHref = Paths.aiActDates
     }
+
+    struct MonthField: Sendable {
+        let name: String
+        let label: String
+        let value: String
+        let error: String?
+    }
+
+    /// The interval fields of the settings, in months.
+    static let monthFields = ["review_months_high", "review_months_medium", "review_months_low", "attestation_months"]
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageSettings)
@@ -67,17 +83,34 @@ struct SettingsController {
         proposed.writtenQuorum = writtenQuorum ?? proposed.writtenQuorum
         proposed.writtenMajority = writtenMajority ?? proposed.writtenMajority
         proposed.writtenObjection = form["written_objection"] == "1"
+        proposed.publicFeedback = form["public_feedback"] == "1"
+        // Absent (an older form): unchanged. Present: a whole number of months in range.
+        var months: [String: String] = [:]
+        for name in Self.monthFields where !form.all(name).isEmpty {
+            months[name] = form[name]
+            guard let value = Int(form[name]), SystemSchedule.monthRange.contains(value) else { errors.add(name, "settings_error_months"); continue }
+            switch name {
+            case "review_months_high": proposed.systemSchedule.reviewMonthsHigh = value
+            case "review_months_medium": proposed.systemSchedule.reviewMonthsMedium = value
+            case "review_months_low": proposed.systemSchedule.reviewMonthsLow = value
+            default: proposed.systemSchedule.attestationMonths = value
+            }
+        }
         guard errors.isEmpty else {
-            return try await render(proposed, context: context, errors: errors.messages(context.language), status: .unprocessableContent)
+            return try await render(proposed, context: context, errors: errors.messages(context.language), typedMonths: months,
+                                    status: .unprocessableContent)
         }
         try await settings.save(proposed, by: context.auditActor)
         if let session = context.session { try await sessions.setFlash(Flash.encode("flash_settings_saved"), idHash: session.idHash) }
         return .redirect(to: Paths.settings)
     }
 
-    private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:],
+    private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:], typedMonths: [String: String] = [:],
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
+        let schedule = values.systemSchedule
+        let stored = ["review_months_high": schedule.reviewMonthsHigh, "review_months_medium": schedule.reviewMonthsMedium,
+                      "review_months_low": schedule.reviewMonthsLow, "attestation_months": schedule.attestationMonths]
         let page = Page(
             committeeName: values.committeeName, timeZone: values.timeZone, declarationText: values.declarationText,
             declarationVersion: values.declarationVersion, quorumRequiresExternal: values.quorumRequiresExternal, charterPublic: values.charterPublic,
@@ -97,6 +130,10 @@ struct SettingsController {
                 Choice(value: $0.rawValue, label: messages["written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
             },
             writtenObjection: values.writtenObjection,
+            publicFeedback: values.publicFeedback,
+            systemMonths: Self.monthFields.map {
+                MonthField(name: $0, label: messages["settings_\($0)"] ?? "", value: typedMonths[$0] ?? String(stored[$0] ?? 0), error: errors[$0])
+            },
             errors: errors)
         return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
     }

@@ -40,6 +40,10 @@ public struct Settings: Sendable, Equatable {
     public var writtenQuorum: QuorumRule = .majority
     public var writtenMajority: WrittenMajority = .simple
     public var writtenObjection = true
+    /// Whether people without an account may send feedback on an AI system at /feedback (off: 404).
+    public var publicFeedback = false
+    /// Review interval by risk tier and the owners' attestation interval, in months (issue 18).
+    public var systemSchedule = SystemSchedule()
 }
 
 extension Settings {
@@ -57,7 +61,12 @@ extension Settings {
          ("two_factor_required", twoFactorRequired.rawValue),
          ("written_quorum", writtenQuorum.rawValue),
          ("written_majority", writtenMajority.rawValue),
-         ("written_objection", writtenObjection ? "1" : "0")]
+         ("written_objection", writtenObjection ? "1" : "0"),
+         ("public_feedback", publicFeedback ? "1" : "0"),
+         ("review_months_high", String(systemSchedule.reviewMonthsHigh)),
+         ("review_months_medium", String(systemSchedule.reviewMonthsMedium)),
+         ("review_months_low", String(systemSchedule.reviewMonthsLow)),
+         ("attestation_months", String(systemSchedule.attestationMonths))]
     }
 
     /// Settings from their rows, with defaults for missing ones.
@@ -73,7 +82,12 @@ extension Settings {
                   twoFactorRequired: values["two_factor_required"].flatMap(TwoFactorRequirement.init(rawValue:)) ?? .staff,
                   writtenQuorum: values["written_quorum"].flatMap(QuorumRule.init(rawValue:)) ?? .majority,
                   writtenMajority: values["written_majority"].flatMap(WrittenMajority.init(rawValue:)) ?? .simple,
-                  writtenObjection: values["written_objection"] != "0")
+                  writtenObjection: values["written_objection"] != "0",
+                  publicFeedback: values["public_feedback"] == "1",
+                  systemSchedule: SystemSchedule(reviewMonthsHigh: values["review_months_high"].flatMap { Int($0) } ?? 12,
+                                                 reviewMonthsMedium: values["review_months_medium"].flatMap { Int($0) } ?? 24,
+                                                 reviewMonthsLow: values["review_months_low"].flatMap { Int($0) } ?? 36,
+                                                 attestationMonths: values["attestation_months"].flatMap { Int($0) } ?? 6))
     }
 }
 
@@ -109,7 +123,9 @@ public struct SettingsStore: Sendable {
                                       + "tz=\(settings.timeZone) declaration_version=\(settings.declarationVersion) "
                                       + "quorum=\(settings.quorumRule.rawValue) external=\(settings.quorumRequiresExternal) "
                                       + "charter_public=\(settings.charterPublic ? 1 : 0) two_factor=\(settings.twoFactorRequired.rawValue) "
-                                      + "written=\(settings.writtenQuorum.rawValue)/\(settings.writtenMajority.rawValue)/\(settings.writtenObjection ? 1 : 0)",
+                                      + "written=\(settings.writtenQuorum.rawValue)/\(settings.writtenMajority.rawValue)/\(settings.writtenObjection ? 1 : 0) "
+                                      + "review_months=\(settings.systemSchedule.reviewMonthsHigh)/\(settings.systemSchedule.reviewMonthsMedium)/"
+                                      + "\(settings.systemSchedule.reviewMonthsLow) attestation_months=\(settings.systemSchedule.attestationMonths) public_feedback=\(settings.publicFeedback ? 1 : 0)",
                                   at: clock.now)
             return settings
         }

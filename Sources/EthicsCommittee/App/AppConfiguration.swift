@@ -5,8 +5,8 @@ public struct AppConfiguration: Sendable {
     public var databasePath: String
     public var hostname = "127.0.0.1"
     public var port = 8080
-    /// Folders outside the Swift targets; default to those beside the working directory.
-    public var templatesDirectory = "Templates"
+    /// Folders outside the Swift targets; default to those beside the working directory. (Templates are
+    /// compiled into the binary: see Sources/TemplateCompiler.)
     public var publicDirectory = "Public"
     public var migrationsDirectory = "migrations"
     /// Adds `Secure` to cookies: set when the app is served over TLS (directly or behind a proxy).

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
-import Mustache
 import NIOCore
 
 /// Builds the whole app from its configuration; `ethics serve` runs it, tests call it with a temporary database.
@@ -58,6 +57,8 @@ public struct AppServices: Sendable {
     /// Counts "Forgot your password?" requests (a separate count from sign-in failures).
     let resetThrottle: LoginThrottle
     public let written: WrittenProcedureStore
+    /// The register of AI systems (issue 18).
+    public let systems: SystemStore
     let formats: Formats
 
     public init(_ config: AppConfiguration) async throws {
@@ -85,6 +86,7 @@ public struct AppServices: Sendable {
         viewLog = ViewLog(audit: audit, clock: config.clock)
         notifications = NotificationStore(db: database, clock: config.clock)
         written = WrittenProcedureStore(db: database, clock: config.clock)
+        systems = SystemStore(db: database, clock: config.clock)
         formats = Formats(settings: settings, clock: config.clock)
         passwordResets = PasswordResetStore(db: database, clock: config.clock)
         twoFactor = TwoFactorStore(db: database, clock: config.clock)
@@ -100,8 +102,7 @@ public struct AppServices: Sendable {
 /// The middleware chain (outermost first) and the route table.
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
-    let library = try await MustacheLibrary(directory: config.templatesDirectory)
-    let renderer = Renderer(library: library, settings: app.settings, sessions: app.sessions, charter: app.charter,
+    let renderer = Renderer(settings: app.settings, sessions: app.sessions, charter: app.charter,
                             notifications: app.notifications)
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
@@ -119,7 +120,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
     HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, written: app.written,
-                   settings: app.settings, renderer: renderer, formats: app.formats,
+                   systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats,
                    meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
                                               formats: app.formats)).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
@@ -144,6 +145,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     AuditController(audit: app.audit, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats)
         .addRoutes(to: router)
     SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
+    AIActDatesController(dates: AIActDateStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
+                         formats: app.formats).addRoutes(to: router)
     let memberPages = MembersController(members: app.members, invitations: app.invitations, settings: app.settings,
                                         renderer: renderer, formats: app.formats)
     memberPages.addRoutes(to: router)
@@ -158,6 +161,10 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
     CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
     CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder, viewLog: app.viewLog).addRoutes(to: router)
+    AIActReclassifyController(cases: app.cases, store: AIActReclassifyStore(db: app.database, clock: config.clock), sessions: app.sessions,
+                              renderer: renderer).addRoutes(to: router)
+    FRIAController(cases: app.cases, store: FRIAStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
+                   viewLog: app.viewLog, settings: app.settings, formats: app.formats).addRoutes(to: router)
     OpinionLetterController(cases: app.cases, decisions: app.caseDecisions, renderer: renderer, settings: app.settings,
                             formats: app.formats).addRoutes(to: router)
     CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
@@ -190,10 +197,18 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
     let reports = ReportStore(db: app.database)
-    ReportController(reports: reports, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
+    let systemBuilder = SystemShowBuilder(systems: app.systems, formats: app.formats)
+    let systemPages = SystemController(systems: app.systems, cases: app.cases, sessions: app.sessions, settings: app.settings,
+                                       renderer: renderer, formats: app.formats, builder: systemBuilder,
+                                       incidentSection: IncidentSection(incidents: app.incidents, formats: app.formats))
+    systemPages.addRoutes(to: router)
+    SystemActionController(systems: app.systems, renderer: renderer, formats: app.formats, settings: app.settings, builder: systemBuilder,
+                           register: systemPages).addRoutes(to: router)
+    ReportController(reports: reports, systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
     CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
     NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
                            formats: app.formats).addRoutes(to: router)
     SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
+    addIncidentRoutes(app, to: router, renderer: renderer)
     return router
 }

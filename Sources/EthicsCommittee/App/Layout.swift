@@ -24,7 +24,7 @@ struct Layout: Sendable {
         let audit = Paths.audit, settings = Paths.settings, members = Paths.members, welcome = Paths.welcome, stylesheet = "/css/app.css", icon = "/img/favicon.svg"
         let charter = Paths.charter, cases = Paths.cases, meetings = Paths.meetings, deliverables = Paths.deliverables
         let notifications = Paths.notifications, written = Paths.writtenProcedures
-        let search = Paths.search
+        let search = Paths.search, systems = Paths.systems, incidents = Paths.incidents
         let forgotPassword = Paths.forgotPassword, twoFactor = Paths.twoFactor, copyScript = "/js/copy.js"
     }
     /// A governance document version the signed-in person still has to acknowledge.
@@ -96,6 +96,8 @@ enum Navigation {
         Entry(path: Paths.meetings, label: "nav_meetings", action: .viewMeetings),
         Entry(path: Paths.writtenProcedures, label: "nav_written", action: .viewWrittenProcedures),
         Entry(path: Paths.deliverables, label: "nav_deliverables", action: .viewDeliverables),
+        Entry(path: Paths.systems, label: "nav_systems", action: .viewSystems),
+        Entry(path: Paths.incidents, label: "nav_incidents", action: .viewIncidents),
         Entry(path: Paths.figures, label: "nav_figures", action: .viewFigures),
         Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
         Entry(path: Paths.members, label: "nav_members", action: .viewComposition),

@@ -17,6 +17,10 @@ struct LimitHints: Sendable {
     let title: Limit
     let dissent: Limit
 
+    /// Built once per language: every page's templates read them as `{{limits.…}}`.
+    static let english = LimitHints(.en), french = LimitHints(.fr)
+    static func of(_ language: Language) -> LimitHints { language == .fr ? french : english }
+
     init(_ language: Language) {
         let formatter = NumberFormatter()
         formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")

@@ -1,11 +1,10 @@
 import Foundation
 import Hummingbird
-import Mustache
 
 /// Renders typed page models inside the shared layout. Templates reach the catalogue as `{{t.key}}`,
-/// the layout as `{{layout.…}}` and the page's own model inside `{{#page}}…{{/page}}`.
+/// the layout as `{{layout.…}}` and the page's own model inside `{{#page}}…{{/page}}`. The templates are
+/// compiled into Swift at build time (`CompiledTemplates`, see Sources/TemplateCompiler).
 public struct Renderer: Sendable {
-    let library: MustacheLibrary
     let settings: SettingsCache
     let sessions: SessionStore
     /// Asked on every signed-in page for the versions the person still has to acknowledge.
@@ -18,6 +17,15 @@ public struct Renderer: Sendable {
         let layout: Layout
         let t: [String: String]
         let page: Page
+        /// The common field limits, `{{fieldLimits.…}}` from any depth of any template.
+        var fieldLimits: LimitHints
+
+        init(layout: Layout, t: [String: String], page: Page) {
+            self.layout = layout
+            self.t = t
+            self.page = page
+            fieldLimits = LimitHints.of(Language(rawValue: layout.lang) ?? .en)
+        }
     }
 
     /// What a standalone page is rendered with: no layout.
@@ -86,8 +94,7 @@ public struct Renderer: Sendable {
     }
 
     func render<Value>(_ template: String, _ value: Value) throws -> String {
-        guard let text = library.render(TemplateValues.box(value), withTemplate: template) else { throw TemplateMissing(name: template) }
-        return text
+        try CompiledTemplates.render(template, value)
     }
 
     private func html(_ body: String, status: HTTPResponse.Status) -> Response {

@@ -131,8 +131,11 @@ public struct CaseDecision: Sendable, Equatable, FetchableRecord {
     public var procedure: String
     public var meetingOn: String?
     public var decidedAt: String
+    /// The fundamental-rights impact assessment version it was taken on (Art. 27), if one was written.
+    public var friaVersion: Int?
 
     public init(row: Row) {
+        friaVersion = row["fria_version"]
         outcome = DecisionOutcome(rawValue: row["outcome"]) ?? .favourable
         opinionHTML = row["opinion_html"]; charterVersion = row["charter_version"]; articles = row["articles"]
         procedure = row["procedure"]; meetingOn = row["meeting_on"]; decidedAt = row["decided_at"]

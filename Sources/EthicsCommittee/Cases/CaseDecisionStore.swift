@@ -87,12 +87,14 @@ public struct CaseDecisionStore: Sendable {
         try CaseStore.move(db, id: caseId, from: .inReview, to: .decided, transition: .decide, note: outcome.rawValue,
                            by: actor, now: now, audit: audit)
         let at = Timestamp.string(now)
+        // The decision names the fundamental-rights impact assessment it was taken on (Art. 27), as it names the charter.
+        let fria = try FRIAStore.latestVersion(db, caseId: caseId)
         try db.execute(sql: """
             INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
-                                        decided_by, decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        decided_by, decided_at, fria_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
-                             actor.id, at])
+                             actor.id, at, fria])
         for condition in conditions {
             try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
                            arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
@@ -102,6 +104,8 @@ public struct CaseDecisionStore: Sendable {
                                                meetingId: meetingId, now: now)
         }
         try Notifier.caseDecided(db, caseId: caseId, by: actor.id, now: now)
+        // A re-review's decision supersedes the previous one on its system; the next review counts from it.
+        try SystemStore.caseDecided(db, caseId: caseId, outcome: outcome, at: at)
     }
 
     /// `decide` inside the caller's transaction at this store's clock (the demo generator batches

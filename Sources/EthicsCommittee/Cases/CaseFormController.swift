@@ -89,7 +89,7 @@ struct CaseFormController {
                         text: messages["readiness_\(area.id)_\(question)"] ?? "",
                         choices: Readiness.Answer.allCases.map {
                             Choice(value: $0.rawValue, label: messages["answer_\($0.rawValue)"] ?? "", selected: form.draft.answers[id] == $0)
-                        },
+                        }.inGroup(id: id.replacingOccurrences(of: ".", with: "-"), name: "answer.\(id)"),
                         note: form.draft.notes[id] ?? "", error: errors["note." + id])
                 })
             },

@@ -76,6 +76,7 @@ struct CaseListController {
             page.exportCSV = Paths.casesExportCSV + query
             page.exportJSON = Paths.casesExportJSON + query
         }
+        if Policy.decide(actor, .reclassifyCases) == .allow { page.reclassifyHref = Paths.aiActReclassify }
         return try await renderer.page("cases/index", page, title: "cases_title", context: context, path: Paths.cases)
     }
 }

@@ -72,6 +72,8 @@ struct CaseListPage: Sendable {
     let next: String?
     /// The exports of the listed cases (status and tier filters kept), for those who may export.
     var exportCSV: String? = nil
+    /// The staff's AI Act re-classification list.
+    var reclassifyHref: String? = nil
     var exportJSON: String? = nil
 }
 
@@ -218,6 +220,9 @@ struct CaseShowPage: Sendable {
     let decisionDate: String?
     /// The printable opinion letter (a decided case).
     let letterHref: String?
+    /// "Taken on the fundamental-rights impact assessment, version N" (Art. 27), with its print view.
+    var friaDecisionLine: String? = nil
+    var friaDecisionHref: String? = nil
     let conditions: [ConditionBlock]
     let hasConditions: Bool
     let attachments: [AttachmentRow]
@@ -230,6 +235,8 @@ struct CaseShowPage: Sendable {
     var forms: CaseShowForms
     /// The AI Act classification, beside the risk tier.
     var aiAct: AIActCaseView? = nil
+    /// The system this case registered or re-reviews, or the offer to register it (issue 18).
+    var system: CaseSystemView? = nil
 }
 
 /// The state of each form of the case page: empty, or refused with what was sent.

@@ -193,8 +193,19 @@ struct CaseShowBuilder: Sendable {
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
         page.aiAct = AIActCaseView(aiAct, dates: detail.aiActDates, today: today, formats: formats, language: language)
+        let fria = try await FRIAStore(db: cases.db, clock: formats.clock).version(caseId: found.id)
+        page.aiAct?.showFRIA(caseId: found.id, required: aiAct.labels.contains { $0.code == "fria" }, latest: fria,
+                             mayWrite: Policy.decide(actor, .writeFRIA(facts)) == .allow, formats: formats, language: language)
+        if let version = decision?.friaVersion {
+            page.friaDecisionLine = Catalog.fill(messages["fria_decided_on"] ?? "", ["version": String(version)])
+            page.friaDecisionHref = Paths.caseFRIAPrint(found.id, version: version)
+        }
+        page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere {
-            page.aiAct?.offer(decisionForm, owners: ownerSuggestions, fallback: submitterEmail ?? "")
+            // The obligations' owners are chosen in a bounded list (the first suggestions, the submitter first).
+            let ownerIds = people.filter { ConditionOwners.allowed($0, facts) }.sorted { a, _ in a.id == found.submitterId }
+                .prefix(CaseShowBuilder.suggestions).map { (String($0.id), $0.name) }
+            page.aiAct?.offerConditions(decisionForm, owners: Array(ownerIds), fallback: String(found.submitterId))
         }
         return page
     }

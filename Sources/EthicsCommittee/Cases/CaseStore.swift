@@ -109,7 +109,13 @@ public struct CaseStore: Sendable {
 
     /// `create` inside the caller's transaction (the demo generator batches many cases in one).
     func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) throws -> Int64 {
-        let now = Timestamp.string(clock.now)
+        try Self.create(db, draft, descriptionHTML: descriptionHTML, submitterId: submitterId, by: actor, now: clock.now)
+    }
+
+    /// `create` inside another store's transaction, at its time (a system's re-review case).
+    static func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor,
+                       now date: Date) throws -> Int64 {
+        let now = Timestamp.string(date)
         let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers,
                                   aiActHighRisk: AIActClassifier.demandsHighRiskPath(draft.aiActAnswers)).tier
         try db.execute(sql: """
@@ -123,7 +129,7 @@ public struct CaseStore: Sendable {
         try AIActStore.save(db, caseId: id, answers: draft.aiActAnswers, at: now)
         try Self.event(db, caseId: id, actor: actor, event: "created", at: now)
         try AuditStore.append(db, by: actor, action: "case.created", targetType: "case", targetId: String(id),
-                              detail: "tier=\(tier.rawValue)", at: clock.now)
+                              detail: "tier=\(tier.rawValue)", at: date)
         return id
     }
 

@@ -154,7 +154,7 @@ struct DecisionForm: PageForm {
     let charterVersion: String
     let articles: String
     let conditions: ConditionRows
-    /// AI Act obligations ticked to become conditions, with their shared owner and due date.
+    /// AI Act obligations ticked to become conditions, each with its owner and due date.
     let obligations: AIActObligationChoice
 
     init(_ fields: FormFields) {

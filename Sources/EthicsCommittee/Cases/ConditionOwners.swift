@@ -29,4 +29,24 @@ enum ConditionOwners {
     static func suggestions(_ people: [User], _ facts: CaseFacts) -> [(value: String, label: String)] {
         Array(people.lazy.filter { allowed($0, facts) }.prefix(CaseShowBuilder.suggestions).map { (value: $0.email, label: $0.name) })
     }
+
+    /// A meeting decision's conditions (the roll, or the close of the members' vote): the filled rows, required
+    /// unless AI Act obligations are ticked, and the ticked obligations the item's case classification offers.
+    static func meetingConditions(_ rows: ConditionRows, _ obligations: AIActObligationChoice, caseId: Int64?, _ facts: CaseFacts?,
+                                  aiAct: AIActStore, users: UserStore, language: Language,
+                                  errors: inout FieldErrors) async throws -> [NewCondition] {
+        for (field, key) in rows.validate(required: obligations.ids.isEmpty).keys { errors.add(field, key) }
+        for (field, key) in obligations.validate().keys { errors.add(field, key) }
+        var list = try await conditions(rows, facts, users: users, errors: &errors)
+        guard !obligations.ids.isEmpty else { return list }
+        var offered: [AIActObligation] = []
+        if let caseId { offered = try await aiAct.obligations(caseId: caseId) }
+        list += try await obligations.conditions(offered: offered, facts: facts, users: users, language: language, errors: &errors)
+        return list
+    }
+
+    /// The choices of an owner list, `selected` chosen.
+    static func choices(_ people: [User], _ facts: CaseFacts, selected: Int64?) -> [Choice] {
+        people.filter { allowed($0, facts) }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == selected) }
+    }
 }

@@ -43,6 +43,8 @@ extension OpinionLetter {
         let conditions: [Condition]
         let hasConditions: Bool
         let charterLine: String?
+        /// The fundamental-rights impact assessment version the decision was taken on (Art. 27), if any.
+        var friaLine: String? = nil
         let chairName: String?
         let generatedLine: String
     }

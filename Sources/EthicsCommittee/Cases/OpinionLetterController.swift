@@ -22,7 +22,11 @@ struct OpinionLetterController {
         }
         let page = Self.page(found, letter, committee: settings.current.committeeName, reader: context.session?.user.name ?? "",
                              formats: formats, language: context.language)
-        return try renderer.standalone("cases/opinion_letter", page, context: context)
+        var letterPage = page
+        letterPage.friaLine = letter.decision.friaVersion.map {
+            Catalog.fill(Catalog.messages(context.language)["fria_decided_on"] ?? "", ["version": String($0)])
+        }
+        return try renderer.standalone("cases/opinion_letter", letterPage, context: context)
     }
 
     static func page(_ found: Case, _ letter: OpinionLetter, committee: String, reader: String, formats: Formats,

@@ -159,7 +159,7 @@ struct CharterDraftController {
             title: title, tabs: try await views.tabs(document, context), documentHref: Paths.document(kind),
             markdown: input.markdown, revision: input.revision, saveAction: Paths.documentDraft(kind),
             markdownError: input.markdownError, conflict: input.conflict, lastSaved: saved,
-            preview: (try? Markdown.html(document.draft)) ?? "",
+            previewHTML: (try? Markdown.html(document.draft)) ?? "",
             hasPreview: !document.draft.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             currentNote: currentNote, changes: changes,
             canPublish: Policy.decide(context.actor, .publishCharter) == .allow, publishAction: Paths.documentPublish(kind),

@@ -147,7 +147,7 @@ enum CharterPages {
         let markdownError: String?
         let conflict: String?
         let lastSaved: String
-        let preview: String
+        let previewHTML: String
         let hasPreview: Bool
         let currentNote: String?
         let changes: Comparison?

@@ -95,6 +95,8 @@ public enum Demo {
         progress("Writing \(plan.events.count) steps…")
         let runner = DemoRunner(world: world, batchSize: options.batchSize)
         try await db.bulkLoad { try await runner.run(plan.events, progress: progress) }
+        // A case whose classification requires a fundamental-rights impact assessment, written (Art. 27).
+        if options.scale == .small { try await DemoFRIA.add(world) }
 
         let counts = try await DemoStore(db: db).counts()
         return DemoReport(

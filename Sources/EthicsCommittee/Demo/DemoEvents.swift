@@ -43,6 +43,7 @@ final class DemoState: @unchecked Sendable {
     private var questionIds: [Int: Int64] = [:]
     private var conditionIds: [Int: [Int64]] = [:]
     private var people: [String: Int64] = [:]
+    private var systems: [String: Int64] = [:]
 
     func caseId(_ script: Int) -> Int64 { lock.withLock { caseIds[script]! } }
     /// The case's id if the case exists yet (its creation step has run).
@@ -55,6 +56,9 @@ final class DemoState: @unchecked Sendable {
     /// Account ids by e-mail, known once the account is created.
     func userId(_ email: String) -> Int64 { lock.withLock { people[email]! } }
     func setUser(_ email: String, _ id: Int64) { lock.withLock { people[email] = id } }
+    /// A registered system's id by name (nil when its registration was skipped).
+    func systemId(_ name: String) -> Int64? { lock.withLock { systems[name] } }
+    func setSystem(_ name: String, _ id: Int64) { lock.withLock { systems[name] = id } }
 }
 
 /// One step of the demo's history, at its moment.

@@ -30,6 +30,10 @@ enum DemoSmall {
                               "Rafael Costa": .excused, "Thomas Weber": .excused, "Marc Lefèvre": .excused]), rng: &rng)
         plan.events += DemoDeliverables.events(world, DemoDeliverables.small(world, person: person), secretary: DemoRoster.secretary)
         plan.events += DemoWritten.events(world, secretary: DemoRoster.secretary, voters: members)
+        plan.events += DemoSystems.events(world, secretary: DemoRoster.secretary, entries: DemoSystems.small(
+            sophie: person("Sophie Laurent"), karim: person("Karim Diallo"), anna: person("Anna Kowalska")))
+        // Incidents on the register's systems (evidence files would go beside the case attachments).
+        plan.events += DemoIncidents.events(world, directory: (world.options.attachmentsDirectory ?? NSTemporaryDirectory()) + "/incidents")
         if let directory = world.options.attachmentsDirectory {
             plan.events += DemoAttachments.events(world, directory: directory, cases: [0, 5, 7, 9].map {
                 (script: $0, owner: shapes[$0].owner, at: shapes[$0].created)

@@ -7,6 +7,8 @@ struct HomeController {
     let members: MemberStore
     let meetings: MeetingStore
     let written: WrittenProcedureStore
+    /// Systems whose owner missed an attestation or whose review is overdue; an owner's attestations due (issue 18).
+    let systems: SystemStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
@@ -86,8 +88,19 @@ struct HomeController {
             list.isEmpty ? [] : [section(heading, list, "", all: all)]
         }
 
+        func systemItems(_ rows: [SystemListRow], date: (SystemListRow) -> String?) -> [Item] {
+            rows.map { row in
+                Item(href: Paths.system(row.id), title: row.name, status: messages["system_status_\(row.status.rawValue)"] ?? "",
+                     date: date(row).map { formats.calendarDate($0, language) }, overdue: date(row).map { $0 < today } ?? false,
+                     detail: row.ownerName)
+            }
+        }
         var sections: [Section] = []
         var declarationDue = false
+        // Whoever owns systems in service attests for them (project owners mostly, but any account may own one).
+        sections += whenAny("home_systems_attestations_due",
+                            systemItems(try await systems.attestationsDue(ownerId: user.id, until: formats.localISODate(daysFromNow: 14)),
+                                        date: { $0.attestationDueOn }))
         // The page's lists in one read (`HomeStore.load`); only the quorum forecast reads on its own.
         let data = try await home.load(for: actor, today: today, now: now)
         let chairId = data.chairId
@@ -128,6 +141,12 @@ struct HomeController {
             sections.append(section("home_overdue_conditions", items(data.overdueConditions), "home_overdue_conditions_none",
                                     all: Paths.cases + "?overdue=1"))
             sections.append(section("home_quorum_risks", try await quorumRisks(data, after: now, messages, language), "home_quorum_risks_none"))
+            sections += whenAny("home_systems_attestations_missed",
+                                systemItems(try await systems.missedAttestations(for: actor, today: today), date: { $0.attestationDueOn }),
+                                all: Paths.systems + "?status=in_service")
+            sections += whenAny("home_systems_review_overdue",
+                                systemItems(try await systems.overdueForReview(for: actor, today: today).rows, date: { $0.nextReviewOn }),
+                                all: Paths.systems)
             sections += whenAny("home_minutes_awaiting", meetingItems(data.minutesToApprove), all: Paths.meetings)
             sections.append(section("home_next_meetings_all", meetingItems(data.nextMeetings),
                                     "home_next_meetings_none", all: Paths.meetings))

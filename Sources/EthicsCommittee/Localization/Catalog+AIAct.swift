@@ -204,7 +204,7 @@ extension Catalog {
         "aiact_obligation_art53_summary": "Publish a sufficiently detailed summary of the content used for training (Art. 53(1)(d)).",
         "aiact_obligation_art55_systemic": "Evaluate the model, assess and mitigate systemic risks, report serious incidents and ensure cybersecurity (Art. 55(1)).",
         "aiact_conditions_offer": "Obligations to add as conditions",
-        "aiact_conditions_offer_hint": "Tick the obligations to copy into the conditions below; each still needs an owner and a due date.",
+        "aiact_conditions_offer_hint": "Tick the obligations to record as conditions, each with its owner and due date (an obligation that applies later suggests that date).",
     ]
 
     static let frenchAIAct: [String: String] = [
@@ -390,6 +390,6 @@ extension Catalog {
         "aiact_obligation_art53_summary": "Publier un résumé suffisamment détaillé des contenus utilisés pour l'entraînement (art. 53, par. 1, d)).",
         "aiact_obligation_art55_systemic": "Évaluer le modèle, évaluer et atténuer les risques systémiques, signaler les incidents graves et assurer la cybersécurité (art. 55, par. 1).",
         "aiact_conditions_offer": "Obligations à ajouter comme conditions",
-        "aiact_conditions_offer_hint": "Cochez les obligations à recopier dans les conditions ci-dessous ; chacune doit encore recevoir un responsable et une échéance.",
+        "aiact_conditions_offer_hint": "Cochez les obligations à retenir comme conditions, chacune avec son responsable et son échéance (une obligation applicable plus tard propose cette date).",
     ]
 }

@@ -34,11 +34,11 @@ public enum Catalog {
     /// Each feature may keep its text in a file of its own (`Catalog+Feature.swift`, one dictionary per
     /// language), listed here. A key defined twice stops the app at start-up, so every test catches it.
     static let english = combine([englishBase, englishAudit, englishReports, englishNotifications, englishSearch, englishForms,
-                                  englishMeetingLifecycle, englishAccounts, englishBallots, englishWritten, englishAIAct, englishAIActRefusals,
-                                  englishScale])
+                                  englishMeetingLifecycle, englishAccounts, englishBallots, englishWritten, englishAIAct, englishAIActRefusals, englishAIActReview,
+                                  englishSystems, englishIncidents, englishScale])
     static let french = combine([frenchBase, frenchAudit, frenchReports, frenchNotifications, frenchSearch, frenchForms,
-                                 frenchMeetingLifecycle, frenchAccounts, frenchBallots, frenchWritten, frenchAIAct, frenchAIActRefusals,
-                                 frenchScale])
+                                 frenchMeetingLifecycle, frenchAccounts, frenchBallots, frenchWritten, frenchAIAct, frenchAIActRefusals, frenchAIActReview,
+                                 frenchSystems, frenchIncidents, frenchScale])
 
     private static func combine(_ parts: [[String: String]]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: parts.flatMap { $0.map { ($0.key, $0.value) } })

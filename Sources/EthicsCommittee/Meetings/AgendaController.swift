@@ -191,9 +191,9 @@ struct AgendaController {
         outcome = outcome.map { ItemOutcome.result(proposed: $0, votes: votes, isCase: item.kind == .case) }
         var conditions: [NewCondition] = []
         if outcome == .conditions {
-            for (field, key) in form.conditions.validate(required: true).keys { errors.add(field, key) }
-            conditions = try await ConditionOwners.conditions(form.conditions, item.caseId.flatMap { record.cases[$0] }, users: users,
-                                                              errors: &errors)
+            conditions = try await ConditionOwners.meetingConditions(form.conditions, form.obligations, caseId: item.caseId,
+                                                                     item.caseId.flatMap { record.cases[$0] }, aiAct: AIActStore(db: agenda.db),
+                                                                     users: users, language: language, errors: &errors)
         }
         guard errors.isEmpty, let outcome else { return try await refused(errors, missing ? "vote_error_missing" : nil) }
         guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }
@@ -205,7 +205,10 @@ struct AgendaController {
                 .archive(earlierRecord, approver: context.session?.user.name ?? "", inMeeting: record.meeting.id, at: views.formats.clock.now)
         }
         let meetingDate = views.formats.localISODate(of: record.meeting.startsAt)
-        return try await run(record, "flash_item_decided", context, refused: { try await refused(FieldErrors(), $0) }) {
+        // The AI Act's refusal (Art. 5) is said at the outcome; any other reason at the top of the form.
+        return try await run(record, "flash_item_decided", context, refused: { key in
+            try await key.hasPrefix("aiact_refusal") ? refused(.on("outcome", key)) : refused(FieldErrors(), key)
+        }) {
             try await agenda.decide(itemId: item.id, meetingId: record.meeting.id, meetingDate: meetingDate, votes: votes,
                                     decision: decision, by: context.auditActor)
         }

@@ -135,9 +135,9 @@ struct BallotController {
         if outcome == nil { errors.add("outcome", "vote_error_outcome") }
         var conditions: [NewCondition] = []
         if outcome == .conditions {
-            for (field, key) in form.conditions.validate(required: true).keys { errors.add(field, key) }
-            conditions = try await ConditionOwners.conditions(form.conditions, item.caseId.flatMap { record.cases[$0] }, users: users,
-                                                              errors: &errors)
+            conditions = try await ConditionOwners.meetingConditions(form.conditions, form.obligations, caseId: item.caseId,
+                                                                     item.caseId.flatMap { record.cases[$0] }, aiAct: AIActStore(db: ballots.db),
+                                                                     users: users, language: language, errors: &errors)
         }
         guard errors.isEmpty, let outcome else { return try await refused(errors) }
         guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }
@@ -151,6 +151,8 @@ struct BallotController {
             _ = try await ballots.close(itemId: item.id, meetingId: record.meeting.id,
                                         meetingDate: views.formats.localISODate(of: record.meeting.startsAt), proposal: decision,
                                         by: context.auditActor)
+        } catch let refusal as MeetingRefusal where refusal.key.hasPrefix("aiact_refusal") {
+            return try await refused(.on("outcome", refusal.key))  // Art. 5: said at the outcome
         } catch let refusal as MeetingRefusal {
             return try await refused(FieldErrors(), refusal.key)
         }

@@ -43,17 +43,20 @@ struct CloseVoteForm: PageForm {
     let rawOutcome: String
     let decision: String
     let conditions: ConditionRows
+    /// AI Act obligations of the item's case ticked to become conditions, each with its owner and due date.
+    let obligations: AIActObligationChoice
     let confirmed: Bool
     init(_ fields: FormFields) {
         rawOutcome = fields["outcome"]
         decision = fields.raw("decision").trimmingCharacters(in: .whitespacesAndNewlines)
         conditions = ConditionRows(fields)
+        obligations = AIActObligationChoice(fields)
         confirmed = Confirmation.given(fields)
     }
     /// The box stays ticked only if it was ticked (an empty string would still tick it in the template).
     var values: [String: String] {
         conditions.values.merging(["outcome": rawOutcome, "decision": decision]) { $1 }
-            .merging(confirmed ? [Confirmation.field: "1"] : [:]) { $1 }
+            .merging(confirmed ? [Confirmation.field: "1"] : [:]) { $1 }.merging(obligations.values) { $1 }
     }
     func validate() -> FieldErrors {
         var errors = FieldErrors()

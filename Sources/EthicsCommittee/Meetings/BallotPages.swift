@@ -32,6 +32,8 @@ enum BallotPages {
         var closeForm: FormState
         let isCase: Bool
         var conditionRows: [ConditionRowView]
+        /// The AI Act obligations of the item's case offered as conditions on the close form (set by the meeting page).
+        var aiActCloseOffer: AIActOfferView? = nil
         /// The voter's own ballot form (also shown again, with what was typed, when it was refused).
         let ballotAction: String?
         let ballotChoices: [Choice]

@@ -54,7 +54,8 @@ struct BallotViews: Sendable {
             conditionRows: canClose && item.kind == .case
                 ? ConditionRowView.rows(closeForm, owners: owners.map { ($0.value, $0.label) }, fallback: nil, suffix: "-close-\(number)") : [],
             ballotAction: showBallot ? Paths.meetingItemBallot(meetingId, item.id) : nil,
-            ballotChoices: ballotForm.refused ? ballotForm.choices("choice", choices) : FormState().choices("choice", choices, fallback: own?.choice.rawValue),
+            ballotChoices: (ballotForm.refused ? ballotForm.choices("choice", choices)
+                            : FormState().choices("choice", choices, fallback: own?.choice.rawValue)).inGroup(id: "ballot-\(number)", name: "choice"),
             ballotForm: ballotForm,
             dissent: ballotForm.refused ? ballotForm.value("dissent") : own?.dissent ?? "",
             mine: own.map { ballot in

@@ -26,6 +26,8 @@ struct VoteForm: PageForm {
     let rawOutcome: String
     let decision: String
     let conditions: ConditionRows
+    /// AI Act obligations of the item's case ticked to become conditions, each with its owner and due date.
+    let obligations: AIActObligationChoice
 
     init(_ form: FormFields) {
         var fields: [String: String] = [:]
@@ -34,10 +36,12 @@ struct VoteForm: PageForm {
         rawOutcome = form["outcome"]
         decision = form.raw("decision").trimmingCharacters(in: .whitespacesAndNewlines)
         conditions = ConditionRows(form)
+        obligations = AIActObligationChoice(form)
     }
 
     var values: [String: String] {
         fields.merging(conditions.values) { $1 }.merging(["outcome": rawOutcome, "decision": decision]) { $1 }
+            .merging(obligations.values) { $1 }
     }
 
     func choice(_ userId: Int64) -> VoteChoice? { VoteChoice(rawValue: fields["vote_\(userId)"] ?? "") }

@@ -74,6 +74,8 @@ enum MeetingPages {
 
     struct Voter: Sendable {
         let name: String
+        /// The item's number, for unique element ids.
+        let number: Int
         let field: String
         let dissentField: String
         let choices: [Choice]
@@ -113,6 +115,8 @@ enum MeetingPages {
         /// The vote form's values and messages (refused on this item), and its condition rows.
         var form = FormState()
         var conditionRows: [ConditionRowView] = []
+        /// The AI Act obligations of the item's case offered as conditions on the roll form.
+        var aiActRollOffer: AIActOfferView? = nil
         /// The vote open to the members' ballots, as this person may take part in it (`BallotViews`).
         var ballot: BallotPages.ItemVote? = nil
         /// While planned, for the secretary: the quorum forecast (red when it cannot be reached), edit and remove.

@@ -28,6 +28,7 @@ struct MeetingShowBuilder: Sendable {
         let (overdue, overdueTotal) = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : ([], 0)
         let ballots = held ? try await agenda.ballots.ballots(meetingId: id) : [:]
         let ballotViews = BallotViews(formats: views.formats)
+        let obligations = manage && held ? try await aiActObligations(record, language) : [:]
         var page = MeetingPages.Show(
             id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
@@ -41,6 +42,17 @@ struct MeetingShowBuilder: Sendable {
                                       vote: forms.voteItemId == item.id ? forms.vote : FormState())
                 view.ballot = ballotViews.view(item, number: index + 1, record, ballots: ballots[item.id] ?? [], owners: owners(item),
                                                forms: forms, context)
+                // The case's AI Act obligations are offered as conditions wherever this item's decision is recorded.
+                if let offered = item.caseId.flatMap({ obligations[$0] }) {
+                    let choices = owners(item).map { ($0.value, $0.label) }
+                    if view.voteAction != nil {
+                        view.aiActRollOffer = AIActOfferView(offered, form: view.form, owners: choices, fallback: nil, suffix: "-\(index + 1)")
+                    }
+                    if view.ballot?.closeAction != nil, let ballot = view.ballot {
+                        view.ballot?.aiActCloseOffer = AIActOfferView(offered, form: ballot.closeForm, owners: choices, fallback: nil,
+                                                                      suffix: "-close-\(index + 1)")
+                    }
+                }
                 return view
             },
             hasItems: !record.items.isEmpty,
@@ -60,6 +72,19 @@ struct MeetingShowBuilder: Sendable {
             formError: nil, limits: LimitHints(language), forms: forms)
         addLifecycle(&page, record, context: context)
         return page
+    }
+
+    /// The AI Act obligations of each undecided case on the agenda (bounded by the agenda), with when each applies.
+    private func aiActObligations(_ record: MeetingRecord, _ language: Language) async throws -> [Int64: [AIActCaseView.ObligationView]] {
+        let store = AIActStore(db: agenda.db)
+        let dates = try await store.dates(), today = views.formats.localISODate()
+        var byCase: [Int64: [AIActCaseView.ObligationView]] = [:]
+        for item in record.items where item.decidedAt == nil {
+            guard let caseId = item.caseId else { continue }
+            byCase[caseId] = AIActCaseView.obligations(try await store.record(caseId: caseId), dates: dates, today: today,
+                                                       formats: views.formats, language: language)
+        }
+        return byCase
     }
 
     /// The meeting page again with a refused form's values and messages in place (422); the form's

@@ -142,7 +142,7 @@ struct MeetingViews: Sendable {
             voteAction: canVote ? Paths.meetingItemVote(meetingId, item.id) : nil,
             voters: canVote ? record.eligibleVoters(item).map { voter in
                 let field = "vote_\(voter.userId)", dissentField = "dissent_\(voter.userId)"
-                return MeetingPages.Voter(name: voter.name, field: field, dissentField: dissentField,
+                return MeetingPages.Voter(name: voter.name, number: number, field: field, dissentField: dissentField,
                                           choices: vote.choices(field, VoteChoice.allCases.map { ($0.rawValue, messages["vote_\($0.rawValue)"] ?? "") }),
                                           dissent: vote.value(dissentField), error: vote.errors[field], dissentError: vote.errors[dissentField])
             } : [],

@@ -18,6 +18,10 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case writtenOpened = "written_opened"
     case writtenReminder = "written_reminder"
     case writtenClosed = "written_closed"
+    case incidentCritical = "incident_critical"
+    case incidentAssigned = "incident_assigned"
+    /// A re-review of a system opened (issue 18): its owner and the staff; the record is the re-review case.
+    case systemReReview = "system_re_review"
 }
 
 /// The record a notification is about, which its link opens.
@@ -26,6 +30,7 @@ public enum NotificationRecord: String, Sendable {
     case meeting
     case documentVersion = "document_version"
     case writtenProcedure = "written_procedure"
+    case incident
 }
 
 /// One notification as stored: data, not text.
@@ -60,6 +65,7 @@ public struct AppNotification: Sendable, Equatable, FetchableRecord {
         case .case: return Paths.case(recordId)
         case .meeting: return Paths.meeting(recordId)
         case .writtenProcedure: return Paths.writtenProcedure(recordId)
+        case .incident: return Paths.incident(recordId)
         case .documentVersion:
             let kind = params["document"] ?? GovernanceDocument.charter
             return Int(params["number"] ?? "").map { Paths.documentVersion(kind, $0) } ?? Paths.document(kind)
@@ -91,7 +97,8 @@ enum NotificationText {
         let due = params["due_on"].map { formats?.calendarDate($0, language) ?? $0 } ?? ""
         let when = params["starts_at"].map { formats?.dateTime($0, language) ?? $0 } ?? ""
         let values = ["title": params["title"] ?? "", "document": document, "number": params["number"] ?? "", "due": due,
-                      "meeting": params["meeting"] ?? "", "when": when]
+                      "meeting": params["meeting"] ?? "", "when": when,
+                      "system": params["system"] ?? ""]
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }

@@ -25,12 +25,16 @@ public struct NotificationStore: Sendable {
         }
         let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
         arguments += writtenArguments
+        let (incident, incidentArguments) = IncidentStore.visibility(actor)
+        arguments += incidentArguments
         return ("""
             ((n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
                 OR (n.record_type = 'meeting' AND \(meeting))
                 OR n.record_type = 'document_version'
                 OR (n.record_type = 'written_procedure' AND EXISTS (
-                    SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written))))
+                    SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written)))
+                OR (n.record_type = 'incident' AND EXISTS (
+                    SELECT 1 FROM incidents i WHERE i.id = n.record_id AND \(incident))))
             """, arguments)
     }
 

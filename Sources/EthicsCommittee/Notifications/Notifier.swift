@@ -50,6 +50,8 @@ enum Notifier {
                                                                 arguments: [recordId]) else { return false }
             let facts = try WrittenProcedureStore.facts(db, procedure, try WrittenProcedureStore.voters(db, recordId), objectionAllowed: false)
             return Policy.decide(actor, .viewWrittenProcedure(facts)) == .allow
+        case .incident:
+            return try mayOpenIncident(db, actor, recordId)
         }
     }
 

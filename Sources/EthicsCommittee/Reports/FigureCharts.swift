@@ -61,6 +61,25 @@ struct FigureCharts {
                       tableLabel: text("figures_table_view"))
     }
 
+    func aiActClasses(_ figures: ReportFigures, year: Int) -> SVGChart {
+        SVGChart.bars(id: "chart-aiact-class", title: text("figures_chart_aiact_class", year), categoryHeader: text("figures_aiact_class"),
+                      valueHeader: text("figures_cases"),
+                      items: AIActFigures.classes.map { key in
+                          var bar = item(key, text(key == "unclassified" ? "figures_aiact_unclassified" : "aiact_class_\(key)"),
+                                         figures.aiActClasses[key] ?? 0)
+                          bar.emphasis = key == "prohibited" && (figures.aiActClasses[key] ?? 0) > 0
+                          return bar
+                      },
+                      tableLabel: text("figures_table_view"))
+    }
+
+    func aiActRoles(_ figures: ReportFigures, year: Int) -> SVGChart {
+        SVGChart.bars(id: "chart-aiact-role", title: text("figures_chart_aiact_role", year), categoryHeader: text("figures_aiact_role"),
+                      valueHeader: text("figures_cases"),
+                      items: AIActFigures.roles.map { item($0, text("aiact_label_\($0)"), figures.aiActRoles[$0] ?? 0) },
+                      tableLabel: text("figures_table_view"))
+    }
+
     func expertise(_ figures: ReportFigures) -> SVGChart {
         SVGChart.bars(id: "chart-expertise", title: text("figures_chart_expertise"), categoryHeader: text("figures_area"),
                       extraHeaders: [text("figures_internal"), text("figures_external")], valueHeader: text("figures_total"),
@@ -77,6 +96,6 @@ struct FigureCharts {
     /// Every chart of the figures page, in reading order.
     func all(_ figures: ReportFigures, year: Int) -> [SVGChart] {
         [casesByStatus(figures, year: year), decisions(figures, year: year), medianDays(figures, year: year),
-         reviews(figures, year: year), expertise(figures)]
+         reviews(figures, year: year), aiActClasses(figures, year: year), aiActRoles(figures, year: year), expertise(figures)]
     }
 }

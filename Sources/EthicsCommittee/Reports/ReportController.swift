@@ -5,6 +5,8 @@ import Hummingbird
 /// the cases the reader may open, for a year in the committee's time zone.
 struct ReportController {
     let reports: ReportStore
+    /// "Systems overdue for review" (issue 18), counted through the register's visibility rule.
+    let systems: SystemStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
@@ -34,6 +36,12 @@ struct ReportController {
                                   localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
     }
 
+    /// The incident figures of the year, over the incidents the reader may see.
+    private func incidentFigures(_ actor: Actor, _ period: ReportPeriod) async throws -> IncidentFigures {
+        try await IncidentFigureStore(db: reports.db).figures(
+            for: actor, period: period, localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
+    }
+
     func figures(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewFigures)
         guard let actor = context.actor else { throw AppError.signInRequired }
@@ -43,7 +51,7 @@ struct ReportController {
         let charts = FigureCharts(formats: formats, language: language)
         let decided = figures.decisionsTotal.filter { $0.key != .deferred }.values.reduce(0, +)
         let late = (figures.reviews[.late] ?? 0) + (figures.reviews[.overdue] ?? 0)
-        let page = ReportPages.Figures(
+        var page = ReportPages.Figures(
             year: period.year, years: choices(years, period.year), action: Paths.figures,
             headlines: [
                 .init(label: charts.text("figures_headline_opened"), value: formats.number(figures.casesByStatus.values.reduce(0, +), language)),
@@ -54,9 +62,24 @@ struct ReportController {
             ],
             charts: charts.all(figures, year: period.year),
             exportCSV: Paths.casesExportCSV, exportJSON: Paths.casesExportJSON,
-            annualHref: Paths.annualReport(year: period.year))
+            annualHref: Paths.annualReport(year: period.year),
+            systemsOverdue: try await systemsOverdue(actor, language))
+        let incidents = try await incidentFigures(actor, period)
+        let incidentCharts = IncidentCharts(formats: formats, language: language)
+        page.incidentHeadlines = incidentCharts.headlines(incidents)
+        page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         let title = (Catalog.messages(language)["figures_title"] ?? "") + " " + String(period.year)
         return try await renderer.page("reports/figures", page, title: title, context: context, path: Paths.figures)
+    }
+
+    /// Systems in service or suspended whose review date has passed, today (not a figure of the chosen year).
+    private func systemsOverdue(_ actor: Actor, _ language: Language) async throws -> ReportPages.SystemsOverdue {
+        let (count, rows) = try await systems.overdueForReview(for: actor, today: formats.localISODate())
+        return ReportPages.SystemsOverdue(
+            count: Catalog.plural("figures_systems_overdue_count", count, language), hasAny: count > 0,
+            rows: rows.map { ReportPages.SystemsOverdue.Row(href: Paths.system($0.id), name: $0.name, owner: $0.ownerName,
+                                                             due: formats.calendarDate($0.nextReviewOn, language)) },
+            more: count > rows.count ? Paths.systems : nil)
     }
 
     /// The annual report: a standalone page with print CSS (A4, running header, page numbers, charts never split).
@@ -72,7 +95,7 @@ struct ReportController {
         func n(_ value: Int) -> String { formats.number(value, language) }
         let totals = figures.decisionsTotal
         let kinds = report.deliverableKinds
-        let page = ReportPages.Annual(
+        var page = ReportPages.Annual(
             lang: language.rawValue, committeeName: settings.current.committeeName,
             title: charts.text("annual_title", period.year), year: period.year, years: choices(years, period.year),
             action: Paths.annualReport, generated: formats.dateTime(Timestamp.string(clock.now), language),
@@ -85,6 +108,7 @@ struct ReportController {
             ],
             decisionsTable: DecisionOutcome.allCases.map { .init(label: charts.text("outcome_\($0.rawValue)"), value: n(totals[$0] ?? 0)) },
             decisions: charts.decisions(figures, year: period.year), median: charts.medianDays(figures, year: period.year),
+            aiActClasses: charts.aiActClasses(figures, year: period.year), aiActRoles: charts.aiActRoles(figures, year: period.year),
             conditions: [
                 .init(label: charts.text("annual_conditions_set"), value: n(report.conditionsSet)),
                 .init(label: charts.text("annual_conditions_met"), value: n(report.conditionsMet)),
@@ -114,6 +138,10 @@ struct ReportController {
             deliverableKinds: DeliverableKind.allCases.compactMap { kind in
                 kinds[kind].map { .init(label: charts.text("deliverable_kind_\(kind.rawValue)"), value: n($0)) }
             })
+        let incidents = try await incidentFigures(actor, period)
+        let incidentCharts = IncidentCharts(formats: formats, language: language)
+        page.incidentFigures = incidentCharts.headlines(incidents)
+        page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         return try renderer.standalone("reports/annual", page, context: context)
     }
 }

@@ -15,6 +15,10 @@ public struct ReportFigures: Sendable, Equatable {
     public var medianYear: Double?
     /// Reviewer assignments due in the year, by what became of them.
     public var reviews: [ReviewTimeliness: Int] = [:]
+    /// Cases opened in the year by AI Act class ("unclassified" while the questionnaire is incomplete), and by
+    /// operator role (a provider that also deploys counts under both).
+    public var aiActClasses: [String: Int] = [:]
+    public var aiActRoles: [String: Int] = [:]
     /// Active members per expertise area (internal, external); "other" is left out, as on the composition page.
     public var expertise: [(area: ExpertiseArea, internal: Int, external: Int)] = []
 
@@ -28,8 +32,14 @@ public struct ReportFigures: Sendable, Equatable {
     public static func == (a: ReportFigures, b: ReportFigures) -> Bool {
         a.casesByStatus == b.casesByStatus && a.decisions == b.decisions && a.decidedCount == b.decidedCount
             && a.medianQuarters == b.medianQuarters && a.medianYear == b.medianYear
-            && a.reviews == b.reviews && a.expertise.map { "\($0.area)\($0.internal)/\($0.external)" } == b.expertise.map { "\($0.area)\($0.internal)/\($0.external)" }
+            && a.reviews == b.reviews && a.aiActClasses == b.aiActClasses && a.aiActRoles == b.aiActRoles && a.expertise.map { "\($0.area)\($0.internal)/\($0.external)" } == b.expertise.map { "\($0.area)\($0.internal)/\($0.external)" }
     }
+}
+
+/// The AI Act classes and roles the figures count, in the order the charts show them.
+public enum AIActFigures {
+    public static let classes = AIActClass.allCases.map(\.rawValue) + ["unclassified"]
+    public static let roles = ["provider", "deployer", "importer", "distributor"]
 }
 
 /// What became of a reviewer's assignment (recused reviewers are left out).

@@ -14,6 +14,26 @@ enum ReportPages {
         let exportCSV: String
         let exportJSON: String
         let annualHref: String
+        let systemsOverdue: SystemsOverdue
+        /// Incidents (issue 18): headline numbers, charts, the list and its export.
+        var incidentHeadlines: [Headline] = []
+        var incidentCharts: [SVGChart] = []
+        let incidentsHref = Paths.incidents
+        let incidentsExport = Paths.incidentsExportCSV
+    }
+
+    /// Systems overdue for review: the count and the first few, each linking to its page.
+    struct SystemsOverdue: Sendable {
+        struct Row: Sendable {
+            let href: String
+            let name: String
+            let owner: String
+            let due: String
+        }
+        let count: String
+        let hasAny: Bool
+        let rows: [Row]
+        let more: String?
     }
 
     /// The standalone, printable annual report.
@@ -33,6 +53,9 @@ enum ReportPages {
         let decisionsTable: [Headline]
         let decisions: SVGChart
         let median: SVGChart
+        /// The AI Act classes and roles of the year's cases.
+        let aiActClasses: SVGChart
+        let aiActRoles: SVGChart
         let conditions: [Headline]
         let meetings: [MeetingRow]
         let hasMeetings: Bool
@@ -44,6 +67,8 @@ enum ReportPages {
         /// "… and N more" when the list is cut (`ReportStore.annual`'s `listLimit`).
         let deliverablesMore: String?
         let deliverableKinds: [Headline]
+        var incidentFigures: [Headline] = []
+        var incidentCharts: [SVGChart] = []
     }
     struct MeetingRow: Sendable {
         let date: String

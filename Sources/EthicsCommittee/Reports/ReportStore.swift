@@ -86,6 +86,23 @@ public struct ReportStore: Sendable {
                 """), arguments: [localOffset, today] + visibleArguments + [period.firstDay, period.lastDay]) {
                 if let status = ReviewTimeliness(rawValue: row["timeliness"]) { figures.reviews[status] = row["n"] }
             }
+            // Cases opened in the year by AI Act class and by role (the labels stored at classification).
+            for key in AIActFigures.classes { figures.aiActClasses[key] = 0 }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT COALESCE(a.risk_class, 'unclassified') AS k, count(*) AS n
+                FROM cases c LEFT JOIN case_ai_act a ON a.case_id = c.id
+                WHERE \(visible) AND c.created_at >= ? AND c.created_at < ? GROUP BY k
+                """, arguments: visibleArguments + range) {
+                figures.aiActClasses[row["k"] as String] = row["n"]
+            }
+            for key in AIActFigures.roles { figures.aiActRoles[key] = 0 }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT l.code, count(DISTINCT c.id) AS n
+                FROM cases c JOIN case_ai_act_labels l ON l.case_id = c.id AND l.kind = 'role'
+                WHERE \(visible) AND c.created_at >= ? AND c.created_at < ? GROUP BY l.code
+                """, arguments: visibleArguments + range) {
+                figures.aiActRoles[row["code"] as String] = row["n"]
+            }
             figures.expertise = try Self.expertise(db)
             cache.store(figures, key)
             return figures

@@ -15,6 +15,8 @@ public struct SVGChart: Sendable {
         let seriesKey: String
         let y: Int, textY: Int, width: Int
         let valueX: Int
+        /// Where the labels and bars start (the same for every bar of a chart).
+        let labelX: Int, barX: Int
         /// The number is written inside a long bar (white on the bar), after a short one.
         let inside: Bool
         let emphasis: Bool
@@ -90,7 +92,8 @@ public struct SVGChart: Sendable {
                 let inside = length >= insideFrom
                 bars.append(Bar(group: position == 0 ? group.0 : nil, label: item.label, text: item.text, value: data(item.value),
                                 seriesKey: item.key, y: y, textY: y + 13, width: length,
-                                valueX: inside ? barX + length - 5 : barX + length + 5, inside: inside, emphasis: item.emphasis))
+                                valueX: inside ? barX + length - 5 : barX + length + 5, labelX: labelX, barX: barX,
+                                inside: inside, emphasis: item.emphasis))
                 y += rowHeight
             }
         }

@@ -58,14 +58,9 @@ struct WrittenCaseController {
         if decision.outcome == .conditions {
             conditions = try await ConditionOwners.conditions(decision.conditions, facts, users: users, errors: &errors)
             // AI Act obligations ticked on the form become conditions too (only those the classification offers).
-            if !decision.obligations.ids.isEmpty, !decision.obligations.owner.isEmpty {
-                if let owner = try await users.find(typed: decision.obligations.owner), ConditionOwners.allowed(owner, facts) {
-                    let offered = try await AIActStore(db: cases.db).obligations(caseId: found.id)
-                    conditions += decision.obligations.conditions(offered: offered, ownerId: owner.id, language: language)
-                } else {
-                    errors.add("aiact_owner", "error_person_unknown")
-                }
-            }
+            let offered = try await AIActStore(db: cases.db).obligations(caseId: found.id)
+            conditions += try await decision.obligations.conditions(offered: offered, facts: facts, users: users, language: language,
+                                                                    errors: &errors)
         }
         guard errors.isEmpty, let outcome = decision.outcome, let deadline else { return try await refused(errors) }
         guard let opinionHTML = try? Markdown.html(decision.opinion) else { return try await refused(.on("opinion", "error_markdown_too_large")) }

@@ -32,7 +32,6 @@ struct TestApp {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let clock = TestClock()
         var config = AppConfiguration(databasePath: folder.appendingPathComponent("test.sqlite").path)
-        config.templatesDirectory = packageRoot.appendingPathComponent("Templates").path
         config.publicDirectory = packageRoot.appendingPathComponent("Public").path
         config.migrationsDirectory = packageRoot.appendingPathComponent("migrations").path
         config.passwordCost = 4  // the server uses 12; tests hash many passwords
@@ -132,6 +131,26 @@ final class Browser: @unchecked Sendable {
         }
         if let file {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(path, method: .post, rawBody: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    /// Posts a multipart form with any number of files, each under its own field name (several evidence files).
+    @discardableResult
+    func uploadFiles(_ path: String, fields: [String: String] = [:], files: [(field: String, name: String, bytes: [UInt8])]) async throws -> Page {
+        let boundary = "----test-boundary-9e1b"
+        var body = ByteBuffer()
+        var all = fields
+        all["_csrf"] = csrf
+        for (name, value) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n")
             body.writeString("Content-Type: application/octet-stream\r\n\r\n")
             body.writeBytes(file.bytes)
             body.writeString("\r\n")

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Builds the incident page: facts, evidence, the Art. 73 deadline of a serious incident, the way to the system
+/// page for a critical one, and the triage and close controls the policy offers this person.
+struct IncidentShowBuilder {
+    let incidents: IncidentStore
+    let formats: Formats
+    let language: Language
+
+    func page(_ incident: Incident, _ facts: IncidentFacts, actor: Actor, triageForm: FormState?, message: String?) async throws
+        -> IncidentPages.Show {
+        let views = IncidentViews(formats: formats, language: language)
+        func date(_ iso: String?) -> String? { iso.map { formats.calendarDate($0, language) } }
+        var list: [IncidentPages.Fact] = []
+        func add(_ key: String, _ value: String?, href: String? = nil) {
+            if let value, !value.isEmpty { list.append(.init(label: views.text(key), value: value, href: href)) }
+        }
+        // The system page is linked for whoever may open it (the chair reads a critical incident on any system).
+        let systemHref = facts.system.flatMap { Policy.decide(actor, .viewSystem($0)) == .allow ? incident.systemId.map(Paths.system) : nil }
+        add("incident_system", incident.systemName ?? views.text("incident_no_system"), href: systemHref)
+        if incident.source == .public {
+            add("incident_source", views.text("incident_source_public"))
+            add("incident_service_named", incident.serviceNamed)
+            add("incident_receipt", incident.receipt)
+        } else {
+            add("incident_reported_by", incident.reporterName)
+        }
+        add("incident_reported_at", formats.dateTime(incident.reportedAt, language))
+        add("incident_occurred_on", date(incident.occurredOn))
+        add("incident_harm_type", views.harm(incident.harmType))
+        add("incident_severity", views.severity(incident.severity))
+        add("incident_people_affected", incident.peopleAffected.map { formats.number($0, language) } ?? views.text("incident_unknown"))
+        add("incident_fallback_used", views.text("incident_fallback_\(incident.fallbackUsed.rawValue)"))
+        add("incident_aware_on", date(incident.awareOn))
+        add("incident_owner", incident.ownerName ?? views.text("incident_no_owner"))
+        add("incident_triaged_at", incident.triagedAt.map { formats.dateTime($0, language) })
+        add("incident_closed_at", incident.closedAt.map { formats.dateTime($0, language) })
+
+        let due = Art73Deadline.due(severity: incident.severity, awareOn: incident.awareOn, case: incident.art73Case)
+        let deadline = due.map { due in
+            IncidentPages.Deadline(
+                due: formats.calendarDate(due, language),
+                explanation: Catalog.fill(views.text("incident_art73_\(incident.art73Case.rawValue)"),
+                                          ["days": String(incident.art73Case.days), "aware": formats.calendarDate(incident.awareOn, language)]),
+                notified: date(incident.authorityNotifiedOn),
+                missed: Art73Deadline.missed(due: due, today: formats.localISODate(), notifiedOn: incident.authorityNotifiedOn))
+        }
+
+        let attachments = try await incidents.attachments(incidentId: incident.id)
+        let evidence = attachments.map {
+            IncidentPages.Evidence(name: $0.filename, href: Paths.incidentAttachment(incident.id, $0.id),
+                                   meta: "\($0.uploaderName), \(formats.dateTime($0.uploadedAt, language))")
+        }
+
+        var triage: IncidentPages.Triage?
+        if Policy.decide(actor, .triageIncident(facts)) == .allow {
+            triage = try await triageSection(incident, facts, actor: actor, form: triageForm, views: views)
+        }
+        let maySuspend = facts.system.map { Policy.decide(actor, .suspendSystem($0)) == .allow } ?? false
+        return IncidentPages.Show(
+            id: incident.id, title: incident.title, status: views.status(incident.status), statusKey: incident.status.rawValue,
+            severity: incident.severity.map { views.severity($0) }, severityKey: incident.severity?.rawValue ?? "unassessed",
+            critical: incident.severity == .critical, facts: list, description: incident.description,
+            actionsTaken: incident.actionsTaken.isEmpty ? nil : incident.actionsTaken,
+            rootCause: incident.rootCause.isEmpty ? nil : incident.rootCause,
+            correctiveActions: incident.correctiveActions.isEmpty ? nil : incident.correctiveActions,
+            evidence: evidence, deadline: deadline, systemHref: systemHref, maySuspend: maySuspend,
+            triage: triage,
+            closeHref: Policy.decide(actor, .closeIncident(facts)) == .allow ? Paths.incidentClose(incident.id) : nil,
+            formError: message.map { views.text($0) })
+    }
+
+    /// The triage form: the systems the secretary may tie it to, the severity, the owners the policy allows.
+    private func triageSection(_ incident: Incident, _ facts: IncidentFacts, actor: Actor, form: FormState?, views: IncidentViews)
+        async throws -> IncidentPages.Triage {
+        var state = form ?? FormState()
+        if form == nil {
+            state.values = [
+                "system_id": incident.systemId.map(String.init) ?? "", "severity": incident.severity?.rawValue ?? "",
+                "owner_id": incident.ownerId.map(String.init) ?? "", "root_cause": incident.rootCause,
+                "corrective_actions": incident.correctiveActions, "aware_on": incident.awareOn,
+                "art73_case": incident.art73Case.rawValue, "authority_notified_on": incident.authorityNotifiedOn ?? "",
+            ]
+        }
+        // The revision is always the one this page was built from (a refused form is shown over the fresh record).
+        state.values["revision"] = String(incident.revision)
+        let systems = try await incidents.systemChoices(for: actor)
+        let chosenSystem = state.value("system_id")
+        var systemChoices = [Choice(value: "", label: views.text("incident_choose_system"), selected: chosenSystem.isEmpty)]
+        systemChoices += systems.map { Choice(value: String($0.id), label: $0.name, selected: String($0.id) == chosenSystem) }
+        // Before a system is chosen (a public report) every candidate is offered; the store checks the owner against
+        // the system chosen.
+        let owners = try await incidents.ownerCandidates(systemOwnerId: facts.system?.ownerId).filter {
+            facts.system == nil || Policy.decide(Actor(userId: $0.id, role: $0.role), .ownIncident(facts)) == .allow
+        }
+        let chosenOwner = state.value("owner_id")
+        var ownerChoices = [Choice(value: "", label: views.text("incident_no_owner"), selected: chosenOwner.isEmpty)]
+        ownerChoices += owners.map { Choice(value: String($0.id), label: $0.name, selected: String($0.id) == chosenOwner) }
+        return IncidentPages.Triage(
+            action: Paths.incidentTriage(incident.id) + "#triage-form", form: state, systems: systemChoices,
+            severities: [Choice(value: "", label: views.text("incident_choose"), selected: state.value("severity").isEmpty)]
+                + views.severityChoices(state),
+            owners: ownerChoices,
+            periods: state.choices("art73_case", Art73Case.allCases.map { ($0.rawValue, views.text("incident_art73_choice_\($0.rawValue)")) }),
+            text: views.hint(FieldLimits.incidentText), first: incident.status == .reported)
+    }
+}
+
