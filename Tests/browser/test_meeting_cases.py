@@ -140,7 +140,9 @@ def vote(driver, number: int, choices: dict[str, str], default: str, outcome: st
     if condition:
         text, owner, due = condition
         control(article, "Condition 1").send_keys(text)
-        Select(control(article, "Owner of condition 1")).select_by_visible_text(owner)
+        owner_field = control(article, "Owner of condition 1")  # a person field: a name or an e-mail address
+        owner_field.clear()
+        owner_field.send_keys(owner)
         due_input = control(article, "Due 1")
         driver.execute_script("arguments[0].value = arguments[1];", due_input, due)
     click_and_wait(driver, article.find_element(

@@ -120,7 +120,7 @@ def test_a_written_procedure_decides_a_case_with_its_condition(own_server, peopl
     fill(secretary, "Text of the procedure", TEXT)
     set_value(secretary, "deadline", local(-1))
     fill(secretary, "Condition 1", CONDITION)
-    choose(secretary, "Owner of condition 1", OWNER["name"])
+    fill(secretary, "Owner of condition 1", OWNER["email"])
     set_value(secretary, "condition_due_1", local(60)[:10])
     click_button(secretary, "Open the written vote")
     assert "The deadline must lie in the future." in main_text(secretary)
