@@ -49,7 +49,7 @@ struct FRIAController {
         } catch let refusal as FRIARefusal {
             return try await render(found, facts, context: context, form: form.refused(message: refusal.key, language), status: .conflict)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_fria_saved"), idHash: session.idHash) }
+        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_fria_saved), idHash: session.idHash) }
         return .redirect(to: Paths.caseFRIA(found.id))
     }
 
@@ -75,7 +75,7 @@ struct FRIAController {
                                         language: language)
         let page = FRIAPage(found, aiAct: aiAct, versions: versions, total: total, answers: answers, notes: notes, prefill: prefill,
                             writable: writable, form: form, formats: formats, language: language)
-        return try await renderer.page("cases/fria", page, title: "fria_title", context: context, path: Paths.caseFRIA(found.id),
+        return try await renderer.page("cases/fria", page, title: .fria_title, context: context, path: Paths.caseFRIA(found.id),
                                        status: status)
     }
 }

@@ -25,7 +25,7 @@ struct LimitHints: Sendable {
         let formatter = NumberFormatter()
         formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
         formatter.numberStyle = .decimal
-        let text = Catalog.messages(language)["limit_characters"] ?? "{count}"
+        let text = Catalog.messages(language)[.limit_characters]
         func limit(_ max: Int) -> Limit {
             Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: formatter.string(from: NSNumber(value: max)) ?? String(max)))
         }

@@ -15,6 +15,12 @@ struct CaseController {
         router.post(RouterPath(Paths.caseMovePattern), use: move)
     }
 
+    /// The moves made from the case page: each button's label and the message shown after the move.
+    static let moves: [CaseLifecycle.Transition: (label: MessageKey, flash: MessageKey)] = [
+        .submit: (.case_action_submit, .flash_case_submit), .startReview: (.case_action_startReview, .flash_case_startReview),
+        .withdraw: (.case_action_withdraw, .flash_case_withdraw), .close: (.case_action_close, .flash_case_close),
+    ]
+
     /// Moves that cannot be undone ask first (`Confirmation`).
     static let confirmed: Set<CaseLifecycle.Transition> = [.withdraw]
 
@@ -47,7 +53,7 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         if found.confidential { try await viewLog.record(context, action: "case.viewed", targetType: "case", targetId: found.id) }
         let page = try await builder.page(found, facts, context: context)
-        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id))
+        return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id))
     }
 
     /// Submit, withdraw, close: the lifecycle decides, and a refused move is explained on the page.
@@ -55,7 +61,7 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
-              [.submit, .startReview, .withdraw, .close].contains(transition)
+              let flash = Self.moves[transition]?.flash
         else { throw AppError.notFound }
         if Self.confirmed.contains(transition), !Confirmation.given(context.form) {
             return try await confirmation(found, transition, context)
@@ -81,12 +87,12 @@ struct CaseController {
         }
         if let refusal {
             var page = try await builder.page(found, facts, context: context)
-            page.formError = AIActStore.message(refusal, context.language) ?? Catalog.messages(context.language)[refusal]
-            return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+            page.formError = AIActStore.message(refusal, context.language) ?? Catalog.messages(context.language)[runtime: refusal]
+            return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id),
                                            status: .unprocessableContent)
         }
         if let session = context.session {
-            try await sessions.setFlash(Flash.encode("flash_case_\(transition.rawValue)"), idHash: session.idHash)
+            try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash)
         }
         return .redirect(to: Paths.case(found.id))
     }

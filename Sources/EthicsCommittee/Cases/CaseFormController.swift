@@ -28,7 +28,7 @@ struct CaseFormController {
         var owner = session.user.id
         if staff, !form.submitter.isEmpty {
             if let user = try await users.find(typed: form.submitter), user.role == .submitter, user.active { owner = user.id } else {
-                form.errors.add("submitter_id", "error_person_unknown")
+                form.errors.add("submitter_id", .error_person_unknown)
             }
         }
         guard form.errors.isEmpty else {
@@ -36,7 +36,7 @@ struct CaseFormController {
         }
         let html = try Markdown.html(form.draft.description)
         let id = try await cases.create(form.draft, descriptionHTML: html, submitterId: owner, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode("flash_case_created"), idHash: session.idHash)
+        try await sessions.setFlash(Flash.encode(.flash_case_created), idHash: session.idHash)
         return .redirect(to: Paths.case(id))
     }
 
@@ -61,7 +61,7 @@ struct CaseFormController {
                                     caseTitle: found.title, status: .unprocessableContent)
         }
         try await cases.update(id: found.id, form.draft, descriptionHTML: try Markdown.html(form.draft.description), by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_case_saved"), idHash: session.idHash) }
+        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_case_saved), idHash: session.idHash) }
         return .redirect(to: Paths.case(found.id))
     }
 
@@ -78,24 +78,24 @@ struct CaseFormController {
         var page = CaseFormPage(
             action: action, isNew: caseTitle == nil, caseTitle: caseTitle ?? "",
             title: form.draft.title, team: form.draft.team, vendor: form.draft.vendor,
-            kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages["case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
+            kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
             customerFacing: form.draft.customerFacing, personalData: form.draft.personalData, confidential: form.draft.confidential,
             description: form.draft.description, owners: owners, hasOwners: staff && caseTitle == nil, submitter: form.submitter,
             areas: Readiness.areas.map { area in
-                CaseFormPage.AreaBlock(title: messages["readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
+                CaseFormPage.AreaBlock(title: messages[runtime: "readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
                     let id = "\(area.id).\(question)"
                     return CaseFormPage.QuestionBlock(
                         id: id, domId: id.replacingOccurrences(of: ".", with: "-"),
-                        text: messages["readiness_\(area.id)_\(question)"] ?? "",
+                        text: messages[runtime: "readiness_\(area.id)_\(question)"] ?? "",
                         choices: Readiness.Answer.allCases.map {
-                            Choice(value: $0.rawValue, label: messages["answer_\($0.rawValue)"] ?? "", selected: form.draft.answers[id] == $0)
+                            Choice(value: $0.rawValue, label: messages[runtime: "answer_\($0.rawValue)"] ?? "", selected: form.draft.answers[id] == $0)
                         }.inGroup(id: id.replacingOccurrences(of: ".", with: "-"), name: "answer.\(id)"),
                         note: form.draft.notes[id] ?? "", error: errors["note." + id])
                 })
             },
             errors: errors)
         page.aiAct = AIActFormSection(answers: form.draft.aiActAnswers, errors: errors, language: context.language)
-        return try await renderer.page("cases/form", page, title: caseTitle == nil ? "case_new_title" : "case_edit_title",
+        return try await renderer.page("cases/form", page, title: caseTitle == nil ? .case_new_title : .case_edit_title,
                                        context: context, path: path, status: status)
     }
 }

@@ -32,11 +32,11 @@ struct NotificationController {
         }
         func link(_ number: Int) -> String { Paths.notifications + "?page=\(number)" }
         let page = NotificationPages.List(rows: rows, hasRows: !rows.isEmpty, hasUnread: unread > 0,
-                                          count: Catalog.plural("notifications_unread", unread, language),
+                                          count: Catalog.messages(language).fill(.notifications_unread, count: unread),
                                           pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
                                           previous: shown.hasPrevious ? link(shown.number - 1) : nil,
                                           next: shown.hasNext ? link(shown.number + 1) : nil)
-        return try await renderer.page("notifications/index", page, title: "notifications_title", context: context,
+        return try await renderer.page("notifications/index", page, title: .notifications_title, context: context,
                                        path: Paths.notifications)
     }
 
@@ -52,7 +52,7 @@ struct NotificationController {
     func readAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         try await notifications.markAllRead(userId: session.user.id, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode("flash_notifications_read"), idHash: session.idHash)
+        try await sessions.setFlash(Flash.encode(.flash_notifications_read), idHash: session.idHash)
         return .redirect(to: Paths.notifications)
     }
 
@@ -66,7 +66,7 @@ struct NotificationController {
         default: throw AppError.badRequest
         }
         try await notifications.setEmail(on, userId: session.user.id, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(on ? "flash_notifications_email_on" : "flash_notifications_email_off"),
+        try await sessions.setFlash(Flash.encode(on ? .flash_notifications_email_on : .flash_notifications_email_off),
                                     idHash: session.idHash)
         return .redirect(to: Paths.password)
     }

@@ -11,7 +11,7 @@ struct NotificationBadge: Sendable {
     init(count: Int, language: Language) {
         self.count = count
         hasUnread = count > 0
-        unreadLabel = Catalog.plural("notifications_unread", count, language)
+        unreadLabel = Catalog.messages(language).fill(.notifications_unread, count: count)
     }
 }
 

@@ -36,22 +36,22 @@ struct WrittenProcedureController {
         let page = WrittenProcedurePages.List(
             rows: rows.map { row in
                 WrittenProcedurePages.Row(
-                    href: Paths.writtenProcedure(row.id), title: row.title, kind: messages["written_kind_\(row.kind.rawValue)"] ?? "",
+                    href: Paths.writtenProcedure(row.id), title: row.title, kind: messages[runtime: "written_kind_\(row.kind.rawValue)"] ?? "",
                     deadline: formats.dateTime(row.deadline, language), status: statusLabel(row.status, row.result, messages),
                     statusKey: row.status.rawValue,
-                    progress: Catalog.fill(messages["written_progress"] ?? "", ["voted": String(row.ballots), "voters": String(row.voters)]))
+                    progress: messages.fill(.written_progress, ["voted": String(row.ballots), "voters": String(row.voters)]))
             },
-            hasRows: !rows.isEmpty, totalLabel: Catalog.plural("written_count", listed.total, language),
+            hasRows: !rows.isEmpty, totalLabel: Catalog.messages(language).fill(.written_count, count: listed.total),
             newHref: Policy.decide(actor, .openWrittenMotion) == .allow ? Paths.newWrittenMotion : nil,
             pageNumber: number, pageCount: listed.pageCount,
             previous: listed.hasPrevious ? Paths.writtenProcedures + "?page=\(number - 1)" : nil,
             next: listed.hasNext ? Paths.writtenProcedures + "?page=\(number + 1)" : nil)
-        return try await renderer.page("written/index", page, title: "written_title", context: context, path: Paths.writtenProcedures)
+        return try await renderer.page("written/index", page, title: .written_title, context: context, path: Paths.writtenProcedures)
     }
 
-    func statusLabel(_ status: WrittenStatus, _ result: WrittenResultCode?, _ messages: [String: String]) -> String {
-        if let result { return messages["written_result_\(result.rawValue)"] ?? "" }
-        return messages["written_status_\(status.rawValue)"] ?? ""
+    func statusLabel(_ status: WrittenStatus, _ result: WrittenResultCode?, _ messages: Messages) -> String {
+        if let result { return messages[runtime: "written_result_\(result.rawValue)"] ?? "" }
+        return messages[runtime: "written_status_\(status.rawValue)"] ?? ""
     }
 
     func newMotion(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -62,11 +62,11 @@ struct WrittenProcedureController {
     private func motionPage(_ form: FormState, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let deliverables = try await store.deliverableChoices()
-        let options: [(value: String, label: String)] = [("", messages["written_no_deliverable"] ?? "")]
+        let options: [(value: String, label: String)] = [("", messages[.written_no_deliverable])]
             + deliverables.map { (value: String($0.id), label: $0.title) }
         let page = WrittenProcedurePages.NewMotion(action: Paths.writtenProcedures + "#motion-form", deliverables: form.choices("deliverable_id", options),
                                                    form: form, limits: LimitHints(context.language), backHref: Paths.writtenProcedures)
-        return try await renderer.page("written/new", page, title: "written_new_motion", context: context, path: Paths.newWrittenMotion,
+        return try await renderer.page("written/new", page, title: .written_new_motion, context: context, path: Paths.newWrittenMotion,
                                        status: status)
     }
 
@@ -79,23 +79,23 @@ struct WrittenProcedureController {
         var errors = form.validate()
         let deadline = WrittenCaseController.deadline(form.deadline, formats: formats, errors: &errors)
         if let id = form.deliverableId, !(try await store.deliverableChoices().contains { $0.id == id }) {
-            errors.add("deliverable_id", "error_choice")
+            errors.add("deliverable_id", .error_choice)
         }
         guard errors.isEmpty, let deadline, let html = try? Markdown.html(form.text) else {
-            return try await refused(errors.isEmpty ? .on("text", "error_markdown_too_large") : errors)
+            return try await refused(errors.isEmpty ? .on("text", .error_markdown_too_large) : errors)
         }
         let proposal = WrittenProposal(kind: .motion, caseId: nil, deliverableId: form.deliverableId, title: form.title, text: form.text,
                                        textHTML: html, outcome: nil, opinion: "", opinionHTML: "", charterVersion: nil, articles: "",
                                        conditions: [], deadline: deadline)
         let id: Int64
         do { id = try await store.open(proposal, by: context.auditActor) } catch let refusal as WrittenRefusal {
-            return try await refused(refusal.key == "written_error_deadline_past" ? .on("deadline", refusal.key) : FieldErrors(),
+            return try await refused(refusal.key == "written_error_deadline_past" ? .on("deadline", runtime: refusal.key) : FieldErrors(),
                                      refusal.key == "written_error_deadline_past" ? nil : refusal.key)
         }
-        return try await done(id, "flash_written_opened", context)
+        return try await done(id, .flash_written_opened, context)
     }
 
-    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
         return .redirect(to: Paths.writtenProcedure(id))
     }
@@ -129,7 +129,8 @@ struct WrittenProcedureController {
                         ballot: FormState = FormState(), declaration: FormState = FormState(), formError: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language, messages = Catalog.messages(language), actor = context.actor
-        func t(_ key: String) -> String { messages[key] ?? key }
+        func t(_ key: MessageKey) -> String { messages[key] }
+        func t(runtime key: String) -> String { messages[runtime: key] ?? key }
         let me = actor?.userId
         let closed = procedure.status == .closed
         let conditions = procedure.outcome == .conditions ? try await store.conditions(id: procedure.id) : []
@@ -137,14 +138,14 @@ struct WrittenProcedureController {
         let count = { (choice: VoteChoice) in counted.filter { $0.choice == choice }.count }
         let mine = voters.first { $0.userId == me }
         let page = WrittenProcedurePages.Show(
-            id: procedure.id, title: procedure.caseTitle ?? procedure.title, kind: t("written_kind_\(procedure.kind.rawValue)"),
+            id: procedure.id, title: procedure.caseTitle ?? procedure.title, kind: t(runtime: "written_kind_\(procedure.kind.rawValue)"),
             caseHref: procedure.caseId.map(Paths.case), deliverableHref: procedure.deliverableId.map(Paths.deliverable),
             textHTML: procedure.textHTML, deadline: formats.dateTime(procedure.deadline, language), open: procedure.status == .open,
             status: statusLabel(procedure.status, procedure.result, messages), statusKey: procedure.status.rawValue,
-            result: procedure.result.map { t("written_result_\($0.rawValue)") },
-            tally: closed ? Catalog.fill(t("written_tally"), ["for": String(count(.for)), "against": String(count(.against)),
+            result: procedure.result.map { t(runtime: "written_result_\($0.rawValue)") },
+            tally: closed ? Catalog.fill(t(.written_tally), ["for": String(count(.for)), "against": String(count(.against)),
                                                               "abstain": String(count(.abstain)), "voters": String(counted.count)]) : nil,
-            proposedOutcome: procedure.outcome.map { t("outcome_\($0.rawValue)") },
+            proposedOutcome: procedure.outcome.map { t(runtime: "outcome_\($0.rawValue)") },
             opinionHTML: procedure.opinionHTML.isEmpty ? nil : procedure.opinionHTML,
             articles: procedure.articles.isEmpty ? nil : procedure.articles,
             charterVersion: procedure.charterVersion.map(String.init),
@@ -153,26 +154,26 @@ struct WrittenProcedureController {
             },
             hasConditions: !conditions.isEmpty,
             voters: voters.map { voter -> WrittenProcedurePages.Voter in
-                let state: String = if voter.recused { t("written_voter_recused") }
-                    else if voter.choice != nil { t("written_voter_voted") }
-                    else if voter.mustDeclare { t("written_voter_must_declare") }
-                    else { t("written_voter_waiting") }
+                let state: String = if voter.recused { t(.written_voter_recused) }
+                    else if voter.choice != nil { t(.written_voter_voted) }
+                    else if voter.mustDeclare { t(.written_voter_must_declare) }
+                    else { t(.written_voter_waiting) }
                 // Choices and reasons are shown once the vote is over, so nobody votes with the count in view.
-                return WrittenProcedurePages.Voter(name: voter.name, state: state, choice: closed ? voter.choice.map { t("vote_\($0.rawValue)") } : nil,
+                return WrittenProcedurePages.Voter(name: voter.name, state: state, choice: closed ? voter.choice.map { t(runtime: "vote_\($0.rawValue)") } : nil,
                              reasoning: closed && !voter.reasoning.isEmpty ? voter.reasoning : nil)
             },
-            votedLine: Catalog.fill(t("written_progress"), ["voted": String(facts.voted.count), "voters": String(counted.count)]),
+            votedLine: Catalog.fill(t(.written_progress), ["voted": String(facts.voted.count), "voters": String(counted.count)]),
             meetingHref: procedure.meetingId.map(Paths.meeting),
-            toMeetingLine: procedure.status == .toMeeting ? t(procedure.meetingId == nil ? "written_to_be_scheduled" : "written_to_meeting") : nil,
-            myBallot: mine?.choice.map { t("vote_\($0.rawValue)") },
+            toMeetingLine: procedure.status == .toMeeting ? t(procedure.meetingId == nil ? .written_to_be_scheduled : .written_to_meeting) : nil,
+            myBallot: mine?.choice.map { t(runtime: "vote_\($0.rawValue)") },
             ballotAction: Policy.decide(actor, .castWrittenBallot(facts)) == .allow ? Paths.writtenBallot(procedure.id) + "#ballot-form" : nil,
-            choices: ballot.choices("choice", VoteChoice.allCases.map { ($0.rawValue, t("vote_\($0.rawValue)")) }),
+            choices: ballot.choices("choice", VoteChoice.allCases.map { ($0.rawValue, t(runtime: "vote_\($0.rawValue)")) }),
             declarationAction: Policy.decide(actor, .declareWrittenInterest(facts)) == .allow
                 ? Paths.writtenDeclaration(procedure.id) + "#declaration-form" : nil,
-            conflictLine: mine?.mustDeclare == true ? Catalog.fill(t("written_conflict_line"), ["organisation": mine?.conflictWith ?? ""]) : nil,
+            conflictLine: mine?.mustDeclare == true ? Catalog.fill(t(.written_conflict_line), ["organisation": mine?.conflictWith ?? ""]) : nil,
             objectionHref: Policy.decide(actor, .objectToWrittenProcedure(facts)) == .allow ? Paths.writtenObjection(procedure.id) : nil,
-            formError: formError.map { t($0) }, ballot: ballot, declaration: declaration, limits: LimitHints(language))
-        return try await renderer.page("written/show", page, title: page.title, context: context,
+            formError: formError.map { t(runtime: $0) }, ballot: ballot, declaration: declaration, limits: LimitHints(language))
+        return try await renderer.page("written/show", page, titleText: page.title, context: context,
                                        path: Paths.writtenProcedure(procedure.id), status: status)
     }
 
@@ -206,7 +207,7 @@ struct WrittenProcedureController {
         }
         do {
             let closed = try await store.cast(id: procedure.id, userId: me, choice: choice, reasoning: form.reasoning, by: context.auditActor)
-            return try await done(procedure.id, closed ? "flash_written_closed" : "flash_written_voted", context)
+            return try await done(procedure.id, closed ? .flash_written_closed : .flash_written_voted, context)
         } catch let refusal as WrittenRefusal {
             return try await refuse(nil, context: context, ballot: form.refused(message: refusal.key, language))
         }
@@ -223,7 +224,7 @@ struct WrittenProcedureController {
         }
         guard let declaration else {
             return try await refuse(nil, context: context,
-                                    declaration: FormState(values: state.values, errors: .on("declaration", "error_written_declaration"), language: language))
+                                    declaration: FormState(values: state.values, errors: .on("declaration", .error_written_declaration), language: language))
         }
         // Recusing is irreversible: the form's "I understand" box must be ticked.
         if declaration == .recused && !Confirmation.given(context.form) {
@@ -234,10 +235,10 @@ struct WrittenProcedureController {
             let closed = try await store.declare(id: procedure.id, userId: me, declaration, by: context.auditActor)
             if declaration == .recused {
                 // The case may no longer be theirs to see: back to the list.
-                if let session = context.session { try await sessions.setFlash(Flash.encode("flash_written_recused"), idHash: session.idHash) }
+                if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_written_recused), idHash: session.idHash) }
                 return .redirect(to: Paths.writtenProcedures)
             }
-            return try await done(procedure.id, closed ? "flash_written_closed" : "flash_written_cleared", context)
+            return try await done(procedure.id, closed ? .flash_written_closed : .flash_written_cleared, context)
         } catch let refusal as WrittenRefusal {
             return try await refuse(refusal.key, context: context)
         }
@@ -263,7 +264,7 @@ struct WrittenProcedureController {
         guard Confirmation.given(context.form) else { return try await confirmation(procedure, context) }
         do {
             let meeting = try await store.object(id: procedure.id, userId: me, by: context.auditActor)
-            return try await done(procedure.id, meeting == nil ? "flash_written_to_be_scheduled" : "flash_written_to_meeting", context)
+            return try await done(procedure.id, meeting == nil ? .flash_written_to_be_scheduled : .flash_written_to_meeting, context)
         } catch let refusal as WrittenRefusal {
             return try await refuse(refusal.key, context: context)
         }
