@@ -9,7 +9,7 @@ import Testing
             sources[name] = TemplateSource(name: name, path: "/t/\(name).mustache", nodes: try Parser.parse(text, file: name),
                                            rootType: text.hasPrefix("{{! model: Model }}") ? "Model" : nil)
         }
-        var generator = CodeGenerator(templates: sources, catalogue: ["hello", "default"])
+        var generator = CodeGenerator(templates: sources, catalogue: ["hello", "default", "agenda_recused", "items"])
         return try generator.generate()
     }
 
@@ -34,6 +34,14 @@ import Testing
     @Test func rawOutputIsOnlyForMarkdownFields() throws {
         #expect(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n{{{title}}}"]) }
         #expect(try generate(["p": "{{! model: Model }}\n{{{bodyHTML}}}"]).contains("o.raw(c0.bodyHTML)"))
+    }
+
+    @Test func aLabelsColonFollowsTheReadersTypography() throws {
+        // "Déports : …" in French: a literal colon after a catalogue label would print "Déports: …".
+        #expect(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n{{t.agenda_recused}}: {{title}}"]) }
+        #expect(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n{{t.items}}; {{title}}"]) }
+        let code = try generate(["p": "{{! model: Model }}\n{{t.agenda_recused}}{{punctuation.colon}}{{title}}"])
+        #expect(code.contains("punctuation.colon"))
     }
 
     @Test func partialsAndParentsAreInlined() throws {
