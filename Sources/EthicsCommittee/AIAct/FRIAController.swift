@@ -35,8 +35,7 @@ struct FRIAController {
         let (found, facts) = try await load(context)
         let form = FRIAForm(context.form), language = context.language
         // Only the owner (or staff) write; anyone else reading the case is told nothing more than a stranger.
-        let writer = context.actor.map { $0.role == .admin || $0.role == .secretary || $0.userId == found.submitterId } ?? false
-        guard writer else { throw AppError.notFound }
+        guard Policy.writesFRIA(context.actor, facts) else { throw AppError.notFound }
         guard Policy.decide(context.actor, .writeFRIA(facts)) == .allow else {
             return try await render(found, facts, context: context, form: form.refused(message: "fria_error_case_decided", language), status: .conflict)
         }

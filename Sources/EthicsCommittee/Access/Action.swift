@@ -71,8 +71,13 @@ public enum Action: Sendable, Equatable {
     case declareWrittenInterest(WrittenFacts)
     /// Ask for the item to be taken to a meeting instead (ends the written vote).
     case objectToWrittenProcedure(WrittenFacts)
-    /// Submit, resubmit, withdraw (which moves are allowed is `CaseLifecycle`'s answer).
+    /// Move a case at all (submit, answer and resubmit, withdraw…): its project owner and the staff. Which move
+    /// now is `Policy.moveRefusal`'s answer, from `CaseLifecycle`'s table.
     case moveCase(CaseFacts)
+    /// Add a file to a case: whoever may edit the draft, and the staff until the case is closed or withdrawn.
+    case uploadAttachment(CaseFacts)
+    /// File a case on behalf of a project owner (the new-case form's owner field).
+    case fileOnBehalf
     /// Read the published versions of a governance document (current, older, history, diff, print).
     /// Everyone signed in may; a visitor only when the settings make it public, and 404 otherwise.
     case readCharter(isPublic: Bool)

@@ -2,6 +2,7 @@ extension Policy {
     /// Who may see a case. The case list applies the same rule in SQL (`CaseStore.visibility`);
     /// a test checks that both agree.
     static func canView(_ actor: Actor, _ facts: CaseFacts) -> Bool {
+        if seesEveryCase(actor) { return true }
         let me = actor.userId
         switch actor.role {
         case .admin, .secretary:
@@ -16,6 +17,10 @@ extension Policy {
             return facts.reviewers.contains(me) || hasVote(me, facts)
         }
     }
+
+    /// The staff open every case, drafts and confidential ones included (whoever shares this answer reads the
+    /// same figures, `ReportCache`).
+    static func seesEveryCase(_ actor: Actor) -> Bool { actor.role.isStaff }
 
     /// Whoever has a vote on a case reads what they decide: from the moment it is on a meeting's agenda (or in a
     /// running written procedure) until it is decided (PRODUCT.md). For a confidential case, putting it on the agenda circulates it to the
@@ -35,12 +40,12 @@ extension Policy {
         }
     }
 
-    /// Who may own a condition of a case: someone who may open that case (its submitter, the staff, committee
-    /// members and reviewers who can see it), since the condition shows the case's title and terms on their
-    /// home page. The owner lists of the decision form and the meeting's vote form are built from this rule,
-    /// and both handlers check it on submit.
-    public static func mayOwnCondition(_ candidate: Actor, _ facts: CaseFacts) -> Bool {
-        decide(candidate, .ownCondition(facts)) == .allow
+    /// Who may own a condition of a case: an active account that may open the case (its submitter, the staff,
+    /// committee members and reviewers who can see it), since the condition shows the case's title and terms on
+    /// their home page. The one question behind every owner list (the decision form, a meeting's roll and close of
+    /// vote, the AI Act obligations) and every handler's check (`Cases/ConditionOwners`).
+    public static func mayOwnCondition(_ candidate: Actor, active: Bool, _ facts: CaseFacts) -> Bool {
+        active && decide(candidate, .ownCondition(facts)) == .allow
     }
 
     /// Statuses in which the internal discussion is open.
@@ -54,6 +59,8 @@ extension Policy {
         switch action {
         case .createCase:
             return allow(staff || actor.role == .submitter)
+        case .fileOnBehalf:
+            return allow(staff)
         case .viewCase(let facts):
             return allow(canView(actor, facts))
         case .readMeetingItem(let facts, let approvingMinutes):
@@ -82,6 +89,9 @@ extension Policy {
         case .moveCase(let facts):
             // Whether the lifecycle allows a given move is CaseLifecycle's answer; here: may they act at all.
             return allow(canView(actor, facts) && (staff || facts.submitterId == actor.userId))
+        case .uploadAttachment(let facts):
+            return allow(decideCase(actor, .editCase(facts)) == .allow
+                         || (staff && canView(actor, facts) && ![.closed, .withdrawn].contains(facts.status)))
         default:
             return .notFound
         }

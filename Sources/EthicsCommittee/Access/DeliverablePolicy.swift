@@ -2,6 +2,10 @@ extension Policy {
     /// Deliverables (opinions, guidelines, reports): the committee's work, never seen by project owners. A deliverable
     /// linked to a case follows that case (`canView`); an external expert sees only the deliverables they own.
     /// `DeliverableStore.visibility` is the same rule in SQL; `SQLRuleAgreementTests` checks both agree.
+    /// Who may own a deliverable: the committee's accounts, never a project owner. The owner field suggests these
+    /// roles and the form checks the person typed against them.
+    static let deliverableOwnerRoles: [Role] = Role.allCases.filter(\.isCommittee)
+
     static func decideDeliverable(_ actor: Actor, _ action: Action) -> Decision {
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {

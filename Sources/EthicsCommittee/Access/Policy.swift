@@ -22,8 +22,8 @@ public enum Policy {
         case .viewComposition, .viewCompositionDetails, .viewMemberPrivate, .editMemberProfile, .manageSeats, .signDeclaration,
              .completeOnboarding:
             return decideMembers(actor, action)
-        case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
-             .comment, .recuse, .ownCondition, .openWrittenProcedure, .readMeetingItem:
+        case .createCase, .fileOnBehalf, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
+             .uploadAttachment, .comment, .recuse, .ownCondition, .openWrittenProcedure, .readMeetingItem:
             return decideCase(actor, action)
         case .readCharter, .editCharterDraft, .publishCharter, .acknowledgeCharter, .viewAcknowledgements:
             return decideCharter(actor, action)

@@ -17,15 +17,9 @@ struct CaseAttachmentController {
         router.get(RouterPath(Paths.caseAttachmentPattern), use: download)
     }
 
-    /// Who may add files: whoever may edit the draft, and the secretary while the case is open.
-    static func mayUpload(_ actor: Actor?, _ found: Case, _ facts: CaseFacts) -> Bool {
-        Policy.decide(actor, .editCase(facts)) == .allow
-            || (Policy.decide(actor, .manageCase(facts)) == .allow && ![.closed, .withdrawn].contains(found.status))
-    }
-
     func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
-        guard Self.mayUpload(context.actor, found, facts) else { throw AppError.notFound }
+        try context.require(.uploadAttachment(facts))
         guard let file = context.uploads.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
             return try await refuse(found, facts, "error_attachment_missing", context)
         }

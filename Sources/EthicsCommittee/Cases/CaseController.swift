@@ -15,6 +15,8 @@ struct CaseController {
         router.post(RouterPath(Paths.caseMovePattern), use: move)
     }
 
+    /// The moves the case page offers as buttons (the others have their own forms: questions, answers, decisions).
+    static let pageMoves: Set<CaseLifecycle.Transition> = [.submit, .startReview, .withdraw, .close]
     /// Moves that cannot be undone ask first (`Confirmation`).
     static let confirmed: Set<CaseLifecycle.Transition> = [.withdraw]
 
@@ -23,8 +25,7 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
-              Self.confirmed.contains(transition),
-              case .success = CaseLifecycle.apply(transition, from: found.status, by: builder.mover(found, context))
+              Self.confirmed.contains(transition), Policy.moveRefusal(context.actor, facts, transition) == nil
         else { throw AppError.notFound }
         return try await confirmation(found, transition, context)
     }
@@ -55,14 +56,13 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
-              [.submit, .startReview, .withdraw, .close].contains(transition)
+              Self.pageMoves.contains(transition)
         else { throw AppError.notFound }
         if Self.confirmed.contains(transition), !Confirmation.given(context.form) {
             return try await confirmation(found, transition, context)
         }
-        let mover = builder.mover(found, context)
         var refusal: String?
-        switch CaseLifecycle.apply(transition, from: found.status, by: mover) {
+        switch Policy.move(context.actor, facts, transition) {
         case .failure(let problem):
             refusal = problem.key
         case .success(let target):

@@ -24,10 +24,9 @@ struct CaseFormController {
         let session = try context.requireSession(.createCase)
         var form = CaseForm(context.form)
         // The secretary may file a case on behalf of a project owner; a project owner files their own.
-        let staff = session.user.role != .submitter
         var owner = session.user.id
-        if staff, !form.submitter.isEmpty {
-            if let user = try await users.find(typed: form.submitter), user.role == .submitter, user.active { owner = user.id } else {
+        if Policy.decide(context.actor, .fileOnBehalf) == .allow, !form.submitter.isEmpty {
+            if let user = try await users.find(typed: form.submitter), Policy.caseOwnerRoles.contains(user.role), user.active { owner = user.id } else {
                 form.errors.add("submitter_id", "error_person_unknown")
             }
         }
@@ -69,10 +68,10 @@ struct CaseFormController {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let errors = form.errors.messages(context.language)
-        let staff = context.session.map { $0.user.role != .submitter } ?? false
         // On behalf of a project owner: a field suggesting the first of them, any typed by e-mail or name.
-        let owners: [Choice] = staff && caseTitle == nil
-            ? try await users.suggestions(roles: [.submitter], limit: CaseShowBuilder.suggestions).map {
+        let onBehalf = Policy.decide(context.actor, .fileOnBehalf) == .allow && caseTitle == nil
+        let owners: [Choice] = onBehalf
+            ? try await users.suggestions(roles: Policy.caseOwnerRoles, limit: CaseShowBuilder.suggestions).map {
                 Choice(value: $0.email, label: $0.name, selected: false)
             } : []
         var page = CaseFormPage(
@@ -80,7 +79,7 @@ struct CaseFormController {
             title: form.draft.title, team: form.draft.team, vendor: form.draft.vendor,
             kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages["case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
             customerFacing: form.draft.customerFacing, personalData: form.draft.personalData, confidential: form.draft.confidential,
-            description: form.draft.description, owners: owners, hasOwners: staff && caseTitle == nil, submitter: form.submitter,
+            description: form.draft.description, owners: owners, hasOwners: onBehalf, submitter: form.submitter,
             areas: Readiness.areas.map { area in
                 CaseFormPage.AreaBlock(title: messages["readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
                     let id = "\(area.id).\(question)"

@@ -150,7 +150,7 @@ struct CaseWorkController {
         try context.require(.manageCase(facts))
         let form = QuestionForm(context.form), errors = form.validate()
         guard errors.isEmpty else { return try await refuse(found, facts, context, \.question, form.refused(errors, context.language)) }
-        guard case .success = CaseLifecycle.apply(.askInfo, from: found.status, by: .staff) else {
+        guard Policy.moveRefusal(context.actor, facts, .askInfo) == nil else {
             return try await refuse(found, facts, context, \.question, form.refused(message: "transition_not_from_status", context.language))
         }
         try await reviews.ask(caseId: found.id, from: found.status, question: form.question, by: context.auditActor)
@@ -161,7 +161,7 @@ struct CaseWorkController {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.moveCase(facts))
         let form = AnswersForm(context.form)
-        guard case .success = CaseLifecycle.apply(.resubmit, from: found.status, by: builder.mover(found, context)) else {
+        guard Policy.moveRefusal(context.actor, facts, .resubmit) == nil else {
             return try await refuse(found, facts, context, \.answers, form.refused(message: "transition_not_from_status", context.language))
         }
         let open = try await reviews.questions(caseId: found.id).filter { $0.answer == nil }.map(\.id)

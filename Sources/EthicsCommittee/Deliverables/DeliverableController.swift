@@ -161,7 +161,7 @@ struct DeliverableController {
         // Searchable fields, bounded however large the archive (issue 19): the first committee accounts, the latest
         // cases and meetings the person may open are suggested; any may be typed (an e-mail or name, a number).
         let limit = CaseShowBuilder.suggestions
-        let people = try await users.suggestions(roles: [.admin, .secretary, .member, .expert], limit: limit)
+        let people = try await users.suggestions(roles: Policy.deliverableOwnerRoles, limit: limit)
         let recentCases = try await cases.list(for: actor, filter: CaseFilter(), today: formats.localISODate(), offset: 0, limit: limit).0
         let recentMeetings = try await meetings.list(for: actor, limit: limit)
         var owner = typed["owner_id"] ?? ""
@@ -192,7 +192,7 @@ struct DeliverableController {
                      "case_id": form["case_id"].trimmingCharacters(in: .whitespaces),
                      "meeting_id": form["meeting_id"].trimmingCharacters(in: .whitespaces)]
         let owner = try await users.find(typed: typed["owner_id"] ?? "")
-        if owner.map({ $0.active && $0.role != .submitter }) != true {
+        if owner.map({ $0.active && Policy.deliverableOwnerRoles.contains($0.role) }) != true {
             errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? "error_person_unknown" : "deliverable_error_owner")
         }
         if !Formats.isISODate(form["due_on"]) { errors.add("due_on", "deliverable_error_due") }

@@ -66,7 +66,7 @@ struct BallotController {
             return try await builder.refuse(record, forms: forms, context)
         }
         // Staff and project owners have no ballot; a member who may see the meeting is told why they may not vote now.
-        guard actor.role == .member || actor.role == .expert else { throw AppError.notFound }
+        guard Policy.hasBallot(actor) else { throw AppError.notFound }
         if let reason = Policy.ballotRefusal(record.ballotFacts(item, userId: actor.userId)) { return try await refused(FieldErrors(), reason) }
         try context.require(.castBallot(record.ballotFacts(item, userId: actor.userId)))
         let errors = form.validate()
