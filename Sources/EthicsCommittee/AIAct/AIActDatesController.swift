@@ -30,8 +30,7 @@ struct AIActDatesController {
             return try await render(context: context, refused: (code, form.refused(errors, context.language)), status: .unprocessableContent)
         }
         try await dates.update(code: code, appliesOn: form.appliesOn, source: form.source, by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_aiact_date_saved"), idHash: session.idHash) }
-        return .redirect(to: Paths.aiActDates)
+        return try await sessions.redirect(to: Paths.aiActDates, flash: "flash_aiact_date_saved", context)
     }
 
     private func render(context: AppRequestContext, refused: (code: String, form: FormState)? = nil,

@@ -48,8 +48,7 @@ struct FRIAController {
         } catch let refusal as FRIARefusal {
             return try await render(found, facts, context: context, form: form.refused(message: refusal.key, language), status: .conflict)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_fria_saved"), idHash: session.idHash) }
-        return .redirect(to: Paths.caseFRIA(found.id))
+        return try await sessions.redirect(to: Paths.caseFRIA(found.id), flash: "flash_fria_saved", context)
     }
 
     /// The standalone print view of one version (the latest unless `?version=` names another).

@@ -85,10 +85,7 @@ struct CaseController {
             return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
                                            status: .unprocessableContent)
         }
-        if let session = context.session {
-            try await sessions.setFlash(Flash.encode("flash_case_\(transition.rawValue)"), idHash: session.idHash)
-        }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: "flash_case_\(transition.rawValue)", context)
     }
 
     private func unanswered(_ found: Case) async throws -> [String] {

@@ -35,8 +35,7 @@ struct CaseFormController {
         }
         let html = try Markdown.html(form.draft.description)
         let id = try await cases.create(form.draft, descriptionHTML: html, submitterId: owner, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode("flash_case_created"), idHash: session.idHash)
-        return .redirect(to: Paths.case(id))
+        return try await sessions.redirect(to: Paths.case(id), flash: "flash_case_created", context)
     }
 
     func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,8 +59,7 @@ struct CaseFormController {
                                     caseTitle: found.title, status: .unprocessableContent)
         }
         try await cases.update(id: found.id, form.draft, descriptionHTML: try Markdown.html(form.draft.description), by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_case_saved"), idHash: session.idHash) }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: "flash_case_saved", context)
     }
 
     private func render(_ form: CaseForm, action: String, context: AppRequestContext, path: String, caseTitle: String? = nil,

@@ -27,8 +27,7 @@ struct CaseWorkController {
     }
 
     private func done(_ found: Case, _ flash: String, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: flash, context)
     }
 
     private func refuse(_ found: Case, _ facts: CaseFacts, _ key: String, _ context: AppRequestContext) async throws -> Response {
@@ -82,8 +81,7 @@ struct CaseWorkController {
         }
         try await reviews.recuse(caseId: found.id, userId: context.session!.user.id, reason: form.reason, by: context.auditActor)
         // The case is no longer theirs to see: back to their list.
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_recused"), idHash: session.idHash) }
-        return .redirect(to: Paths.cases)
+        return try await sessions.redirect(to: Paths.cases, flash: "flash_recused", context)
     }
 
     func review(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -52,8 +52,7 @@ struct CharterController {
         } catch CharterRefusal.notCurrent {
             return try await showPage(document, number: nil, context: context, error: "charter_ack_not_current", status: .conflict)
         }
-        try await sessions.setFlash(Flash.encode("flash_charter_acknowledged"), idHash: session.idHash)
-        return .redirect(to: Paths.document(document.kind))
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: "flash_charter_acknowledged", context)
     }
 
     /// Version `number`, or the current one; the acknowledgement box only on the current version.

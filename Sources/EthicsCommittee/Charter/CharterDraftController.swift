@@ -49,8 +49,7 @@ struct CharterDraftController {
         let input = Input(markdown: context.form.raw("markdown"), revision: revision,
                           changeNote: context.form["change_note"], changeKind: ChangeKind(rawValue: context.form["change_kind"]))
         if case .refused(let page) = try await saveTyped(document, input, context: context) { return page }
-        try await sessions.setFlash(Flash.encode("flash_charter_draft_saved"), idHash: session.idHash)
-        return .redirect(to: Paths.documentDraft(document.kind))
+        return try await sessions.redirect(to: Paths.documentDraft(document.kind), flash: "flash_charter_draft_saved", context)
     }
 
     enum Saved {
@@ -131,8 +130,7 @@ struct CharterDraftController {
             input.revision = fresh.draftRevision; input.publishError = messages[key]
             return try await render(fresh, input, context: context, status: status)
         }
-        try await sessions.setFlash(Flash.encode("flash_charter_published", String(version.number)), idHash: session.idHash)
-        return .redirect(to: Paths.document(document.kind))
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: "flash_charter_published", String(version.number), context)
     }
 
     private func render(_ document: GovernanceDocument, _ input: Input, context: AppRequestContext,

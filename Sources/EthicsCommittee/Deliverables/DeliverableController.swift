@@ -131,8 +131,7 @@ struct DeliverableController {
     }
 
     private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.deliverable(id))
+        return try await sessions.redirect(to: Paths.deliverable(id), flash: flash, context)
     }
 
     // MARK: the form

@@ -60,8 +60,7 @@ struct IncidentController {
         }
         let id = try await incidents.report(form.draft, systemId: system.id, evidence: evidence, awareOn: today, reporter: actor,
                                             by: context.auditActor)
-        try await sessions.setFlash(Flash.encode("flash_incident_reported"), idHash: session.idHash)
-        return .redirect(to: Paths.incident(id))
+        return try await sessions.redirect(to: Paths.incident(id), flash: "flash_incident_reported", context)
     }
 
     private func renderNew(_ system: AISystem, _ form: FormState, context: AppRequestContext,
@@ -113,8 +112,7 @@ struct IncidentController {
                 ?? form.refused(message: refusal.key, context.language)
             return try await renderShow(fresh, freshFacts, triageForm: state, context: context, status: .unprocessableContent)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_incident_triaged"), idHash: session.idHash) }
-        return .redirect(to: Paths.incident(incident.id))
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: "flash_incident_triaged", context)
     }
 
     func confirmClose(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -134,8 +132,7 @@ struct IncidentController {
         } catch let refusal as IncidentRefusal where refusal.key == "incident_error_close_incomplete" {
             return try await renderShow(incident, facts, message: refusal.key, context: context, status: .unprocessableContent)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode("flash_incident_closed"), idHash: session.idHash) }
-        return .redirect(to: Paths.incident(incident.id))
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: "flash_incident_closed", context)
     }
 
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -44,8 +44,7 @@ struct AgendaController {
             if let refused { return try await refused(refusal.key) }
             return try await builder.refuse(record, refusal.key, context)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(record.meeting.id))
+        return try await sessions.redirect(to: Paths.meeting(record.meeting.id), flash: flash, context)
     }
 
     func add(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -33,8 +33,7 @@ struct BallotController {
     }
 
     private func done(_ record: MeetingRecord, _ flash: String, number: Int, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(record.meeting.id) + "#vote-\(number)")
+        return try await sessions.redirect(to: Paths.meeting(record.meeting.id) + "#vote-\(number)", flash: flash, context)
     }
 
     func open(_ request: Request, context: AppRequestContext) async throws -> Response {

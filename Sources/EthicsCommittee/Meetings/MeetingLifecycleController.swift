@@ -136,8 +136,7 @@ struct MeetingLifecycleController {
     }
 
     private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(id))
+        return try await sessions.redirect(to: Paths.meeting(id), flash: flash, context)
     }
 }
 

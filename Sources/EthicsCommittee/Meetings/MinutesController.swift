@@ -158,8 +158,7 @@ struct MinutesController {
     }
 
     private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meetingMinutes(id))
+        return try await sessions.redirect(to: Paths.meetingMinutes(id), flash: flash, context)
     }
 
     /// A standalone page with print CSS: A4, page numbers, the committee and the meeting date on every page,

@@ -52,8 +52,7 @@ struct NotificationController {
     func readAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         try await notifications.markAllRead(userId: session.user.id, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode("flash_notifications_read"), idHash: session.idHash)
-        return .redirect(to: Paths.notifications)
+        return try await sessions.redirect(to: Paths.notifications, flash: "flash_notifications_read", context)
     }
 
     /// The account page's e-mail choice: "on" or "off"; anything else is a forged form.
@@ -66,8 +65,6 @@ struct NotificationController {
         default: throw AppError.badRequest
         }
         try await notifications.setEmail(on, userId: session.user.id, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(on ? "flash_notifications_email_on" : "flash_notifications_email_off"),
-                                    idHash: session.idHash)
-        return .redirect(to: Paths.password)
+        return try await sessions.redirect(to: Paths.password, flash: on ? "flash_notifications_email_on" : "flash_notifications_email_off", context)
     }
 }

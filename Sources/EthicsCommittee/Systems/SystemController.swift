@@ -191,8 +191,7 @@ struct SystemController {
     }
 
     func done(_ id: Int64, _ flash: String, value: String = "", _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash, value), idHash: session.idHash) }
-        return .redirect(to: Paths.system(id))
+        return try await sessions.redirect(to: Paths.system(id), flash: flash, value, context)
     }
 }
 

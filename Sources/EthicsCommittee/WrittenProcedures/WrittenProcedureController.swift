@@ -96,8 +96,7 @@ struct WrittenProcedureController {
     }
 
     private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.writtenProcedure(id))
+        return try await sessions.redirect(to: Paths.writtenProcedure(id), flash: flash, context)
     }
 
     // MARK: one procedure
@@ -234,8 +233,7 @@ struct WrittenProcedureController {
             let closed = try await store.declare(id: procedure.id, userId: me, declaration, by: context.auditActor)
             if declaration == .recused {
                 // The case may no longer be theirs to see: back to the list.
-                if let session = context.session { try await sessions.setFlash(Flash.encode("flash_written_recused"), idHash: session.idHash) }
-                return .redirect(to: Paths.writtenProcedures)
+                return try await sessions.redirect(to: Paths.writtenProcedures, flash: "flash_written_recused", context)
             }
             return try await done(procedure.id, closed ? "flash_written_closed" : "flash_written_cleared", context)
         } catch let refusal as WrittenRefusal {
