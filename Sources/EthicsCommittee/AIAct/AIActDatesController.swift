@@ -23,7 +23,7 @@ struct AIActDatesController {
     /// in its row with what was typed (422).
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAIActDates)
-        guard let code = context.parameters.get("code"), AIActObligations.dateCodes.contains(code) else { throw AppError.notFound }
+        guard let code = context.parameters.get("code"), AIActObligations.dateCodes.contains(code) else { throw Refusal.notFound }
         let form = AIActDateForm(context.form)
         let errors = form.validate()
         guard errors.isEmpty else {

@@ -27,7 +27,7 @@ struct AIActReclassifyController {
 
     func reclassify(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.reclassifyCases)
-        guard let id = context.parameters.get("id", as: Int64.self), try await cases.find(id: id) != nil else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), try await cases.find(id: id) != nil else { throw Refusal.notFound }
         try await store.reclassify(caseId: id, by: context.auditActor)
         return try await sessions.redirect(to: Paths.aiActReclassify, flash: "flash_aiact_reclassified", context)
     }

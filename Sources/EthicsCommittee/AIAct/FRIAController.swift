@@ -35,7 +35,7 @@ struct FRIAController {
         let (found, facts) = try await load(context)
         let form = FRIAForm(context.form), language = context.language
         // Only the owner (or staff) write; anyone else reading the case is told nothing more than a stranger.
-        guard Policy.writesFRIA(context.actor, facts) else { throw AppError.notFound }
+        guard Policy.writesFRIA(context.actor, facts) else { throw Refusal.notFound }
         guard Policy.decide(context.actor, .writeFRIA(facts)) == .allow else {
             return try await render(found, facts, context: context, form: form.refused(message: "fria_error_case_decided", language), status: .conflict)
         }
@@ -55,7 +55,7 @@ struct FRIAController {
     func print(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, _) = try await load(context)
         let asked = request.uri.queryParameters.get("version").flatMap { Int($0) }
-        guard let version = try await store.version(caseId: found.id, asked) else { throw AppError.notFound }
+        guard let version = try await store.version(caseId: found.id, asked) else { throw Refusal.notFound }
         let aiAct = try await AIActStore(db: cases.db).record(caseId: found.id)
         let page = FRIAPrintPage(found, version, aiAct: aiAct, committee: settings.current.committeeName,
                                  reader: context.session?.user.name ?? "", formats: formats, language: context.language)

@@ -95,7 +95,7 @@ struct InvitationsController {
         let old = try await target(context)
         try context.require(.viewInvitation(old.role))
         try context.require(.invite(old.role))
-        guard let email = old.email, old.usedAt == nil else { throw AppError.notFound }
+        guard let email = old.email, old.usedAt == nil else { throw Refusal.notFound }
         if old.revokedAt == nil { try await invitations.revoke(id: old.id, by: context.auditActor) }
         let (invitation, token) = try await invitations.invite(email: email, name: old.name ?? "", role: old.role,
                                                                message: old.message, days: 7, by: context.auditActor)
@@ -145,7 +145,7 @@ struct InvitationsController {
     private func target(_ context: AppRequestContext) async throws -> Invitation {
         guard let id = context.parameters.get("id", as: Int64.self), let invitation = try await invitations.find(id: id),
               invitation.purpose == .invite
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         return invitation
     }
 

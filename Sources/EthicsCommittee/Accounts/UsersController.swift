@@ -193,7 +193,7 @@ struct UsersController {
 
     private func target(_ context: AppRequestContext) async throws -> User {
         guard let id = context.parameters.get("id", as: Int64.self), let user = try await users.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         return user
     }

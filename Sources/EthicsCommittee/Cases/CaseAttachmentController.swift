@@ -36,7 +36,7 @@ struct CaseAttachmentController {
         let (found, _) = try await CaseController.load(context, cases)
         guard let id = context.parameters.get("attachment", as: Int64.self),
               let attachment = try await attachments.find(id: id, caseId: found.id)
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         let data = try attachments.bytes(of: attachment)
         if found.confidential, let role = context.session?.user.role, role != .submitter {
             try await attachments.logDownload(attachment, by: context.auditActor)

@@ -26,7 +26,7 @@ struct CaseController {
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
               Self.confirmed.contains(transition), Policy.moveRefusal(context.actor, facts, transition) == nil
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         return try await confirmation(found, transition, context)
     }
 
@@ -38,7 +38,7 @@ struct CaseController {
     /// The case in the path, after the policy allowed the person to see it; 404 otherwise.
     static func load(_ context: AppRequestContext, _ cases: CaseStore) async throws -> (Case, CaseFacts) {
         guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await cases.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try context.require(.viewCase(facts))
         return (found, facts)
@@ -57,7 +57,7 @@ struct CaseController {
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
               Self.pageMoves.contains(transition)
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         if Self.confirmed.contains(transition), !Confirmation.given(context.form) {
             return try await confirmation(found, transition, context)
         }

@@ -125,7 +125,7 @@ struct CaseWorkController {
     func editComment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.viewCaseInternals(facts))
-        guard let comment = context.parameters.get("comment", as: Int64.self) else { throw AppError.notFound }
+        guard let comment = context.parameters.get("comment", as: Int64.self) else { throw Refusal.notFound }
         let form = CommentForm(context.form), language = context.language
         func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
             var forms = CaseShowForms()
@@ -174,7 +174,7 @@ struct CaseWorkController {
     func meetCondition(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.manageCase(facts))
-        guard let condition = context.parameters.get("condition", as: Int64.self) else { throw AppError.notFound }
+        guard let condition = context.parameters.get("condition", as: Int64.self) else { throw Refusal.notFound }
         let evidence = context.form["evidence"]
         if let problem = Validate.text(evidence, max: FieldLimits.evidence) { return try await refuse(found, facts, problem == "error_required" ? "error_evidence" : problem, context) }
         let closed = try await decisions.meet(conditionId: condition, caseId: found.id, evidence: evidence, by: context.auditActor)

@@ -25,7 +25,7 @@ struct CharterController {
     }
 
     func showCharter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let document = try await charter.document(kind: GovernanceDocument.charter) else { throw AppError.notFound }
+        guard let document = try await charter.document(kind: GovernanceDocument.charter) else { throw Refusal.notFound }
         try views.requireRead(document, context)
         return try await showPage(document, number: nil, context: context)
     }
@@ -39,7 +39,7 @@ struct CharterController {
     func version(_ request: Request, context: AppRequestContext) async throws -> Response {
         let document = try await views.document(context)
         try views.requireRead(document, context)
-        guard let number = context.parameters.get("number", as: Int.self) else { throw AppError.notFound }
+        guard let number = context.parameters.get("number", as: Int.self) else { throw Refusal.notFound }
         return try await showPage(document, number: number, context: context)
     }
 
@@ -65,7 +65,7 @@ struct CharterController {
         let data = try await charter.page(documentId: document.id, number: number, userId: asked ? context.session?.user.id : nil)
         let versions = data.versions, shown = data.shown
         let currentNumber = versions.first?.number ?? 0
-        if number != nil, shown == nil { throw AppError.notFound }
+        if number != nil, shown == nil { throw Refusal.notFound }
         let kind = document.kind
         let canEdit = Policy.decide(context.actor, .editCharterDraft) == .allow
         let page = CharterPages.Show(
@@ -147,7 +147,7 @@ struct CharterController {
         let from = RequestNumber.int(query["from"], in: 1...max(1, latest)) ?? max(1, to - 1)
         let inline = query["view"].map(String.init) == "inline"
         guard let old = try await charter.version(documentId: document.id, number: from),
-              let new = try await charter.version(documentId: document.id, number: to) else { throw AppError.notFound }
+              let new = try await charter.version(documentId: document.id, number: to) else { throw Refusal.notFound }
         let heading = (messages["charter_diff_heading"] ?? "").replacingOccurrences(of: "{from}", with: String(from))
             .replacingOccurrences(of: "{to}", with: String(to))
         let page = CharterPages.Diff(
@@ -169,7 +169,7 @@ struct CharterController {
         let document = try await views.document(context)
         try views.requireRead(document, context)
         guard let number = context.parameters.get("number", as: Int.self),
-              let version = try await charter.version(documentId: document.id, number: number) else { throw AppError.notFound }
+              let version = try await charter.version(documentId: document.id, number: number) else { throw Refusal.notFound }
         let messages = Catalog.messages(context.language)
         let page = CharterPages.Print(
             lang: context.language.rawValue, committeeName: views.settings.current.committeeName,

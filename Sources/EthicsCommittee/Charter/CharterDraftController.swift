@@ -177,7 +177,7 @@ struct CharterDraftController {
     func acknowledgements(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewAcknowledgements)
         let document = try await views.document(context)
-        guard document.requiresAcknowledgement else { throw AppError.notFound }
+        guard document.requiresAcknowledgement else { throw Refusal.notFound }
         let messages = Catalog.messages(context.language), language = context.language
         let current = try await charter.currentVersion(documentId: document.id)
         let statuses = current == nil ? [] : try await charter.acknowledgements(documentId: document.id)

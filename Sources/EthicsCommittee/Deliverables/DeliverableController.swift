@@ -37,7 +37,7 @@ struct DeliverableController {
                 owner = -1; ownerError = messages["error_person_unknown"]
             }
         }
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let shown = try await deliverables.list(for: actor, status: status, ownerId: owner,
                                                 page: RequestNumber.page(query["page"]), size: Self.pageSize)
         func link(_ number: Int) -> String {
@@ -65,7 +65,7 @@ struct DeliverableController {
 
     private func load(_ context: AppRequestContext) async throws -> Deliverable {
         guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await deliverables.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try context.require(.viewDeliverable(ownerId: found.ownerId, linkedCase: facts))
         return found
@@ -156,7 +156,7 @@ struct DeliverableController {
     private func form(_ draft: DeliverableDraft, id: Int64?, errors: FieldErrors, context: AppRequestContext,
                       status: HTTPResponse.Status = .ok, typed: [String: String] = [:]) async throws -> Response {
         let messages = Catalog.messages(context.language)
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         // Searchable fields, bounded however large the archive (issue 19): the first committee accounts, the latest
         // cases and meetings the person may open are suggested; any may be typed (an e-mail or name, a number).
         let limit = CaseShowBuilder.suggestions

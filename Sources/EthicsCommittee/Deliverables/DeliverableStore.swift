@@ -120,7 +120,7 @@ public struct DeliverableStore: Sendable {
     @discardableResult
     private static func requireOpen(_ db: Database, _ id: Int64) throws -> DeliverableStatus {
         guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM deliverables WHERE id = ?"), arguments: [id]),
-              let status = DeliverableStatus(rawValue: raw) else { throw AppError.notFound }
+              let status = DeliverableStatus(rawValue: raw) else { throw Refusal.notFound }
         guard status != .delivered else { throw MeetingRefusal(key: "deliverable_error_frozen") }
         return status
     }

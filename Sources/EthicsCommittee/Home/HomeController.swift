@@ -56,7 +56,7 @@ struct HomeController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         let user = session.user
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let language = context.language
         let messages = Catalog.messages(language)
         let today = formats.localISODate()

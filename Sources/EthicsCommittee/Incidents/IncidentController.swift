@@ -26,7 +26,7 @@ struct IncidentController {
     private func system(_ context: AppRequestContext) async throws -> (AISystem, SystemFacts) {
         guard let actor = context.actor else { throw AppError.signInRequired }
         guard let id = context.parameters.get("id", as: Int64.self), let found = try await systems.find(id: id, for: actor) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         return found
     }
@@ -80,7 +80,7 @@ struct IncidentController {
     /// The incident in the path, after the policy allowed the person to see it; 404 otherwise.
     private func load(_ context: AppRequestContext) async throws -> (Incident, IncidentFacts) {
         guard let id = context.parameters.get("id", as: Int64.self), let found = try await incidents.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try context.require(.viewIncident(found.1))
         return found
@@ -138,7 +138,7 @@ struct IncidentController {
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (incident, _) = try await load(context)
         guard let id = context.parameters.get("attachment", as: Int64.self),
-              let attachment = try await incidents.attachment(id: id, incidentId: incident.id) else { throw AppError.notFound }
+              let attachment = try await incidents.attachment(id: id, incidentId: incident.id) else { throw Refusal.notFound }
         let data = try incidents.bytes(of: attachment)
         try await incidents.logDownload(attachment, by: context.auditActor)
         var headers: HTTPFields = [

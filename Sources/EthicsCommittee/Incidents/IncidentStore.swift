@@ -249,7 +249,7 @@ public struct IncidentStore: Sendable {
         do {
             return try await db.writer.write { db in
                 guard let (_, system) = try SystemStore.find(db, id: systemId),
-                      Policy.decide(reporter, .reportIncident(system)) == .allow else { throw AppError.notFound }
+                      Policy.decide(reporter, .reportIncident(system)) == .allow else { throw Refusal.notFound }
                 let now = clock.now, at = Timestamp.string(now)
                 try db.execute(sql: """
                     INSERT INTO incidents (system_id, source, reporter_id, title, description, occurred_on, harm_type, severity,

@@ -34,7 +34,7 @@ extension MeetingStore {
     public func update(meetingId: Int64, _ draft: MeetingDraft, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             guard let before = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [meetingId]) else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             try db.execute(sql: """
                 UPDATE meetings SET title = ?, starts_at = ?, duration = ?, place = ?, video_url = ?, sequence = sequence + 1

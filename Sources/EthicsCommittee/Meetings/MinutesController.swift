@@ -175,7 +175,7 @@ struct MinutesController {
     func archive(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         guard Self.seesEveryItem(record, context.actor), let archive = try await minutes.archive(meetingId: record.meeting.id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try await viewLog.record(context, action: "meeting.minutes_viewed", targetType: "meeting", targetId: record.meeting.id)
         return Response(status: .ok, headers: [

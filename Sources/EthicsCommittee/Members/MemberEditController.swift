@@ -121,7 +121,7 @@ struct MemberEditController {
     func withdrawInterest(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try await target(context)
         try context.require(.editMemberProfile(memberId: member.user.id))
-        guard let interest = context.parameters.get("interest", as: Int64.self) else { throw AppError.notFound }
+        guard let interest = context.parameters.get("interest", as: Int64.self) else { throw Refusal.notFound }
         try await members.withdrawInterest(id: interest, userId: member.user.id, by: context.auditActor)
         return try await sessions.redirect(to: Paths.member(member.user.id), flash: "flash_interest_withdrawn", context)
     }

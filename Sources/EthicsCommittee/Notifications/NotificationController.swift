@@ -21,7 +21,7 @@ struct NotificationController {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSession()
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let language = context.language, messages = Catalog.messages(language)
         let (shown, unread) = try await notifications.list(for: actor, page: RequestNumber.page(request.uri.queryParameters["page"]),
                                                            size: Self.pageSize)
@@ -45,7 +45,7 @@ struct NotificationController {
         let session = try context.requireSession()
         guard let id = context.parameters.get("id", as: Int64.self),
               let found = try await notifications.open(id: id, userId: session.user.id, by: context.auditActor)
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         return .redirect(to: found.path)
     }
 

@@ -26,7 +26,7 @@ struct SystemController {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewSystems)
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let t = Catalog.messages(context.language), today = formats.localISODate(), query = request.uri.queryParameters
         let status = query["status"].flatMap { SystemStatus(rawValue: String($0)) }
         let (shown, counts) = try await systems.list(for: actor, status: status, page: RequestNumber.page(query["page"]), size: Self.pageSize)
@@ -59,9 +59,9 @@ struct SystemController {
     func load(_ context: AppRequestContext) async throws -> (AISystem, SystemFacts) {
         guard let id = context.parameters.get("id", as: Int64.self), let actor = context.actor else {
             if context.actor == nil { throw AppError.signInRequired }
-            throw AppError.notFound
+            throw Refusal.notFound
         }
-        guard let found = try await systems.find(id: id, for: actor) else { throw AppError.notFound }
+        guard let found = try await systems.find(id: id, for: actor) else { throw Refusal.notFound }
         return found
     }
 
@@ -86,7 +86,7 @@ struct SystemController {
         if let caseId {
             // Prefilled from the case: its title, project owner, vendor and description.
             guard let (found, facts) = try await cases.find(id: caseId), Policy.decide(context.actor, .viewCase(facts)) == .allow else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             values.merge(["case_id": String(caseId), "name": found.title, "owner_id": String(found.submitterId), "vendor": found.vendor,
                           "purpose": String(found.description.prefix(SystemLimits.purpose))]) { $1 }
@@ -142,7 +142,7 @@ struct SystemController {
         var facts = linkedCases
         if let caseId = form.caseId {
             guard let (_, caseFacts) = try await cases.find(id: caseId), Policy.decide(context.actor, .viewCase(caseFacts)) == .allow else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             facts = [caseFacts]
             if !(try await systems.registrable(caseId: caseId)) { errors.add("case_id", "system_error_case_not_registrable") }

@@ -43,7 +43,7 @@ extension SystemStore {
         try await db.writer.write { db in
             let date = clock.now, now = Timestamp.string(date)
             let schedule = try Self.schedule(db)
-            guard let from = try String.fetchOne(db, sql: "SELECT status FROM systems WHERE id = ?", arguments: [id]) else { throw AppError.notFound }
+            guard let from = try String.fetchOne(db, sql: "SELECT status FROM systems WHERE id = ?", arguments: [id]) else { throw Refusal.notFound }
             try db.execute(sql: """
                 UPDATE systems SET status = 'in_service', status_reason = '', status_changed_at = ?, updated_at = ?, revision = revision + 1,
                     deployed_on = COALESCE(deployed_on, ?), attestation_due_on = ?

@@ -103,13 +103,13 @@ struct WrittenProcedureController {
 
     /// The procedure in the path, closed first if its deadline passed, after the policy let the person see it.
     private func load(_ context: AppRequestContext) async throws -> (WrittenProcedure, [WrittenVoter], WrittenFacts) {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Refusal.notFound }
         let objection = settings.current.writtenObjection
-        guard var found = try await store.find(id: id, objectionAllowed: objection) else { throw AppError.notFound }
+        guard var found = try await store.find(id: id, objectionAllowed: objection) else { throw Refusal.notFound }
         try context.require(.viewWrittenProcedure(found.2))
         if found.0.status == .open && found.0.deadline <= Timestamp.string(formats.clock.now) {
             _ = try await store.closeDue()
-            guard let again = try await store.find(id: id, objectionAllowed: objection) else { throw AppError.notFound }
+            guard let again = try await store.find(id: id, objectionAllowed: objection) else { throw Refusal.notFound }
             found = again
             try context.require(.viewWrittenProcedure(found.2))
         }
