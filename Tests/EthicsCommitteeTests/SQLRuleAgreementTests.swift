@@ -3,8 +3,8 @@ import GRDB
 import Testing
 @testable import EthicsCommittee
 
-/// Every SQL copy of an access rule (`CaseStore.visibility`, `MeetingStore.list`, `DeliverableStore.visibility`,
-/// `SystemStore.visibility`, `IncidentStore.visibility`, `WrittenProcedureStore.visibility`) answers as the Swift
+/// Every SQL copy of an access rule (`CaseStore.visibility`, `MeetingStore.visibility`, `DeliverableStore.visibility`,
+/// `SystemStore.visibility`, `IncidentStore.visibility`, `WrittenProcedureStore.visibility`, `NotificationStore.visibility`) answers as the Swift
 /// policy does, for every person of the small demo committee and every record it holds: drafts, confidential cases,
 /// recusals, agenda items, running written procedures, confidential systems, critical incidents. A list that offered
 /// a record answering 404, or hid one the person may open, fails here.
@@ -91,6 +91,16 @@ import Testing
             let writtenPage = try await s.written.list(for: actor, page: 1, size: big)
             #expect(Set(writtenPage.rows.map(\.id)) == allowedWritten, who)
             #expect(writtenPage.total == allowedWritten.count, who)
+            // Notifications: the list and the header's count leave out what the person may no longer open (the
+            // meeting clause is `MeetingStore.visibility` again); only an active account is told anything
+            guard user.active else { continue }
+            let mine = try await app.database.writer.read { db in
+                try AppNotification.fetchAll(db, sql: "SELECT * FROM notifications WHERE recipient_id = ?", arguments: [user.id])
+                    .filter { try Notifier.mayOpen(db, userId: user.id, record: $0.recordType, recordId: $0.recordId) }
+            }
+            let (notificationPage, unread) = try await s.notifications.list(for: actor, page: 1, size: big)
+            #expect(Set(notificationPage.rows.map(\.id)) == Set(mine.map(\.id)), who)
+            #expect(unread == mine.filter { $0.readAt == nil }.count, who)
         }
     }
 

@@ -15,21 +15,15 @@ public struct NotificationStore: Sendable {
     static func visibility(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var arguments = visibleArguments
-        let meeting: String
-        switch actor.role {
-        case .admin, .secretary, .member: meeting = "1"
-        case .expert:
-            meeting = "EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = n.record_id AND i.user_id = ?)"
-            arguments += [actor.userId]
-        case .submitter: meeting = "0"
-        }
+        let (meeting, meetingArguments) = MeetingStore.visibility(actor)
+        arguments += meetingArguments
         let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
         arguments += writtenArguments
         let (incident, incidentArguments) = IncidentStore.visibility(actor)
         arguments += incidentArguments
         return ("""
             ((n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
-                OR (n.record_type = 'meeting' AND \(meeting))
+                OR (n.record_type = 'meeting' AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = n.record_id AND \(meeting)))
                 OR n.record_type = 'document_version'
                 OR (n.record_type = 'written_procedure' AND EXISTS (
                     SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written)))
