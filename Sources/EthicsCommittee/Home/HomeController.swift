@@ -119,7 +119,7 @@ struct HomeController {
             }, all: Paths.writtenProcedures)
             sections.append(section("home_reviews_due", items(data.reviewsDue), "home_reviews_none",
                                     all: Paths.cases + "?scope=to_review"))
-            if chairId == user.id {
+            if Policy.decide(actor, .approveMinutes(chairId: chairId)) == .allow {
                 sections += whenAny("home_minutes_to_approve", meetingItems(data.minutesToApprove), all: Paths.meetings)
             }
             sections.append(section("home_next_meetings", meetingItems(data.nextMeetings),
