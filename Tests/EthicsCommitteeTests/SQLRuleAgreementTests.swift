@@ -18,7 +18,7 @@ import Testing
         options.seed = 2026
         _ = try await Demo.generate(db: app.database, options: options)
         let people = try await app.services.users.all().map { ($0, Actor(userId: $0.id, role: $0.role)) }
-        #expect(Set(people.map(\.0.role)) == Set(Role.allCases))
+        #expect(Set(people.map { $0.0.role }) == Set(Role.allCases))
         return (app, people)
     }
 

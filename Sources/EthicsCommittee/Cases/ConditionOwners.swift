@@ -48,8 +48,8 @@ enum ConditionOwners {
     /// The owner list of an AI Act obligation offered as a condition (the case page's decision, a meeting's roll
     /// and close of vote): the first allowed accounts by account number, the case's project owner first.
     static func obligationOwners(_ people: [User], _ facts: CaseFacts) -> [(value: String, label: String)] {
-        let allowed = people.filter { allowed($0, facts) }
-        let ordered = allowed.filter { $0.id == facts.submitterId } + allowed.filter { $0.id != facts.submitterId }
+        let owners = people.filter { allowed($0, facts) }
+        let ordered = owners.filter { $0.id == facts.submitterId } + owners.filter { $0.id != facts.submitterId }
         return ordered.prefix(CaseShowBuilder.suggestions).map { (value: String($0.id), label: $0.name) }
     }
 }
