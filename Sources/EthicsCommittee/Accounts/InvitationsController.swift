@@ -86,7 +86,7 @@ struct InvitationsController {
 
     /// The link exists only now: it goes to its creator once, through the session's flash.
     private func showLinkOnce(_ token: String, _ invitation: Invitation, _ context: AppRequestContext) async throws -> Response {
-        try await sessions.redirect(to: Paths.invitation(invitation.id), flash: "flash_invitation_link", baseURL + Paths.join(token), context)
+        try await sessions.redirect(to: Paths.invitation(invitation.id), flash: "flash_invitation_link", value: baseURL + Paths.join(token), context)
     }
 
     /// Re-sending makes a new link with the same details and revokes the old one.

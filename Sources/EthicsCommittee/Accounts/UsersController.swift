@@ -170,7 +170,7 @@ struct UsersController {
         let link = mail.link(Paths.reset(token))
         mail.send(to: user.email, language: user.language, .init(subjectKey: "mail_reset_subject", bodyKey: "mail_reset_body",
                                                                   values: ["name": user.name, "link": link]))
-        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_reset_link", link, context)
+        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_reset_link", value: link, context)
     }
 
     /// Removing someone's second factor asks first, and wants the admin's own fresh code or password.

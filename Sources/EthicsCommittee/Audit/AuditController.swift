@@ -134,7 +134,7 @@ struct AuditController {
         let (key, value) = result.firstBrokenId.map { ("flash_audit_broken", String($0)) }
             ?? result.anchorProblem.map { ($0.flash.key, $0.flash.value) }
             ?? ("flash_audit_holds", String(result.checked))
-        return try await sessions.redirect(to: Paths.audit, flash: key, value, context)
+        return try await sessions.redirect(to: Paths.audit, flash: key, value: value, context)
     }
 
     private static func input(_ request: Request) -> AuditFilter.Input {

@@ -42,7 +42,7 @@ struct CharterDraftController {
     }
 
     func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession(.editCharterDraft)
+        try context.require(.editCharterDraft)
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
         // The publishing fields share the editor's form: keep them too.
@@ -87,7 +87,7 @@ struct CharterDraftController {
     }
 
     func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession(.publishCharter)
+        try context.require(.publishCharter)
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
         let messages = Catalog.messages(context.language)
@@ -130,7 +130,7 @@ struct CharterDraftController {
             input.revision = fresh.draftRevision; input.publishError = messages[key]
             return try await render(fresh, input, context: context, status: status)
         }
-        return try await sessions.redirect(to: Paths.document(document.kind), flash: "flash_charter_published", String(version.number), context)
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: "flash_charter_published", value: String(version.number), context)
     }
 
     private func render(_ document: GovernanceDocument, _ input: Input, context: AppRequestContext,

@@ -39,7 +39,7 @@ struct IncidentController {
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession()
+        try context.require(.useApp)
         let (system, facts) = try await system(context)
         try context.require(.reportIncident(facts))
         let form = IncidentReportForm(context.form)

@@ -191,7 +191,7 @@ struct SystemController {
     }
 
     func done(_ id: Int64, _ flash: String, value: String = "", _ context: AppRequestContext) async throws -> Response {
-        return try await sessions.redirect(to: Paths.system(id), flash: flash, value, context)
+        return try await sessions.redirect(to: Paths.system(id), flash: flash, value: value, context)
     }
 }
 
