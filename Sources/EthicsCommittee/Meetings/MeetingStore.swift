@@ -34,13 +34,15 @@ public struct MeetingStore: Sendable {
         return (meeting, MeetingFacts(invitees: Set(invited)))
     }
 
-    /// `Policy.decideMeeting(.viewMeeting)` in SQL over a meeting `m`: every meeting for the staff and members, those
-    /// an expert is invited to, none for a project owner. The one SQL copy of the rule (the meetings lists, the
-    /// notifications); `SQLRuleAgreementTests` and `MeetingVisibilityTests` check it agrees with the policy.
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    /// `Policy.decideMeeting(.viewMeeting)` in SQL over the meeting whose id is the column `meetingId`: every meeting
+    /// for the staff and members, those an expert is invited to, none for a project owner. The one SQL copy of the
+    /// rule (the meetings lists, the notifications); `SQLRuleAgreementTests` and `MeetingVisibilityTests` check it
+    /// agrees with the policy.
+    static func visibility(_ actor: Actor, meetingId: String = "m.id") -> (String, StatementArguments) {
         switch actor.role {
         case .admin, .secretary, .member: return ("1", [])
-        case .expert: return ("EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.user_id = ?)", [actor.userId])
+        case .expert:
+            return ("EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = \(meetingId) AND i.user_id = ?)", [actor.userId])
         case .submitter: return ("0", [])
         }
     }

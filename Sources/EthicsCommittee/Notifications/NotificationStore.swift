@@ -15,7 +15,7 @@ public struct NotificationStore: Sendable {
     static func visibility(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var arguments = visibleArguments
-        let (meeting, meetingArguments) = MeetingStore.visibility(actor)
+        let (meeting, meetingArguments) = MeetingStore.visibility(actor, meetingId: "n.record_id")
         arguments += meetingArguments
         let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
         arguments += writtenArguments
@@ -23,7 +23,7 @@ public struct NotificationStore: Sendable {
         arguments += incidentArguments
         return ("""
             ((n.record_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = n.record_id AND (\(visible))))
-                OR (n.record_type = 'meeting' AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = n.record_id AND \(meeting)))
+                OR (n.record_type = 'meeting' AND \(meeting))
                 OR n.record_type = 'document_version'
                 OR (n.record_type = 'written_procedure' AND EXISTS (
                     SELECT 1 FROM written_procedures w WHERE w.id = n.record_id AND \(written)))
