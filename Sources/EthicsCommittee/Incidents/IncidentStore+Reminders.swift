@@ -3,12 +3,13 @@ import GRDB
 
 extension IncidentStore {
     /// Serious incidents still open whose authority has not been told, aware since the date bound: read through the
-    /// partial index `incidents_report_pending` (migration 0034), so the sweep never scans the closed and minor ones.
+    /// partial index `incidents_report_pending` (migration 0034), so the sweep never scans the closed and minor ones (in the
+    /// index's order: ordered by id, SQLite would rather scan the table).
     static let pendingReports = """
         SELECT i.id, i.title, i.severity, i.aware_on, i.art73_case, i.owner_id, s.name AS system_name
         FROM incidents i JOIN systems s ON s.id = i.system_id
         WHERE i.severity IN ('serious', 'critical') AND i.status <> 'closed' AND i.authority_notified_on IS NULL AND i.aware_on >= ?
-        ORDER BY i.id
+        ORDER BY i.aware_on, i.id
         """
 
     /// The due-date sweep's reminders of the Art. 73 report: for each serious or critical incident still open whose
