@@ -16,7 +16,7 @@ struct TemplateSource {
 /// templates use them:
 /// - a bare name is a field of the innermost value (a section over a list, an optional or a struct pushes
 ///   its value; a section over a Bool keeps the value it is in);
-/// - `t.…`, `layout.…`, `page.…` and `fieldLimits.…` start at the root, from any depth (names no page
+/// - `t.…`, `layout.…`, `page.…`, `fieldLimits.…` and `punctuation.…` start at the root, from any depth (names no page
 ///   model uses, so a root name never hides a field of the page);
 /// - a section whose content shows `{{.}}` pushes its value even when it is a string or a number
 ///   (`{{#reasons}}<li>{{.}}</li>{{/reasons}}`); otherwise a string or number keeps the value around it;
@@ -30,7 +30,7 @@ struct CodeGenerator {
     init(templates: [String: TemplateSource]) { self.templates = templates }
 
     static let dictionaryFields: Set<String> = ["t", "values", "errors"]
-    static let rootFields: Set<String> = ["t", "layout", "page", "fieldLimits"]
+    static let rootFields: Set<String> = ["t", "layout", "page", "fieldLimits", "punctuation"]
 
     mutating func generate() throws -> String {
         out = "// Generated from Templates/ by the TemplateCompiler build plugin. Do not edit.\n"
@@ -63,9 +63,16 @@ struct CodeGenerator {
     private mutating func emit(_ nodes: [Node], in source: TemplateSource, stack: [String],
                                blocks: [String: (nodes: [Node], source: TemplateSource)], depth: Int, indent: String) throws {
         guard depth < 12 else { throw TemplateError(file: source.path, line: 1, message: "partials nested too deep (a cycle?)") }
+        var previous: Node?
         for node in nodes {
+            defer { previous = node }
             switch node {
             case .text(let text):
+                if case .variable(let name, _, let line) = previous, name.hasPrefix("t."), text.hasPrefix(":") || text.hasPrefix(";") {
+                    // "Recused: …" is "Déports : …" in French: the space before the sign is the language's.
+                    throw TemplateError(file: source.path, line: line,
+                                        message: "a literal '\(text.prefix(1))' after {{\(name)}}: write {{punctuation.colon}} (or .semicolon), which follows the reader's typography")
+                }
                 out += "\(indent)o.raw(\(literal(text)))\n"
             case .variable(let name, let escaped, let line):
                 if !escaped, !(name.hasSuffix("HTML") || name.hasSuffix("html")) {

@@ -27,6 +27,14 @@ import Testing
         #expect(try generate(["p": "{{! model: Model }}\n{{{bodyHTML}}}"]).contains("o.raw(c0.bodyHTML)"))
     }
 
+    @Test func aLabelsColonFollowsTheReadersTypography() throws {
+        // "Déports : …" in French: a literal colon after a catalogue label would print "Déports: …".
+        #expect(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n{{t.agenda_recused}}: {{title}}"]) }
+        #expect(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n{{t.items}}; {{title}}"]) }
+        let code = try generate(["p": "{{! model: Model }}\n{{t.agenda_recused}}{{punctuation.colon}}{{title}}"])
+        #expect(code.contains("punctuation.colon"))
+    }
+
     @Test func partialsAndParentsAreInlined() throws {
         let code = try generate(["p": "{{! model: Model }}\n{{<frame}}{{$main}}{{> part}}{{/main}}{{/frame}}",
                                  "frame": "<main>{{$main}}default{{/main}}</main>", "part": "{{name}}"])

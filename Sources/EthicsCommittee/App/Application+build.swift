@@ -119,10 +119,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes,
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
 
-    HomeController(home: HomeStore(db: app.database), members: app.members, meetings: app.meetings, written: app.written,
-                   systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats,
-                   meetingViews: MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
-                                              formats: app.formats)).addRoutes(to: router)
+    HomeController(home: HomeStore(db: app.database), systems: app.systems, settings: app.settings, renderer: renderer,
+                   formats: app.formats).addRoutes(to: router)
     LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
                     twoFactor: app.twoFactor, settings: app.settings, renderer: renderer, cookies: cookies, clock: config.clock)
         .addRoutes(to: router)

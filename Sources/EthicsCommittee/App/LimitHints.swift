@@ -22,12 +22,9 @@ struct LimitHints: Sendable {
     static func of(_ language: Language) -> LimitHints { language == .fr ? french : english }
 
     init(_ language: Language) {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.numberStyle = .decimal
         let text = Catalog.messages(language)["limit_characters"] ?? "{count}"
         func limit(_ max: Int) -> Limit {
-            Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: formatter.string(from: NSNumber(value: max)) ?? String(max)))
+            Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: NumberText.format(max, language)))
         }
         longText = limit(FieldLimits.longText); question = limit(FieldLimits.question); answer = limit(FieldLimits.answer)
         evidence = limit(FieldLimits.evidence); reason = limit(FieldLimits.recusalReason); condition = limit(FieldLimits.condition)

@@ -19,12 +19,15 @@ public struct Renderer: Sendable {
         let page: Page
         /// The common field limits, `{{fieldLimits.…}}` from any depth of any template.
         var fieldLimits: LimitHints
+        /// `{{punctuation.colon}}` between a label and its value, in the reader's typography.
+        var punctuation: Punctuation
 
         init(layout: Layout, t: [String: String], page: Page) {
             self.layout = layout
             self.t = t
             self.page = page
             fieldLimits = LimitHints.of(Language(rawValue: layout.lang) ?? .en)
+            punctuation = Punctuation.of(Language(rawValue: layout.lang) ?? .en)
         }
     }
 
@@ -32,6 +35,13 @@ public struct Renderer: Sendable {
     struct Standalone<Page>: Sendable where Page: Sendable {
         let t: [String: String]
         let page: Page
+        let punctuation: Punctuation
+
+        init(language: Language, page: Page) {
+            t = Catalog.messages(language)
+            self.page = page
+            punctuation = Punctuation.of(language)
+        }
     }
 
     /// A full page; `title` is a catalogue key (or, with `literalTitle`, text already translated).
@@ -52,7 +62,7 @@ public struct Renderer: Sendable {
 
     /// A page outside the layout (the print view of a document version): the template gets `t` and `page`.
     func standalone<Page: Sendable>(_ template: String, _ page: Page, context: AppRequestContext) throws -> Response {
-        html(try render(template, Standalone(t: Catalog.messages(context.language), page: page)), status: .ok)
+        html(try render(template, Standalone(language: context.language, page: page)), status: .ok)
     }
 
     /// The banner for a committee account that has not acknowledged a document's current version.

@@ -102,8 +102,9 @@ struct CaseShowBuilder: Sendable {
                 return CaseShowPage.Bar(label: messages["readiness_\(area.id)"] ?? "", score: score, y: index * barHeight,
                                         width: max(2, score * 3), textY: index * barHeight + 17, low: score < 67)
             },
-            chartSummary: Readiness.areas.map { "\(messages["readiness_\($0.id)"] ?? ""): \(assessment.scores[$0.id] ?? 0) %" }
-                .joined(separator: "; "),
+            chartSummary: Punctuation.of(language).list(Readiness.areas.map {
+                Punctuation.of(language).labelled(messages["readiness_\($0.id)"] ?? "", formats.percent(Double(assessment.scores[$0.id] ?? 0), language))
+            }),
             gaps: Readiness.gaps(answers).map { id in
                 let parts = id.split(separator: ".").map(String.init)
                 return CaseShowPage.Gap(area: messages["readiness_\(parts[0])"] ?? "", question: messages["readiness_\(parts[0])_\(parts[1])"] ?? "",
@@ -153,7 +154,7 @@ struct CaseShowBuilder: Sendable {
                 return CaseShowPage.Candidate(value: candidate.email, label: "\(candidate.name) (\(kind))\(flag)")
             },
             conflictWarnings: flagged.compactMap { candidate in
-                candidate.conflictWith.map { "\(candidate.name): \(messages["reviewer_conflict_flag"] ?? "") \($0)" }
+                candidate.conflictWith.map { Punctuation.of(language).labelled(candidate.name, "\(messages["reviewer_conflict_flag"] ?? "") \($0)") }
             },
             reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,
             recuseAction: Policy.decide(actor, .recuse(facts)) == .allow ? Paths.caseRecuse(found.id) : nil,

@@ -4,16 +4,11 @@ import Hummingbird
 /// The home page of each person: what is theirs to do now. The health check lives here too.
 struct HomeController {
     let home: HomeStore
-    let members: MemberStore
-    let meetings: MeetingStore
-    let written: WrittenProcedureStore
     /// Systems whose owner missed an attestation or whose review is overdue; an owner's attestations due (issue 18).
     let systems: SystemStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
-    /// Reads the next planned meetings for the secretary's quorum forecast.
-    let meetingViews: MeetingViews
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.home), use: show)
@@ -140,7 +135,7 @@ struct HomeController {
                                     all: Paths.cases + "?status=in_review&overdue=1"))
             sections.append(section("home_overdue_conditions", items(data.overdueConditions), "home_overdue_conditions_none",
                                     all: Paths.cases + "?overdue=1"))
-            sections.append(section("home_quorum_risks", try await quorumRisks(data, after: now, messages, language), "home_quorum_risks_none"))
+            sections.append(section("home_quorum_risks", quorumRisks(data, messages, language), "home_quorum_risks_none"))
             sections += whenAny("home_systems_attestations_missed",
                                 systemItems(try await systems.missedAttestations(for: actor, today: today), date: { $0.attestationDueOn }),
                                 all: Paths.systems + "?status=in_service")
@@ -163,18 +158,18 @@ struct HomeController {
 
     /// Planned meetings that cannot reach the quorum even if everyone invited comes: too few voting members
     /// invited, or no external one when the rule asks for one. Recusals are per item, so they are not counted here.
-    private func quorumRisks(_ data: HomeData, after now: String, _ messages: [String: String], _ language: Language) async throws -> [Item] {
+    private func quorumRisks(_ data: HomeData, _ messages: [String: String], _ language: Language) -> [Item] {
         let invitedRisks = invitationRisks(data, messages, language)
-        return invitedRisks + (try await forecastRisks(after: now, except: Set(invitedRisks.map(\.href)), messages, language))
+        return invitedRisks + forecastRisks(data, except: Set(invitedRisks.map(\.href)), messages, language)
     }
 
     /// The next planned meetings with an item that will not be quorate, from the answers and the conflicts
     /// (`QuorumForecast`): flagged ahead of time, with the first such item in words.
-    private func forecastRisks(after now: String, except flagged: Set<String>, _ messages: [String: String],
-                               _ language: Language) async throws -> [Item] {
+    private func forecastRisks(_ data: HomeData, except flagged: Set<String>, _ messages: [String: String],
+                               _ language: Language) -> [Item] {
         var found: [Item] = []
-        for id in try await meetings.upcomingPlanned(after: now, limit: 5) where !flagged.contains(Paths.meeting(id)) {
-            guard let record = try await meetingViews.record(id) else { continue }
+        for record in data.forecasts where !flagged.contains(Paths.meeting(record.meeting.id)) {
+            let id = record.meeting.id
             let problems = record.forecastProblems(settings.current, messages)
             guard let first = problems.first else { continue }
             let more = problems.count > 1 ? " " + Catalog.fill(messages["forecast_more"] ?? "", ["count": String(problems.count - 1)]) : ""

@@ -206,6 +206,8 @@ public struct HomeData: Sendable {
     public var overdueConditions: [WorkItem] = []
     public var plannedWithInvitees: [(Meeting, Set<Int64>)] = []
     public var votingMembers: [Invitee] = []
+    /// The next planned meetings, for their quorum forecast.
+    var forecasts: [MeetingRecord] = []
 }
 
 extension HomeStore {
@@ -233,6 +235,7 @@ extension HomeStore {
                 data.overdueConditions = try Self.overdueConditions(db, today: today)
                 data.plannedWithInvitees = try Self.plannedMeetingsWithInvitees(db, after: now, limit: 20)
                 data.votingMembers = try MeetingStore.votingMembers(db)
+                data.forecasts = try MeetingRecordStore.forecastRecords(db, after: now, limit: 5, voters: data.votingMembers)
                 data.minutesToApprove = try Self.minutesAwaitingApproval(db)
                 data.nextMeetings = try Self.nextMeetings(db, invited: nil, after: now, limit: Self.fetched)
                 data.deliverablesOwned = try Self.deliverablesOwned(db, by: actor)

@@ -18,7 +18,7 @@ struct IncidentCharts {
         if figures.noSystem > 0 { items.append(item("none", base.text("incident_no_system"), figures.noSystem)) }
         return SVGChart.bars(id: "chart-incident-systems", title: base.text("figures_chart_incident_systems", year),
                              categoryHeader: base.text("incident_system"), valueHeader: base.text("figures_incidents"), items: items,
-                             tableLabel: base.text("figures_table_view"))
+                             language: language)
     }
 
     func bySeverity(_ figures: IncidentFigures, year: Int) -> SVGChart {
@@ -30,7 +30,7 @@ struct IncidentCharts {
                                  return item(severity?.rawValue ?? "unassessed", base.text("incident_severity_\(severity?.rawValue ?? "unassessed")"),
                                              count, emphasis: severity == .critical && count > 0)
                              },
-                             tableLabel: base.text("figures_table_view"))
+                             language: language)
     }
 
     func byMonth(_ figures: IncidentFigures, year: Int) -> SVGChart {
@@ -38,7 +38,7 @@ struct IncidentCharts {
         return SVGChart.bars(id: "chart-incident-months", title: base.text("figures_chart_incident_months", year),
                              categoryHeader: base.text("figures_month"), valueHeader: base.text("figures_incidents"),
                              items: (0..<12).map { item("month", names[$0], figures.byMonth[$0]) },
-                             tableLabel: base.text("figures_table_view"))
+                             language: language)
     }
 
     func triage(_ figures: IncidentFigures, year: Int) -> SVGChart {
@@ -49,7 +49,7 @@ struct IncidentCharts {
                           return item(delay.rawValue, base.text("figures_triage_\(delay.rawValue)"), count,
                                       emphasis: (delay == .longer || delay == .pending) && count > 0)
                       },
-                      tableLabel: base.text("figures_table_view"))
+                      language: language)
     }
 
     /// January…December in the reader's language, capitalised as a table header.

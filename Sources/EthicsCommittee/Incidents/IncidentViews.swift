@@ -9,10 +9,7 @@ struct IncidentViews {
     func text(_ key: String) -> String { messages[key] ?? key }
 
     func hint(_ max: Int) -> IncidentPages.Hint {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.numberStyle = .decimal
-        let count = formatter.string(from: NSNumber(value: max)) ?? String(max)
+        let count = NumberText.format(max, language)
         return IncidentPages.Hint(max: max, hint: Catalog.fill(text("limit_characters"), ["count": count]))
     }
 

@@ -127,7 +127,7 @@ struct BallotController {
         }
         if case .refused(let reason) = record.quorum(item, views.settings.current) {
             let messages = Catalog.messages(language)
-            return try await refused(FieldErrors(), "\(messages["quorum_label"] ?? ""): \(messages[reason] ?? reason)")
+            return try await refused(FieldErrors(), Punctuation.of(language).labelled(messages["quorum_label"] ?? "", messages[reason] ?? reason))
         }
         var errors = form.validate()
         let allowed: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]

@@ -128,12 +128,4 @@ extension MeetingStore {
         for row in rows { result[row["case_id"], default: []].insert(row["user_id"]) }
         return result
     }
-
-    /// Planned meetings from `now` on, soonest first, at most `limit` (the secretary's home page forecast).
-    public func upcomingPlanned(after now: String, limit: Int) async throws -> [Int64] {
-        try await db.writer.read { db in
-            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?"),
-                               arguments: [now, limit])
-        }
-    }
 }

@@ -18,6 +18,20 @@ struct MeetingRecordStore: Sendable {
         }
     }
 
+    /// The records the quorum forecast of the next planned meetings reads (the secretary's home), inside the home's
+    /// one read: the voting members read once for all of them, and no votes or minutes (a planned meeting has none).
+    static func forecastRecords(_ db: Database, after now: String, limit: Int, voters: [Invitee]) throws -> [MeetingRecord] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM meetings WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT ?"),
+                           arguments: [now, limit]).compactMap { id in
+            guard let (meeting, facts) = try MeetingStore.find(db, id: id) else { return nil }
+            var record = MeetingRecord(meeting: meeting, facts: facts, invitees: try MeetingStore.invitees(db, meetingId: id),
+                                       items: try AgendaStore.items(db, meetingId: id), votes: [:],
+                                       cases: try AgendaStore.caseFacts(db, meetingId: id), voters: voters, minutes: nil)
+            record.conflicts = try MeetingStore.interestConflicts(db, meetingId: id)
+            return record
+        }
+    }
+
     /// The printed minutes' parts, the conditions of their decisions and the written procedures to ratify.
     func printed(_ meeting: Meeting) async throws
         -> (parts: [(itemId: Int64?, html: String)], conditions: [Int64: [CaseCondition]], written: [(WrittenRatification, CaseFacts?)]) {

@@ -75,7 +75,7 @@ struct MinutesDocument: Sendable {
             let list = people.map { person in
                 person.name + (person.chair ? " (\(Catalog.title(.chair, person.titleForm, messages)))" : "") + (person.external ? ", \(t("member_external").lowercased())" : "")
             }
-            return Group(label: "\(t("attendance_\(kind.rawValue)")) (\(people.count))", names: list.joined(separator: "; "))
+            return Group(label: "\(t("attendance_\(kind.rawValue)")) (\(people.count))", names: Punctuation.of(language).list(list))
         }
         let visible = record.items.map { MeetingViews.canSee($0, record, actor) }
         var conflicts: [String] = []

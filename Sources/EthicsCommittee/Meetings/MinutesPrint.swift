@@ -40,6 +40,6 @@ struct MinutesPrint: Sendable {
                                    votes: record.votes, cases: record.cases, voters: record.voters, minutes: approved)
         let language = views.settings.current.defaultLanguage
         let page = try await page(signed, reader: Self.archiveReader, language: language)
-        return MinutesArchive(html: try renderer.render("meetings/print", Renderer.Standalone(t: Catalog.messages(language), page: page)))
+        return MinutesArchive(html: try renderer.render("meetings/print", Renderer.Standalone(language: language, page: page)))
     }
 }

@@ -22,7 +22,7 @@ struct FigureCharts {
         SVGChart.bars(id: "chart-status", title: text("figures_chart_status", year), categoryHeader: text("field_status"),
                       valueHeader: text("figures_cases"),
                       items: CaseStatus.allCases.map { item($0.rawValue, text("case_status_\($0.rawValue)"), figures.casesByStatus[$0] ?? 0) },
-                      tableLabel: text("figures_table_view"))
+                      language: language)
     }
 
     func decisions(_ figures: ReportFigures, year: Int) -> SVGChart {
@@ -33,7 +33,7 @@ struct FigureCharts {
             groups: (0..<4).map { q in
                 (label: quarter(q), items: outcomes.map { item($0.rawValue, text("figures_outcome_\($0.rawValue)"), figures.decisions[q][$0] ?? 0) })
             },
-            tableLabel: text("figures_table_view"))
+            language: language)
     }
 
     func medianDays(_ figures: ReportFigures, year: Int) -> SVGChart {
@@ -47,7 +47,7 @@ struct FigureCharts {
                            extra: [formats.number(figures.decidedCount.reduce(0, +), language)])]
         return SVGChart.bars(id: "chart-median", title: text("figures_chart_median", year), categoryHeader: text("figures_quarter"),
                              extraHeaders: [text("figures_decisions")], valueHeader: text("figures_median_days"), items: items,
-                             tableLabel: text("figures_table_view"))
+                             language: language)
     }
 
     func reviews(_ figures: ReportFigures, year: Int) -> SVGChart {
@@ -58,7 +58,7 @@ struct FigureCharts {
                           bar.emphasis = (state == .late || state == .overdue) && (figures.reviews[state] ?? 0) > 0
                           return bar
                       },
-                      tableLabel: text("figures_table_view"))
+                      language: language)
     }
 
     func aiActClasses(_ figures: ReportFigures, year: Int) -> SVGChart {
@@ -70,14 +70,14 @@ struct FigureCharts {
                           bar.emphasis = key == "prohibited" && (figures.aiActClasses[key] ?? 0) > 0
                           return bar
                       },
-                      tableLabel: text("figures_table_view"))
+                      language: language)
     }
 
     func aiActRoles(_ figures: ReportFigures, year: Int) -> SVGChart {
         SVGChart.bars(id: "chart-aiact-role", title: text("figures_chart_aiact_role", year), categoryHeader: text("figures_aiact_role"),
                       valueHeader: text("figures_cases"),
                       items: AIActFigures.roles.map { item($0, text("aiact_label_\($0)"), figures.aiActRoles[$0] ?? 0) },
-                      tableLabel: text("figures_table_view"))
+                      language: language)
     }
 
     func expertise(_ figures: ReportFigures) -> SVGChart {
@@ -90,7 +90,7 @@ struct FigureCharts {
                                                emphasis: total == 0,
                                                extra: [formats.number(row.internal, language), formats.number(row.external, language)])
                       },
-                      tableLabel: text("figures_table_view"))
+                      language: language)
     }
 
     /// Every chart of the figures page, in reading order.

@@ -3,15 +3,10 @@ import Foundation
 extension Formats {
     /// A number as the reader writes it: "1,234.5" in English, "1 234,5" in French.
     func number(_ value: Double, _ language: Language, fractionDigits: Int = 1) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 0
-        formatter.maximumFractionDigits = fractionDigits
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        NumberText.format(value, language, fractionDigits: fractionDigits)
     }
 
-    func number(_ value: Int, _ language: Language) -> String { number(Double(value), language, fractionDigits: 0) }
+    func number(_ value: Int, _ language: Language) -> String { NumberText.format(value, language) }
 
     /// A percentage ("87 %" in French, "87%" in English).
     func percent(_ value: Double, _ language: Language) -> String {

@@ -60,25 +60,31 @@ public struct SVGChart: Sendable {
 
     /// A chart of single bars, one per item; the table has the category and the value.
     static func bars(id: String, title: String, categoryHeader: String, extraHeaders: [String] = [], valueHeader: String,
-                     items: [Item], tableLabel: String) -> SVGChart {
+                     items: [Item], language: Language) -> SVGChart {
         layout(id: id, title: title, groups: [(nil, items)], columns: [categoryHeader] + extraHeaders + [valueHeader],
                rows: items.map { item in
                    TableRow(header: item.label, cells: item.extra.map { Cell(text: $0, value: nil) } + [Cell(text: item.text, value: Self.data(item.value))])
                },
-               summary: items.map { "\($0.label): \($0.text)" }.joined(separator: "; ") + ".", tableLabel: tableLabel)
+               summary: Self.summary(items.map { (label: $0.label, text: $0.text) }, language), language: language)
     }
 
     /// Bars grouped (one group per quarter, one bar per series); the table has a row per group, a column per series.
     static func grouped(id: String, title: String, groupHeader: String, series: [String], groups: [(label: String, items: [Item])],
-                        tableLabel: String) -> SVGChart {
+                        language: Language) -> SVGChart {
         layout(id: id, title: title, groups: groups.map { ($0.label, $0.items) }, columns: [groupHeader] + series,
                rows: groups.map { group in TableRow(header: group.label, cells: group.items.map { Cell(text: $0.text, value: Self.data($0.value)) }) },
-               summary: groups.map { group in group.label + ": " + group.items.map { "\($0.label) \($0.text)" }.joined(separator: ", ") }
-                   .joined(separator: "; ") + ".", tableLabel: tableLabel)
+               summary: Self.summary(groups.map { group in (label: group.label, text: group.items.map { "\($0.label) \($0.text)" }.joined(separator: ", ")) },
+                                     language), language: language)
+    }
+
+    /// What a screen reader says for the chart: "Draft: 2; Submitted: 3." in the reader's punctuation.
+    private static func summary(_ parts: [(label: String, text: String)], _ language: Language) -> String {
+        let punctuation = Punctuation.of(language)
+        return punctuation.list(parts.map { punctuation.labelled($0.label, $0.text) }) + "."
     }
 
     private static func layout(id: String, title: String, groups: [(String?, [Item])], columns: [String], rows: [TableRow],
-                               summary: String, tableLabel: String) -> SVGChart {
+                               summary: String, language: Language) -> SVGChart {
         let grouped = groups.contains { $0.0 != nil }
         let labelX = grouped ? 30 : 0
         let barX = labelX + labelWidth
@@ -98,7 +104,8 @@ public struct SVGChart: Sendable {
             }
         }
         return SVGChart(id: id, title: title, summary: summary, width: width, height: y + 4, labelX: labelX, barX: barX,
-                        bars: bars, columns: columns, rows: rows, tableLabel: tableLabel)
+                        bars: bars, columns: columns, rows: rows,
+                        tableLabel: Catalog.messages(language)["figures_table_view"] ?? "")
     }
 
     /// "3", "12.5", or nil for no value.

@@ -197,12 +197,9 @@ struct SystemLimits: Sendable {
     let model: LimitHints.Limit
 
     init(_ language: Language) {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.numberStyle = .decimal
         let text = Catalog.messages(language)["limit_characters"] ?? "{count}"
         func limit(_ max: Int) -> LimitHints.Limit {
-            LimitHints.Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: formatter.string(from: NSNumber(value: max)) ?? String(max)))
+            LimitHints.Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: NumberText.format(max, language)))
         }
         name = limit(Self.name); short = limit(Self.vendor); purpose = limit(Self.purpose); medium = limit(Self.dataSources)
         reason = limit(Self.reason); incident = limit(Self.incident); model = limit(Self.model)
