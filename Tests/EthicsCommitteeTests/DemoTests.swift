@@ -225,4 +225,12 @@ import Testing
             #expect(list.status == .ok)
         }
     }
+
+    @Test func everyoneHasJoinedBeforeTheSignInsBegin() {
+        // The ten-times demo invites 867 people (2 staff, 200 members, 666 project owners); sign-ins start on day 2.
+        for count in [20, 267, 867, 10_000] {
+            #expect(3600 + Double(count) * DemoCommittee.joinSpacing(count) < 2 * DemoDate.day, "\(count)")
+        }
+        #expect(DemoCommittee.joinSpacing(267) == 300)  // the large demo keeps its five minutes
+    }
 }

@@ -37,4 +37,35 @@ import Testing
         #expect(try await app.services.audit.count() == 8)
         #expect(try await app.services.audit.verify().checked == 8)
     }
+
+    /// The plan of `sql` with `arguments`, one line per step.
+    private func plan(_ app: TestApp, _ sql: String, _ arguments: StatementArguments) async throws -> [String] {
+        try await app.database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        }
+    }
+
+    @Test func anExportBatchStartsFromItsIdAndReadsItsConditionsByCase() async throws {
+        // Given a member's export (the access rule in the query), when SQLite plans a batch
+        let app = try await TestApp.make()
+        let (visible, arguments) = CaseStore.visibility(Actor(userId: 7, role: .member))
+        var caseArguments = arguments
+        caseArguments += [5_000, ReportStore.exportBatchSize]
+        let cases = try await plan(app, ReportStore.exportCasesSQL(visible), caseArguments)
+        // Then the cases are read by primary key from the batch's first id, not scanned from the first case
+        #expect(cases.first == "SEARCH c USING INTEGER PRIMARY KEY (rowid>?)", "\(cases)")
+        #expect(!cases.contains { $0.hasPrefix("SCAN c") || $0.contains("TEMP B-TREE") }, "\(cases)")
+        // And the conditions by the case index over the batch's range
+        var conditionArguments = arguments
+        conditionArguments += [5_001, 5_500]
+        let conditions = try await plan(app, ReportStore.exportConditionsSQL(visible), conditionArguments)
+        #expect(conditions.first?.hasPrefix("SEARCH k USING INDEX case_conditions_by_case (case_id>? AND case_id<?)") == true, "\(conditions)")
+        #expect(!conditions.contains { $0.contains("TEMP B-TREE") }, "\(conditions)")
+    }
+
+    @Test func anyPageOfTheWholeAuditTrailIsFoundById() async throws {
+        let app = try await TestApp.make()
+        let steps = try await plan(app, AuditStore.pageByIdSQL, [100_000, 50])
+        #expect(steps == ["SEARCH audit_log USING INTEGER PRIMARY KEY (rowid<?)"], "\(steps)")
+    }
 }

@@ -26,28 +26,28 @@ public struct AIActStore: Sendable {
     /// Answers to questions no longer asked are dropped; incomplete answers leave the class empty.
     static func save(_ db: Database, caseId: Int64, answers raw: [String: String], at now: String) throws {
         let answers = AIActQuestionnaire.relevant(raw)
-        try db.execute(sql: "DELETE FROM case_ai_act_answers WHERE case_id = ?", arguments: [caseId])
-        try db.execute(sql: "DELETE FROM case_ai_act_labels WHERE case_id = ?", arguments: [caseId])
+        try db.cachedStatement(sql: "DELETE FROM case_ai_act_answers WHERE case_id = ?").execute(arguments: [caseId])
+        try db.cachedStatement(sql: "DELETE FROM case_ai_act_labels WHERE case_id = ?").execute(arguments: [caseId])
         for (question, answer) in answers {
-            try db.execute(sql: "INSERT INTO case_ai_act_answers (case_id, question, answer) VALUES (?, ?, ?)",
-                           arguments: [caseId, question, answer])
+            try db.cachedStatement(sql: "INSERT INTO case_ai_act_answers (case_id, question, answer) VALUES (?, ?, ?)").execute(
+                arguments: [caseId, question, answer])
         }
         var riskClass: String?
         if case .classified(let result) = AIActClassifier.classify(answers) {
             riskClass = result.riskClass.rawValue
             for (position, label) in result.labels.enumerated() {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO case_ai_act_labels (case_id, position, kind, code, point, articles, answers)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [caseId, position, label.kind.rawValue, label.code, label.point,
+                    """).execute(arguments: [caseId, position, label.kind.rawValue, label.code, label.point,
                                      label.articles.joined(separator: "; "), label.answers.joined(separator: " ")])
             }
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO case_ai_act (case_id, questionnaire_version, risk_class, classified_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (case_id) DO UPDATE SET questionnaire_version = excluded.questionnaire_version,
                 risk_class = excluded.risk_class, classified_at = excluded.classified_at
-            """, arguments: [caseId, AIActQuestionnaire.version, riskClass, now])
+            """).execute(arguments: [caseId, AIActQuestionnaire.version, riskClass, now])
     }
 
     /// The AI Act section of a case (empty answers and no class when never answered).

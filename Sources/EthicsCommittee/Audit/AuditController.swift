@@ -68,13 +68,13 @@ struct AuditController {
         var rows: [Row] = []
         var total = 0
         var number = 1
+        var pageCount = 1
+        var reach = ListBound.rows
         if errors.isEmpty {
-            number = RequestNumber.page(request.uri.queryParameters["page"])
-            let (entries, count) = try await audit.search(bounds(filter), offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize)
-            total = count
-            rows = entries.map { row($0, messages, context.language) }
+            let shown = try await audit.search(bounds(filter), page: RequestNumber.page(request.uri.queryParameters["page"]), size: Self.pageSize)
+            (total, number, pageCount, reach) = (shown.total, shown.number, shown.pageCount, shown.reach)
+            rows = shown.rows.map { row($0, messages, context.language) }
         }
-        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         var shown = input
         if errors["from"] == "audit_error_date" { shown.from = "" }
         if errors["to"] == "audit_error_date" { shown.to = "" }
@@ -89,8 +89,8 @@ struct AuditController {
                 + Self.targetTypes.map { Choice(value: $0, label: messages["audit_type_\($0)"] ?? $0, selected: input.targetType == $0) },
             hasErrors: !errors.isEmpty)
         let page = Page(
-            filters: filters, rows: rows, hasRows: !rows.isEmpty, summary: Catalog.plural("audit_entries", total, context.language),
-            pageNumber: min(number, pageCount), pageCount: pageCount,
+            filters: filters, rows: rows, hasRows: !rows.isEmpty, summary: ListBound.countLabel("audit_entries", total, context.language, reach: reach),
+            pageNumber: number, pageCount: pageCount,
             previous: number > 1 ? Paths.audit(query: query, page: number - 1) : nil,
             next: number < pageCount ? Paths.audit(query: query, page: number + 1) : nil,
             exportHref: Paths.auditExport(query: query), verifyAction: Paths.auditVerify,
@@ -109,10 +109,7 @@ struct AuditController {
         let batches = audit.batches(bounds(filter))
         let messages = Catalog.messages(context.language)
         let header = ["id", "at", "actor_id", "actor", "action", "action_label", "target_type", "target_id", "detail", "client", "hash"]
-        let name = "audit-\(formats.localISODate()).csv"
-        let headers: HTTPFields = [.contentType: "text/csv; charset=utf-8",
-                                   .contentDisposition: "attachment; filename=\"\(name)\""]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+        return StreamedDownload.response(type: "text/csv; charset=utf-8", name: "audit-\(formats.localISODate()).csv") { writer in
             try await writer.write(ByteBuffer(string: CSV.byteOrderMark + CSV.line(header)))
             for try await batch in batches {
                 var text = ""
@@ -123,8 +120,7 @@ struct AuditController {
                 }
                 try await writer.write(ByteBuffer(string: text))
             }
-            try await writer.finish(nil)
-        })
+        }
     }
 
     /// Walks the whole chain now; the result is shown and itself recorded in the trail.

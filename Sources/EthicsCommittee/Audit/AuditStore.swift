@@ -10,16 +10,15 @@ public struct AuditStore: Sendable {
     /// Appends one entry chained to the last one; call inside a write transaction.
     static func append(_ database: Database, by actor: AuditActor, action: String, targetType: String = "",
                        targetId: String = "", detail: String = "", at date: Date) throws {
-        let prev = try String.fetchOne(database, sql: "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1") ?? "genesis"
+        // Cached statements: every write of the app (and each of the demo's millions of entries) passes here.
+        let prev = try String.fetchOne(database.cachedStatement(sql: "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")) ?? "genesis"
         let at = Timestamp.string(date)
         let hash = AuditEntry.chainHash(prev: prev, at: at, actorId: actor.id, actor: actor.label, action: action,
                                         targetType: targetType, targetId: targetId, detail: detail, client: actor.client)
-        try database.execute(
-            sql: """
-                INSERT INTO audit_log (at, actor_id, actor, action, target_type, target_id, detail, client, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [at, actor.id, actor.label, action, targetType, targetId, detail, actor.client, prev, hash])
+        try database.cachedStatement(sql: """
+            INSERT INTO audit_log (at, actor_id, actor, action, target_type, target_id, detail, client, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [at, actor.id, actor.label, action, targetType, targetId, detail, actor.client, prev, hash])
     }
 
     /// One page of entries, newest first.
@@ -59,51 +58,52 @@ public struct AuditStore: Sendable {
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 
-    /// One page of the entries the filter selects, newest first, and how many it selects in all.
-    func search(_ query: AuditQuery, offset: Int, limit: Int) async throws -> ([AuditEntry], Int) {
+    /// A page of the whole trail from its newest id down (arguments: that id, the page size).
+    static let pageByIdSQL = "SELECT * FROM audit_log WHERE id <= ? ORDER BY id DESC LIMIT ?"
+
+    /// One page of the entries the filter selects, newest first, and how many it selects. Unfiltered, any page is
+    /// found by id (ids run 1…n, see `count`) and the count is exact; filtered, the count stops at
+    /// `ListBound.countLimit` and the pages at `ListBound.rows` entries (narrower dates reach the others), so no page
+    /// skips more than that many index entries.
+    func search(_ query: AuditQuery, page: Int, size: Int) async throws -> ListPage<AuditEntry> {
         let (whereClause, arguments) = Self.conditions(query)
-        var pageArguments = arguments
-        pageArguments += [limit, offset]
-        let rowArguments = pageArguments
         return try await db.writer.read { db in
-            let total = whereClause == "1"
-                ? try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM audit_log")) ?? 0
-                : try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM audit_log WHERE \(whereClause)"), arguments: arguments) ?? 0
-            let rows = try AuditEntry.fetchAll(
-                db, sql: "SELECT * FROM audit_log WHERE \(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: rowArguments)
-            return (rows, total)
+            if whereClause == "1" {
+                let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM audit_log")) ?? 0
+                let (number, offset) = ListPage<AuditEntry>.clamp(requested: page, total: last, size: size, reach: .max)
+                let rows = try AuditEntry.fetchAll(db.cachedStatement(sql: Self.pageByIdSQL), arguments: [last - offset, size])
+                return ListPage(rows: rows, total: last, number: number, size: size, reach: .max)
+            }
+            var countArguments = arguments
+            countArguments += [ListBound.countLimit]
+            let total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE \(whereClause) LIMIT ?)
+                """), arguments: countArguments) ?? 0
+            let (number, offset) = ListPage<AuditEntry>.clamp(requested: page, total: total, size: size)
+            var rowArguments = arguments
+            rowArguments += [size, offset]
+            let rows = try AuditEntry.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM audit_log WHERE \(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?
+                """), arguments: rowArguments)
+            return ListPage(rows: rows, total: total, number: number, size: size)
         }
     }
 
-    /// The entries the filter selects, newest first, in batches read by id (keyset), so an export of the
-    /// whole trail never holds it all in memory nor one read transaction open for long.
-    func batches(_ query: AuditQuery, size: Int = 2000) -> AsyncThrowingStream<[AuditEntry], Error> {
+    /// The entries the filter selects, newest first, in batches read by id (keyset, `KeysetBatches`), so an export of
+    /// the whole trail never holds it all in memory nor one read transaction open for long.
+    func batches(_ query: AuditQuery, size: Int = 2000) -> KeysetBatches<AuditEntry> {
         let (whereClause, arguments) = Self.conditions(query)
         let db = self.db
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    var below = Int64.max
-                    while !Task.isCancelled {
-                        var batchArguments = arguments
-                        batchArguments += [below, size]
-                        let next = batchArguments
-                        let batch = try await db.writer.read { db in
-                            try AuditEntry.fetchAll(db.cachedStatement(sql: """
-                                SELECT * FROM audit_log WHERE \(whereClause) AND id < ? ORDER BY id DESC LIMIT ?
-                                """), arguments: next)
-                        }
-                        guard let last = batch.last else { break }
-                        continuation.yield(batch)
-                        below = last.id
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        return KeysetBatches(start: Int64.max, read: { below in
+            var batchArguments = arguments
+            batchArguments += [below, size]
+            let next = batchArguments
+            return try await db.writer.read { db in
+                try AuditEntry.fetchAll(db.cachedStatement(sql: """
+                    SELECT * FROM audit_log WHERE \(whereClause) AND id < ? ORDER BY id DESC LIMIT ?
+                    """), arguments: next)
             }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        }, key: { $0.id })
     }
 
     /// Verifies the chain and records that it was verified, with the result, in the chain itself.

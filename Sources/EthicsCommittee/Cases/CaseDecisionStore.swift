@@ -89,15 +89,15 @@ public struct CaseDecisionStore: Sendable {
         let at = Timestamp.string(now)
         // The decision names the fundamental-rights impact assessment it was taken on (Art. 27), as it names the charter.
         let fria = try FRIAStore.latestVersion(db, caseId: caseId)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO case_decisions (case_id, outcome, opinion, opinion_html, charter_version, articles, procedure, meeting_on,
                                         decided_by, decided_at, fria_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
+            """).execute(arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
                              actor.id, at, fria])
         for condition in conditions {
-            try db.execute(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)",
-                           arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
+            try db.cachedStatement(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)").execute(
+                arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
         }
         if let owner = actor.id {
             try DeliverableStore.insertOpinion(db, caseId: caseId, ownerId: owner, body: opinion, bodyHTML: opinionHTML,
@@ -129,9 +129,9 @@ public struct CaseDecisionStore: Sendable {
     @discardableResult
     func meet(_ db: Database, conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) throws -> Bool {
         let now = clock.now
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
-            """, arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
+            """).execute(arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
         guard db.changesCount == 1 else { throw AppError.notFound }
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),

@@ -28,10 +28,10 @@ struct CaseListController {
         filter.tier = query["tier"].flatMap { RiskTier(rawValue: String($0)) }
         filter.overdueOnly = query["overdue"] == "1"
         filter.aiActLabel = query["ai_act"].map(String.init).flatMap { AIActFilter.codes.contains($0) ? $0 : nil }
-        let requested = RequestNumber.page(query["page"])
+        let requested = min(RequestNumber.page(query["page"]), ListBound.maxPage(size: Self.pageSize))
         let (firstRows, total) = try await cases.list(for: actor, filter: filter, today: formats.localISODate(),
                                                       offset: RequestNumber.offset(page: requested, size: Self.pageSize), limit: Self.pageSize)
-        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let pageCount = ListBound.pageCount(total: total, size: Self.pageSize)
         let number = min(max(1, requested), pageCount)
         let rows = number == requested ? firstRows : try await cases.list(
             for: actor, filter: filter, today: formats.localISODate(), offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize).0
@@ -62,7 +62,7 @@ struct CaseListController {
                                  aiActClass: row.aiActClass.flatMap { messages["aiact_class_\($0.rawValue)"] } ?? "",
                                  aiActClassKey: row.aiActClass?.rawValue ?? "")
             },
-            total: total, totalLabel: Catalog.plural("cases_count", total, context.language),
+            total: total, totalLabel: ListBound.countLabel("cases_count", total, context.language),
             statuses: CaseStatus.allCases.map { Choice(value: $0.rawValue, label: messages["case_status_\($0.rawValue)"] ?? "", selected: $0 == filter.status) },
             tiers: RiskTier.allCases.map { Choice(value: $0.rawValue, label: messages["tier_\($0.rawValue)"] ?? "", selected: $0 == filter.tier) },
             aiActLabels: AIActFilter.codes.map { Choice(value: $0, label: messages["aiact_label_\($0)"] ?? $0, selected: $0 == filter.aiActLabel) },

@@ -95,9 +95,9 @@ public struct CaseReviewStore: Sendable {
     /// `assign` inside the caller's transaction (the demo generator batches many in one).
     func assign(_ db: Database, caseId: Int64, userId: Int64, dueOn: String, by actor: AuditActor) throws {
         let now = clock.now
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO case_reviewers (case_id, user_id, assigned_by, assigned_at, due_on) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [caseId, userId, actor.id, Timestamp.string(now), dueOn])
+            """).execute(arguments: [caseId, userId, actor.id, Timestamp.string(now), dueOn])
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM users WHERE id = ?"), arguments: [userId]) ?? ""
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewer_assigned", detail: name, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.reviewer_assigned", targetType: "case", targetId: String(caseId),
@@ -117,9 +117,9 @@ public struct CaseReviewStore: Sendable {
     /// `recuse` inside the caller's transaction (the demo generator batches many in one).
     func recuse(_ db: Database, caseId: Int64, userId: Int64, reason: String, by actor: AuditActor) throws {
         let now = clock.now
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
-            """, arguments: [Timestamp.string(now), reason, caseId, userId])
+            """).execute(arguments: [Timestamp.string(now), reason, caseId, userId])
         guard db.changesCount == 1 else { throw AppError.notFound }
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM users WHERE id = ?"), arguments: [userId]) ?? ""
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
@@ -152,10 +152,10 @@ public struct CaseReviewStore: Sendable {
     func review(_ db: Database, caseId: Int64, reviewerId: Int64, recommendation: Recommendation, reasoning: String,
                 reasoningHTML: String, by actor: AuditActor) throws {
         let now = clock.now
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO reviews (case_id, reviewer_id, recommendation, reasoning, reasoning_html, submitted_at)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [caseId, reviewerId, recommendation.rawValue, reasoning, reasoningHTML, Timestamp.string(now)])
+            """).execute(arguments: [caseId, reviewerId, recommendation.rawValue, reasoning, reasoningHTML, Timestamp.string(now)])
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "reviewed", at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.reviewed", targetType: "case", targetId: String(caseId),
                               detail: "recommendation=\(recommendation.rawValue)", at: now)
@@ -179,8 +179,8 @@ public struct CaseReviewStore: Sendable {
 
     /// `comment` inside the caller's transaction (the demo generator batches many in one).
     func comment(_ db: Database, caseId: Int64, body: String, bodyHTML: String, by actor: AuditActor) throws {
-        try db.execute(sql: "INSERT INTO case_comments (case_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [caseId, actor.id, body, bodyHTML, Timestamp.string(clock.now)])
+        try db.cachedStatement(sql: "INSERT INTO case_comments (case_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)").execute(
+            arguments: [caseId, actor.id, body, bodyHTML, Timestamp.string(clock.now)])
         try AuditStore.append(db, by: actor, action: "case.commented", targetType: "case", targetId: String(caseId),
                               detail: "comment=\(db.lastInsertedRowID)", at: clock.now)
     }
@@ -196,8 +196,8 @@ public struct CaseReviewStore: Sendable {
                 """), arguments: [id, caseId, actor.id]).flatMap(Timestamp.date),
                 now.timeIntervalSince(created) <= window
             else { return false }
-            try db.execute(sql: "UPDATE case_comments SET body = ?, body_html = ?, edited_at = ? WHERE id = ?",
-                           arguments: [body, bodyHTML, Timestamp.string(now), id])
+            try db.cachedStatement(sql: "UPDATE case_comments SET body = ?, body_html = ?, edited_at = ? WHERE id = ?").execute(
+                arguments: [body, bodyHTML, Timestamp.string(now), id])
             try AuditStore.append(db, by: actor, action: "case.comment_edited", targetType: "case", targetId: String(caseId),
                                   detail: "comment=\(id)", at: now)
             return true
@@ -223,8 +223,8 @@ public struct CaseReviewStore: Sendable {
     func ask(_ db: Database, caseId: Int64, from status: CaseStatus, question: String, by actor: AuditActor) throws -> Int64 {
         let now = clock.now
         try CaseStore.move(db, id: caseId, from: status, to: .needsInfo, transition: .askInfo, note: question, by: actor, now: now)
-        try db.execute(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)",
-                       arguments: [caseId, actor.id, question, Timestamp.string(now)])
+        try db.cachedStatement(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)").execute(
+            arguments: [caseId, actor.id, question, Timestamp.string(now)])
         let id = db.lastInsertedRowID
         try Notifier.questionAsked(db, caseId: caseId, by: actor.id, now: now)
         return id
@@ -239,9 +239,9 @@ public struct CaseReviewStore: Sendable {
     func answerAndResubmit(_ db: Database, caseId: Int64, answers: [Int64: String], by actor: AuditActor) throws {
         let now = clock.now
         for (id, answer) in answers {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE case_questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND case_id = ? AND answer IS NULL
-                """, arguments: [answer, actor.id, Timestamp.string(now), id, caseId])
+                """).execute(arguments: [answer, actor.id, Timestamp.string(now), id, caseId])
         }
         try CaseStore.move(db, id: caseId, from: .needsInfo, to: .submitted, transition: .resubmit, note: "", by: actor, now: now)
     }

@@ -118,11 +118,11 @@ public struct CaseStore: Sendable {
         let now = Timestamp.string(date)
         let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers,
                                   aiActHighRisk: AIActClassifier.demandsHighRiskPath(draft.aiActAnswers)).tier
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO cases (title, team, vendor, kind, customer_facing, personal_data, confidential, description,
                                description_html, risk_tier, submitter_id, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
+            """).execute(arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
                              draft.confidential, draft.description, descriptionHTML, tier.rawValue, submitterId, now, now])
         let id = db.lastInsertedRowID
         try Self.saveAnswers(db, caseId: id, draft)
@@ -139,14 +139,14 @@ public struct CaseStore: Sendable {
             let now = Timestamp.string(clock.now)
             let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers,
                                   aiActHighRisk: AIActClassifier.demandsHighRiskPath(draft.aiActAnswers)).tier
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE cases SET title = ?, team = ?, vendor = ?, kind = ?, customer_facing = ?, personal_data = ?,
                     confidential = ?, description = ?, description_html = ?, risk_tier = ?, updated_at = ?
                 WHERE id = ? AND status IN ('draft', 'needs_info')
-                """, arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
+                """).execute(arguments: [draft.title, draft.team, draft.vendor, draft.kind.rawValue, draft.customerFacing, draft.personalData,
                                  draft.confidential, draft.description, descriptionHTML, tier.rawValue, now, id])
             guard db.changesCount == 1 else { throw CaseLifecycle.Refusal(key: "transition_not_from_status") }
-            try db.execute(sql: "DELETE FROM case_answers WHERE case_id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM case_answers WHERE case_id = ?").execute(arguments: [id])
             try Self.saveAnswers(db, caseId: id, draft)
             try AIActStore.save(db, caseId: id, answers: draft.aiActAnswers, at: now)
             try AuditStore.append(db, by: actor, action: "case.updated", targetType: "case", targetId: String(id),
@@ -156,8 +156,8 @@ public struct CaseStore: Sendable {
 
     private static func saveAnswers(_ db: Database, caseId: Int64, _ draft: CaseDraft) throws {
         for (question, answer) in draft.answers {
-            try db.execute(sql: "INSERT INTO case_answers (case_id, question, answer, note) VALUES (?, ?, ?, ?)",
-                           arguments: [caseId, question, answer.rawValue, draft.notes[question] ?? ""])
+            try db.cachedStatement(sql: "INSERT INTO case_answers (case_id, question, answer, note) VALUES (?, ?, ?, ?)").execute(
+                arguments: [caseId, question, answer.rawValue, draft.notes[question] ?? ""])
         }
     }
 
@@ -173,12 +173,12 @@ public struct CaseStore: Sendable {
     static func move(_ db: Database, id: Int64, from: CaseStatus, to: CaseStatus, transition: CaseLifecycle.Transition,
                      note: String, by actor: AuditActor, now date: Date, audit: Bool = true) throws {
         let now = Timestamp.string(date)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE cases SET status = ?, updated_at = ?,
                 submitted_at = CASE WHEN ? = 'submitted' THEN ? ELSE submitted_at END,
                 decided_at = CASE WHEN ? = 'decided' THEN ? ELSE decided_at END
             WHERE id = ? AND status = ?
-            """, arguments: [to.rawValue, now, to.rawValue, now, to.rawValue, now, id, from.rawValue])
+            """).execute(arguments: [to.rawValue, now, to.rawValue, now, to.rawValue, now, id, from.rawValue])
         guard db.changesCount == 1 else { throw CaseLifecycle.Refusal(key: "transition_stale") }
         try event(db, caseId: id, actor: actor, event: transition.rawValue, detail: note, at: now)
         guard audit else { return }
@@ -188,8 +188,8 @@ public struct CaseStore: Sendable {
 
     /// Adds a line to the case's timeline.
     static func event(_ db: Database, caseId: Int64, actor: AuditActor, event: String, detail: String = "", at: String) throws {
-        try db.execute(sql: "INSERT INTO case_events (case_id, at, actor_id, event, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [caseId, at, actor.id, event, detail])
+        try db.cachedStatement(sql: "INSERT INTO case_events (case_id, at, actor_id, event, detail) VALUES (?, ?, ?, ?, ?)").execute(
+            arguments: [caseId, at, actor.id, event, detail])
     }
 
     /// The timeline, oldest first.
@@ -245,7 +245,8 @@ public struct CaseStore: Sendable {
                     WHERE w.case_id = c.id AND w.status = 'open' AND v.user_id = ? AND v.declaration IS NOT 'recused')))
         """
 
-    /// One page of the cases a person may see, newest first, with the total for paging.
+    /// One page of the cases a person may see, newest first, with the total for paging: counted up to
+    /// `ListBound.countLimit` (callers keep `offset` within `ListBound.rows`), so no page grows with the archive.
     public func list(for actor: Actor, filter: CaseFilter, today: String, offset: Int, limit: Int) async throws -> ([CaseListRow], Int) {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
@@ -279,13 +280,17 @@ public struct CaseStore: Sendable {
             """
         if filter.overdueOnly { conditions.append(overdue); arguments += [today, today] }
         let whereClause = conditions.joined(separator: " AND ")
-        let countArguments = arguments
+        var boundedArguments = arguments
+        boundedArguments += [ListBound.countLimit]
+        let countArguments = boundedArguments
         var pageArguments: StatementArguments = [today, today]
         pageArguments += arguments
         pageArguments += [limit, offset]
         let rowArguments = pageArguments
         return try await db.writer.read { db in
-            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM cases c WHERE \(whereClause)"), arguments: countArguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM (SELECT 1 FROM cases c WHERE \(whereClause) LIMIT ?)
+                """), arguments: countArguments) ?? 0
             let rows = try CaseListRow.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id, c.title, c.team, c.status, c.risk_tier, c.confidential, c.updated_at, \(overdue) AS overdue,
                     (SELECT a.risk_class FROM case_ai_act a WHERE a.case_id = c.id) AS ai_act_class

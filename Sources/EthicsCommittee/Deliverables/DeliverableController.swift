@@ -50,7 +50,7 @@ struct DeliverableController {
             statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
             owner: ownerTyped, ownerError: ownerError,
             newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,
-            count: Catalog.plural("deliverables_count", shown.total, context.language),
+            count: ListBound.countLabel("deliverables_count", shown.total, context.language),
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
         return try await renderer.page("deliverables/index", page, title: "deliverables_title", context: context, path: Paths.deliverables)

@@ -18,7 +18,10 @@ public struct DeliverableStore: Sendable {
         switch actor.role {
         case .submitter:
             return ("0", [])
-        case .admin, .secretary, .member:
+        case .admin, .secretary:
+            // Every case: the linked case exists (a foreign key), so nothing is probed per deliverable.
+            return ("1", [])
+        case .member:
             return (linked, visibleArguments)
         case .expert:
             var arguments: StatementArguments = [actor.userId]
@@ -28,8 +31,8 @@ public struct DeliverableStore: Sendable {
     }
 
     /// One page of the deliverables a person may open, by due date, with the status and owner filters of the
-    /// list. Counted, clamped and fetched in one read, so the page never grows with the archive (the owner filter is
-    /// a searchable field, not a list of every owner).
+    /// list. Counted (up to `ListBound.countLimit`), clamped and fetched in one read, so the page never grows with the
+    /// archive (the owner filter is a searchable field, not a list of every owner).
     public func list(for actor: Actor, status: DeliverableStatus?, ownerId: Int64?, page: Int = 1, size: Int = 50) async throws
         -> ListPage<Deliverable> {
         let (visible, visibleArguments) = Self.visibility(actor)
@@ -40,8 +43,11 @@ public struct DeliverableStore: Sendable {
         let whereClause = conditions.joined(separator: " AND ")
         let filterArguments = arguments
         return try await db.writer.read { db in
-            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deliverables d WHERE \(whereClause)"),
-                                         arguments: filterArguments) ?? 0
+            var countArguments = filterArguments
+            countArguments += [ListBound.countLimit]
+            let total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM (SELECT 1 FROM deliverables d WHERE \(whereClause) LIMIT ?)
+                """), arguments: countArguments) ?? 0
             let (number, offset) = ListPage<Deliverable>.clamp(requested: page, total: total, size: size)
             var rowArguments = filterArguments
             rowArguments += [size, offset]

@@ -17,6 +17,10 @@ struct DemoCharterSchedule: Sendable {
 /// The committee's set-up, as steps: accounts, settings, profiles, seats, interests, the charter's
 /// three versions and the rules of procedure, and the acknowledgements.
 enum DemoCommittee {
+    /// Seconds between two invitations: five minutes, closer together for a committee so large that everyone would
+    /// not have joined by the second day, when the sign-ins of `DemoSignIns` begin (the ten-times demo's 867 people).
+    static func joinSpacing(_ count: Int) -> TimeInterval { min(300, 0.95 * DemoDate.day / Double(max(1, count))) }
+
     static func events(_ world: DemoWorld, start: Date, staff: [DemoPerson], members: [DemoPerson], owners: [DemoPerson],
                        schedule: DemoCharterSchedule) -> [DemoEvent] {
         let admin = staff[0], secretary = staff[1]
@@ -43,7 +47,7 @@ enum DemoCommittee {
         }
         let invited = staff.dropFirst() + members + owners
         for (index, person) in invited.enumerated() {
-            let joined = start + 3600 + Double(index) * 300
+            let joined = start + 3600 + Double(index) * joinSpacing(invited.count)
             alone(joined) { state in
                 let user = try await world.users.create(email: person.email, name: person.name, role: person.role,
                                                         passwordHash: world.passwordHash, by: admin.actor(state))

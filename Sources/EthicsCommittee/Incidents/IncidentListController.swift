@@ -68,29 +68,32 @@ struct IncidentListController {
     }
 
     /// The incidents the person may see under the list's filters, one row each, as CSV (the staff and internal
-    /// members, as the case export), newest first, bounded by `IncidentStore.exportLimit`.
+    /// members, as the case export), newest first, streamed in batches (`IncidentStore.exportBatches`): complete
+    /// whatever their number.
     func exportCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.exportCases)
         guard let actor = context.actor else { throw AppError.signInRequired }
-        let filter = Self.filter(request)
-        let views = IncidentViews(formats: formats, language: context.language)
-        let rows = try await incidents.export(for: actor, filter: filter)
+        let batches = incidents.exportBatches(for: actor, filter: Self.filter(request))
+        let (views, dates) = (IncidentViews(formats: formats, language: context.language), formats)
         let header = ["incident_export_id", "incident_export_reported", "incident_system", "field_title", "incident_harm_type",
                       "incident_severity", "field_status", "incident_export_source", "incident_people_affected",
                       "incident_fallback_used", "incident_aware_on", "incident_export_deadline", "incident_export_notified",
                       "incident_triaged_at", "incident_closed_at"].map(views.text)
-        let lines: [[String]] = rows.map { row in
-            let due = Art73Deadline.due(severity: row.severity, awareOn: row.awareOn, case: row.art73Case)
-            return [String(row.id), formats.localISODate(of: row.reportedAt), row.systemName ?? "", row.title, views.harm(row.harmType),
-                    views.severity(row.severity), views.status(row.status), views.text("incident_source_\(row.source.rawValue)"),
-                    row.peopleAffected.map(String.init) ?? "", views.text("incident_fallback_\(row.fallbackUsed.rawValue)"),
-                    row.awareOn, due ?? "", row.authorityNotifiedOn ?? "",
-                    row.triagedAt.map { formats.localISODate(of: $0) } ?? "", row.closedAt.map { formats.localISODate(of: $0) } ?? ""]
+        return StreamedDownload.response(type: "text/csv; charset=utf-8", name: "incidents-\(formats.localISODate()).csv") { writer in
+            try await writer.write(ByteBuffer(string: CSV.byteOrderMark + CSV.line(header)))
+            for try await batch in batches {
+                var text = ""
+                for row in batch {
+                    let due = Art73Deadline.due(severity: row.severity, awareOn: row.awareOn, case: row.art73Case)
+                    text += CSV.line([
+                        String(row.id), dates.localISODate(of: row.reportedAt), row.systemName ?? "", row.title, views.harm(row.harmType),
+                        views.severity(row.severity), views.status(row.status), views.text("incident_source_\(row.source.rawValue)"),
+                        row.peopleAffected.map(String.init) ?? "", views.text("incident_fallback_\(row.fallbackUsed.rawValue)"),
+                        row.awareOn, due ?? "", row.authorityNotifiedOn ?? "",
+                        row.triagedAt.map { dates.localISODate(of: $0) } ?? "", row.closedAt.map { dates.localISODate(of: $0) } ?? ""])
+                }
+                try await writer.write(ByteBuffer(string: text))
+            }
         }
-        let body = CSV.document(header: header, rows: lines)
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"incidents-\(formats.localISODate()).csv\"",
-        ], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

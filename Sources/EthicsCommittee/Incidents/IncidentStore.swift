@@ -165,11 +165,9 @@ public struct IncidentStore: Sendable {
         }
     }
 
-    /// The most rows an export holds (newest first): years of a committee's incidents.
-    static let exportLimit = 20_000
-
-    /// The incidents a person may see under the list's filters, newest first, for the CSV export.
-    public func export(for actor: Actor, filter: IncidentFilter) async throws -> [Incident] {
+    /// The incidents a person may see under the list's filters, newest first, for the CSV export: in batches read by
+    /// id (`KeysetBatches`), so the export is complete and starts at once however many there are.
+    func exportBatches(for actor: Actor, filter: IncidentFilter, size: Int = 500) -> KeysetBatches<Incident> {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
         var arguments = visibleArguments
@@ -177,10 +175,15 @@ public struct IncidentStore: Sendable {
         if let severity = filter.severity { conditions.append("i.severity = ?"); arguments += [severity.rawValue] }
         if let harm = filter.harmType { conditions.append("i.harm_type = ?"); arguments += [harm.rawValue] }
         if let source = filter.source { conditions.append("i.source = ?"); arguments += [source.rawValue] }
-        arguments += [Self.exportLimit]
-        let sql = Self.select + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY i.id DESC LIMIT ?"
-        let bound = arguments
-        return try await db.writer.read { db in try Incident.fetchAll(db, sql: sql, arguments: bound) }
+        let sql = Self.select + " WHERE " + conditions.joined(separator: " AND ") + " AND i.id < ? ORDER BY i.id DESC LIMIT ?"
+        let filterArguments = arguments
+        let db = self.db
+        return KeysetBatches(start: Int64.max, read: { below in
+            var batchArguments = filterArguments
+            batchArguments += [below, size]
+            let bound = batchArguments
+            return try await db.writer.read { db in try Incident.fetchAll(db.cachedStatement(sql: sql), arguments: bound) }
+        }, key: { $0.id })
     }
 
     /// The newest public report's id (the demo triages the reports it sent; a sender never learns it).

@@ -32,7 +32,7 @@ struct NotificationController {
         }
         func link(_ number: Int) -> String { Paths.notifications + "?page=\(number)" }
         let page = NotificationPages.List(rows: rows, hasRows: !rows.isEmpty, hasUnread: unread > 0,
-                                          count: Catalog.plural("notifications_unread", unread, language),
+                                          count: NotificationBadge(count: unread, language: language).unreadLabel,
                                           pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
                                           previous: shown.hasPrevious ? link(shown.number - 1) : nil,
                                           next: shown.hasNext ? link(shown.number + 1) : nil)

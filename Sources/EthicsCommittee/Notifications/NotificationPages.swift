@@ -3,15 +3,17 @@ import Foundation
 /// The header's link to the notifications: "Notifications" and, when some are unread, their number.
 struct NotificationBadge: Sendable {
     let href = Paths.notifications
-    let count: Int
+    /// The number shown: "99+" past `ListBound.unread` (the count stops there, `NotificationStore.unreadCount`).
+    let count: String
     let hasUnread: Bool
     /// Read by screen readers after the number ("3 unread").
     let unreadLabel: String
 
     init(count: Int, language: Language) {
-        self.count = count
+        self.count = count > ListBound.unread ? "\(ListBound.unread)+" : String(count)
         hasUnread = count > 0
-        unreadLabel = Catalog.plural("notifications_unread", count, language)
+        unreadLabel = count > ListBound.unread ? Catalog.messages(language)["notifications_unread_many"] ?? ""
+            : Catalog.plural("notifications_unread", count, language)
     }
 }
 

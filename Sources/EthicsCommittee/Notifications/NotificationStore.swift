@@ -45,21 +45,23 @@ public struct NotificationStore: Sendable {
         return try await db.writer.read { db in try Self.unreadCount(db, for: actor) }
     }
 
+    /// Counted up to `ListBound.unread + 1` (shown "99+"): on every page, it must not walk a thousand unread
+    /// notifications of a busy chair, each through the access rule.
     static func unreadCount(_ db: Database, for actor: Actor) throws -> Int {
         let (visible, visibleArguments) = visibility(actor)
         return try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND \(visible)
-            """), arguments: [actor.userId] + visibleArguments) ?? 0
+            SELECT count(*) FROM (SELECT 1 FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND \(visible) LIMIT ?)
+            """), arguments: [actor.userId] + visibleArguments + [ListBound.unread + 1]) ?? 0
     }
 
     /// One page of a person's notifications, newest first, leaving out any about a record they may no longer open
-    /// (filtered in SQL before the page is cut), with the total and the unread count, in one read.
+    /// (filtered in SQL before the page is cut), with the total (bounded, `ListBound`) and the unread count, in one read.
     public func list(for actor: Actor, page: Int, size: Int) async throws -> (page: ListPage<AppNotification>, unread: Int) {
         let (visible, visibleArguments) = Self.visibility(actor)
         return try await db.writer.read { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM notifications n WHERE n.recipient_id = ? AND \(visible)
-                """), arguments: [actor.userId] + visibleArguments) ?? 0
+                SELECT count(*) FROM (SELECT 1 FROM notifications n WHERE n.recipient_id = ? AND \(visible) LIMIT ?)
+                """), arguments: [actor.userId] + visibleArguments + [ListBound.countLimit]) ?? 0
             let (number, offset) = ListPage<AppNotification>.clamp(requested: page, total: total, size: size)
             let rows = try AppNotification.fetchAll(db.cachedStatement(sql: """
                 SELECT n.* FROM notifications n WHERE n.recipient_id = ? AND \(visible) ORDER BY n.id DESC LIMIT ? OFFSET ?

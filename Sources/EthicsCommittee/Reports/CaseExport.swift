@@ -5,29 +5,33 @@ import Foundation
 /// YYYY-MM-DD in the committee's time zone (spreadsheets read them as dates). JSON: stable English field
 /// names and codes, timestamps in ISO 8601 UTC, each condition listed (docs/architecture.md lists the fields).
 enum CaseExport {
-    static func csv(_ cases: [ExportedCase], today: String, formats: Formats, language: Language) -> String {
+    /// The CSV's first line (after the byte-order mark), in the reader's language.
+    static func csvHeader(language: Language) -> String {
         let t = Catalog.messages(language)
-        let header = ["export_id", "field_title", "field_team", "field_status", "field_tier", "export_confidential", "export_created",
-                      "export_submitted", "export_outcome", "export_decided", "export_conditions", "export_conditions_met",
-                      "export_conditions_open", "export_conditions_overdue", "export_ai_act_class", "export_ai_act_labels"].map { t[$0] ?? $0 }
-        let rows = cases.map { item -> [String] in
-            let open = item.conditions.filter { $0.status == "open" }
-            return [String(item.id), item.title, item.team, t["case_status_\(item.status.rawValue)"] ?? item.status.rawValue,
-                    t["tier_\(item.riskTier.rawValue)"] ?? item.riskTier.rawValue, item.confidential ? (t["export_yes"] ?? "yes") : (t["export_no"] ?? "no"),
-                    formats.localISODate(of: item.createdAt), item.submittedAt.map(formats.localISODate(of:)) ?? "",
-                    item.outcome.map { t["outcome_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.decidedAt.map(formats.localISODate(of:)) ?? "",
-                    String(item.conditions.count), String(item.conditions.count - open.count), String(open.count),
-                    String(open.filter { $0.dueOn < today }.count),
-                    item.aiActClass.map { t["aiact_class_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.aiActLabels.joined(separator: "; ")]
-        }
-        return CSV.document(header: header, rows: rows)
+        return CSV.byteOrderMark + CSV.line(["export_id", "field_title", "field_team", "field_status", "field_tier", "export_confidential",
+                                             "export_created", "export_submitted", "export_outcome", "export_decided", "export_conditions",
+                                             "export_conditions_met", "export_conditions_open", "export_conditions_overdue",
+                                             "export_ai_act_class", "export_ai_act_labels"].map { t[$0] ?? $0 })
     }
 
-    struct Document: Encodable {
-        let generatedAt: String
-        let cases: [Case]
-        enum CodingKeys: String, CodingKey { case generatedAt = "generated_at", cases }
+    /// The CSV lines of a batch of cases.
+    static func csvLines(_ cases: [ExportedCase], today: String, formats: Formats, language: Language) -> String {
+        let t = Catalog.messages(language)
+        var text = ""
+        for item in cases {
+            let open = item.conditions.filter { $0.status == "open" }
+            text += CSV.line([
+                String(item.id), item.title, item.team, t["case_status_\(item.status.rawValue)"] ?? item.status.rawValue,
+                t["tier_\(item.riskTier.rawValue)"] ?? item.riskTier.rawValue, item.confidential ? (t["export_yes"] ?? "yes") : (t["export_no"] ?? "no"),
+                formats.localISODate(of: item.createdAt), item.submittedAt.map(formats.localISODate(of:)) ?? "",
+                item.outcome.map { t["outcome_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.decidedAt.map(formats.localISODate(of:)) ?? "",
+                String(item.conditions.count), String(item.conditions.count - open.count), String(open.count),
+                String(open.filter { $0.dueOn < today }.count),
+                item.aiActClass.map { t["aiact_class_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.aiActLabels.joined(separator: "; ")])
+        }
+        return text
     }
+
     struct Case: Encodable {
         let id: Int64, title: String, team: String, status: String, riskTier: String, confidential: Bool
         let createdAt: String, submittedAt: String?
@@ -71,20 +75,39 @@ enum CaseExport {
         }
     }
 
-    static func json(_ cases: [ExportedCase], today: String, generatedAt: String) throws -> Data {
-        let document = Document(generatedAt: generatedAt, cases: cases.map { item in
-            Case(id: item.id, title: item.title, team: item.team, status: item.status.rawValue, riskTier: item.riskTier.rawValue,
-                 confidential: item.confidential, createdAt: item.createdAt, submittedAt: item.submittedAt,
-                 decision: zip(item.outcome, item.decidedAt).map { Decision(outcome: $0.rawValue, decidedAt: $1, procedure: item.procedure ?? "") },
-                 conditions: item.conditions.map {
-                     Condition(id: $0.id, text: $0.text, dueOn: $0.dueOn, status: $0.status, metAt: $0.metAt,
-                               overdue: $0.status == "open" && $0.dueOn < today)
-                 },
-                 aiAct: AIAct(riskClass: item.aiActClass?.rawValue, labels: item.aiActLabels))
-        })
+    /// The JSON document, written in pieces as the batches come: `{"cases": [` (`jsonStart`), each batch's cases
+    /// (`jsonCases`), then `], "generated_at": …}` (`jsonEnd`). The same text `JSONEncoder` writes for the whole
+    /// `Document` (pretty-printed, sorted keys: "cases" before "generated_at"), without holding every case.
+    static let jsonStart = "{\n  \"cases\" : ["
+
+    /// A batch of cases as array elements, each after a comma but the very first one's (`first`).
+    static func jsonCases(_ cases: [ExportedCase], today: String, first: Bool) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document)
+        var text = ""
+        for (index, item) in cases.enumerated() {
+            let encoded = String(decoding: try encoder.encode(record(item, today: today)), as: UTF8.self)
+            // Two levels deep in the document: every line indented by four spaces (JSON strings hold no raw line break).
+            text += (first && index == 0 ? "\n" : ",\n") + encoded.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "    " + $0 }.joined(separator: "\n")
+        }
+        return text
+    }
+
+    static func jsonEnd(generatedAt: String) throws -> String {
+        let value = String(decoding: try JSONEncoder().encode(generatedAt), as: UTF8.self)
+        return "\n  ],\n  \"generated_at\" : \(value)\n}"
+    }
+
+    private static func record(_ item: ExportedCase, today: String) -> Case {
+        Case(id: item.id, title: item.title, team: item.team, status: item.status.rawValue, riskTier: item.riskTier.rawValue,
+             confidential: item.confidential, createdAt: item.createdAt, submittedAt: item.submittedAt,
+             decision: zip(item.outcome, item.decidedAt).map { Decision(outcome: $0.rawValue, decidedAt: $1, procedure: item.procedure ?? "") },
+             conditions: item.conditions.map {
+                 Condition(id: $0.id, text: $0.text, dueOn: $0.dueOn, status: $0.status, metAt: $0.metAt,
+                           overdue: $0.status == "open" && $0.dueOn < today)
+             },
+             aiAct: AIAct(riskClass: item.aiActClass?.rawValue, labels: item.aiActLabels))
     }
 
     private static func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {

@@ -20,14 +20,14 @@ struct SearchController {
         let messages = Catalog.messages(context.language)
         let raw = Self.parameter("q", in: request.uri.query)
         let query = SearchQuery(raw ?? "")
-        let requested = RequestNumber.page(Self.parameter("page", in: request.uri.query))
+        let requested = min(RequestNumber.page(Self.parameter("page", in: request.uri.query)), ListBound.maxPage(size: Self.pageSize))
 
         var hits: [SearchHit] = [], total = 0, message: String?, number = requested
         if let expression = query.expression {
             do {
                 (hits, total) = try await search.search(expression, for: actor, offset: RequestNumber.offset(page: requested, size: Self.pageSize), limit: Self.pageSize)
                 // A page past the end (an old link) shows the last one.
-                number = min(requested, max(1, (total + Self.pageSize - 1) / Self.pageSize))
+                number = min(requested, ListBound.pageCount(total: total, size: Self.pageSize))
                 if number != requested {
                     hits = try await search.search(expression, for: actor, offset: RequestNumber.offset(page: number, size: Self.pageSize), limit: Self.pageSize).0
                 }
@@ -40,11 +40,11 @@ struct SearchController {
             message = (messages["search_problem_\(problem.rawValue)"] ?? "")
                 .replacingOccurrences(of: "{max}", with: String(problem == .tooManyWords ? SearchQuery.maxWords : SearchQuery.maxLength))
         }
-        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let pageCount = ListBound.pageCount(total: total, size: Self.pageSize)
         let page = SearchPage(
             query: query.text.count <= SearchQuery.maxLength ? query.text : String(query.text.prefix(SearchQuery.maxLength)),
             maxLength: SearchQuery.maxLength, message: message,
-            countLabel: total > 0 ? Catalog.plural("search_count", total, context.language) : nil,
+            countLabel: total > 0 ? ListBound.countLabel("search_count", total, context.language, more: "search_more_than") : nil,
             results: hits.map { result($0, messages, context.language) },
             pageNumber: number, pageCount: pageCount,
             previous: number > 1 ? Paths.search(query.text, page: number - 1) : nil,
