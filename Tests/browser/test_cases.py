@@ -389,7 +389,7 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     readiness = panel(driver, "Readiness assessment")
     chart = readiness.find_element(By.CSS_SELECTOR, "svg.chart[role=img]")
     summary = " ".join(chart.find_element(By.TAG_NAME, "title").get_attribute("textContent").split())
-    assert "Crisis management: 75 %" in summary and "Governance and ethics: 100 %" in summary, summary
+    assert "Crisis management: 75%" in summary and "Governance and ethics: 100%" in summary, summary
     assert len(chart.find_elements(By.CSS_SELECTOR, "rect.chart-bar")) == 6
     scores = {}
     for row in readiness.find_elements(By.XPATH, ".//table[caption]/tbody/tr"):
