@@ -71,7 +71,7 @@ import Testing
             #expect(paged == allowedMeetings, who)
             // Deliverables
             let allowedDeliverables = Set(deliverables.filter {
-                Policy.decide(actor, .viewDeliverable(ownerId: $0.0.ownerId, linkedCase: $0.1)) == .allow
+                Policy.decide(actor, .viewDeliverable($0.1)) == .allow
             }.map(\.0.id))
             let deliverablePage = try await s.deliverables.list(for: actor, status: nil, ownerId: nil, page: 1, size: big)
             #expect(Set(deliverablePage.rows.map(\.id)) == allowedDeliverables, who)

@@ -111,8 +111,8 @@ public enum Action: Sendable, Equatable {
     case answerInvitation(MeetingFacts)
     /// The deliverables list.
     case viewDeliverables
-    /// One deliverable, with the case it is linked to, if any.
-    case viewDeliverable(ownerId: Int64, linkedCase: CaseFacts?)
+    /// One deliverable, with the case it is linked to, if any, and who votes on it in an open written procedure.
+    case viewDeliverable(DeliverableFacts)
     /// Create, edit and move deliverables.
     case manageDeliverables
     /// The committee's figures as charts and tables (`/figures`).

@@ -1,3 +1,15 @@
+/// What deciding about one deliverable needs: its owner, the case it is linked to, and the eligible (not recused)
+/// voters of an open written procedure on it.
+public struct DeliverableFacts: Sendable, Equatable {
+    public let ownerId: Int64
+    public let linkedCase: CaseFacts?
+    public let voters: Set<Int64>
+
+    public init(ownerId: Int64, linkedCase: CaseFacts?, voters: Set<Int64> = []) {
+        self.ownerId = ownerId; self.linkedCase = linkedCase; self.voters = voters
+    }
+}
+
 extension Policy {
     /// Deliverables (opinions, guidelines, reports): the committee's work, never seen by project owners. A deliverable
     /// linked to a case follows that case (`canView`); an external expert sees only the deliverables they own.
@@ -13,10 +25,12 @@ extension Policy {
             return allow(actor.role.isStaff)
         case .viewDeliverables:
             return allow(actor.role != .submitter)
-        case .viewDeliverable(let ownerId, let linkedCase):
+        case .viewDeliverable(let facts):
             guard actor.role != .submitter else { return .notFound }
-            if let linkedCase, !canView(actor, linkedCase) { return .notFound }
-            return allow(actor.role.isStaff || actor.role == .member || ownerId == actor.userId)
+            if let linkedCase = facts.linkedCase, !canView(actor, linkedCase) { return .notFound }
+            // Whoever has a vote on it reads what they decide (PRODUCT.md), as for a case on an agenda.
+            return allow(actor.role.isStaff || actor.role == .member || facts.ownerId == actor.userId
+                         || facts.voters.contains(actor.userId))
         default:
             return .notFound
         }

@@ -169,8 +169,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                        charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
     WrittenCaseController(cases: app.cases, reviews: app.caseReviews, users: app.users, store: app.written, sessions: app.sessions,
                           renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
-    WrittenProcedureController(store: app.written, settings: app.settings, sessions: app.sessions, renderer: renderer,
-                               formats: app.formats, viewLog: app.viewLog).addRoutes(to: router)
+    WrittenProcedureController(store: app.written, cases: app.cases, deliverables: app.deliverables, settings: app.settings,
+                               sessions: app.sessions, renderer: renderer, formats: app.formats, viewLog: app.viewLog).addRoutes(to: router)
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
                       formats: app.formats).addRoutes(to: router)
     CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,

@@ -67,7 +67,7 @@ struct DeliverableController {
         guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await deliverables.find(id: id) else {
             throw Refusal.notFound
         }
-        try context.require(.viewDeliverable(ownerId: found.ownerId, linkedCase: facts))
+        try context.require(.viewDeliverable(facts))
         return found
     }
 

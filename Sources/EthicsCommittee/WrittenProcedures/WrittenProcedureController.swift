@@ -6,6 +6,10 @@ import Hummingbird
 /// and objection. Opening one on a case is `WrittenCaseController` (its form is on the case page).
 struct WrittenProcedureController {
     let store: WrittenProcedureStore
+    /// The case or deliverable a procedure decides: linked only for a reader the policy lets open it (a voter
+    /// reads it until the procedure closes; after, the usual rule applies).
+    let cases: CaseStore
+    let deliverables: DeliverableStore
     let settings: SettingsCache
     let sessions: SessionStore
     let renderer: Renderer
@@ -124,6 +128,18 @@ struct WrittenProcedureController {
         return try await render(procedure, voters, facts, context: context)
     }
 
+    private func openableCase(_ id: Int64?, _ actor: Actor?) async throws -> String? {
+        guard let id, let (_, facts) = try await cases.find(id: id), Policy.decide(actor, .viewCase(facts)) == .allow else { return nil }
+        return Paths.case(id)
+    }
+
+    private func openableDeliverable(_ id: Int64?, _ actor: Actor?) async throws -> String? {
+        guard let id, let (_, facts) = try await deliverables.find(id: id), Policy.decide(actor, .viewDeliverable(facts)) == .allow else {
+            return nil
+        }
+        return Paths.deliverable(id)
+    }
+
     private func render(_ procedure: WrittenProcedure, _ voters: [WrittenVoter], _ facts: WrittenFacts, context: AppRequestContext,
                         ballot: FormState = FormState(), declaration: FormState = FormState(), formError: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -137,7 +153,7 @@ struct WrittenProcedureController {
         let mine = voters.first { $0.userId == me }
         let page = WrittenProcedurePages.Show(
             id: procedure.id, title: procedure.caseTitle ?? procedure.title, kind: t("written_kind_\(procedure.kind.rawValue)"),
-            caseHref: procedure.caseId.map(Paths.case), deliverableHref: procedure.deliverableId.map(Paths.deliverable),
+            caseHref: try await openableCase(procedure.caseId, actor), deliverableHref: try await openableDeliverable(procedure.deliverableId, actor),
             textHTML: procedure.textHTML, deadline: formats.dateTime(procedure.deadline, language), open: procedure.status == .open,
             status: statusLabel(procedure.status, procedure.result, messages), statusKey: procedure.status.rawValue,
             result: procedure.result.map { t("written_result_\($0.rawValue)") },
