@@ -96,10 +96,22 @@ import Testing
             SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = a.case_id
             WHERE m.status = 'planned' AND c.status = 'in_review'
             """) == 4)
-        // The register: five systems, one suspended with its re-review on that agenda, one never reviewed and due for
-        // review, one whose owner missed the attestation
+        // The register: six systems, one suspended with its re-review on that agenda, one never reviewed and due for
+        // review, one whose owner missed the attestation, one approved through a confidential case
         let today = String(Timestamp.string(app.clock.now).prefix(10))
-        #expect(try scalar(app, "SELECT count(*) FROM systems") == 5)
+        #expect(try scalar(app, "SELECT count(*) FROM systems") == 6)
+        #expect(try scalar(app, """
+            SELECT count(*) FROM systems s JOIN system_cases sc ON sc.system_id = s.id JOIN cases c ON c.id = sc.case_id
+            WHERE c.confidential = 1 AND s.status = 'in_service'
+            """) == 1)
+        // A handful of incidents in every state, and a serious one whose Art. 73 report is due within three days
+        for status in IncidentStatus.allCases {
+            #expect(try scalar(app, "SELECT count(*) FROM incidents WHERE status = '\(status.rawValue)'")! >= 2, "\(status.rawValue)")
+        }
+        #expect(try scalar(app, """
+            SELECT count(*) FROM incidents WHERE severity = 'serious' AND status = 'triaged' AND authority_notified_on IS NULL
+            AND owner_id IS NOT NULL AND date(aware_on, '+15 days') BETWEEN '\(today)' AND date('\(today)', '+3 days')
+            """) == 1)
         #expect(try scalar(app, """
             SELECT count(*) FROM systems s JOIN system_cases sc ON sc.system_id = s.id AND sc.kind = 're_review'
             JOIN agenda_items a ON a.case_id = sc.case_id JOIN meetings m ON m.id = a.meeting_id
@@ -165,6 +177,18 @@ import Testing
         #expect(report.auditEntries == 6_000)
         #expect(try await app.services.audit.verify().holds)
         for (status, count) in report.casesByStatus { #expect(count > 0, "no \(status.rawValue) case") }
+        // The register: one system per 30 cases, registered from favourable decisions, with attestations and incidents in
+        // every state (issue 18)
+        #expect(try scalar(app, "SELECT count(*) FROM systems") == 10)
+        #expect(try scalar(app, """
+            SELECT count(*) FROM systems s JOIN system_cases sc ON sc.system_id = s.id JOIN case_decisions d ON d.case_id = sc.case_id
+            WHERE d.outcome IN ('favourable', 'conditions') AND sc.kind = 'approval'
+            """) == 10)
+        #expect(try scalar(app, "SELECT count(*) FROM system_attestations")! > 0)
+        for status in IncidentStatus.allCases {
+            #expect(try scalar(app, "SELECT count(*) FROM incidents WHERE status = '\(status.rawValue)'")! > 0, "\(status.rawValue)")
+        }
+        #expect(try scalar(app, "SELECT count(*) FROM incidents")! >= 30)
         // Reviewers never have a declared interest in the case's vendor unless they recused.
         #expect(try scalar(app, """
             SELECT count(*) FROM case_reviewers r JOIN cases c ON c.id = r.case_id

@@ -49,10 +49,13 @@ import Testing
             (.member, 2, .approveMinutes(chairId: 2), .allow), (.member, 3, .approveMinutes(chairId: 2), .notFound),
             (.secretary, 1, .approveMinutes(chairId: nil), .notFound),
             (.submitter, 6, .viewDeliverables, .notFound), (.member, 2, .viewDeliverables, .allow),
-            (.expert, 4, .viewDeliverable(ownerId: 4, linkedCase: nil), .allow),
-            (.expert, 5, .viewDeliverable(ownerId: 4, linkedCase: nil), .notFound),
-            (.member, 2, .viewDeliverable(ownerId: 4, linkedCase: CaseFacts(submitterId: 6, confidential: true, status: .decided)), .notFound),
-            (.member, 2, .viewDeliverable(ownerId: 4, linkedCase: CaseFacts(submitterId: 6, confidential: false, status: .decided)), .allow),
+            (.expert, 4, .viewDeliverable(DeliverableFacts(ownerId: 4, linkedCase: nil)), .allow),
+            (.expert, 5, .viewDeliverable(DeliverableFacts(ownerId: 4, linkedCase: nil)), .notFound),
+            // A voter of an open written procedure on it reads what they decide; a project owner never.
+            (.expert, 5, .viewDeliverable(DeliverableFacts(ownerId: 4, linkedCase: nil, voters: [5])), .allow),
+            (.submitter, 6, .viewDeliverable(DeliverableFacts(ownerId: 4, linkedCase: nil, voters: [6])), .notFound),
+            (.member, 2, .viewDeliverable(DeliverableFacts(ownerId: 4, linkedCase: CaseFacts(submitterId: 6, confidential: true, status: .decided))), .notFound),
+            (.member, 2, .viewDeliverable(DeliverableFacts(ownerId: 4, linkedCase: CaseFacts(submitterId: 6, confidential: false, status: .decided))), .allow),
             (.member, 2, .manageDeliverables, .notFound), (.secretary, 1, .manageDeliverables, .allow),
         ]
         for (role, id, action, expected) in cases {

@@ -311,6 +311,34 @@ import Testing
                          (observer, []), (f.owner, [])])
     }
 
+    /// Whoever votes reads what they decide: an external expert voting on a motion about a deliverable opens it while
+    /// the vote runs (the page links it, the list counts it, as the policy says); once closed, the link goes with it.
+    @Test func anExpertVoterReadsTheDeliverableAMotionDecides() async throws {
+        let f = try await Self.fixture()
+        let deliverable = try await f.s.deliverables.create(
+            DeliverableDraft(kind: .benchmark, title: "Benchmark of triage vendors", ownerId: f.ada.id, dueOn: "2030-01-31", caseId: nil,
+                             meetingId: nil, body: ""), bodyHTML: "", by: .system())
+        let motion = try await f.s.written.open(WrittenProposal(kind: .motion, caseId: nil, deliverableId: deliverable, title: "Adopt the benchmark",
+                                                                text: "Adopt it.", textHTML: "<p>Adopt it.</p>", outcome: nil, opinion: "",
+                                                                opinionHTML: "", charterVersion: nil, articles: "", conditions: [],
+                                                                deadline: "2030-06-30T12:00:00.000Z"), by: f.by)
+        let turing = Actor(userId: f.turing.id, role: .expert)
+        @Sendable func listed() async throws -> Bool {
+            try await f.s.deliverables.list(for: turing, status: nil, ownerId: nil).rows.contains { $0.id == deliverable }
+        }
+        try await f.app.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("turing@uni.example")
+            #expect(try await browser.get("/written-procedures/\(motion)").body.contains("href=\"/deliverables/\(deliverable)\""))
+            #expect(try await browser.get("/deliverables/\(deliverable)").status == .ok)
+            #expect(try await listed())
+            try await f.s.written.close(id: motion, by: .system())
+            #expect(!(try await browser.get("/written-procedures/\(motion)").body.contains("href=\"/deliverables/\(deliverable)\"")))
+            #expect(try await browser.get("/deliverables/\(deliverable)").status == .notFound)
+            #expect(!(try await listed()))
+        }
+    }
+
     @Test func aHighRiskCaseAndAPastDeadlineAreRefused() async throws {
         let f = try await Self.fixture()
         let high = try await MeetingFlowTests.caseInReview(f.app, title: "Voice cloning", confidential: false, owner: f.owner,

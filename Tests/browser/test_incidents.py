@@ -207,9 +207,15 @@ def test_critical_incident_chain_from_a_decided_case_to_the_re_review(demo, page
     assert flash_of(secretary).startswith("The approval is suspended. The re-review case is on the agenda of"), flash_of(secretary)
     notice = secretary.find_element(By.ID, "re-review")
     links = notice.find_elements(By.TAG_NAME, "a")
+    re_review_path, meeting_href = path_of_link(links[0]), links[1].get_attribute("href")
+
+    # --- The next meeting's agenda has the re-review case.
+    secretary.get(meeting_href)
+    page_checker.check(secretary, "incidents: the next meeting's agenda with the re-review")
+    assert secretary.find_elements(By.CSS_SELECTOR, f"main a[href='{re_review_path}']"), "the re-review is on the agenda"
 
     # --- The re-review case shows what changed.
-    click_and_wait(secretary, links[0])
+    secretary.get(server.url(re_review_path))
     page_checker.check(secretary, "incidents: the re-review case with the changes")
     changes = secretary.find_element(By.ID, "system")
     rows = [" ".join(row.text.split()) for row in changes.find_elements(By.CSS_SELECTOR, "table.diff-table tbody tr")]
@@ -220,3 +226,9 @@ def test_critical_incident_chain_from_a_decided_case_to_the_re_review(demo, page
 def flash_of(driver) -> str:
     found = driver.find_elements(By.CSS_SELECTOR, ".flash")
     return " ".join(found[0].text.split()) if found else ""
+
+
+def path_of_link(link) -> str:
+    """The path of a link's target (hrefs read back from the DOM are absolute)."""
+    href = link.get_attribute("href")
+    return "/" + href.split("/", 3)[3] if href.count("/") >= 3 else href

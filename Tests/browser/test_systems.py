@@ -4,21 +4,26 @@ Each journey runs its own server over a fresh `ethics demo` database (small scal
 other file. People are the demo's (password ethics-demo-2026), each in their own browser session.
 
 1. A case decided favourably → its system registered: the secretary opens the decided "Live translation" case, follows
-   "Register its system", is refused once (no name, a bad date) with everything typed kept, then registers it in
-   service; the system page shows the approving case, the decision in force and the schedule.
+   "Register its system" (the owner field prefilled with the project owner's e-mail), is refused once (no name, a bad
+   date, an owner nobody is called) with everything typed kept, then picks the owner among the suggestions and registers
+   it in service; the system page shows the approving case, the decision in force and the schedule.
 2. The system suspended → on the next agenda → the re-review case shows the changes: the project owner reports a new
    model on her hand-over system (a re-review case opens); the secretary suspends the system (refused first without
    the confirmation box, the reason kept), the re-review goes on the next planned meeting's agenda, and its case page
    shows the model before and after.
 3. A missed attestation flagged: the secretary's home page lists the chatbot whose owner missed her attestation; the
    owner attests and the flag goes.
+4. A confidential system stays out of reach: the secretary sees the pilot approved through a confidential case in the
+   register; an external expert who may not open that case neither finds it in the register nor opens it (404), and
+   the project owner does.
 """
 
 import re
 
 from selenium.webdriver.common.by import By
 
-from conftest import ETHICS_BIN, click_and_wait, click_button, click_link, fill, make_driver, nav_link, path_of, sign_in, tick
+from conftest import (ETHICS_BIN, choose_person, click_and_wait, click_button, click_link, fill, make_driver, nav_link, path_of,
+                      sign_in, tick)
 from test_member_votes import DemoServer
 
 import pytest
@@ -26,6 +31,9 @@ import pytest
 PASSWORD = "ethics-demo-2026"
 SECRETARY = "lucas.moreau@acme.example"
 SOPHIE = "sophie.laurent@acme.example"
+KARIM = "karim.diallo@acme.example"
+EXPERT = "thomas.weber@sorbonne.example"
+PILOT = "Summaries of complaint calls (pilot)"
 
 
 @pytest.fixture
@@ -75,9 +83,14 @@ def test_a_case_decided_favourably_registers_its_system(demo, page_checker):
     page_checker.check(secretary, "systems: register form prefilled from the case")
     assert secretary.find_element(By.ID, "name").get_attribute("value") == "Live translation in chat for non-French speakers"
     assert "Approved through the case" in text(secretary)
+    # The owner is a person field, prefilled with the project owner's e-mail
+    assert secretary.find_element(By.ID, "owner_id").get_attribute("value") == SOPHIE
+    assert secretary.find_element(By.ID, "owner_id").get_attribute("list") == "owner_id-people"
 
-    # Refused: no name and a date that is not one; everything typed comes back with the messages by their fields.
+    # Refused: no name, a date that is not one, an owner nobody is called; everything typed comes back with the
+    # messages by their fields.
     fill(secretary, "Name", "")
+    fill(secretary, "Owner", "Nobody Known")
     fill(secretary, "Model", "LinguaBridge MT 5")
     fill(secretary, "Data sources", "Chat messages")
     secretary.execute_script("document.getElementById('deployed_on').type = 'text'; document.getElementById('deployed_on').value = 'next week';")
@@ -88,8 +101,11 @@ def test_a_case_decided_favourably_registers_its_system(demo, page_checker):
     assert secretary.find_element(By.ID, "data_sources").get_attribute("value") == "Chat messages"
     assert "This field is required." in text(secretary) or "required" in text(secretary).lower()
     assert "Enter a date as YYYY-MM-DD." in text(secretary)
+    assert secretary.find_element(By.ID, "owner_id").get_attribute("value") == "Nobody Known"
+    assert "Nobody who may be chosen here has this name or e-mail address." in text(secretary)
 
     fill(secretary, "Name", "Live translation in chat")
+    assert choose_person(secretary, "Owner", "Sophie Laurent") == SOPHIE
     secretary.execute_script("document.getElementById('deployed_on').value = '2026-11-02';")
     secretary.find_element(By.CSS_SELECTOR, "#status option[value='in_service']").click()
     click_button(secretary, "Register the system")
@@ -184,3 +200,31 @@ def test_a_missed_attestation_is_flagged_on_the_secretarys_home_page(demo, page_
     secretary.get(server.url("/"))
     assert not [s for s in secretary.find_elements(By.CSS_SELECTOR, "main section h2") if s.text == "Missed attestations"] \
         or "Website chatbot (Parlo AI)" not in section(secretary, "Missed attestations").text
+
+
+def test_a_confidential_system_is_hidden_from_an_expert_who_may_not_open_its_case(demo, page_checker):
+    server, browser = demo
+    secretary = browser()
+    sign_in(secretary, server, SECRETARY, PASSWORD)
+    open_system(secretary, server, PILOT)
+    page_checker.check(secretary, "systems: the confidential pilot as the secretary")
+    pilot_path = path_of(secretary)
+    cases = section(secretary, "Approving cases")
+    assert "Complaint call summaries for the legal team (pilot)" in cases.text, cases.text
+
+    expert = browser()
+    sign_in(expert, server, EXPERT, PASSWORD)
+    expert.get(server.url("/systems"))
+    page_checker.check(expert, "systems: the register as an external expert")
+    # An external expert sees the systems of the cases he reviewed or votes on (he reviewed the hand-over), not the pilot
+    assert "Chatbot hand-over to agents" in text(expert)
+    assert PILOT not in text(expert)
+    expert.get(server.url(pilot_path))
+    page_checker.check(expert, "systems: the confidential pilot as the expert", expected_status=404)
+    assert PILOT not in expert.page_source
+
+    owner = browser()
+    sign_in(owner, server, KARIM, PASSWORD)
+    owner.get(server.url(pilot_path))
+    page_checker.check(owner, "systems: the confidential pilot as its owner")
+    assert PILOT in text(owner)

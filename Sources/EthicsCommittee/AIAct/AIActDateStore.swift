@@ -33,7 +33,7 @@ public struct AIActDateStore: Sendable {
         let now = clock.now
         try await db.writer.write { db in
             guard let before = try Row.fetchOne(db, sql: "SELECT applies_on, source FROM ai_act_obligation_dates WHERE code = ?",
-                                                arguments: [code]) else { throw AppError.notFound }
+                                                arguments: [code]) else { throw Refusal.notFound }
             try db.execute(sql: """
                 UPDATE ai_act_obligation_dates SET applies_on = ?, source = ?, updated_at = ?, updated_by = ? WHERE code = ?
                 """, arguments: [appliesOn, source, Timestamp.string(now), actor.id, code])

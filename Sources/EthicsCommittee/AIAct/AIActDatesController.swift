@@ -23,15 +23,14 @@ struct AIActDatesController {
     /// in its row with what was typed (422).
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAIActDates)
-        guard let code = context.parameters.get("code"), AIActObligations.dateCodes.contains(code) else { throw AppError.notFound }
+        guard let code = context.parameters.get("code"), AIActObligations.dateCodes.contains(code) else { throw Refusal.notFound }
         let form = AIActDateForm(context.form)
         let errors = form.validate()
         guard errors.isEmpty else {
             return try await render(context: context, refused: (code, form.refused(errors, context.language)), status: .unprocessableContent)
         }
         try await dates.update(code: code, appliesOn: form.appliesOn, source: form.source, by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_aiact_date_saved), idHash: session.idHash) }
-        return .redirect(to: Paths.aiActDates)
+        return try await sessions.redirect(to: Paths.aiActDates, flash: .flash_aiact_date_saved, context)
     }
 
     private func render(context: AppRequestContext, refused: (code: String, form: FormState)? = nil,

@@ -27,10 +27,9 @@ struct AIActReclassifyController {
 
     func reclassify(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.reclassifyCases)
-        guard let id = context.parameters.get("id", as: Int64.self), try await cases.find(id: id) != nil else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), try await cases.find(id: id) != nil else { throw Refusal.notFound }
         try await store.reclassify(caseId: id, by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_aiact_reclassified), idHash: session.idHash) }
-        return .redirect(to: Paths.aiActReclassify)
+        return try await sessions.redirect(to: Paths.aiActReclassify, flash: .flash_aiact_reclassified, context)
     }
 }
 

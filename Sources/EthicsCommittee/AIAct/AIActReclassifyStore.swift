@@ -61,7 +61,7 @@ public struct AIActReclassifyStore: Sendable {
         let now = clock.now
         try await db.writer.write { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             guard Self.statuses.map(\.rawValue).contains(status) else { throw AIActReclassifyRefusal(key: "aiact_reclassify_error_status") }
             let before = try AIActStore.record(db, caseId: caseId)

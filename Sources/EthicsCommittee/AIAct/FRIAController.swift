@@ -35,8 +35,7 @@ struct FRIAController {
         let (found, facts) = try await load(context)
         let form = FRIAForm(context.form), language = context.language
         // Only the owner (or staff) write; anyone else reading the case is told nothing more than a stranger.
-        let writer = context.actor.map { $0.role == .admin || $0.role == .secretary || $0.userId == found.submitterId } ?? false
-        guard writer else { throw AppError.notFound }
+        guard Policy.writesFRIA(context.actor, facts) else { throw Refusal.notFound }
         guard Policy.decide(context.actor, .writeFRIA(facts)) == .allow else {
             return try await render(found, facts, context: context, form: form.refused(message: "fria_error_case_decided", language), status: .conflict)
         }
@@ -49,15 +48,14 @@ struct FRIAController {
         } catch let refusal as FRIARefusal {
             return try await render(found, facts, context: context, form: form.refused(message: refusal.key, language), status: .conflict)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_fria_saved), idHash: session.idHash) }
-        return .redirect(to: Paths.caseFRIA(found.id))
+        return try await sessions.redirect(to: Paths.caseFRIA(found.id), flash: .flash_fria_saved, context)
     }
 
     /// The standalone print view of one version (the latest unless `?version=` names another).
     func print(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, _) = try await load(context)
         let asked = request.uri.queryParameters.get("version").flatMap { Int($0) }
-        guard let version = try await store.version(caseId: found.id, asked) else { throw AppError.notFound }
+        guard let version = try await store.version(caseId: found.id, asked) else { throw Refusal.notFound }
         let aiAct = try await AIActStore(db: cases.db).record(caseId: found.id)
         let page = FRIAPrintPage(found, version, aiAct: aiAct, committee: settings.current.committeeName,
                                  reader: context.session?.user.name ?? "", formats: formats, language: context.language)

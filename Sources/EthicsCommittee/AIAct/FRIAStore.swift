@@ -42,7 +42,7 @@ public struct FRIAStore: Sendable {
         let now = clock.now
         return try await db.writer.write { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = ?", arguments: [caseId]) else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             guard Self.writable.map(\.rawValue).contains(status) else { throw FRIARefusal(key: "fria_error_case_decided") }
             let latest = try Self.latestVersion(db, caseId: caseId) ?? 0

@@ -1,4 +1,11 @@
 extension Policy {
+    /// Who writes a case's assessment at all, whatever its status: its project owner, and the staff on their behalf.
+    /// Anyone else reading the case is answered like a stranger (404); a writer once the case is decided is told why (409).
+    static func writesFRIA(_ actor: Actor?, _ facts: CaseFacts) -> Bool {
+        guard let actor, decide(actor, .readFRIA(facts)) == .allow else { return false }
+        return actor.role.isStaff || facts.submitterId == actor.userId
+    }
+
     /// The AI Act's administration and the fundamental-rights impact assessment (Art. 27). The dates of
     /// application are the administrator's, like the settings; re-classifying is the committee staff's triage.
     /// The assessment is the case's: whoever may open the case reads it (404 otherwise); its project owner
@@ -15,7 +22,7 @@ extension Policy {
             return allow(canView(actor, facts))
         case .writeFRIA(let facts):
             let open: Set<CaseStatus> = [.draft, .submitted, .needsInfo, .inReview]
-            return allow(canView(actor, facts) && (staff || facts.submitterId == actor.userId) && open.contains(facts.status))
+            return allow(writesFRIA(actor, facts) && open.contains(facts.status))
         default:
             return .notFound
         }

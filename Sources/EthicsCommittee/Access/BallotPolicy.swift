@@ -40,11 +40,15 @@ extension Policy {
         case .closeVote(let vote), .recordBallot(let vote):
             return allow(staff && vote.isOpen)
         case .castBallot(let facts):
-            return allow(actor.role.sitsOnCommittee && ballotRefusal(facts) == nil)
+            return allow(hasBallot(actor) && ballotRefusal(facts) == nil)
         default:
             return .notFound
         }
     }
+
+    /// Who has a ballot at all: the members and experts who sit on the committee (never the staff nor project
+    /// owners). One of them who may see the meeting is told why they may not vote now (`ballotRefusal`).
+    static func hasBallot(_ actor: Actor) -> Bool { actor.role.sitsOnCommittee }
 
     /// Why this person may not cast a ballot now (a catalogue key), or nil when they may. The store asks the
     /// same question inside its write, from the rows as they are then, so a race meets the same rule.

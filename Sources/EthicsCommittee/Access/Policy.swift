@@ -1,174 +1,3 @@
-/// Who is asking: a signed-in account, or nobody (a visitor).
-public struct Actor: Sendable, Equatable {
-    public let userId: Int64
-    public let role: Role
-    /// False for a member or expert who has not yet completed the profile and signed the declaration.
-    public let onboarded: Bool
-    public init(userId: Int64, role: Role, onboarded: Bool = true) {
-        self.userId = userId; self.role = role; self.onboarded = onboarded
-    }
-}
-
-/// What they want to do, carrying the facts about the record that the decision needs.
-public enum Action: Sendable, Equatable {
-    /// Any signed-in page of one's own: home, own password, own language.
-    case useApp
-    /// List accounts, change roles, deactivate.
-    case manageAccounts
-    /// Make a password reset link for someone (shown once, e-mailed when SMTP is configured).
-    case createResetLink
-    /// Remove someone's second factor when they lost it (they set it up again).
-    case resetSecondFactor
-    /// Committee settings.
-    case manageSettings
-    /// Read and verify the audit trail.
-    case readAuditTrail
-    /// Create, revoke and re-send invitation links.
-    case manageInvitations
-    /// Invite someone with this role.
-    case invite(Role)
-    /// Open an invitation's page (details, state): whoever may invite that role.
-    case viewInvitation(Role)
-    /// Revoke a pending invitation: whoever may invite that role.
-    case revokeInvitation(Role)
-    /// The composition page and the members' directory (names, affiliations, expertise).
-    case viewComposition
-    /// The composition's figures, terms, declarations due and former members (not for external experts).
-    case viewCompositionDetails
-    /// A member's e-mail, interests and declarations.
-    case viewMemberPrivate(memberId: Int64)
-    /// A member's affiliation, expertise and interests.
-    case editMemberProfile(memberId: Int64)
-    /// A seat's internal/external, position, voting right and term.
-    case manageSeats
-    /// Signing one's own independence declaration.
-    case signDeclaration(memberId: Int64)
-    /// The first-visit page of a new member or expert.
-    case completeOnboarding
-    /// Start a new case (project owners, and the secretary on their behalf).
-    case createCase
-    /// Open a case: its page, its attachments, its place in lists and counts.
-    case viewCase(CaseFacts)
-    /// Change a draft (or a case sent back for information).
-    case editCase(CaseFacts)
-    /// Reviewers, reviews and the internal discussion.
-    case viewCaseInternals(CaseFacts)
-    /// Read a case item of a meeting (its part of the agenda, minutes, pack). Whoever may open the case may; so
-    /// may the chair while approving the meeting's draft minutes, unless recused from the case (issue 14): the
-    /// chair signs for every item, and a recused chair's items are approved as the rules of procedure say.
-    case readMeetingItem(CaseFacts, approvingMinutes: Bool)
-    /// Triage: assign reviewers, ask the submitter, decide, follow conditions.
-    case manageCase(CaseFacts)
-    /// Write one's review, declare a conflict of interest.
-    case reviewCase(CaseFacts)
-    /// Write in (or correct one's comment in) the internal discussion: open until the case is closed or withdrawn.
-    case comment(CaseFacts)
-    /// Declare a conflict of interest on a case one reviews, while it is not yet decided.
-    case recuse(CaseFacts)
-    /// Be named owner of a condition of this case (asked for the candidate, not for who names them).
-    case ownCondition(CaseFacts)
-    /// Open a written procedure on a case (a written vote on the proposed decision): never for a high-risk case,
-    /// which is decided in a meeting.
-    case openWrittenProcedure(CaseFacts)
-    /// Open a written procedure on a free motion (adopting a deliverable, a recommendation…).
-    case openWrittenMotion
-    /// The written procedures list.
-    case viewWrittenProcedures
-    /// One written procedure: its text, proposed decision, who voted, the result.
-    case viewWrittenProcedure(WrittenFacts)
-    /// Cast one's ballot in a written procedure.
-    case castWrittenBallot(WrittenFacts)
-    /// Declare no conflict, or recuse, when one's declared interests match the case.
-    case declareWrittenInterest(WrittenFacts)
-    /// Ask for the item to be taken to a meeting instead (ends the written vote).
-    case objectToWrittenProcedure(WrittenFacts)
-    /// Submit, resubmit, withdraw (which moves are allowed is `CaseLifecycle`'s answer).
-    case moveCase(CaseFacts)
-    /// Read the published versions of a governance document (current, older, history, diff, print).
-    /// Everyone signed in may; a visitor only when the settings make it public, and 404 otherwise.
-    case readCharter(isPublic: Bool)
-    /// Read and edit a document's working draft.
-    case editCharterDraft
-    /// Freeze the draft as the next version.
-    case publishCharter
-    /// "I have read and accept version N": the committee's accounts.
-    case acknowledgeCharter
-    /// See who has not acknowledged the current version.
-    case viewAcknowledgements
-    /// The meetings list (each person sees the meetings they may open).
-    case viewMeetings
-    /// A meeting's page, agenda, votes, minutes, print view and calendar file.
-    case viewMeeting(MeetingFacts)
-    /// Plan meetings, set the agenda, record attendance and votes, write the minutes.
-    case manageMeetings
-    /// Approve a meeting's minutes: the chair only (`chairId` is who holds the position now).
-    case approveMinutes(chairId: Int64?)
-    /// Open an item's vote to the members' own ballots (a held meeting, an undecided item).
-    case openVote(ItemVoteFacts)
-    /// See who has voted on an open vote (not how) and refresh the count.
-    case followVote(ItemVoteFacts)
-    /// Close an open vote: quorum and majority are checked, the item gets its result.
-    case closeVote(ItemVoteFacts)
-    /// Record a member's vote by show of hands while the vote is open ("recorded by the secretary").
-    case recordBallot(ItemVoteFacts)
-    /// Cast or change one's own ballot: a present voting member, not recused, while the vote is open.
-    case castBallot(BallotFacts)
-    /// Answer a meeting's invitation (attending, excused, not sure): its invitees.
-    case answerInvitation(MeetingFacts)
-    /// The deliverables list.
-    case viewDeliverables
-    /// One deliverable, with the case it is linked to, if any.
-    case viewDeliverable(ownerId: Int64, linkedCase: CaseFacts?)
-    /// Create, edit and move deliverables.
-    case manageDeliverables
-    /// The committee's figures as charts and tables (`/figures`).
-    case viewFigures
-    /// The cases one may open, with decisions and conditions, as CSV or JSON.
-    case exportCases
-    /// The annual report (PDF-ready HTML).
-    case viewAnnualReport
-    /// The AI Act obligation dates table: when each group of obligations applies, with its source.
-    case manageAIActDates
-    /// The cases the current AI Act questionnaire would classify differently, and re-classifying one.
-    case reclassifyCases
-    /// Read a case's fundamental-rights impact assessment (Art. 27) and print it.
-    case readFRIA(CaseFacts)
-    /// Write its next version: the case's project owner (or staff on their behalf) until the case is decided.
-    case writeFRIA(CaseFacts)
-    /// Report an incident on a system (its form and its sending): whoever may see the system.
-    case reportIncident(SystemFacts)
-    /// The incidents list (each person sees the incidents on the systems they may see).
-    case viewIncidents
-    /// One incident: its page and its evidence.
-    case viewIncident(IncidentFacts)
-    /// Triage: confirm the system and severity, assign an owner, record root cause and corrective actions.
-    case triageIncident(IncidentFacts)
-    /// Close a triaged incident (it is frozen).
-    case closeIncident(IncidentFacts)
-    /// Be named owner of an incident (asked for the candidate).
-    case ownIncident(IncidentFacts)
-    /// Send feedback through the public form: anyone, signed in or not, when the setting is on; 404 otherwise.
-    case sendPublicFeedback(enabled: Bool)
-    /// The register of AI systems (each person sees the systems they may open).
-    case viewSystems
-    /// Register a system, from a decided case or for a project that predates the committee.
-    case registerSystem
-    /// A system's page: its record, approving cases, conditions, status (`SystemPolicy.swift`).
-    case viewSystem(SystemFacts)
-    /// Edit a system's record.
-    case editSystem(SystemFacts)
-    /// Suspend a system's approval (opens a re-review case).
-    case suspendSystem(SystemFacts)
-    /// Put a planned or suspended system (back) in service.
-    case resumeSystem(SystemFacts)
-    /// Retire a system (irreversible).
-    case retireSystem(SystemFacts)
-    /// Report a substantive change (new model, data source, purpose, population): opens a re-review case.
-    case reportSystemChange(SystemFacts)
-    /// Attest that a system in service operates as approved.
-    case attestSystem(SystemFacts)
-}
-
 /// The answer. A record someone may not see is `.notFound`, so its existence does not leak.
 public enum Decision: Sendable, Equatable {
     case allow
@@ -186,46 +15,22 @@ public enum Policy {
         guard let actor else { return .signInRequired }
         if action == .completeOnboarding { return actor.role.sitsOnCommittee && !actor.onboarded ? .allow : .notFound }
         if !actor.onboarded { return .onboardingRequired }
-        let role = actor.role
-        let committeeStaff = role == .admin || role == .secretary
-        func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {
-        case .useApp:
-            return .allow
-        case .manageAccounts, .manageSettings, .readAuditTrail, .createResetLink, .resetSecondFactor:
-            return allow(role == .admin)
-        case .manageInvitations, .manageSeats:
-            return allow(committeeStaff)
-        case .invite(let invitedRole), .viewInvitation(let invitedRole), .revokeInvitation(let invitedRole):
-            // A secretary brings in members, experts and project owners, never staff (nor sees or revokes their links).
-            return allow(role == .admin || (role == .secretary && [.member, .expert, .submitter].contains(invitedRole)))
-        case .viewComposition:
-            return allow(role != .submitter)
-        case .viewCompositionDetails:
-            return allow(committeeStaff || role == .member)
-        case .viewMemberPrivate(let memberId):
-            // External experts see the directory, not others' contact details or interests.
-            return allow(committeeStaff || role == .member || memberId == actor.userId)
-        case .editMemberProfile(let memberId):
-            return allow(committeeStaff || memberId == actor.userId)
-        case .signDeclaration(let memberId):
-            return allow(memberId == actor.userId && role.sitsOnCommittee)
-        case .completeOnboarding:
-            return .notFound
-        case .createCase, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
-             .comment, .recuse, .ownCondition, .openWrittenProcedure, .readMeetingItem:
+        case .useApp, .manageAccounts, .manageSettings, .readAuditTrail, .createResetLink, .resetSecondFactor, .manageInvitations,
+             .invite, .viewInvitation, .revokeInvitation:
+            return decideAccounts(actor, action)
+        case .viewComposition, .viewCompositionDetails, .viewMemberPrivate, .editMemberProfile, .manageSeats, .signDeclaration,
+             .completeOnboarding:
+            return decideMembers(actor, action)
+        case .createCase, .fileOnBehalf, .viewCase, .editCase, .viewCaseInternals, .manageCase, .reviewCase, .moveCase,
+             .uploadAttachment, .comment, .recuse, .ownCondition, .openWrittenProcedure, .readMeetingItem:
             return decideCase(actor, action)
-        case .readCharter:
-            return .allow
-        case .editCharterDraft, .viewAcknowledgements:
-            return [.admin, .secretary].contains(actor.role) ? .allow : .notFound
-        case .publishCharter:
-            return actor.role == .admin ? .allow : .notFound
-        case .acknowledgeCharter:
-            return actor.role.isCommittee ? .allow : .notFound
-        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .answerInvitation, .viewDeliverables, .viewDeliverable,
-             .manageDeliverables:
+        case .readCharter, .editCharterDraft, .publishCharter, .acknowledgeCharter, .viewAcknowledgements:
+            return decideCharter(actor, action)
+        case .viewMeetings, .viewMeeting, .manageMeetings, .approveMinutes, .answerInvitation:
             return decideMeeting(actor, action)
+        case .viewDeliverables, .viewDeliverable, .manageDeliverables:
+            return decideDeliverable(actor, action)
         case .openVote, .followVote, .closeVote, .recordBallot, .castBallot:
             return decideBallot(actor, action)
         case .openWrittenMotion, .viewWrittenProcedures, .viewWrittenProcedure, .castWrittenBallot, .declareWrittenInterest,

@@ -4,4 +4,8 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 
     /// The committee's own accounts (everyone but project owners): they acknowledge the charter.
     public var isCommittee: Bool { self != .submitter }
+    /// The roles that hold a seat on the committee and so have a member profile (and a ballot).
+    public var sitsOnCommittee: Bool { self == .member || self == .expert }
+    /// The committee's staff: the administrator and the secretary, who run its business.
+    var isStaff: Bool { self == .admin || self == .secretary }
 }

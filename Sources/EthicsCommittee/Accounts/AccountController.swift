@@ -64,8 +64,7 @@ struct AccountController {
         }
         try await users.changePassword(id: session.user.id, hash: try await passwords.hash(new), keepingSession: session.idHash,
                                  by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(.flash_password_changed), idHash: session.idHash)
-        return .redirect(to: Paths.home)
+        return try await sessions.redirect(to: Paths.home, flash: .flash_password_changed, context)
     }
 
     /// Signed in, the choice is saved on the profile; signed out, in a cookie.

@@ -70,9 +70,8 @@ struct InvitationsController {
         }
         let (invitation, token) = try await invitations.invite(email: page.email, name: page.name, role: role,
                                                          message: page.message, days: days, by: context.auditActor)
-        try await showLinkOnce(token, context)
         send(invitation, token: token, language: language, inviter: context.session?.user.name ?? "")
-        return .redirect(to: Paths.invitation(invitation.id))
+        return try await showLinkOnce(token, invitation, context)
     }
 
     /// E-mails the link (when SMTP is configured) in the invitee's language.
@@ -86,10 +85,8 @@ struct InvitationsController {
     }
 
     /// The link exists only now: it goes to its creator once, through the session's flash.
-    private func showLinkOnce(_ token: String, _ context: AppRequestContext) async throws {
-        if let session = context.session {
-            try await sessions.setFlash(Flash.encode(.flash_invitation_link, baseURL + Paths.join(token)), idHash: session.idHash)
-        }
+    private func showLinkOnce(_ token: String, _ invitation: Invitation, _ context: AppRequestContext) async throws -> Response {
+        try await sessions.redirect(to: Paths.invitation(invitation.id), flash: .flash_invitation_link, value: baseURL + Paths.join(token), context)
     }
 
     /// Re-sending makes a new link with the same details and revokes the old one.
@@ -98,13 +95,12 @@ struct InvitationsController {
         let old = try await target(context)
         try context.require(.viewInvitation(old.role))
         try context.require(.invite(old.role))
-        guard let email = old.email, old.usedAt == nil else { throw AppError.notFound }
+        guard let email = old.email, old.usedAt == nil else { throw Refusal.notFound }
         if old.revokedAt == nil { try await invitations.revoke(id: old.id, by: context.auditActor) }
         let (invitation, token) = try await invitations.invite(email: email, name: old.name ?? "", role: old.role,
                                                                message: old.message, days: 7, by: context.auditActor)
-        try await showLinkOnce(token, context)
         send(invitation, token: token, language: try await users.find(email: email)?.language, inviter: context.session?.user.name ?? "")
-        return .redirect(to: Paths.invitation(invitation.id))
+        return try await showLinkOnce(token, invitation, context)
     }
 
     struct ShowPage: Sendable {
@@ -143,14 +139,13 @@ struct InvitationsController {
         let invitation = try await target(context)
         try context.require(.revokeInvitation(invitation.role))
         try await invitations.revoke(id: invitation.id, by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_invitation_revoked), idHash: session.idHash) }
-        return .redirect(to: Policy.decide(context.actor, .manageAccounts) == .allow ? Paths.users : Paths.members)
+        return try await sessions.redirect(to: Policy.decide(context.actor, .manageAccounts) == .allow ? Paths.users : Paths.members, flash: .flash_invitation_revoked, context)
     }
 
     private func target(_ context: AppRequestContext) async throws -> Invitation {
         guard let id = context.parameters.get("id", as: Int64.self), let invitation = try await invitations.find(id: id),
               invitation.purpose == .invite
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         return invitation
     }
 

@@ -161,10 +161,10 @@ struct TwoFactorController {
     /// The QR code of the secret being set up, as SVG. None once two-factor is on: the secret is not shown again.
     func qrCode(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try owner(context)
-        guard try await !twoFactor.isEnabled(userId: session.user.id) else { throw AppError.notFound }
+        guard try await !twoFactor.isEnabled(userId: session.user.id) else { throw Refusal.notFound }
         let secret = try await twoFactor.pendingSecret(userId: session.user.id)
         let uri = TOTP.provisioningURI(secret: secret, account: session.user.email, issuer: settings.current.committeeName)
-        guard let svg = QRCode.svg(uri) else { throw AppError.notFound }
+        guard let svg = QRCode.svg(uri) else { throw Refusal.notFound }
         var response = Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: .init(string: svg)))
         response.headers[.cacheControl] = "no-store"
         return response

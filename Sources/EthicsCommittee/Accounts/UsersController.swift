@@ -126,8 +126,7 @@ struct UsersController {
         }
         try context.requireRecentVerification()
         try await users.changeRole(id: user.id, to: role, by: context.auditActor)
-        try await flash(.flash_role_changed, context)
-        return .redirect(to: Paths.user(user.id))
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_role_changed, context)
     }
 
     /// Deactivation asks first (`Confirmation`): it ends every session of the account at once.
@@ -151,16 +150,14 @@ struct UsersController {
         }
         guard Confirmation.given(context.form) else { return try await confirmation(user, context) }
         try await users.deactivate(id: user.id, by: context.auditActor)
-        try await flash(.flash_deactivated, context)
-        return .redirect(to: Paths.user(user.id))
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_deactivated, context)
     }
 
     func reactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
         let user = try await target(context)
         try await users.reactivate(id: user.id, by: context.auditActor)
-        try await flash(.flash_reactivated, context)
-        return .redirect(to: Paths.user(user.id))
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_reactivated, context)
     }
 
     /// A reset link for someone who lost their password: shown once to the admin, e-mailed when SMTP is configured.
@@ -173,8 +170,7 @@ struct UsersController {
         let link = mail.link(Paths.reset(token))
         mail.send(to: user.email, language: user.language, .init(subjectKey: .mail_reset_subject, bodyKey: .mail_reset_body,
                                                                   values: ["name": user.name, "link": link]))
-        try await flash(.flash_reset_link, context, value: link)
-        return .redirect(to: Paths.user(user.id))
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_reset_link, value: link, context)
     }
 
     /// Removing someone's second factor asks first, and wants the admin's own fresh code or password.
@@ -192,20 +188,16 @@ struct UsersController {
         try context.requireRecentVerification()
         guard Confirmation.given(context.form) else { return .redirect(to: Paths.userResetTwoFactor(user.id)) }
         try await twoFactor.reset(userId: user.id, by: context.auditActor)
-        try await flash(.flash_two_factor_reset, context)
-        return .redirect(to: Paths.user(user.id))
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_two_factor_reset, context)
     }
 
     private func target(_ context: AppRequestContext) async throws -> User {
         guard let id = context.parameters.get("id", as: Int64.self), let user = try await users.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         return user
     }
 
-    private func flash(_ key: MessageKey, _ context: AppRequestContext, value: String = "") async throws {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(key, value), idHash: session.idHash) }
-    }
 
     private func userPage(_ user: User, context: AppRequestContext, error: String? = nil) async throws -> Response {
         let messages = Catalog.messages(context.language)

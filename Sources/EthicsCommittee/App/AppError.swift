@@ -1,11 +1,10 @@
 import Hummingbird
 
-/// Errors that become a page: the error middleware renders each with its status, never a detail.
+/// Errors about the request rather than the act (who is asking, how much they send): the error middleware turns
+/// each into its redirect or page, never a detail. A handler refusing the act throws a `Refusal`.
 public enum AppError: Error, Equatable {
-    case notFound
     case signInRequired
     case onboardingRequired
-    case csrfRejected
     case tooManyRequests
     case payloadTooLarge
     case badRequest
@@ -14,22 +13,10 @@ public enum AppError: Error, Equatable {
 
     var status: HTTPResponse.Status {
         switch self {
-        case .notFound: .notFound
         case .signInRequired, .onboardingRequired, .reauthenticationRequired: .seeOther
-        case .csrfRejected: .forbidden
         case .tooManyRequests: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge
         case .badRequest: .badRequest
         }
     }
 }
-
-/// A store's refusal because a record is no longer in the state the form was built from (two people deciding
-/// the same case at once, a form sent twice): the error page shows its message with 409, never a 500.
-protocol StateRefusal: Error {
-    /// Catalogue key of the message shown.
-    var key: String { get }
-}
-
-extension CaseLifecycle.Refusal: StateRefusal {}
-extension MeetingRefusal: StateRefusal {}

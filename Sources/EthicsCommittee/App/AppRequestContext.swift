@@ -41,7 +41,7 @@ public struct AppRequestContext: RequestContext {
     public func require(_ action: Action) throws {
         switch Policy.decide(actor, action) {
         case .allow: return
-        case .notFound: throw AppError.notFound
+        case .notFound: throw Refusal.notFound
         case .signInRequired: throw AppError.signInRequired
         case .onboardingRequired: throw AppError.onboardingRequired
         }

@@ -169,8 +169,8 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                        charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
     WrittenCaseController(cases: app.cases, reviews: app.caseReviews, users: app.users, store: app.written, sessions: app.sessions,
                           renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
-    WrittenProcedureController(store: app.written, settings: app.settings, sessions: app.sessions, renderer: renderer,
-                               formats: app.formats, viewLog: app.viewLog).addRoutes(to: router)
+    WrittenProcedureController(store: app.written, cases: app.cases, deliverables: app.deliverables, settings: app.settings,
+                               sessions: app.sessions, renderer: renderer, formats: app.formats, viewLog: app.viewLog).addRoutes(to: router)
     CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
                       formats: app.formats).addRoutes(to: router)
     CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
@@ -196,9 +196,11 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
                           sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
     let reports = ReportStore(db: app.database)
     let systemBuilder = SystemShowBuilder(systems: app.systems, formats: app.formats)
-    let systemPages = SystemController(systems: app.systems, cases: app.cases, sessions: app.sessions, settings: app.settings,
+    let systemPages = SystemController(systems: app.systems, cases: app.cases, users: app.users, sessions: app.sessions, settings: app.settings,
                                        renderer: renderer, formats: app.formats, builder: systemBuilder,
                                        incidentSection: IncidentSection(incidents: app.incidents, formats: app.formats))
+    // The export first: `/systems/export.csv` is not a system id.
+    SystemExportController(systems: app.systems, formats: app.formats).addRoutes(to: router)
     systemPages.addRoutes(to: router)
     SystemActionController(systems: app.systems, renderer: renderer, formats: app.formats, settings: app.settings, builder: systemBuilder,
                            register: systemPages).addRoutes(to: router)

@@ -44,7 +44,7 @@ struct CSRFMiddleware: RouterMiddleware {
             }
             let expected = (context.session ?? context.pendingSession)?.csrfToken ?? cookieToken
             guard !expected.isEmpty, Tokens.constantTimeEqual(context.form.raw(Self.field), expected) else {
-                throw AppError.csrfRejected
+                throw Refusal.forbidden
             }
         }
 

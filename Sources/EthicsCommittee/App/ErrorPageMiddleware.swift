@@ -16,8 +16,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if error == .onboardingRequired { return Response.redirect(to: Paths.welcome, type: .found) }
             if error == .reauthenticationRequired { return Response.redirect(to: Paths.confirmIdentity(next: back(request)), type: .normal) }
             return renderer.errorPage(error.status, request: request, context: context)
+        } catch let refusal as Refusal {
+            return renderer.errorPage(refusal.status, request: request, context: context, explanationKey: refusal.key)
         } catch let refusal as StateRefusal {
-            return renderer.errorPage(.conflict, request: request, context: context, explanationKey: refusal.key)
+            return renderer.errorPage(refusal.refusal.status, request: request, context: context, explanationKey: refusal.refusal.key)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // A constraint is the last guard of an invariant a concurrent request broke first: a conflict, not a crash.
             log(error, context)

@@ -2,6 +2,9 @@
 extension Paths {
     static let systems = "/systems"
     static let newSystem = "/systems/new"
+    /// The register as CSV; `systemsOverdueCSV` keeps only the systems overdue for review.
+    static let systemsExportCSV = "/systems/export.csv"
+    static let systemsOverdueCSV = "/systems/export.csv?overdue=1"
     static let systemPattern = "/systems/:id"
     static func system(_ id: Int64) -> String { "/systems/\(id)" }
     static let systemEditPattern = "/systems/:id/edit"

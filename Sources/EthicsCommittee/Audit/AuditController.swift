@@ -125,13 +125,12 @@ struct AuditController {
 
     /// Walks the whole chain now; the result is shown and itself recorded in the trail.
     func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession(.readAuditTrail)
+        try context.require(.readAuditTrail)
         let result = try await audit.verifyAndRecord(by: context.auditActor, at: formats.clock.now)
-        let flash = result.firstBrokenId.map { Flash.encode(.flash_audit_broken, String($0)) }
-            ?? result.anchorProblem.map { Flash.encode($0.flash.key, $0.flash.value) }
-            ?? Flash.encode(.flash_audit_holds, String(result.checked))
-        try await sessions.setFlash(flash, idHash: session.idHash)
-        return Response.redirect(to: Paths.audit)
+        let (key, value) = result.firstBrokenId.map { (.flash_audit_broken, String($0)) }
+            ?? result.anchorProblem.map { ($0.flash.key, $0.flash.value) }
+            ?? (.flash_audit_holds, String(result.checked))
+        return try await sessions.redirect(to: Paths.audit, flash: key, value: value, context)
     }
 
     private static func input(_ request: Request) -> AuditFilter.Input {

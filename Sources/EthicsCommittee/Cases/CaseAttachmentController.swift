@@ -17,15 +17,9 @@ struct CaseAttachmentController {
         router.get(RouterPath(Paths.caseAttachmentPattern), use: download)
     }
 
-    /// Who may add files: whoever may edit the draft, and the secretary while the case is open.
-    static func mayUpload(_ actor: Actor?, _ found: Case, _ facts: CaseFacts) -> Bool {
-        Policy.decide(actor, .editCase(facts)) == .allow
-            || (Policy.decide(actor, .manageCase(facts)) == .allow && ![.closed, .withdrawn].contains(found.status))
-    }
-
     func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
-        guard Self.mayUpload(context.actor, found, facts) else { throw AppError.notFound }
+        try context.require(.uploadAttachment(facts))
         guard let file = context.uploads.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
             return try await refuse(found, facts, "error_attachment_missing", context)
         }
@@ -35,15 +29,14 @@ struct CaseAttachmentController {
             return try await refuse(found, facts, "error_attachment_type", context)
         }
         try await attachments.add(caseId: found.id, filename: AttachmentType.downloadName(name, mime: type.mime), type: type, bytes: file.bytes, by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_attachment_added), idHash: session.idHash) }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: .flash_attachment_added, context)
     }
 
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, _) = try await CaseController.load(context, cases)
         guard let id = context.parameters.get("attachment", as: Int64.self),
               let attachment = try await attachments.find(id: id, caseId: found.id)
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         let data = try attachments.bytes(of: attachment)
         if found.confidential, let role = context.session?.user.role, role != .submitter {
             try await attachments.logDownload(attachment, by: context.auditActor)

@@ -15,12 +15,12 @@ struct CaseController {
         router.post(RouterPath(Paths.caseMovePattern), use: move)
     }
 
-    /// The moves made from the case page: each button's label and the message shown after the move.
-    static let moves: [CaseLifecycle.Transition: (label: MessageKey, flash: MessageKey)] = [
-        .submit: (.case_action_submit, .flash_case_submit), .startReview: (.case_action_startReview, .flash_case_startReview),
-        .withdraw: (.case_action_withdraw, .flash_case_withdraw), .close: (.case_action_close, .flash_case_close),
+    /// The moves the case page offers as buttons (the others have their own forms: questions, answers, decisions).
+    static let pageMoves: Set<CaseLifecycle.Transition> = [.submit, .startReview, .withdraw, .close]
+    /// The message after each of those moves.
+    static let moveFlash: [CaseLifecycle.Transition: MessageKey] = [
+        .submit: .flash_case_submit, .startReview: .flash_case_startReview, .withdraw: .flash_case_withdraw, .close: .flash_case_close,
     ]
-
     /// Moves that cannot be undone ask first (`Confirmation`).
     static let confirmed: Set<CaseLifecycle.Transition> = [.withdraw]
 
@@ -29,9 +29,8 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
-              Self.confirmed.contains(transition),
-              case .success = CaseLifecycle.apply(transition, from: found.status, by: builder.mover(found, context))
-        else { throw AppError.notFound }
+              Self.confirmed.contains(transition), Policy.moveRefusal(context.actor, facts, transition) == nil
+        else { throw Refusal.notFound }
         return try await confirmation(found, transition, context)
     }
 
@@ -43,7 +42,7 @@ struct CaseController {
     /// The case in the path, after the policy allowed the person to see it; 404 otherwise.
     static func load(_ context: AppRequestContext, _ cases: CaseStore) async throws -> (Case, CaseFacts) {
         guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await cases.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try context.require(.viewCase(facts))
         return (found, facts)
@@ -61,14 +60,13 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         try context.require(.moveCase(facts))
         guard let transition = CaseLifecycle.Transition(rawValue: context.parameters.get("transition") ?? ""),
-              let flash = Self.moves[transition]?.flash
-        else { throw AppError.notFound }
+              Self.pageMoves.contains(transition)
+        else { throw Refusal.notFound }
         if Self.confirmed.contains(transition), !Confirmation.given(context.form) {
             return try await confirmation(found, transition, context)
         }
-        let mover = builder.mover(found, context)
         var refusal: String?
-        switch CaseLifecycle.apply(transition, from: found.status, by: mover) {
+        switch Policy.move(context.actor, facts, transition) {
         case .failure(let problem):
             refusal = problem.key
         case .success(let target):
@@ -91,10 +89,7 @@ struct CaseController {
             return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id),
                                            status: .unprocessableContent)
         }
-        if let session = context.session {
-            try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash)
-        }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: Self.moveFlash[transition] ?? .flash_case_saved, context)
     }
 
     private func unanswered(_ found: Case) async throws -> [String] {

@@ -132,7 +132,7 @@ public struct CaseDecisionStore: Sendable {
         try db.cachedStatement(sql: """
             UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'
             """).execute(arguments: [evidence, Timestamp.string(now), actor.id, conditionId, caseId])
-        guard db.changesCount == 1 else { throw AppError.notFound }
+        guard db.changesCount == 1 else { throw Refusal.notFound }
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "condition_met", detail: evidence, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.condition_met", targetType: "case", targetId: String(caseId),
                               detail: "condition=\(conditionId)", at: now)

@@ -24,10 +24,9 @@ struct CaseFormController {
         let session = try context.requireSession(.createCase)
         var form = CaseForm(context.form)
         // The secretary may file a case on behalf of a project owner; a project owner files their own.
-        let staff = session.user.role != .submitter
         var owner = session.user.id
-        if staff, !form.submitter.isEmpty {
-            if let user = try await users.find(typed: form.submitter), user.role == .submitter, user.active { owner = user.id } else {
+        if Policy.decide(context.actor, .fileOnBehalf) == .allow, !form.submitter.isEmpty {
+            if let user = try await users.find(typed: form.submitter), Policy.caseOwnerRoles.contains(user.role), user.active { owner = user.id } else {
                 form.errors.add("submitter_id", .error_person_unknown)
             }
         }
@@ -36,8 +35,7 @@ struct CaseFormController {
         }
         let html = try Markdown.html(form.draft.description)
         let id = try await cases.create(form.draft, descriptionHTML: html, submitterId: owner, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(.flash_case_created), idHash: session.idHash)
-        return .redirect(to: Paths.case(id))
+        return try await sessions.redirect(to: Paths.case(id), flash: .flash_case_created, context)
     }
 
     func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -61,18 +59,17 @@ struct CaseFormController {
                                     caseTitle: found.title, status: .unprocessableContent)
         }
         try await cases.update(id: found.id, form.draft, descriptionHTML: try Markdown.html(form.draft.description), by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_case_saved), idHash: session.idHash) }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: .flash_case_saved, context)
     }
 
     private func render(_ form: CaseForm, action: String, context: AppRequestContext, path: String, caseTitle: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let errors = form.errors.messages(context.language)
-        let staff = context.session.map { $0.user.role != .submitter } ?? false
         // On behalf of a project owner: a field suggesting the first of them, any typed by e-mail or name.
-        let owners: [Choice] = staff && caseTitle == nil
-            ? try await users.suggestions(roles: [.submitter], limit: CaseShowBuilder.suggestions).map {
+        let onBehalf = Policy.decide(context.actor, .fileOnBehalf) == .allow && caseTitle == nil
+        let owners: [Choice] = onBehalf
+            ? try await users.suggestions(roles: Policy.caseOwnerRoles, limit: CaseShowBuilder.suggestions).map {
                 Choice(value: $0.email, label: $0.name, selected: false)
             } : []
         var page = CaseFormPage(
@@ -80,7 +77,7 @@ struct CaseFormController {
             title: form.draft.title, team: form.draft.team, vendor: form.draft.vendor,
             kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
             customerFacing: form.draft.customerFacing, personalData: form.draft.personalData, confidential: form.draft.confidential,
-            description: form.draft.description, owners: owners, hasOwners: staff && caseTitle == nil, submitter: form.submitter,
+            description: form.draft.description, owners: owners, hasOwners: onBehalf, submitter: form.submitter,
             areas: Readiness.areas.map { area in
                 CaseFormPage.AreaBlock(title: messages[runtime: "readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
                     let id = "\(area.id).\(question)"

@@ -14,16 +14,14 @@ struct CaseListController {
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession()
+        try context.require(.useApp)
         guard let actor = context.actor else { throw AppError.signInRequired }
         let query = request.uri.queryParameters
         let messages = Catalog.messages(context.language)
-        let role = session.user.role
-        // Everyone on the committee starts from every case they may open: for an external expert, those they review and,
-        // since voters read what they decide, those on the agenda of a meeting where they vote (the chair: every meeting).
-        let defaultScope: CaseFilter.Scope = role == .submitter ? .mine : .all
+        // The tabs the page offers are the scopes the list answers; another one typed in the address starts from the first.
+        let scopes = Policy.caseListScopes(actor)
         var filter = CaseFilter()
-        filter.scope = query["scope"].flatMap { CaseFilter.Scope(rawValue: String($0)) } ?? defaultScope
+        filter.scope = query["scope"].flatMap { CaseFilter.Scope(rawValue: String($0)) }.flatMap { scopes.contains($0) ? $0 : nil } ?? scopes[0]
         filter.status = query["status"].flatMap { CaseStatus(rawValue: String($0)) }
         filter.tier = query["tier"].flatMap { RiskTier(rawValue: String($0)) }
         filter.overdueOnly = query["overdue"] == "1"
@@ -47,10 +45,6 @@ struct CaseListController {
             if let page { parts.append("page=\(page)") }
             return Paths.cases + "?" + parts.joined(separator: "&")
         }
-        var scopes: [CaseFilter.Scope] = []
-        scopes.append(role == .submitter ? .mine : .all)
-        if role == .member || role == .expert { scopes.append(.toReview) }
-        if role == .admin || role == .secretary { scopes.append(.mine) }
         var page = CaseListPage(
             tabs: scopes.map { CaseListPage.Tab(href: link(scope: $0), label: messages[runtime: "cases_scope_\($0.rawValue)"] ?? "", current: $0 == filter.scope) },
             rows: rows.map { row in

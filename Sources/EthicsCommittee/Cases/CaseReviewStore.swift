@@ -120,7 +120,7 @@ public struct CaseReviewStore: Sendable {
         try db.cachedStatement(sql: """
             UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
             """).execute(arguments: [Timestamp.string(now), reason, caseId, userId])
-        guard db.changesCount == 1 else { throw AppError.notFound }
+        guard db.changesCount == 1 else { throw Refusal.notFound }
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM users WHERE id = ?"), arguments: [userId]) ?? ""
         try CaseStore.event(db, caseId: caseId, actor: actor, event: "recused", detail: name, at: Timestamp.string(now))
         try AuditStore.append(db, by: actor, action: "case.recused", targetType: "case", targetId: String(caseId),

@@ -13,12 +13,6 @@ struct CaseShowBuilder: Sendable {
     let written: WrittenProcedureStore
     let formats: Formats
 
-    func mover(_ found: Case, _ context: AppRequestContext) -> CaseLifecycle.Mover {
-        guard let user = context.session?.user else { return .other }
-        if user.role == .admin || user.role == .secretary { return .staff }
-        return user.id == found.submitterId ? .owner : .other
-    }
-
     /// The case page again, with the reason a form was refused (422).
     func refusal(_ found: Case, _ facts: CaseFacts, _ key: String, context: AppRequestContext,
                  renderer: Renderer) async throws -> Response {
@@ -82,16 +76,12 @@ struct CaseShowBuilder: Sendable {
         let decisionForm = forms.decision
         let conditionRows = !decideHere ? [] : ConditionRowView.rows(decisionForm, owners: ownerSuggestions, fallback: submitterEmail)
 
-        let mover = mover(found, context)
-        let buttons: [CaseShowPage.Button] = CaseLifecycle.available(from: found.status, by: mover)
+        let buttons: [CaseShowPage.Button] = Policy.moves(actor, facts)
+            .filter { CaseController.pageMoves.contains($0) }
             // A case closes by itself when its last condition is met; offer closing only without open ones.
             .filter { $0 != .close || conditions.allSatisfy(\.met) }
-            .compactMap { move in
-                CaseController.moves[move].map {
-                    CaseShowPage.Button(action: Paths.caseMove(found.id, move), label: messages[$0.label],
-                                        danger: CaseController.confirmed.contains(move))
-                }
-            }
+            .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages[runtime: "case_action_\($0.rawValue)"] ?? "",
+                                       danger: CaseController.confirmed.contains($0)) }
 
         let barHeight = 26
         var page = CaseShowPage(
@@ -125,8 +115,8 @@ struct CaseShowBuilder: Sendable {
                                            draft: forms.answers.value("answer.\($0.id)"), error: forms.answers.errors["answer.\($0.id)"])
             },
             hasQuestions: !questions.isEmpty,
-            answerAction: found.status == .needsInfo && mover != .other ? Paths.caseAnswers(found.id) : nil,
-            askAction: manage && [.submitted, .inReview].contains(found.status) ? Paths.caseQuestions(found.id) : nil,
+            answerAction: Policy.moveRefusal(actor, facts, .resubmit) == nil ? Paths.caseAnswers(found.id) : nil,
+            askAction: manage && Policy.moveRefusal(actor, facts, .askInfo) == nil ? Paths.caseQuestions(found.id) : nil,
             internals: internals,
             reviewers: reviewerRows.map { reviewer in
                 CaseShowPage.ReviewerRow(name: reviewer.name, kind: messages[reviewer.external ? .member_external : .member_internal],
@@ -165,8 +155,7 @@ struct CaseShowBuilder: Sendable {
             decideAction: decideHere ? Paths.caseWritten(found.id) : nil,
             writtenProcedures: procedures.map { row in
                 CaseShowPage.WrittenLink(href: Paths.writtenProcedure(row.id),
-                                         label: (row.result.map { messages[runtime: "written_result_\($0.rawValue)"] ?? "" }
-                                             ?? messages[runtime: "written_status_\(row.status.rawValue)"] ?? "")
+                                         label: (messages[runtime: row.result.map { "written_result_\($0.rawValue)" } ?? "written_status_\(row.status.rawValue)"] ?? "")
                                              + " — " + formats.dateTime(row.deadline, language))
             },
             hasWrittenProcedures: !procedures.isEmpty,
@@ -190,7 +179,7 @@ struct CaseShowBuilder: Sendable {
                                            size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
                                            uploader: $0.uploaderName, date: formats.date($0.uploadedAt, language))
             },
-            uploadAction: CaseAttachmentController.mayUpload(actor, found, facts) ? Paths.caseAttachments(found.id) : nil,
+            uploadAction: Policy.decide(actor, .uploadAttachment(facts)) == .allow ? Paths.caseAttachments(found.id) : nil,
             // The submitter's timeline leaves out who reviews and who recused.
             events: events.filter { internals || !["reviewer_assigned", "recused", "reviewed"].contains($0.event) }.map { event in
                 CaseShowPage.EventRow(date: formats.dateTime(event.at, language),
@@ -208,9 +197,7 @@ struct CaseShowBuilder: Sendable {
         page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere {
             // The obligations' owners are chosen in a bounded list (the first suggestions, the submitter first).
-            let ownerIds = people.filter { ConditionOwners.allowed($0, facts) }.sorted { a, _ in a.id == found.submitterId }
-                .prefix(CaseShowBuilder.suggestions).map { (String($0.id), $0.name) }
-            page.aiAct?.offerConditions(decisionForm, owners: Array(ownerIds), fallback: String(found.submitterId))
+            page.aiAct?.offerConditions(decisionForm, owners: ConditionOwners.obligationOwners(people, facts), fallback: String(found.submitterId))
         }
         return page
     }

@@ -27,8 +27,7 @@ struct CaseWorkController {
     }
 
     private func done(_ found: Case, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.case(found.id))
+        return try await sessions.redirect(to: Paths.case(found.id), flash: flash, context)
     }
 
     private func refuse(_ found: Case, _ facts: CaseFacts, _ key: String, _ context: AppRequestContext) async throws -> Response {
@@ -82,8 +81,7 @@ struct CaseWorkController {
         }
         try await reviews.recuse(caseId: found.id, userId: context.session!.user.id, reason: form.reason, by: context.auditActor)
         // The case is no longer theirs to see: back to their list.
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_recused), idHash: session.idHash) }
-        return .redirect(to: Paths.cases)
+        return try await sessions.redirect(to: Paths.cases, flash: .flash_recused, context)
     }
 
     func review(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -127,7 +125,7 @@ struct CaseWorkController {
     func editComment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.viewCaseInternals(facts))
-        guard let comment = context.parameters.get("comment", as: Int64.self) else { throw AppError.notFound }
+        guard let comment = context.parameters.get("comment", as: Int64.self) else { throw Refusal.notFound }
         let form = CommentForm(context.form), language = context.language
         func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
             var forms = CaseShowForms()
@@ -150,7 +148,7 @@ struct CaseWorkController {
         try context.require(.manageCase(facts))
         let form = QuestionForm(context.form), errors = form.validate()
         guard errors.isEmpty else { return try await refuse(found, facts, context, \.question, form.refused(errors, context.language)) }
-        guard case .success = CaseLifecycle.apply(.askInfo, from: found.status, by: .staff) else {
+        guard Policy.moveRefusal(context.actor, facts, .askInfo) == nil else {
             return try await refuse(found, facts, context, \.question, form.refused(message: "transition_not_from_status", context.language))
         }
         try await reviews.ask(caseId: found.id, from: found.status, question: form.question, by: context.auditActor)
@@ -161,7 +159,7 @@ struct CaseWorkController {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.moveCase(facts))
         let form = AnswersForm(context.form)
-        guard case .success = CaseLifecycle.apply(.resubmit, from: found.status, by: builder.mover(found, context)) else {
+        guard Policy.moveRefusal(context.actor, facts, .resubmit) == nil else {
             return try await refuse(found, facts, context, \.answers, form.refused(message: "transition_not_from_status", context.language))
         }
         let open = try await reviews.questions(caseId: found.id).filter { $0.answer == nil }.map(\.id)
@@ -176,9 +174,9 @@ struct CaseWorkController {
     func meetCondition(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, facts) = try await CaseController.load(context, cases)
         try context.require(.manageCase(facts))
-        guard let condition = context.parameters.get("condition", as: Int64.self) else { throw AppError.notFound }
+        guard let condition = context.parameters.get("condition", as: Int64.self) else { throw Refusal.notFound }
         let evidence = context.form["evidence"]
-        if let problem = Validate.text(evidence, max: FieldLimits.evidence) { return try await refuse(found, facts, (problem == .error_required ? .error_evidence : problem).name, context) }
+        if let problem = Validate.text(evidence, max: FieldLimits.evidence) { return try await refuse(found, facts, problem == .error_required ? "error_evidence" : problem.name, context) }
         let closed = try await decisions.meet(conditionId: condition, caseId: found.id, evidence: evidence, by: context.auditActor)
         return try await done(found, closed ? .flash_case_closed : .flash_condition_met, context)
     }

@@ -6,8 +6,8 @@ enum ConditionOwners {
     static func actor(_ user: User) -> Actor { Actor(userId: user.id, role: user.role, onboarded: true) }
 
     static func allowed(_ user: User?, _ facts: CaseFacts) -> Bool {
-        guard let user, user.active else { return false }
-        return Policy.mayOwnCondition(actor(user), facts)
+        guard let user else { return false }
+        return Policy.mayOwnCondition(actor(user), active: user.active, facts)
     }
 
     /// The filled rows of a decision, vote or written-procedure form as conditions, each owner checked against the
@@ -45,8 +45,11 @@ enum ConditionOwners {
         return list
     }
 
-    /// The choices of an owner list, `selected` chosen.
-    static func choices(_ people: [User], _ facts: CaseFacts, selected: Int64?) -> [Choice] {
-        people.filter { allowed($0, facts) }.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == selected) }
+    /// The owner list of an AI Act obligation offered as a condition (the case page's decision, a meeting's roll
+    /// and close of vote): the first allowed accounts by account number, the case's project owner first.
+    static func obligationOwners(_ people: [User], _ facts: CaseFacts) -> [(value: String, label: String)] {
+        let owners = people.filter { allowed($0, facts) }
+        let ordered = owners.filter { $0.id == facts.submitterId } + owners.filter { $0.id != facts.submitterId }
+        return ordered.prefix(CaseShowBuilder.suggestions).map { (value: String($0.id), label: $0.name) }
     }
 }

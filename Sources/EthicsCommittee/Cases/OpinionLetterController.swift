@@ -18,7 +18,7 @@ struct OpinionLetterController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (found, _) = try await CaseController.load(context, cases)
         guard [.decided, .closed].contains(found.status), let letter = try await decisions.letter(caseId: found.id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         let page = Self.page(found, letter, committee: settings.current.committeeName, reader: context.session?.user.name ?? "",
                              formats: formats, language: context.language)

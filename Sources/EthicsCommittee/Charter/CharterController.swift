@@ -25,7 +25,7 @@ struct CharterController {
     }
 
     func showCharter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let document = try await charter.document(kind: GovernanceDocument.charter) else { throw AppError.notFound }
+        guard let document = try await charter.document(kind: GovernanceDocument.charter) else { throw Refusal.notFound }
         try views.requireRead(document, context)
         return try await showPage(document, number: nil, context: context)
     }
@@ -39,7 +39,7 @@ struct CharterController {
     func version(_ request: Request, context: AppRequestContext) async throws -> Response {
         let document = try await views.document(context)
         try views.requireRead(document, context)
-        guard let number = context.parameters.get("number", as: Int.self) else { throw AppError.notFound }
+        guard let number = context.parameters.get("number", as: Int.self) else { throw Refusal.notFound }
         return try await showPage(document, number: number, context: context)
     }
 
@@ -52,8 +52,7 @@ struct CharterController {
         } catch CharterRefusal.notCurrent {
             return try await showPage(document, number: nil, context: context, error: "charter_ack_not_current", status: .conflict)
         }
-        try await sessions.setFlash(Flash.encode(.flash_charter_acknowledged), idHash: session.idHash)
-        return .redirect(to: Paths.document(document.kind))
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: .flash_charter_acknowledged, context)
     }
 
     /// Version `number`, or the current one; the acknowledgement box only on the current version.
@@ -66,7 +65,7 @@ struct CharterController {
         let data = try await charter.page(documentId: document.id, number: number, userId: asked ? context.session?.user.id : nil)
         let versions = data.versions, shown = data.shown
         let currentNumber = versions.first?.number ?? 0
-        if number != nil, shown == nil { throw AppError.notFound }
+        if number != nil, shown == nil { throw Refusal.notFound }
         let kind = document.kind
         let canEdit = Policy.decide(context.actor, .editCharterDraft) == .allow
         let page = CharterPages.Show(
@@ -147,7 +146,7 @@ struct CharterController {
         let from = RequestNumber.int(query["from"], in: 1...max(1, latest)) ?? max(1, to - 1)
         let inline = query["view"].map(String.init) == "inline"
         guard let old = try await charter.version(documentId: document.id, number: from),
-              let new = try await charter.version(documentId: document.id, number: to) else { throw AppError.notFound }
+              let new = try await charter.version(documentId: document.id, number: to) else { throw Refusal.notFound }
         let heading = messages.fill(.charter_diff_heading, ["from": String(from), "to": String(to)])
         let page = CharterPages.Diff(
             title: CharterViews.title(document, messages), tabs: try await views.tabs(document, context), heading: heading,
@@ -168,7 +167,7 @@ struct CharterController {
         let document = try await views.document(context)
         try views.requireRead(document, context)
         guard let number = context.parameters.get("number", as: Int.self),
-              let version = try await charter.version(documentId: document.id, number: number) else { throw AppError.notFound }
+              let version = try await charter.version(documentId: document.id, number: number) else { throw Refusal.notFound }
         let messages = Catalog.messages(context.language)
         let page = CharterPages.Print(
             lang: context.language.rawValue, committeeName: views.settings.current.committeeName,

@@ -42,15 +42,14 @@ struct CharterDraftController {
     }
 
     func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession(.editCharterDraft)
+        try context.require(.editCharterDraft)
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
         // The publishing fields share the editor's form: keep them too.
         let input = Input(markdown: context.form.raw("markdown"), revision: revision,
                           changeNote: context.form["change_note"], changeKind: ChangeKind(rawValue: context.form["change_kind"]))
         if case .refused(let page) = try await saveTyped(document, input, context: context) { return page }
-        try await sessions.setFlash(Flash.encode(.flash_charter_draft_saved), idHash: session.idHash)
-        return .redirect(to: Paths.documentDraft(document.kind))
+        return try await sessions.redirect(to: Paths.documentDraft(document.kind), flash: .flash_charter_draft_saved, context)
     }
 
     enum Saved {
@@ -84,7 +83,7 @@ struct CharterDraftController {
     }
 
     func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession(.publishCharter)
+        try context.require(.publishCharter)
         let document = try await views.document(context)
         guard let revision = Int(context.form["revision"]) else { throw AppError.badRequest }
         let messages = Catalog.messages(context.language)
@@ -94,7 +93,7 @@ struct CharterDraftController {
         var input = Input(markdown: typed ? context.form.raw("markdown") : document.draft,
                           revision: revision, changeNote: context.form["change_note"],
                           changeKind: ChangeKind(rawValue: context.form["change_kind"]))
-        input.changeNoteError = Validate.text(input.changeNote, max: FieldLimits.changeNote).map { messages[$0] }
+        input.changeNoteError = Validate.text(input.changeNote, max: FieldLimits.changeNote).flatMap { messages[$0] }
         if input.changeKind == nil { input.publishError = messages[.charter_change_kind_missing] }
         // A published version never changes: the form's "I understand" box must be ticked (`Confirmation`).
         else if !Confirmation.given(context.form) { input.publishError = messages[.charter_publish_confirm_missing] }
@@ -127,8 +126,7 @@ struct CharterDraftController {
             input.revision = fresh.draftRevision; input.publishError = messages[runtime: key]
             return try await render(fresh, input, context: context, status: status)
         }
-        try await sessions.setFlash(Flash.encode(.flash_charter_published, String(version.number)), idHash: session.idHash)
-        return .redirect(to: Paths.document(document.kind))
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: .flash_charter_published, value: String(version.number), context)
     }
 
     private func render(_ document: GovernanceDocument, _ input: Input, context: AppRequestContext,
@@ -174,7 +172,7 @@ struct CharterDraftController {
     func acknowledgements(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewAcknowledgements)
         let document = try await views.document(context)
-        guard document.requiresAcknowledgement else { throw AppError.notFound }
+        guard document.requiresAcknowledgement else { throw Refusal.notFound }
         let messages = Catalog.messages(context.language), language = context.language
         let current = try await charter.currentVersion(documentId: document.id)
         let statuses = current == nil ? [] : try await charter.acknowledgements(documentId: document.id)

@@ -11,7 +11,7 @@ struct CharterViews: Sendable {
     /// The document whose kind is in the URL (`/documents/{kind}/…`), or 404.
     func document(_ context: AppRequestContext) async throws -> GovernanceDocument {
         guard let kind = context.parameters.get("kind"), let document = try await charter.document(kind: kind) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         return document
     }

@@ -37,7 +37,7 @@ struct DeliverableController {
                 owner = -1; ownerError = messages[.error_person_unknown]
             }
         }
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let shown = try await deliverables.list(for: actor, status: status, ownerId: owner,
                                                 page: RequestNumber.page(query["page"]), size: Self.pageSize)
         func link(_ number: Int) -> String {
@@ -65,9 +65,9 @@ struct DeliverableController {
 
     private func load(_ context: AppRequestContext) async throws -> Deliverable {
         guard let id = context.parameters.get("id", as: Int64.self), let (found, facts) = try await deliverables.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
-        try context.require(.viewDeliverable(ownerId: found.ownerId, linkedCase: facts))
+        try context.require(.viewDeliverable(facts))
         return found
     }
 
@@ -137,8 +137,7 @@ struct DeliverableController {
     }
 
     private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.deliverable(id))
+        return try await sessions.redirect(to: Paths.deliverable(id), flash: flash, context)
     }
 
     // MARK: the form
@@ -163,11 +162,11 @@ struct DeliverableController {
     private func form(_ draft: DeliverableDraft, id: Int64?, errors: FieldErrors, context: AppRequestContext,
                       status: HTTPResponse.Status = .ok, typed: [String: String] = [:]) async throws -> Response {
         let messages = Catalog.messages(context.language)
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         // Searchable fields, bounded however large the archive (issue 19): the first committee accounts, the latest
         // cases and meetings the person may open are suggested; any may be typed (an e-mail or name, a number).
         let limit = CaseShowBuilder.suggestions
-        let people = try await users.suggestions(roles: [.admin, .secretary, .member, .expert], limit: limit)
+        let people = try await users.suggestions(roles: Policy.deliverableOwnerRoles, limit: limit)
         let recentCases = try await cases.list(for: actor, filter: CaseFilter(), today: formats.localISODate(), offset: 0, limit: limit).0
         let recentMeetings = try await meetings.list(for: actor, limit: limit)
         var owner = typed["owner_id"] ?? ""
@@ -198,7 +197,7 @@ struct DeliverableController {
                      "case_id": form["case_id"].trimmingCharacters(in: .whitespaces),
                      "meeting_id": form["meeting_id"].trimmingCharacters(in: .whitespaces)]
         let owner = try await users.find(typed: typed["owner_id"] ?? "")
-        if owner.map({ $0.active && $0.role != .submitter }) != true {
+        if owner.map({ $0.active && Policy.deliverableOwnerRoles.contains($0.role) }) != true {
             errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? .error_person_unknown : .deliverable_error_owner)
         }
         if !Formats.isISODate(form["due_on"]) { errors.add("due_on", .deliverable_error_due) }

@@ -11,7 +11,7 @@ public struct DeliverableStore: Sendable {
 
     /// The rule of `Action.viewDeliverable` in SQL over a deliverable `d`: never for a project owner; not
     /// when it is linked to a case the person may not open (`CaseStore.visibility`); an external expert
-    /// only their own. A test checks that lists agree with the policy.
+    /// only their own and those they vote on in an open written procedure. A test checks that lists agree with the policy.
     static func visibility(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let linked = "(d.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = d.case_id AND (\(visible))))"
@@ -24,9 +24,13 @@ public struct DeliverableStore: Sendable {
         case .member:
             return (linked, visibleArguments)
         case .expert:
-            var arguments: StatementArguments = [actor.userId]
+            var arguments: StatementArguments = [actor.userId, actor.userId]
             arguments += visibleArguments
-            return ("d.owner_id = ? AND \(linked)", arguments)
+            return ("""
+                (d.owner_id = ? OR EXISTS (SELECT 1 FROM written_procedures w JOIN written_voters v ON v.procedure_id = w.id
+                    WHERE w.deliverable_id = d.id AND w.status = 'open' AND v.user_id = ? AND v.declaration IS NOT 'recused'))
+                AND \(linked)
+                """, arguments)
         }
     }
 
@@ -57,20 +61,29 @@ public struct DeliverableStore: Sendable {
         }
     }
 
-    /// Every deliverable with the facts of its linked case, by due date (tests compare the lists with the policy).
-    public func all() async throws -> [(Deliverable, CaseFacts?)] {
+    /// Every deliverable with the policy's facts, by due date (tests compare the lists with the policy).
+    public func all() async throws -> [(Deliverable, DeliverableFacts)] {
         try await db.writer.read { db in
             let rows = try Deliverable.fetchAll(db.cachedStatement(sql: Self.select + " ORDER BY d.due_on, d.id"))
-            return try rows.map { ($0, try Self.caseFacts(db, $0.caseId)) }
+            return try rows.map { ($0, try Self.facts(db, $0)) }
         }
     }
 
     /// One deliverable and the facts of its linked case.
-    public func find(id: Int64) async throws -> (Deliverable, CaseFacts?)? {
+    public func find(id: Int64) async throws -> (Deliverable, DeliverableFacts)? {
         try await db.writer.read { db in
             guard let found = try Deliverable.fetchOne(db.cachedStatement(sql: Self.select + " WHERE d.id = ?"), arguments: [id]) else { return nil }
-            return (found, try Self.caseFacts(db, found.caseId))
+            return (found, try Self.facts(db, found))
         }
+    }
+
+    /// The owner, the linked case's facts and the eligible voters of an open written procedure on the deliverable.
+    private static func facts(_ db: Database, _ found: Deliverable) throws -> DeliverableFacts {
+        let voters = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT v.user_id FROM written_procedures w JOIN written_voters v ON v.procedure_id = w.id
+            WHERE w.deliverable_id = ? AND w.status = 'open' AND v.declaration IS NOT 'recused'
+            """), arguments: [found.id])
+        return DeliverableFacts(ownerId: found.ownerId, linkedCase: try caseFacts(db, found.caseId), voters: Set(voters))
     }
 
     private static func caseFacts(_ db: Database, _ caseId: Int64?) throws -> CaseFacts? {
@@ -126,7 +139,7 @@ public struct DeliverableStore: Sendable {
     @discardableResult
     private static func requireOpen(_ db: Database, _ id: Int64) throws -> DeliverableStatus {
         guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM deliverables WHERE id = ?"), arguments: [id]),
-              let status = DeliverableStatus(rawValue: raw) else { throw AppError.notFound }
+              let status = DeliverableStatus(rawValue: raw) else { throw Refusal.notFound }
         guard status != .delivered else { throw MeetingRefusal(key: "deliverable_error_frozen") }
         return status
     }

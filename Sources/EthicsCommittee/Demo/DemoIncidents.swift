@@ -3,7 +3,9 @@ import Foundation
 /// A handful of incidents in every state on the demo's systems, written through `IncidentStore` in time order:
 /// a closed one (triaged, root cause, corrective actions), a triaged serious privacy incident with its Art. 73
 /// deadline and the authority's notification, a public report tied to a system at triage, a critical report that
-/// notified the chair and the secretary, and reports still waiting for triage (one from the public form).
+/// notified the chair and the secretary, and reports still waiting for triage (one from the public form); a second closed
+/// one, and a serious one triaged twelve days ago whose authority has not been told yet (its Art. 73 deadline comes in
+/// two days: the due-date sweep reminds the secretary and its owner).
 enum DemoIncidents {
     struct Plan {
         var daysAgo: Double
@@ -49,6 +51,16 @@ enum DemoIncidents {
         Plan(daysAgo: 1, system: nil, title: "The voice assistant hung up on me",
              description: "Each time I said my account number the call ended.",
              harm: .outage, severity: nil, people: nil, fallback: .unknown, service: "The phone line"),
+        Plan(daysAgo: 45, system: 3, title: "The chatbot answered a complaint with an FAQ link",
+             description: "A customer complaining about a late refund received the FAQ page on refunds as the only answer.",
+             harm: .wrongAnswer, severity: .minor, people: 1, fallback: .yes, actions: "An agent answered the customer the same day.",
+             triage: (2, .minor, "Complaint words were not excluded from the keyword matching.",
+                      "Messages with complaint words go to an agent first.", nil),
+             closeAfter: 10),
+        Plan(daysAgo: 12, system: 0, title: "Suggested replies state refund amounts wrongly",
+             description: "The suggested replies computed refunds on the price before the discount; 25 customers were told too much.",
+             harm: .wrongAnswer, severity: .serious, people: 25, fallback: .yes, actions: "Agents told to check amounts by hand.",
+             triage: (1, .serious, "The price feed sent to the model had no discount field.", "", nil)),
     ]
 
     static func events(_ world: DemoWorld, directory: String) -> [DemoEvent] {

@@ -2,6 +2,7 @@ import Foundation
 
 /// The large committee for load tests: three years of history, `size.members` members, `size.cases`
 /// cases, `size.meetings` meetings (25 invited each) with approved minutes, `size.deliverables` deliverables,
+/// a register of about `size.cases / 30` AI systems with their attestations and incidents (`DemoLargeSystems`),
 /// and an audit trail padded with sign-ins to `size.auditEntries` entries. No attachments.
 enum DemoLarge {
     static func plan(_ world: DemoWorld) -> DemoPlan {
@@ -19,6 +20,7 @@ enum DemoLarge {
         var plan = DemoPlan()
         plan.events = DemoCommittee.events(world, start: start, staff: staff, members: members, owners: owners, schedule: schedule)
         var inReview: [Int] = []
+        var approved: [DemoLargeSystems.Candidate] = []
         let first = start + 10 * DemoDate.day
         let caseSpan = world.end.timeIntervalSince(first) - DemoDate.day
         for index in 0..<size.cases {
@@ -34,6 +36,13 @@ enum DemoLarge {
             plan.events += DemoLifecycle.events(shape, index: index, world: world, secretary: DemoRoster.secretary, schedule: schedule,
                                                 steps: steps)
             if shape.target == .inReview && created < world.end - 20 * DemoDate.day { inReview.append(index) }
+            // A favourable decision may register its system (issue 18).
+            if shape.outcome == .favourable || shape.outcome == .conditions,
+               let decidedAt = zip(times, steps).first(where: { $0.1.step.isDecision })?.0 {
+                approved.append(DemoLargeSystems.Candidate(index: index, title: shape.title, vendor: shape.project.vendor,
+                                                           purpose: shape.project.title, tier: shape.tier, owner: shape.owner,
+                                                           decidedAt: decidedAt))
+            }
         }
         if let chair = members.first, size.meetings > 0 {
             plan.events += DemoMeetings.events(world, DemoMeetings.Options(
@@ -45,6 +54,7 @@ enum DemoLarge {
             world, DemoDeliverables.generated(size.deliverables, owners: [DemoRoster.secretary] + members.prefix(40),
                                               from: start + 20 * DemoDate.day, to: world.end, rng: &rng),
             secretary: DemoRoster.secretary)
+        plan.events += DemoLargeSystems.events(world, candidates: approved, count: size.cases / 30, secretary: DemoRoster.secretary)
         let written = plan.events.reduce(0) { $0 + $1.audits }
         plan.events += DemoSignIns.events(people: staff + members + owners, count: size.auditEntries - written,
                                           from: start + 2 * DemoDate.day, to: world.end, rng: &rng)

@@ -44,6 +44,9 @@ enum DemoLifecycle {
         var isAssignment: Bool {
             switch self { case .assign, .assignRecusing: true; default: false }
         }
+        var isDecision: Bool {
+            switch self { case .decide: true; default: false }
+        }
     }
 
     /// The steps of a case with their gaps (days times `pace`), in order.

@@ -19,6 +19,12 @@ enum DemoSmall {
                                                 steps: steps)
         }
         let shapes = cases(world)
+        // A confidential case decided favourably, whose system the register keeps from those who may not open the case
+        // (issue 18). Its own generator: the other cases and the meetings keep the sequence they had.
+        var pilotRandom = DemoRandom(seed: world.options.seed &+ 14)
+        let pilot = confidentialPilot(world)
+        plan.events += DemoLifecycle.events(pilot, index: shapes.count, world: world, secretary: DemoRoster.secretary, schedule: schedule,
+                                            steps: DemoLifecycle.steps(pilot, rng: &pilotRandom))
         plan.events += DemoMeetings.events(world, DemoMeetings.Options(
             count: 9, from: start + 20 * DemoDate.day, to: world.end - 12 * DemoDate.day, secretary: DemoRoster.secretary,
             chair: person("Hélène Marchand"), committee: members, invited: nil, approveInMeeting: true,
@@ -31,7 +37,7 @@ enum DemoSmall {
         plan.events += DemoDeliverables.events(world, DemoDeliverables.small(world, person: person), secretary: DemoRoster.secretary)
         plan.events += DemoWritten.events(world, secretary: DemoRoster.secretary, voters: members)
         plan.events += DemoSystems.events(world, secretary: DemoRoster.secretary, entries: DemoSystems.small(
-            sophie: person("Sophie Laurent"), karim: person("Karim Diallo"), anna: person("Anna Kowalska")))
+            sophie: person("Sophie Laurent"), karim: person("Karim Diallo"), anna: person("Anna Kowalska"), pilotScript: shapes.count))
         // Incidents on the register's systems (evidence files would go beside the case attachments).
         plan.events += DemoIncidents.events(world, directory: (world.options.attachmentsDirectory ?? NSTemporaryDirectory()) + "/incidents")
         if let directory = world.options.attachmentsDirectory {
@@ -49,6 +55,20 @@ enum DemoSmall {
 
     private static func person(_ name: String) -> DemoPerson {
         (DemoRoster.members + DemoRoster.owners + [DemoRoster.admin, DemoRoster.secretary]).first { $0.name == name }!
+    }
+
+    /// Complaint call summaries, a confidential pilot decided favourably: only the staff, its reviewer and its owner may open
+    /// it, so only they see its system in the register.
+    static func confidentialPilot(_ world: DemoWorld) -> DemoCaseShape {
+        var pilot = DemoCaseShape(project: DemoProjects.callSummaries, title: "Complaint call summaries for the legal team (pilot)",
+                                  answers: DemoProjects.callSummaries.answers, owner: person("Karim Diallo"), created: world.daysAgo(95),
+                                  target: .decided)
+        pilot.confidential = true
+        pilot.reviewers = [person("Nadia Haddad")]
+        pilot.recommendations = [.favourable]
+        pilot.outcome = .favourable
+        pilot.pace = 0.5
+        return pilot
     }
 
     /// A dozen cases, oldest first, covering every status, all three tiers, confidential cases, a recusal.

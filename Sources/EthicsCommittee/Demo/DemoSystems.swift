@@ -1,8 +1,9 @@
 import Foundation
 
-/// The register in the demo, through the store: the systems of four approved cases (one whose owner missed the
-/// attestation, one attested lately, one suspended with its re-review case on the next meeting's agenda), a project
-/// that predates the committee (never reviewed, so due for review). The decided translation case is left for the
+/// The register in the demo, through the store: the systems of five approved cases (one whose owner missed the
+/// attestation, one attested lately, one suspended with its re-review case on the next meeting's agenda, one approved
+/// through a confidential case, so hidden from the committee members who may not open it), a project that predates the
+/// committee (never reviewed, so due for review). The decided translation case is left for the
 /// secretary to register (its page offers it).
 enum DemoSystems {
     struct Entry: Sendable {
@@ -62,7 +63,7 @@ enum DemoSystems {
     }
 
     /// The small committee's register.
-    static func small(sophie: DemoPerson, karim: DemoPerson, anna: DemoPerson) -> [Entry] {
+    static func small(sophie: DemoPerson, karim: DemoPerson, anna: DemoPerson, pilotScript: Int) -> [Entry] {
         [
             Entry(caseScript: 0, name: "Website chatbot (Parlo AI)", owner: sophie, vendor: "Parlo AI", model: "Parlo Assist 3",
                   purpose: "Answers first-level questions on the website and hands over to an agent when it cannot answer.",
@@ -82,6 +83,11 @@ enum DemoSystems {
             Entry(caseScript: nil, name: "FAQ auto-reply (legacy)", owner: karim, vendor: "In-house", model: "Rules and keyword matching",
                   purpose: "Automatic first answer to e-mails matching frequent questions, in place since 2021.",
                   dataSources: "FAQ pages", population: "Customers who e-mail the service", status: .inService, deployedDaysAgo: 1500, registeredDaysAgo: 30),
+            // Named to sort after the systems the demo's incidents are reported on (they are picked by name order).
+            Entry(caseScript: pilotScript, name: "Summaries of complaint calls (pilot)", owner: karim, vendor: "Nimbus CX", model: "Nimbus Summarise 2",
+                  purpose: "Drafts a summary of each complaint call for the legal team; the agent corrects and saves it.",
+                  dataSources: "Call transcripts (deleted after 24 hours)", population: "Customers who call to complain; the legal team",
+                  status: .inService, deployedDaysAgo: 25, registeredDaysAgo: 25),
         ]
     }
 }

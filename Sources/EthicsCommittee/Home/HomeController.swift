@@ -51,7 +51,7 @@ struct HomeController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         let user = session.user
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let language = context.language
         let messages = Catalog.messages(language)
         let today = formats.localISODate()
@@ -64,8 +64,8 @@ struct HomeController {
                             detail: messages[runtime: "tier_\(item.detail)"] ?? item.detail)
             }
         }
-        func section(_ heading: MessageKey, _ list: [Item], _ empty: MessageKey?, all: String? = nil) -> Section {
-            Section(heading: messages[heading], items: Array(list.prefix(HomeStore.shown)), empty: empty.map { messages[$0] } ?? "",
+        func section(_ heading: String, _ list: [Item], _ empty: String, all: String? = nil) -> Section {
+            Section(heading: messages[runtime: heading] ?? "", items: Array(list.prefix(HomeStore.shown)), empty: messages[runtime: empty] ?? "",
                     more: list.count > HomeStore.shown ? all : nil)
         }
 
@@ -79,8 +79,8 @@ struct HomeController {
                             date: formats.calendarDate($0.dueOn, language), overdue: $0.dueOn < today, detail: "") }
         }
         /// A section shown only when it has something in it (work that most people rarely have).
-        func whenAny(_ heading: MessageKey, _ list: [Item], all: String? = nil) -> [Section] {
-            list.isEmpty ? [] : [section(heading, list, nil, all: all)]
+        func whenAny(_ heading: String, _ list: [Item], all: String? = nil) -> [Section] {
+            list.isEmpty ? [] : [section(heading, list, "", all: all)]
         }
 
         func systemItems(_ rows: [SystemListRow], date: (SystemListRow) -> String?) -> [Item] {
@@ -93,7 +93,7 @@ struct HomeController {
         var sections: [Section] = []
         var declarationDue = false
         // Whoever owns systems in service attests for them (project owners mostly, but any account may own one).
-        sections += whenAny(.home_systems_attestations_due,
+        sections += whenAny("home_systems_attestations_due",
                             systemItems(try await systems.attestationsDue(ownerId: user.id, until: formats.localISODate(daysFromNow: 14)),
                                         date: { $0.attestationDueOn }))
         // The page's lists in one read (`HomeStore.load`); only the quorum forecast reads on its own.
@@ -101,51 +101,51 @@ struct HomeController {
         let chairId = data.chairId
         switch user.role {
         case .member, .expert:
-            sections += whenAny(.home_ballots_open, data.openBallots.map { ballot in
+            sections += whenAny("home_ballots_open", data.openBallots.map { ballot in
                 Item(href: Paths.meeting(ballot.meetingId) + "#vote-\(ballot.number)",
                      title: messages.fill(.home_ballot_item, ["meeting": ballot.meetingTitle, "number": String(ballot.number)]), status: messages[.ballot_vote_open],
                      date: nil, overdue: false, detail: messages[ballot.voted ? .home_ballot_cast : .home_ballot_waiting])
             })
             // Written procedures awaiting this voter's ballot (or declaration), soonest deadline first.
-            sections += whenAny(.home_written_awaiting, data.writtenAwaiting.map { row in
+            sections += whenAny("home_written_awaiting", data.writtenAwaiting.map { row in
                 Item(href: Paths.writtenProcedure(row.id), title: row.title, status: messages[runtime: "written_kind_\(row.kind.rawValue)"] ?? "",
                      date: formats.dateTime(row.deadline, language), overdue: false,
                      detail: messages.fill(.written_progress, ["voted": String(row.ballots), "voters": String(row.voters)]))
             }, all: Paths.writtenProcedures)
-            sections.append(section(.home_reviews_due, items(data.reviewsDue), .home_reviews_none,
+            sections.append(section("home_reviews_due", items(data.reviewsDue), "home_reviews_none",
                                     all: Paths.cases + "?scope=to_review"))
-            if chairId == user.id {
-                sections += whenAny(.home_minutes_to_approve, meetingItems(data.minutesToApprove), all: Paths.meetings)
+            if Policy.decide(actor, .approveMinutes(chairId: chairId)) == .allow {
+                sections += whenAny("home_minutes_to_approve", meetingItems(data.minutesToApprove), all: Paths.meetings)
             }
-            sections.append(section(.home_next_meetings, meetingItems(data.nextMeetings),
-                                    .home_next_meetings_none, all: Paths.meetings))
-            sections += whenAny(.home_deliverables_owned, deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
-            sections += whenAny(.home_conditions_owned, items(data.conditionsOwned))
+            sections.append(section("home_next_meetings", meetingItems(data.nextMeetings),
+                                    "home_next_meetings_none", all: Paths.meetings))
+            sections += whenAny("home_deliverables_owned", deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
+            sections += whenAny("home_conditions_owned", items(data.conditionsOwned))
             if let member = data.member {
                 declarationDue = member.declarationDue(now: formats.clock.now, currentVersion: settings.current.declarationVersion)
             }
         case .submitter:
-            sections.append(section(.home_own_cases, items(data.ownCases, overdue: false), .home_own_cases_none,
+            sections.append(section("home_own_cases", items(data.ownCases, overdue: false), "home_own_cases_none",
                                     all: Paths.cases + "?scope=mine"))
-            sections.append(section(.home_conditions_owned, items(data.conditionsOwned), .home_conditions_none))
+            sections.append(section("home_conditions_owned", items(data.conditionsOwned), "home_conditions_none"))
         case .secretary, .admin:
-            sections.append(section(.home_triage, items(data.awaitingTriage, overdue: false), .home_triage_none,
+            sections.append(section("home_triage", items(data.awaitingTriage, overdue: false), "home_triage_none",
                                     all: Paths.cases + "?status=submitted"))
-            sections.append(section(.home_late_reviews, items(data.lateReviews), .home_late_reviews_none,
+            sections.append(section("home_late_reviews", items(data.lateReviews), "home_late_reviews_none",
                                     all: Paths.cases + "?status=in_review&overdue=1"))
-            sections.append(section(.home_overdue_conditions, items(data.overdueConditions), .home_overdue_conditions_none,
+            sections.append(section("home_overdue_conditions", items(data.overdueConditions), "home_overdue_conditions_none",
                                     all: Paths.cases + "?overdue=1"))
-            sections.append(section(.home_quorum_risks, quorumRisks(data, messages, language), .home_quorum_risks_none))
-            sections += whenAny(.home_systems_attestations_missed,
+            sections.append(section("home_quorum_risks", quorumRisks(data, messages, language), "home_quorum_risks_none"))
+            sections += whenAny("home_systems_attestations_missed",
                                 systemItems(try await systems.missedAttestations(for: actor, today: today), date: { $0.attestationDueOn }),
                                 all: Paths.systems + "?status=in_service")
-            sections += whenAny(.home_systems_review_overdue,
+            sections += whenAny("home_systems_review_overdue",
                                 systemItems(try await systems.overdueForReview(for: actor, today: today).rows, date: { $0.nextReviewOn }),
                                 all: Paths.systems)
-            sections += whenAny(.home_minutes_awaiting, meetingItems(data.minutesToApprove), all: Paths.meetings)
-            sections.append(section(.home_next_meetings_all, meetingItems(data.nextMeetings),
-                                    .home_next_meetings_none, all: Paths.meetings))
-            sections += whenAny(.home_deliverables_owned, deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
+            sections += whenAny("home_minutes_awaiting", meetingItems(data.minutesToApprove), all: Paths.meetings)
+            sections.append(section("home_next_meetings_all", meetingItems(data.nextMeetings),
+                                    "home_next_meetings_none", all: Paths.meetings))
+            sections += whenAny("home_deliverables_owned", deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
         }
         let page = Page(greeting: messages.fill(.home_greeting, ["name": user.name]),
                         roleSummary: messages[runtime: "home_role_\(user.role.rawValue)"] ?? "",

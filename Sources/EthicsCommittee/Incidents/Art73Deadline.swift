@@ -37,6 +37,33 @@ public enum Art73Deadline {
         return today > due
     }
 
+    /// How many days before the deadline the due-date sweep first reminds the secretary and the incident's owner.
+    public static let reminderDays = 3
+    /// The longest period (Art. 73(2), 15 days): an incident aware before `today` minus this is past every deadline.
+    public static let longestPeriod = Art73Case.allCases.map(\.days).max() ?? 15
+
+    /// The two reminders before a deadline, each sent once (`DueDateSweep`).
+    public enum Reminder: String, Sendable {
+        /// From `reminderDays` days before the deadline until the day before.
+        case soon
+        /// On the last day.
+        case today
+    }
+
+    /// The reminder `today` calls for, given the deadline: nil before the reminder period and after the day (the
+    /// incident page then shows the deadline missed). A sweep that first runs on the last day sends only `today`.
+    public static func reminder(due: String, today: String) -> Reminder? {
+        guard let end = day(due), let now = day(today), let left = calendar.dateComponents([.day], from: now, to: end).day else { return nil }
+        if left == 0 { return .today }
+        return (1...reminderDays).contains(left) ? .soon : nil
+    }
+
+    /// `iso` moved by whole days (the sweep's lower bound on `aware_on`).
+    public static func shifted(_ iso: String, days: Int) -> String? {
+        guard let start = day(iso), let end = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        return Self.iso(end)
+    }
+
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

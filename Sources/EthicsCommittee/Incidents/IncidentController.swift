@@ -26,7 +26,7 @@ struct IncidentController {
     private func system(_ context: AppRequestContext) async throws -> (AISystem, SystemFacts) {
         guard let actor = context.actor else { throw AppError.signInRequired }
         guard let id = context.parameters.get("id", as: Int64.self), let found = try await systems.find(id: id, for: actor) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         return found
     }
@@ -39,7 +39,7 @@ struct IncidentController {
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireSession()
+        try context.require(.useApp)
         let (system, facts) = try await system(context)
         try context.require(.reportIncident(facts))
         let form = IncidentReportForm(context.form)
@@ -60,8 +60,7 @@ struct IncidentController {
         }
         let id = try await incidents.report(form.draft, systemId: system.id, evidence: evidence, awareOn: today, reporter: actor,
                                             by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(.flash_incident_reported), idHash: session.idHash)
-        return .redirect(to: Paths.incident(id))
+        return try await sessions.redirect(to: Paths.incident(id), flash: .flash_incident_reported, context)
     }
 
     private func renderNew(_ system: AISystem, _ form: FormState, context: AppRequestContext,
@@ -81,7 +80,7 @@ struct IncidentController {
     /// The incident in the path, after the policy allowed the person to see it; 404 otherwise.
     private func load(_ context: AppRequestContext) async throws -> (Incident, IncidentFacts) {
         guard let id = context.parameters.get("id", as: Int64.self), let found = try await incidents.find(id: id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try context.require(.viewIncident(found.1))
         return found
@@ -113,8 +112,7 @@ struct IncidentController {
                 ?? form.refused(message: refusal.key, context.language)
             return try await renderShow(fresh, freshFacts, triageForm: state, context: context, status: .unprocessableContent)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_incident_triaged), idHash: session.idHash) }
-        return .redirect(to: Paths.incident(incident.id))
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: .flash_incident_triaged, context)
     }
 
     func confirmClose(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -134,14 +132,13 @@ struct IncidentController {
         } catch let refusal as IncidentRefusal where refusal.key == "incident_error_close_incomplete" {
             return try await renderShow(incident, facts, message: refusal.key, context: context, status: .unprocessableContent)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_incident_closed), idHash: session.idHash) }
-        return .redirect(to: Paths.incident(incident.id))
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: .flash_incident_closed, context)
     }
 
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (incident, _) = try await load(context)
         guard let id = context.parameters.get("attachment", as: Int64.self),
-              let attachment = try await incidents.attachment(id: id, incidentId: incident.id) else { throw AppError.notFound }
+              let attachment = try await incidents.attachment(id: id, incidentId: incident.id) else { throw Refusal.notFound }
         let data = try incidents.bytes(of: attachment)
         try await incidents.logDownload(attachment, by: context.auditActor)
         var headers: HTTPFields = [

@@ -42,13 +42,13 @@ struct IncidentListController {
         let language = context.language
         var all = filter
         all.status = nil
-        let tabs = [IncidentPages.Tab(label: views.text(.incident_status_all), count: formats.number(byStatus.values.reduce(0, +), language),
-                                      href: Paths.incidents + Self.query(all), current: filter.status == nil)]
+        let tabs = [StatusTab(href: Paths.incidents + Self.query(all), label: views.text(.incident_status_all),
+                              count: formats.number(byStatus.values.reduce(0, +), language), current: filter.status == nil)]
             + IncidentStatus.allCases.map { status in
                 var one = filter
                 one.status = status
-                return IncidentPages.Tab(label: views.status(status), count: formats.number(byStatus[status] ?? 0, language),
-                                         href: Paths.incidents + Self.query(one), current: filter.status == status)
+                return StatusTab(href: Paths.incidents + Self.query(one), label: views.status(status),
+                                 count: formats.number(byStatus[status] ?? 0, language), current: filter.status == status)
             }
         func link(_ page: Int) -> String { Paths.incidents + Self.query(filter, page: page) }
         var values = FormState()

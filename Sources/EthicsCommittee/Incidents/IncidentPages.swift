@@ -101,15 +101,8 @@ enum IncidentPages {
         let publicReport: Bool
     }
 
-    struct Tab: Sendable {
-        let label: String
-        let count: String
-        let href: String
-        let current: Bool
-    }
-
     struct List: Sendable {
-        let tabs: [Tab]
+        let tabs: [StatusTab]
         let action: String
         let status: String
         let severities: [Choice]

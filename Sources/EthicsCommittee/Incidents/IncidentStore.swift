@@ -251,26 +251,11 @@ public struct IncidentStore: Sendable {
         let stored = try evidence.map { try saveFile($0.bytes) }
         do {
             return try await db.writer.write { db in
-                guard let (_, system) = try SystemStore.find(db, id: systemId),
-                      Policy.decide(reporter, .reportIncident(system)) == .allow else { throw AppError.notFound }
-                let now = clock.now, at = Timestamp.string(now)
-                try db.execute(sql: """
-                    INSERT INTO incidents (system_id, source, reporter_id, title, description, occurred_on, harm_type, severity,
-                        people_affected, fallback_used, actions_taken, aware_on, reported_at, updated_at)
-                    VALUES (?, 'account', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [systemId, reporter.userId, draft.title, draft.description, draft.occurredOn, draft.harmType.rawValue,
-                                     draft.severity?.rawValue, draft.peopleAffected, draft.fallbackUsed.rawValue, draft.actionsTaken,
-                                     awareOn, at, at])
-                let id = db.lastInsertedRowID
-                try AuditStore.append(db, by: actor, action: "incident.reported", targetType: "incident", targetId: String(id),
-                                      detail: "system=\(systemId) harm=\(draft.harmType.rawValue) severity=\(draft.severity?.rawValue ?? "")",
-                                      at: now)
+                let now = clock.now
+                let id = try Self.report(db, draft, systemId: systemId, awareOn: awareOn, reporter: reporter, by: actor, now: now)
                 for (file, name) in zip(evidence, stored) {
                     try Self.insertAttachment(db, incidentId: id, file: file, storedName: name.stored, digest: name.digest,
                                               by: actor, at: now)
-                }
-                if draft.severity == .critical {
-                    try Notifier.incidentCritical(db, incidentId: id, by: actor.id, now: now)
                 }
                 return id
             }
@@ -280,25 +265,53 @@ public struct IncidentStore: Sendable {
         }
     }
 
+    /// `report` without evidence, inside the caller's transaction (the large demo writes its incidents in batches).
+    static func report(_ db: Database, _ draft: IncidentDraft, systemId: Int64, awareOn: String, reporter: Actor, by actor: AuditActor,
+                       now: Date) throws -> Int64 {
+        guard let (_, system) = try SystemStore.find(db, id: systemId),
+              Policy.decide(reporter, .reportIncident(system)) == .allow else { throw Refusal.notFound }
+        let at = Timestamp.string(now)
+        try db.execute(sql: """
+            INSERT INTO incidents (system_id, source, reporter_id, title, description, occurred_on, harm_type, severity,
+                people_affected, fallback_used, actions_taken, aware_on, reported_at, updated_at)
+            VALUES (?, 'account', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [systemId, reporter.userId, draft.title, draft.description, draft.occurredOn, draft.harmType.rawValue,
+                             draft.severity?.rawValue, draft.peopleAffected, draft.fallbackUsed.rawValue, draft.actionsTaken,
+                             awareOn, at, at])
+        let id = db.lastInsertedRowID
+        try AuditStore.append(db, by: actor, action: "incident.reported", targetType: "incident", targetId: String(id),
+                              detail: "system=\(systemId) harm=\(draft.harmType.rawValue) severity=\(draft.severity?.rawValue ?? "")",
+                              at: now)
+        if draft.severity == .critical {
+            try Notifier.incidentCritical(db, incidentId: id, by: actor.id, now: now)
+        }
+        return id
+    }
+
     /// A report from the public feedback form: no system, no severity, no reporter. Returns its receipt number,
     /// random (never the id), which is all its sender ever sees.
     public func receivePublic(_ draft: IncidentDraft, awareOn: String, by actor: AuditActor) async throws -> String {
-        try await db.writer.write { db in
-            let now = clock.now, at = Timestamp.string(now)
-            var receipt = Self.receipt()
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM incidents WHERE receipt = ?", arguments: [receipt]) == true {
-                receipt = Self.receipt()
-            }
-            try db.execute(sql: """
-                INSERT INTO incidents (source, receipt, service_named, title, description, occurred_on, harm_type, people_affected,
-                    fallback_used, actions_taken, aware_on, reported_at, updated_at)
-                VALUES ('public', ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)
-                """, arguments: [receipt, draft.serviceNamed, draft.title, draft.description, draft.occurredOn, draft.harmType.rawValue,
-                                 draft.peopleAffected, draft.fallbackUsed.rawValue, awareOn, at, at])
-            try AuditStore.append(db, by: actor, action: "incident.public_received", targetType: "incident",
-                                  targetId: String(db.lastInsertedRowID), detail: "harm=\(draft.harmType.rawValue)", at: now)
-            return receipt
+        try await db.writer.write { db in try Self.receivePublic(db, draft, awareOn: awareOn, by: actor, now: clock.now).receipt }
+    }
+
+    /// `receivePublic` inside the caller's transaction: the new incident's id and its receipt.
+    static func receivePublic(_ db: Database, _ draft: IncidentDraft, awareOn: String, by actor: AuditActor,
+                              now: Date) throws -> (id: Int64, receipt: String) {
+        let at = Timestamp.string(now)
+        var receipt = Self.receipt()
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM incidents WHERE receipt = ?", arguments: [receipt]) == true {
+            receipt = Self.receipt()
         }
+        try db.execute(sql: """
+            INSERT INTO incidents (source, receipt, service_named, title, description, occurred_on, harm_type, people_affected,
+                fallback_used, actions_taken, aware_on, reported_at, updated_at)
+            VALUES ('public', ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)
+            """, arguments: [receipt, draft.serviceNamed, draft.title, draft.description, draft.occurredOn, draft.harmType.rawValue,
+                             draft.peopleAffected, draft.fallbackUsed.rawValue, awareOn, at, at])
+        let id = db.lastInsertedRowID
+        try AuditStore.append(db, by: actor, action: "incident.public_received", targetType: "incident",
+                              targetId: String(id), detail: "harm=\(draft.harmType.rawValue)", at: now)
+        return (id, receipt)
     }
 
     /// Triage, first or again: the system and severity confirmed, an owner, root cause and corrective actions,
@@ -307,71 +320,80 @@ public struct IncidentStore: Sendable {
     /// becoming critical notifies the chair and the secretaries; a new owner is told.
     public func triage(id: Int64, revision: Int, _ triage: IncidentTriage, triager: Actor, by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            guard let (before, facts) = try Self.find(db, id: id), Policy.decide(triager, .triageIncident(facts)) == .allow else {
-                throw IncidentRefusal(key: "incident_error_changed")
-            }
-            guard before.revision == revision else { throw IncidentRefusal(key: "incident_error_changed") }
-            guard let (_, system) = try SystemStore.find(db, id: triage.systemId),
-                  Policy.decide(triager, .viewSystem(system)) == .allow else { throw IncidentRefusal(key: "incident_error_system") }
-            let newFacts = IncidentFacts(system: system, status: .triaged, critical: triage.severity == .critical,
-                                         chairId: try Self.chairId(db))
-            if let owner = triage.ownerId {
-                guard let role = try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [owner])
-                    .flatMap(Role.init(rawValue:)),
-                      Policy.decide(Actor(userId: owner, role: role), .ownIncident(newFacts)) == .allow
-                else { throw IncidentRefusal(key: "incident_error_owner") }
-            }
-            let now = clock.now, at = Timestamp.string(now)
-            try db.execute(sql: """
-                UPDATE incidents SET system_id = ?, severity = ?, owner_id = ?, root_cause = ?, corrective_actions = ?, aware_on = ?,
-                    art73_case = ?, authority_notified_on = ?, status = 'triaged', triaged_at = COALESCE(triaged_at, ?),
-                    triaged_by = COALESCE(triaged_by, ?), updated_at = ?, revision = revision + 1
-                WHERE id = ? AND revision = ? AND status IN ('reported', 'triaged')
-                """, arguments: [triage.systemId, triage.severity.rawValue, triage.ownerId, triage.rootCause, triage.correctiveActions,
-                                 triage.awareOn, triage.art73Case.rawValue, triage.authorityNotifiedOn, at, actor.id, at, id, revision])
-            guard db.changesCount == 1 else { throw IncidentRefusal(key: "incident_error_changed") }
-            let first = before.status == .reported
-            try AuditStore.append(db, by: actor, action: first ? "incident.triaged" : "incident.triage_updated", targetType: "incident",
-                                  targetId: String(id),
-                                  detail: "system=\(triage.systemId) severity=\(triage.severity.rawValue) owner=\(triage.ownerId.map(String.init) ?? "")"
-                                      + " aware_on=\(triage.awareOn) art73=\(triage.art73Case.rawValue)"
-                                      + " authority_notified_on=\(triage.authorityNotifiedOn ?? "")", at: now)
-            if before.severity != triage.severity {
-                let raised = before.severity.map { triage.severity > $0 } ?? false
-                try AuditStore.append(db, by: actor, action: raised && !first ? "incident.severity_raised" : "incident.severity_changed",
-                                      targetType: "incident", targetId: String(id),
-                                      detail: "\(before.severity?.rawValue ?? "unassessed")->\(triage.severity.rawValue)", at: now)
-            }
-            if before.systemId != triage.systemId {
-                try AuditStore.append(db, by: actor, action: "incident.system_changed", targetType: "incident", targetId: String(id),
-                                      detail: "\(before.systemId.map(String.init) ?? "none")->\(triage.systemId)", at: now)
-            }
-            if triage.severity == .critical && before.severity != .critical {
-                try Notifier.incidentCritical(db, incidentId: id, by: actor.id, now: now)
-            }
-            if let owner = triage.ownerId, owner != before.ownerId {
-                try Notifier.incidentAssigned(db, incidentId: id, ownerId: owner, by: actor.id, now: now)
-            }
+            try Self.triage(db, id: id, revision: revision, triage, triager: triager, by: actor, now: clock.now)
+        }
+    }
+
+    /// `triage` inside the caller's transaction.
+    static func triage(_ db: Database, id: Int64, revision: Int, _ triage: IncidentTriage, triager: Actor, by actor: AuditActor,
+                       now: Date) throws {
+        guard let (before, facts) = try Self.find(db, id: id), Policy.decide(triager, .triageIncident(facts)) == .allow else {
+            throw IncidentRefusal(key: "incident_error_changed")
+        }
+        guard before.revision == revision else { throw IncidentRefusal(key: "incident_error_changed") }
+        guard let (_, system) = try SystemStore.find(db, id: triage.systemId),
+              Policy.decide(triager, .viewSystem(system)) == .allow else { throw IncidentRefusal(key: "incident_error_system") }
+        let newFacts = IncidentFacts(system: system, status: .triaged, critical: triage.severity == .critical,
+                                     chairId: try Self.chairId(db))
+        if let owner = triage.ownerId {
+            guard let role = try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [owner])
+                .flatMap(Role.init(rawValue:)),
+                  Policy.decide(Actor(userId: owner, role: role), .ownIncident(newFacts)) == .allow
+            else { throw IncidentRefusal(key: "incident_error_owner") }
+        }
+        let at = Timestamp.string(now)
+        try db.execute(sql: """
+            UPDATE incidents SET system_id = ?, severity = ?, owner_id = ?, root_cause = ?, corrective_actions = ?, aware_on = ?,
+                art73_case = ?, authority_notified_on = ?, status = 'triaged', triaged_at = COALESCE(triaged_at, ?),
+                triaged_by = COALESCE(triaged_by, ?), updated_at = ?, revision = revision + 1
+            WHERE id = ? AND revision = ? AND status IN ('reported', 'triaged')
+            """, arguments: [triage.systemId, triage.severity.rawValue, triage.ownerId, triage.rootCause, triage.correctiveActions,
+                             triage.awareOn, triage.art73Case.rawValue, triage.authorityNotifiedOn, at, actor.id, at, id, revision])
+        guard db.changesCount == 1 else { throw IncidentRefusal(key: "incident_error_changed") }
+        let first = before.status == .reported
+        try AuditStore.append(db, by: actor, action: first ? "incident.triaged" : "incident.triage_updated", targetType: "incident",
+                              targetId: String(id),
+                              detail: "system=\(triage.systemId) severity=\(triage.severity.rawValue) owner=\(triage.ownerId.map(String.init) ?? "")"
+                                  + " aware_on=\(triage.awareOn) art73=\(triage.art73Case.rawValue)"
+                                  + " authority_notified_on=\(triage.authorityNotifiedOn ?? "")", at: now)
+        if before.severity != triage.severity {
+            let raised = before.severity.map { triage.severity > $0 } ?? false
+            try AuditStore.append(db, by: actor, action: raised && !first ? "incident.severity_raised" : "incident.severity_changed",
+                                  targetType: "incident", targetId: String(id),
+                                  detail: "\(before.severity?.rawValue ?? "unassessed")->\(triage.severity.rawValue)", at: now)
+        }
+        if before.systemId != triage.systemId {
+            try AuditStore.append(db, by: actor, action: "incident.system_changed", targetType: "incident", targetId: String(id),
+                                  detail: "\(before.systemId.map(String.init) ?? "none")->\(triage.systemId)", at: now)
+        }
+        if triage.severity == .critical && before.severity != .critical {
+            try Notifier.incidentCritical(db, incidentId: id, by: actor.id, now: now)
+        }
+        if let owner = triage.ownerId, owner != before.ownerId {
+            try Notifier.incidentAssigned(db, incidentId: id, ownerId: owner, by: actor.id, now: now)
         }
     }
 
     /// Closes a triaged incident once its root cause and corrective actions are recorded; the trigger freezes it.
     public func close(id: Int64, closer: Actor, by actor: AuditActor) async throws {
-        try await db.writer.write { db in
-            guard let (found, facts) = try Self.find(db, id: id), Policy.decide(closer, .closeIncident(facts)) == .allow else {
-                throw IncidentRefusal(key: "incident_error_changed")
-            }
-            guard !found.rootCause.isEmpty, !found.correctiveActions.isEmpty else {
-                throw IncidentRefusal(key: "incident_error_close_incomplete")
-            }
-            let now = clock.now, at = Timestamp.string(now)
-            try db.execute(sql: """
-                UPDATE incidents SET status = 'closed', closed_at = ?, closed_by = ?, updated_at = ?, revision = revision + 1
-                WHERE id = ? AND status = 'triaged'
-                """, arguments: [at, actor.id, at, id])
-            guard db.changesCount == 1 else { throw IncidentRefusal(key: "incident_error_changed") }
-            try AuditStore.append(db, by: actor, action: "incident.closed", targetType: "incident", targetId: String(id), at: now)
+        try await db.writer.write { db in try Self.close(db, id: id, closer: closer, by: actor, now: clock.now) }
+    }
+
+    /// `close` inside the caller's transaction.
+    static func close(_ db: Database, id: Int64, closer: Actor, by actor: AuditActor, now: Date) throws {
+        guard let (found, facts) = try Self.find(db, id: id), Policy.decide(closer, .closeIncident(facts)) == .allow else {
+            throw IncidentRefusal(key: "incident_error_changed")
         }
+        guard !found.rootCause.isEmpty, !found.correctiveActions.isEmpty else {
+            throw IncidentRefusal(key: "incident_error_close_incomplete")
+        }
+        let at = Timestamp.string(now)
+        try db.execute(sql: """
+            UPDATE incidents SET status = 'closed', closed_at = ?, closed_by = ?, updated_at = ?, revision = revision + 1
+            WHERE id = ? AND status = 'triaged'
+            """, arguments: [at, actor.id, at, id])
+        guard db.changesCount == 1 else { throw IncidentRefusal(key: "incident_error_changed") }
+        try AuditStore.append(db, by: actor, action: "incident.closed", targetType: "incident", targetId: String(id), at: now)
     }
 
     /// Records that someone opened an evidence file (the view log).

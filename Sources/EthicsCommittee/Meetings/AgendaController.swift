@@ -29,7 +29,7 @@ struct AgendaController {
 
     private func item(_ record: MeetingRecord, _ context: AppRequestContext) throws -> AgendaItem {
         guard let id = context.parameters.get("item", as: Int64.self), let item = record.items.first(where: { $0.id == id }) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         return item
     }
@@ -44,8 +44,7 @@ struct AgendaController {
             if let refused { return try await refused(refusal.key) }
             return try await builder.refuse(record, refusal.key, context)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(record.meeting.id))
+        return try await sessions.redirect(to: Paths.meeting(record.meeting.id), flash: flash, context)
     }
 
     func add(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,7 +85,7 @@ struct AgendaController {
     func reorder(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await managed(context)
         let item = try item(record, context)
-        guard let direction = context.parameters.get("direction"), ["up", "down"].contains(direction) else { throw AppError.notFound }
+        guard let direction = context.parameters.get("direction"), ["up", "down"].contains(direction) else { throw Refusal.notFound }
         return try await run(record, .flash_item_moved, context) {
             try await agenda.reorder(itemId: item.id, meetingId: record.meeting.id, up: direction == "up", by: context.auditActor)
         }

@@ -11,7 +11,7 @@ extension AgendaStore {
                 UPDATE agenda_items SET title = CASE WHEN kind = 'free' THEN coalesce(?, title) ELSE title END, note = ?, note_html = ?
                 WHERE id = ? AND meeting_id = ? AND decided_at IS NULL
                 """, arguments: [title, note, noteHTML, itemId, meetingId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
+            guard db.changesCount == 1 else { throw Refusal.notFound }
             try AuditStore.append(db, by: actor, action: "meeting.item_edited", targetType: "meeting", targetId: String(meetingId),
                                   detail: "item=\(itemId) note_chars=\(note.count)", at: clock.now)
         }
@@ -24,7 +24,7 @@ extension AgendaStore {
             let caseId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT case_id FROM agenda_items WHERE id = ? AND meeting_id = ?"),
                                             arguments: [itemId, meetingId])
             try db.execute(sql: "DELETE FROM agenda_items WHERE id = ? AND meeting_id = ? AND decided_at IS NULL", arguments: [itemId, meetingId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
+            guard db.changesCount == 1 else { throw Refusal.notFound }
             try AuditStore.append(db, by: actor, action: "meeting.item_removed", targetType: "meeting", targetId: String(meetingId),
                                   detail: "item=\(itemId)" + (caseId.map { " case=\($0)" } ?? ""), at: clock.now)
         }

@@ -130,7 +130,7 @@ public struct AgendaStore: Sendable {
         try await db.writer.write { db in
             try Self.requirePlanned(db, meetingId)
             guard let position = try Int.fetchOne(db.cachedStatement(sql: "SELECT position FROM agenda_items WHERE id = ? AND meeting_id = ?"),
-                                                  arguments: [itemId, meetingId]) else { throw AppError.notFound }
+                                                  arguments: [itemId, meetingId]) else { throw Refusal.notFound }
             let neighbour = try Row.fetchOne(db.cachedStatement(sql: up
                 ? "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position < ? ORDER BY position DESC LIMIT 1"
                 : "SELECT id, position FROM agenda_items WHERE meeting_id = ? AND position > ? ORDER BY position LIMIT 1"),
@@ -150,7 +150,7 @@ public struct AgendaStore: Sendable {
             try Self.requirePlanned(db, targetId)
             try db.execute(sql: "UPDATE agenda_items SET meeting_id = ?, position = ? WHERE id = ? AND meeting_id = ?",
                            arguments: [targetId, try Self.nextPosition(db, targetId), itemId, meetingId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
+            guard db.changesCount == 1 else { throw Refusal.notFound }
             try AuditStore.append(db, by: actor, action: "meeting.item_moved", targetType: "meeting", targetId: String(meetingId),
                                   detail: "item=\(itemId) to=\(targetId)", at: clock.now)
         }
@@ -178,7 +178,7 @@ public struct AgendaStore: Sendable {
         guard status == MeetingStatus.held.rawValue else { throw MeetingRefusal(key: "meeting_error_not_held") }
         guard let item = try AgendaItem.fetchOne(db.cachedStatement(sql: """
             SELECT a.*, NULL AS case_title FROM agenda_items a WHERE a.id = ? AND a.meeting_id = ?
-            """), arguments: [itemId, meetingId]) else { throw AppError.notFound }
+            """), arguments: [itemId, meetingId]) else { throw Refusal.notFound }
         guard item.decidedAt == nil else { throw MeetingRefusal(key: "vote_error_already") }
         do {
             for vote in votes {

@@ -23,7 +23,7 @@ struct BallotController {
     private func load(_ context: AppRequestContext) async throws -> (MeetingRecord, AgendaItem, Int) {
         let record = try await views.load(context)
         guard let id = context.parameters.get("item", as: Int64.self),
-              let index = record.items.firstIndex(where: { $0.id == id }) else { throw AppError.notFound }
+              let index = record.items.firstIndex(where: { $0.id == id }) else { throw Refusal.notFound }
         return (record, record.items[index], index + 1)
     }
 
@@ -33,8 +33,7 @@ struct BallotController {
     }
 
     private func done(_ record: MeetingRecord, _ flash: MessageKey, number: Int, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(record.meeting.id) + "#vote-\(number)")
+        return try await sessions.redirect(to: Paths.meeting(record.meeting.id) + "#vote-\(number)", flash: flash, context)
     }
 
     func open(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -66,7 +65,7 @@ struct BallotController {
             return try await builder.refuse(record, forms: forms, context)
         }
         // Staff and project owners have no ballot; a member who may see the meeting is told why they may not vote now.
-        guard actor.role == .member || actor.role == .expert else { throw AppError.notFound }
+        guard Policy.hasBallot(actor) else { throw Refusal.notFound }
         if let reason = Policy.ballotRefusal(record.ballotFacts(item, userId: actor.userId)) { return try await refused(FieldErrors(), reason) }
         try context.require(.castBallot(record.ballotFacts(item, userId: actor.userId)))
         let errors = form.validate()
@@ -165,7 +164,7 @@ struct BallotController {
         try context.require(.followVote(record.voteFacts(item)))
         let ballots = try await ballots.ballots(meetingId: record.meeting.id)[item.id] ?? []
         guard let view = BallotViews(formats: views.formats).view(item, number: number, record, ballots: ballots, owners: [],
-                                                                   forms: MeetingShowForms(), context) else { throw AppError.notFound }
+                                                                   forms: MeetingShowForms(), context) else { throw Refusal.notFound }
         let html = try builder.renderer.render("meetings/ballot_count", view)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }

@@ -40,7 +40,7 @@ public struct BallotStore: Sendable {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT m.status, a.vote_opened_at, a.decided_at, a.case_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
             WHERE a.id = ? AND a.meeting_id = ?
-            """), arguments: [itemId, meetingId]) else { throw AppError.notFound }
+            """), arguments: [itemId, meetingId]) else { throw Refusal.notFound }
         let attendance = try Row.fetchOne(db.cachedStatement(sql: "SELECT attendance FROM meeting_invitees WHERE meeting_id = ? AND user_id = ?"),
                                           arguments: [meetingId, userId])
         // The same seats as `MeetingStore.votingMembers`.
@@ -96,7 +96,7 @@ public struct BallotStore: Sendable {
                       by actor: AuditActor) async throws -> ItemOutcome {
         try await db.writer.write { db in
             guard let item = try Row.fetchOne(db.cachedStatement(sql: "SELECT vote_opened_at, decided_at, kind FROM agenda_items WHERE id = ? AND meeting_id = ?"),
-                                              arguments: [itemId, meetingId]) else { throw AppError.notFound }
+                                              arguments: [itemId, meetingId]) else { throw Refusal.notFound }
             guard (item["decided_at"] as String?) == nil else { throw MeetingRefusal(key: "vote_error_already") }
             guard (item["vote_opened_at"] as String?) != nil else { throw MeetingRefusal(key: "vote_error_not_open") }
             let counted = try Row.fetchAll(db.cachedStatement(sql: """

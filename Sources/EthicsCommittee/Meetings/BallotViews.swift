@@ -21,7 +21,7 @@ struct BallotViews: Sendable {
         let showBallot = canCast || refusedBallot
         let canOpen = allowed(.openVote(vote)), follow = allowed(.followVote(vote)) && vote.isOpen
         let canClose = allowed(.closeVote(vote)), canRecord = allowed(.recordBallot(vote))
-        let notVoting = visible && vote.isOpen && mineFacts.invited && !canCast ? Policy.ballotRefusal(mineFacts).flatMap { messages[runtime: $0] } : nil
+        let notVoting = visible && vote.isOpen && mineFacts.invited && Policy.hasBallot(actor) && !canCast ? Policy.ballotRefusal(mineFacts).flatMap { messages[runtime: $0] } : nil
         guard canOpen || follow || showBallot || notVoting != nil else { return nil }
 
         let eligible = record.eligibleVoters(item)

@@ -33,7 +33,7 @@ struct MeetingController {
             found.map { meeting in
                 let overdue = meeting.status == .planned && meeting.startsAt < now
                 return MeetingPages.ListRow(href: Paths.meeting(meeting.id), title: meeting.title, when: views.when(meeting, context.language),
-                                            status: overdue ? messages[.meeting_status_not_held] : messages[runtime: "meeting_status_\(meeting.status.rawValue)"] ?? "",
+                                            status: messages[runtime: overdue ? "meeting_status_not_held" : "meeting_status_\(meeting.status.rawValue)"] ?? "",
                                             statusKey: meeting.status.rawValue)
             }
         }
@@ -149,7 +149,6 @@ struct MeetingController {
     }
 
     private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(id))
+        return try await sessions.redirect(to: Paths.meeting(id), flash: flash, context)
     }
 }

@@ -73,7 +73,7 @@ struct MeetingLifecycleController {
             return try await cancelForm(record, reason: reason, error: nil, context: context, status: .ok)
         }
         if let problem = Validate.text(reason, max: FieldLimits.cancelReason) {
-            return try await cancelForm(record, reason: reason, error: (problem == .error_required ? .meeting_cancel_error_reason : problem).name,
+            return try await cancelForm(record, reason: reason, error: problem == .error_required ? "meeting_cancel_error_reason" : problem.name,
                                         context: context, status: .unprocessableContent)
         }
         do {
@@ -136,8 +136,7 @@ struct MeetingLifecycleController {
     }
 
     private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meeting(id))
+        return try await sessions.redirect(to: Paths.meeting(id), flash: flash, context)
     }
 }
 

@@ -12,18 +12,16 @@ extension MeetingStore {
     /// meetings they are invited to, a project owner none.
     public func list(for actor: Actor, upcoming: Bool, now: String, page: Int) async throws -> ListPage<Meeting> {
         let size = Self.listPageSize
-        // The rule of `Policy.decideMeeting(.viewMeeting)`, as in `list(for:)`; MeetingVisibilityTests checks both.
-        guard actor.role != .submitter else { return ListPage(rows: [], total: 0, number: 1, size: size) }
+        let (visible, visibleArguments) = Self.visibility(actor)
         return try await db.writer.read { db in
             let half = upcoming ? "m.status = 'planned' AND m.starts_at >= ?" : "NOT (m.status = 'planned' AND m.starts_at >= ?)"
             let order = upcoming ? "m.starts_at, m.id" : "m.starts_at DESC, m.id DESC"
-            let invited = actor.role == .expert ? "JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?" : ""
-            var arguments: StatementArguments = actor.role == .expert ? [actor.userId] : []
+            var arguments = visibleArguments
             arguments += [now]
-            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM meetings m \(invited) WHERE \(half)"), arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM meetings m WHERE \(visible) AND \(half)"), arguments: arguments) ?? 0
             let (number, offset) = ListPage<Meeting>.clamp(requested: page, total: total, size: size)
             arguments += [size, offset]
-            let rows = try Meeting.fetchAll(db.cachedStatement(sql: "SELECT m.* FROM meetings m \(invited) WHERE \(half) ORDER BY \(order) LIMIT ? OFFSET ?"),
+            let rows = try Meeting.fetchAll(db.cachedStatement(sql: "SELECT m.* FROM meetings m WHERE \(visible) AND \(half) ORDER BY \(order) LIMIT ? OFFSET ?"),
                                             arguments: arguments)
             return ListPage(rows: rows, total: total, number: number, size: size)
         }
@@ -34,7 +32,7 @@ extension MeetingStore {
     public func update(meetingId: Int64, _ draft: MeetingDraft, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             guard let before = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [meetingId]) else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             try db.execute(sql: """
                 UPDATE meetings SET title = ?, starts_at = ?, duration = ?, place = ?, video_url = ?, sequence = sequence + 1

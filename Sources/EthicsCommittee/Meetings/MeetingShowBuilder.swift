@@ -43,8 +43,8 @@ struct MeetingShowBuilder: Sendable {
                 view.ballot = ballotViews.view(item, number: index + 1, record, ballots: ballots[item.id] ?? [], owners: owners(item),
                                                forms: forms, context)
                 // The case's AI Act obligations are offered as conditions wherever this item's decision is recorded.
-                if let offered = item.caseId.flatMap({ obligations[$0] }) {
-                    let choices = owners(item).map { ($0.value, $0.label) }
+                if let offered = item.caseId.flatMap({ obligations[$0] }), let facts = item.caseId.flatMap({ record.cases[$0] }) {
+                    let choices = ConditionOwners.obligationOwners(people, facts)
                     if view.voteAction != nil {
                         view.aiActRollOffer = AIActOfferView(offered, form: view.form, owners: choices, fallback: nil, suffix: "-\(index + 1)")
                     }

@@ -34,19 +34,29 @@ public struct MeetingStore: Sendable {
         return (meeting, MeetingFacts(invitees: Set(invited)))
     }
 
+    /// `Policy.decideMeeting(.viewMeeting)` in SQL over the meeting whose id is the column `meetingId`: every meeting
+    /// for the staff and members, those an expert is invited to, none for a project owner. The one SQL copy of the
+    /// rule (the meetings lists, the notifications); `SQLRuleAgreementTests` and `MeetingVisibilityTests` check it
+    /// agrees with the policy.
+    static func visibility(_ actor: Actor, meetingId: String = "m.id") -> (String, StatementArguments) {
+        switch actor.role {
+        case .admin, .secretary, .member: return ("1", [])
+        case .expert:
+            return ("EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = \(meetingId) AND i.user_id = ?)", [actor.userId])
+        case .submitter: return ("0", [])
+        }
+    }
+
     /// The meetings a person may open, latest first: all of them, for an expert those they are invited to, for a
     /// project owner none.
     public func list(for actor: Actor, limit: Int? = nil) async throws -> [Meeting] {
-        // The rule of `Policy.decideMeeting(.viewMeeting)`, in SQL; MeetingVisibilityTests checks they agree.
-        guard actor.role != .submitter else { return [] }
+        let (visible, visibleArguments) = Self.visibility(actor)
+        var arguments = visibleArguments
+        arguments += [limit ?? -1]
+        let bound = arguments
         return try await db.writer.read { db in
-            if actor.role == .expert {
-                return try Meeting.fetchAll(db.cachedStatement(sql: """
-                    SELECT m.* FROM meetings m JOIN meeting_invitees i ON i.meeting_id = m.id AND i.user_id = ?
-                    ORDER BY m.starts_at DESC LIMIT ?
-                    """), arguments: [actor.userId, limit ?? -1])
-            }
-            return try Meeting.fetchAll(db.cachedStatement(sql: "SELECT * FROM meetings ORDER BY starts_at DESC LIMIT ?"), arguments: [limit ?? -1])
+            try Meeting.fetchAll(db.cachedStatement(sql: "SELECT m.* FROM meetings m WHERE \(visible) ORDER BY m.starts_at DESC LIMIT ?"),
+                                 arguments: bound)
         }
     }
 

@@ -45,7 +45,7 @@ struct MeetingViews: Sendable {
 
     /// The meeting in the path, after the policy allowed the person to see it; 404 otherwise.
     func load(_ context: AppRequestContext) async throws -> MeetingRecord {
-        guard let id = context.parameters.get("id", as: Int64.self), let record = try await record(id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let record = try await record(id) else { throw Refusal.notFound }
         try context.require(.viewMeeting(record.facts))
         return record
     }

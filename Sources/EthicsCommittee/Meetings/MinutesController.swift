@@ -46,8 +46,7 @@ struct MinutesController {
             approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
             fingerprint: views.fingerprintLine(record.minutes, context.language),
             archiveHref: record.minutes?.fingerprint != nil && Self.seesEveryItem(record, context.actor) ? Paths.meetingMinutesArchive(id) : nil,
-            recusedNote: recused.isEmpty ? nil : messages.fill(.minutes_chair_recused,
-                                                              ["items": recused.map(String.init).joined(separator: ", ")]),
+            recusedNote: recused.isEmpty ? nil : messages.fill(.minutes_chair_recused, ["items": recused.map(String.init).joined(separator: ", ")]),
             returned: pending.map { messages.fill(.minutes_returned_line, ["name": $0.byName, "date": views.formats.dateTime($0.returnedAt, context.language)]) },
             returnedText: pending?.comment,
             returnAction: chairMay ? Paths.meetingMinutesReturn(id) : nil,
@@ -147,7 +146,7 @@ struct MinutesController {
             return try await renderer.page("meetings/minutes", page, titleText: title, context: context,
                                            path: Paths.meetingMinutes(record.meeting.id), status: .unprocessableContent)
         }
-        if let problem = Validate.text(comment, max: 4000) { return try await refused((problem == .error_required ? .minutes_return_empty : problem).name) }
+        if let problem = Validate.text(comment, max: 4000) { return try await refused(problem == .error_required ? "minutes_return_empty" : problem.name) }
         do {
             try await minutes.sendBack(meetingId: record.meeting.id, comment: comment, by: context.auditActor)
         } catch let refusal as MeetingRefusal {
@@ -157,8 +156,7 @@ struct MinutesController {
     }
 
     private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.meetingMinutes(id))
+        return try await sessions.redirect(to: Paths.meetingMinutes(id), flash: flash, context)
     }
 
     /// A standalone page with print CSS: A4, page numbers, the committee and the meeting date on every page,
@@ -175,7 +173,7 @@ struct MinutesController {
     func archive(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         guard Self.seesEveryItem(record, context.actor), let archive = try await minutes.archive(meetingId: record.meeting.id) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         try await viewLog.record(context, action: "meeting.minutes_viewed", targetType: "meeting", targetId: record.meeting.id)
         return Response(status: .ok, headers: [

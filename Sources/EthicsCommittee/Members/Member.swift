@@ -17,11 +17,6 @@ public enum TitleForm: String, Sendable, CaseIterable {
     case neutral, feminine, masculine
 }
 
-/// The roles that hold a seat on the committee and so have a member profile.
-extension Role {
-    public var sitsOnCommittee: Bool { self == .member || self == .expert }
-}
-
 /// A committee member: the account and its profile.
 public struct Member: Sendable, Equatable {
     public var user: User

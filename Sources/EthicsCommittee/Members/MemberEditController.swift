@@ -23,9 +23,6 @@ struct MemberEditController {
         return try await MembersController.target(context, members)
     }
 
-    private func flash(_ key: MessageKey, _ context: AppRequestContext) async throws {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(key), idHash: session.idHash) }
-    }
 
     func editProfile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try await target(context)
@@ -59,8 +56,7 @@ struct MemberEditController {
         }
         try await members.saveOwnProfile(userId: member.user.id, affiliation: affiliation, expertise: areas, titleForm: titleForm,
                                          by: context.auditActor)
-        try await flash(.flash_profile_saved, context)
-        return .redirect(to: Paths.member(member.user.id))
+        return try await sessions.redirect(to: Paths.member(member.user.id), flash: .flash_profile_saved, context)
     }
 
     func saveSeat(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -79,8 +75,7 @@ struct MemberEditController {
                 try await members.saveSeat(userId: member.user.id, external: form["external"] == "1", position: position,
                                            voting: form["voting"] == "1", termStart: start.isEmpty ? nil : start,
                                            termEnd: end.isEmpty ? nil : end, by: context.auditActor)
-                try await flash(.flash_seat_saved, context)
-                return .redirect(to: Paths.member(member.user.id))
+                return try await sessions.redirect(to: Paths.member(member.user.id), flash: .flash_seat_saved, context)
             } catch let taken as PositionTaken {
                 let text = Catalog.messages(context.language)[.error_position_taken]
                 var page = try await pages.page(for: member, context: context,
@@ -120,17 +115,15 @@ struct MemberEditController {
         }
         try await members.addInterest(userId: member.user.id, organisation: form.organisation, nature: form.nature,
                                       since: form.since.isEmpty ? nil : form.since, by: context.auditActor)
-        try await flash(.flash_interest_added, context)
-        return .redirect(to: Paths.member(member.user.id))
+        return try await sessions.redirect(to: Paths.member(member.user.id), flash: .flash_interest_added, context)
     }
 
     func withdrawInterest(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try await target(context)
         try context.require(.editMemberProfile(memberId: member.user.id))
-        guard let interest = context.parameters.get("interest", as: Int64.self) else { throw AppError.notFound }
+        guard let interest = context.parameters.get("interest", as: Int64.self) else { throw Refusal.notFound }
         try await members.withdrawInterest(id: interest, userId: member.user.id, by: context.auditActor)
-        try await flash(.flash_interest_withdrawn, context)
-        return .redirect(to: Paths.member(member.user.id))
+        return try await sessions.redirect(to: Paths.member(member.user.id), flash: .flash_interest_withdrawn, context)
     }
 
     func signDeclaration(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -144,8 +137,7 @@ struct MemberEditController {
         let current = settings.current
         try await members.signDeclaration(userId: member.user.id, text: current.declarationText,
                                           version: current.declarationVersion, by: context.auditActor)
-        try await flash(.flash_declaration_signed, context)
-        return .redirect(to: Paths.member(member.user.id))
+        return try await sessions.redirect(to: Paths.member(member.user.id), flash: .flash_declaration_signed, context)
     }
 
     private func reshow(_ page: MemberPage, _ member: Member, _ context: AppRequestContext) async throws -> Response {

@@ -184,7 +184,7 @@ public struct MemberStore: Sendable {
         try await db.writer.write { db in
             try db.execute(sql: "UPDATE declared_interests SET withdrawn_at = ? WHERE id = ? AND user_id = ? AND withdrawn_at IS NULL",
                            arguments: [Timestamp.string(clock.now), id, userId])
-            guard db.changesCount == 1 else { throw AppError.notFound }
+            guard db.changesCount == 1 else { throw Refusal.notFound }
             try AuditStore.append(db, by: actor, action: "member.interest_withdrawn", targetType: "interest",
                                   targetId: String(id), detail: "user=\(userId)", at: clock.now)
         }

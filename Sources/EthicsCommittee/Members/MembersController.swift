@@ -76,7 +76,7 @@ struct MembersController {
     static func target(_ context: AppRequestContext, _ members: MemberStore) async throws -> Member {
         guard let id = context.parameters.get("id", as: Int64.self), let member = try await members.find(userId: id),
               member.user.role.sitsOnCommittee
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         return member
     }
 

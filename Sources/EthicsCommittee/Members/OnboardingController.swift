@@ -38,8 +38,7 @@ struct OnboardingController {
         try await members.completeOnboarding(userId: session.user.id, affiliation: affiliation, expertise: areas,
                                              declarationText: current.declarationText,
                                              declarationVersion: current.declarationVersion, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(.flash_onboarded), idHash: session.idHash)
-        return .redirect(to: Paths.home)
+        return try await sessions.redirect(to: Paths.home, flash: .flash_onboarded, context)
     }
 
     private func form(_ session: Session, affiliation: String, areas: [ExpertiseArea], _ context: AppRequestContext) -> WelcomePage {

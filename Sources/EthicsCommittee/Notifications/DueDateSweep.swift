@@ -4,7 +4,8 @@ import GRDB
 /// Due dates have no event of their own: a periodic sweep notices reviews and conditions coming due
 /// (within `soonDays`) or overdue. Each (recipient, kind, record, due date) is notified once, whatever
 /// the number of sweeps; a new due date is notified again. Written procedures are closed here at their deadline,
-/// and their voters reminded the day before.
+/// and their voters reminded the day before. Serious incidents not yet reported to the authority remind the secretaries
+/// and their owner three days before the Art. 73 deadline and on its last day (issue 18).
 struct DueDateSweep: Sendable {
     let db: AppDatabase
     let formats: Formats
@@ -46,6 +47,8 @@ struct DueDateSweep: Sendable {
         }
         // Written procedures: close those past their deadline, remind voters before it.
         created += try WrittenProcedureStore.sweep(db, now: now).reminded
+        // Serious incidents whose Art. 73 report is due soon or today (issue 18).
+        created += try IncidentStore.reportReminders(db, today: today, now: now)
         // Systems whose review came due get their re-review case (issue 18).
         created += try SystemStore.sweep(db, today: today, title: { texts.fill(.system_re_review_title, ["name": $0]) },
                                          note: texts[.system_re_review_note_due], now: now)

@@ -20,6 +20,10 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case writtenClosed = "written_closed"
     case incidentCritical = "incident_critical"
     case incidentAssigned = "incident_assigned"
+    /// A serious incident's Art. 73 report to the authority is due within `Art73Deadline.reminderDays`, or today
+    /// (the secretaries and the incident's owner; codes are lower-case letters only, as the table checks).
+    case incidentReportDueSoon = "incident_report_due_soon"
+    case incidentReportDueToday = "incident_report_due_today"
     /// A re-review of a system opened (issue 18): its owner and the staff; the record is the re-review case.
     case systemReReview = "system_re_review"
 }

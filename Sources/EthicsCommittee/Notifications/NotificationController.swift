@@ -21,7 +21,7 @@ struct NotificationController {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSession()
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let language = context.language, messages = Catalog.messages(language)
         let (shown, unread) = try await notifications.list(for: actor, page: RequestNumber.page(request.uri.queryParameters["page"]),
                                                            size: Self.pageSize)
@@ -45,15 +45,14 @@ struct NotificationController {
         let session = try context.requireSession()
         guard let id = context.parameters.get("id", as: Int64.self),
               let found = try await notifications.open(id: id, userId: session.user.id, by: context.auditActor)
-        else { throw AppError.notFound }
+        else { throw Refusal.notFound }
         return .redirect(to: found.path)
     }
 
     func readAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         try await notifications.markAllRead(userId: session.user.id, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(.flash_notifications_read), idHash: session.idHash)
-        return .redirect(to: Paths.notifications)
+        return try await sessions.redirect(to: Paths.notifications, flash: .flash_notifications_read, context)
     }
 
     /// The account page's e-mail choice: "on" or "off"; anything else is a forged form.
@@ -66,8 +65,6 @@ struct NotificationController {
         default: throw AppError.badRequest
         }
         try await notifications.setEmail(on, userId: session.user.id, by: context.auditActor)
-        try await sessions.setFlash(Flash.encode(on ? .flash_notifications_email_on : .flash_notifications_email_off),
-                                    idHash: session.idHash)
-        return .redirect(to: Paths.password)
+        return try await sessions.redirect(to: Paths.password, flash: on ? .flash_notifications_email_on : .flash_notifications_email_off, context)
     }
 }

@@ -15,14 +15,8 @@ public struct NotificationStore: Sendable {
     static func visibility(_ actor: Actor) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var arguments = visibleArguments
-        let meeting: String
-        switch actor.role {
-        case .admin, .secretary, .member: meeting = "1"
-        case .expert:
-            meeting = "EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = n.record_id AND i.user_id = ?)"
-            arguments += [actor.userId]
-        case .submitter: meeting = "0"
-        }
+        let (meeting, meetingArguments) = MeetingStore.visibility(actor, meetingId: "n.record_id")
+        arguments += meetingArguments
         let (written, writtenArguments) = WrittenProcedureStore.visibility(actor)
         arguments += writtenArguments
         let (incident, incidentArguments) = IncidentStore.visibility(actor)

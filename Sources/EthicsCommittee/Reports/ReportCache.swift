@@ -12,7 +12,7 @@ final class ReportCache: Sendable {
 
     /// Who reads the same figures: every staff account (they may open every case), otherwise the person alone.
     static func scope(_ actor: Actor) -> String {
-        [.admin, .secretary].contains(actor.role) ? "staff" : "user\(actor.userId)"
+        Policy.seesEveryCase(actor) ? "staff" : "user\(actor.userId)"
     }
 
     func value<T: Sendable>(_ key: String, as type: T.Type) -> T? {

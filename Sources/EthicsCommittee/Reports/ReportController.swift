@@ -12,6 +12,9 @@ struct ReportController {
     let formats: Formats
     let clock: AppClock
 
+    /// How many overdue systems the annual report lists by name (the rest are counted).
+    static let annualSystemsListed = 50
+
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.figures), use: figures)
         router.get(RouterPath(Paths.annualReport), use: annual)
@@ -72,14 +75,19 @@ struct ReportController {
         return try await renderer.page("reports/figures", page, titleText: title, context: context, path: Paths.figures)
     }
 
-    /// Systems in service or suspended whose review date has passed, today (not a figure of the chosen year).
-    private func systemsOverdue(_ actor: Actor, _ language: Language) async throws -> ReportPages.SystemsOverdue {
-        let (count, rows) = try await systems.overdueForReview(for: actor, today: formats.localISODate())
+    /// Systems in service or suspended whose review date has passed, today (not a figure of the chosen year), counted and
+    /// listed through the register's visibility rule (`SystemStore.overdueForReview`): the first `limit`.
+    private func systemsOverdue(_ actor: Actor, _ language: Language, limit: Int = 10) async throws -> ReportPages.SystemsOverdue {
+        let today = formats.localISODate()
+        let (count, rows) = try await systems.overdueForReview(for: actor, today: today, limit: limit)
         return ReportPages.SystemsOverdue(
             count: Catalog.messages(language).fill(.figures_systems_overdue_count, count: count), hasAny: count > 0,
             rows: rows.map { ReportPages.SystemsOverdue.Row(href: Paths.system($0.id), name: $0.name, owner: $0.ownerName,
                                                              due: formats.calendarDate($0.nextReviewOn, language)) },
-            more: count > rows.count ? Paths.systems : nil)
+            more: count > rows.count ? Paths.systems : nil,
+            moreText: count > rows.count
+                ? Catalog.messages(language).fill(.members_more, ["count": formats.number(count - rows.count, language)]) : nil,
+            on: formats.calendarDate(today, language))
     }
 
     /// The annual report: a standalone page with print CSS (A4, running header, page numbers, charts never split).
@@ -142,6 +150,7 @@ struct ReportController {
         let incidentCharts = IncidentCharts(formats: formats, language: language)
         page.incidentFigures = incidentCharts.headlines(incidents)
         page.incidentCharts = incidentCharts.all(incidents, year: period.year)
+        page.systemsOverdue = try await systemsOverdue(actor, language, limit: Self.annualSystemsListed)
         return try renderer.standalone("reports/annual", page, context: context)
     }
 }

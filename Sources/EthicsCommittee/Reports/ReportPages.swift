@@ -22,7 +22,7 @@ enum ReportPages {
         let incidentsExport = Paths.incidentsExportCSV
     }
 
-    /// Systems overdue for review: the count and the first few, each linking to its page.
+    /// Systems overdue for review today: the count and the first few, each linking to its page, and the CSV of all of them.
     struct SystemsOverdue: Sendable {
         struct Row: Sendable {
             let href: String
@@ -34,6 +34,11 @@ enum ReportPages {
         let hasAny: Bool
         let rows: [Row]
         let more: String?
+        /// "… and N more" (the annual report, which prints no link to follow).
+        let moreText: String?
+        /// The date the list is read on ("on 26 November 2026").
+        let on: String
+        let csv = Paths.systemsOverdueCSV
     }
 
     /// The standalone, printable annual report.
@@ -69,6 +74,8 @@ enum ReportPages {
         let deliverableKinds: [Headline]
         var incidentFigures: [Headline] = []
         var incidentCharts: [SVGChart] = []
+        /// Systems overdue for review on the day the report is read (issue 18).
+        var systemsOverdue: SystemsOverdue? = nil
     }
     struct MeetingRow: Sendable {
         let date: String

@@ -101,8 +101,7 @@ struct SettingsController {
                                     status: .unprocessableContent)
         }
         try await settings.save(proposed, by: context.auditActor)
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_settings_saved), idHash: session.idHash) }
-        return .redirect(to: Paths.settings)
+        return try await sessions.redirect(to: Paths.settings, flash: .flash_settings_saved, context)
     }
 
     private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:], typedMonths: [String: String] = [:],

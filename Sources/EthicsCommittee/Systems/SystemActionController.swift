@@ -29,7 +29,7 @@ struct SystemActionController {
             try context.require(.retireSystem(facts))
             return try await confirmRetire(system, context)
         default:
-            throw AppError.notFound
+            throw Refusal.notFound
         }
     }
 
@@ -79,7 +79,7 @@ struct SystemActionController {
                 try await systems.retire(id: system.id, reason: "", by: context.auditActor)
                 return try await register.done(system.id, .flash_system_retired, context)
             default:
-                throw AppError.notFound
+                throw Refusal.notFound
             }
         } catch let refusal as SystemRefusal {
             return try await refused(system, facts, key: refusal.key, context: context)

@@ -5,6 +5,7 @@ import Hummingbird
 struct SystemController {
     let systems: SystemStore
     let cases: CaseStore
+    let users: UserStore
     let sessions: SessionStore
     let settings: SettingsCache
     let renderer: Renderer
@@ -26,17 +27,18 @@ struct SystemController {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewSystems)
-        guard let actor = context.actor else { throw AppError.notFound }
+        guard let actor = context.actor else { throw Refusal.notFound }
         let t = Catalog.messages(context.language), today = formats.localISODate(), query = request.uri.queryParameters
         let status = query["status"].flatMap { SystemStatus(rawValue: String($0)) }
         let (shown, counts) = try await systems.list(for: actor, status: status, page: RequestNumber.page(query["page"]), size: Self.pageSize)
         func link(_ number: Int) -> String {
             Paths.systems + "?" + [status.map { "status=\($0.rawValue)" }, "page=\(number)"].compactMap { $0 }.joined(separator: "&")
         }
-        let tabs = [SystemPages.StatusTab(href: Paths.systems, label: t[.filter_any], count: counts.total, current: status == nil)]
+        let tabs = [StatusTab(href: Paths.systems, label: t[.filter_any], count: formats.number(counts.total, context.language),
+                              current: status == nil)]
             + SystemStatus.allCases.map {
-                SystemPages.StatusTab(href: Paths.systems + "?status=\($0.rawValue)", label: t[runtime: "system_status_\($0.rawValue)"] ?? "",
-                                      count: counts.byStatus[$0] ?? 0, current: $0 == status)
+                StatusTab(href: Paths.systems + "?status=\($0.rawValue)", label: t[runtime: "system_status_\($0.rawValue)"] ?? "",
+                          count: formats.number(counts.byStatus[$0] ?? 0, context.language), current: $0 == status)
             }
         let page = SystemPages.List(
             rows: shown.rows.map { row in
@@ -49,6 +51,8 @@ struct SystemController {
             },
             hasRows: !shown.rows.isEmpty, tabs: tabs,
             newHref: Policy.decide(actor, .registerSystem) == .allow ? Paths.newSystem : nil,
+            exportHref: Policy.decide(actor, .exportCases) == .allow
+                ? Paths.systemsExportCSV + (status.map { "?status=\($0.rawValue)" } ?? "") : nil,
             count: Catalog.messages(context.language).fill(.systems_count, count: shown.total),
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
@@ -59,9 +63,9 @@ struct SystemController {
     func load(_ context: AppRequestContext) async throws -> (AISystem, SystemFacts) {
         guard let id = context.parameters.get("id", as: Int64.self), let actor = context.actor else {
             if context.actor == nil { throw AppError.signInRequired }
-            throw AppError.notFound
+            throw Refusal.notFound
         }
-        guard let found = try await systems.find(id: id, for: actor) else { throw AppError.notFound }
+        guard let found = try await systems.find(id: id, for: actor) else { throw Refusal.notFound }
         return found
     }
 
@@ -84,11 +88,12 @@ struct SystemController {
         let caseId = request.uri.queryParameters["case"].flatMap { RequestNumber.id($0) }
         var values = ["status": SystemStatus.planned.rawValue, "risk_tier": RiskTier.medium.rawValue]
         if let caseId {
-            // Prefilled from the case: its title, project owner, vendor and description.
+            // Prefilled from the case: its title, project owner (their e-mail, as the person field shows it), vendor and description.
             guard let (found, facts) = try await cases.find(id: caseId), Policy.decide(context.actor, .viewCase(facts)) == .allow else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
-            values.merge(["case_id": String(caseId), "name": found.title, "owner_id": String(found.submitterId), "vendor": found.vendor,
+            let owner = try await users.find(id: found.submitterId)?.email ?? ""
+            values.merge(["case_id": String(caseId), "name": found.title, "owner_id": owner, "vendor": found.vendor,
                           "purpose": String(found.description.prefix(SystemLimits.purpose))]) { $1 }
         }
         return try await form(values: values, systemId: nil, errors: FieldErrors(), context: context)
@@ -97,7 +102,8 @@ struct SystemController {
     func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (system, facts) = try await load(context)
         try context.require(.editSystem(facts))
-        let values = ["name": system.name, "owner_id": String(system.ownerId), "vendor": system.vendor, "model": system.model,
+        let owner = try await users.find(id: system.ownerId)?.email ?? String(system.ownerId)
+        let values = ["name": system.name, "owner_id": owner, "vendor": system.vendor, "model": system.model,
                       "purpose": system.purpose, "data_sources": system.dataSources, "population": system.population,
                       "risk_tier": system.riskTier.rawValue, "deployed_on": system.deployedOn ?? "", "revision": String(system.revision)]
         return try await form(values: values, systemId: system.id, linkedCases: facts.cases, errors: FieldErrors(), context: context)
@@ -109,7 +115,8 @@ struct SystemController {
         let caseId = values["case_id"].flatMap { Int64($0) }
         let linkedCase = try await caseId.asyncMap { try await cases.find(id: $0) } ?? nil
         let ownerFacts = linkedCase.map { [$0.1] } ?? linkedCases
-        let owners = try await systems.ownerCandidates(cases: ownerFacts)
+        // The owner field suggests a bounded list of those who may own the system; anyone allowed may be typed.
+        let owners = try await systems.ownerSuggestions(cases: ownerFacts, limit: CaseShowBuilder.suggestions)
         let state = FormState(values: values, errors: errors, message: message, language: context.language)
         let hasCase = linkedCase != nil || !linkedCases.isEmpty
         let schedule = settings.current.systemSchedule
@@ -117,7 +124,8 @@ struct SystemController {
             action: (systemId.map(Paths.systemEdit) ?? Paths.systems) + "#system-form", isNew: systemId == nil,
             caseId: caseId.map(String.init) ?? "", caseTitle: linkedCase?.0.title, caseHref: caseId.map(Paths.case),
             revision: values["revision"] ?? "", name: state.value("name"),
-            owners: state.choices("owner_id", owners.map { (String($0.id), $0.name) }),
+            owner: state.value("owner_id"),
+            owners: owners.map { Choice(value: $0.email, label: $0.name, selected: false) },
             vendor: state.value("vendor"), model: state.value("model"), purpose: state.value("purpose"),
             dataSources: state.value("data_sources"), population: state.value("population"),
             tiers: hasCase ? [] : state.choices("risk_tier", RiskTier.allCases.map { ($0.rawValue, t[runtime: "tier_\($0.rawValue)"] ?? "") }),
@@ -136,33 +144,39 @@ struct SystemController {
     }
 
     /// The form's checks that need the database: the case approved the project and is not yet registered, the owner
-    /// may open the case (so the owner always sees their system).
-    private func check(_ form: SystemForm, linkedCases: [CaseFacts], context: AppRequestContext) async throws -> FieldErrors {
+    /// field names an account (`UserStore.find(typed:)`) that may own the system (`SystemStore.mayOwn`: may open the case,
+    /// so the owner always sees their system). Returns the messages and the owner's id once found.
+    private func check(_ form: SystemForm, linkedCases: [CaseFacts], context: AppRequestContext) async throws -> (FieldErrors, Int64?) {
         var errors = form.validate()
         var facts = linkedCases
         if let caseId = form.caseId {
             guard let (_, caseFacts) = try await cases.find(id: caseId), Policy.decide(context.actor, .viewCase(caseFacts)) == .allow else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             facts = [caseFacts]
             if !(try await systems.registrable(caseId: caseId)) { errors.add("case_id", .system_error_case_not_registrable) }
         }
-        if let owner = form.ownerId, !(try await systems.ownerCandidates(cases: facts).contains { $0.id == owner }) {
-            errors.add("owner_id", .system_error_owner)
+        var ownerId: Int64?
+        if !form.ownerTyped.isEmpty {
+            if let owner = try await users.find(typed: form.ownerTyped) {
+                if SystemStore.mayOwn(owner, cases: facts) { ownerId = owner.id } else { errors.add("owner_id", .system_error_owner) }
+            } else {
+                errors.add("owner_id", .error_person_unknown)
+            }
         }
-        return errors
+        return (errors, ownerId)
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.registerSystem)
         let form = SystemForm(context.form)
-        let errors = try await check(form, linkedCases: [], context: context)
-        guard errors.isEmpty else {
+        let (errors, ownerId) = try await check(form, linkedCases: [], context: context)
+        guard errors.isEmpty, let ownerId else {
             return try await self.form(values: form.values, systemId: nil, errors: errors, context: context, status: .unprocessableContent)
         }
         let id: Int64
         do {
-            id = try await systems.register(form.draft, caseId: form.caseId, today: formats.localISODate(), by: context.auditActor)
+            id = try await systems.register(form.draft(ownerId: ownerId), caseId: form.caseId, today: formats.localISODate(), by: context.auditActor)
         } catch let refusal as SystemRefusal {
             return try await self.form(values: form.values, systemId: nil, errors: FieldErrors(), message: refusal.key, context: context,
                                        status: .conflict)
@@ -176,13 +190,13 @@ struct SystemController {
         var fields = SystemForm(context.form).values
         fields["case_id"] = nil
         let form = SystemForm(values: fields)
-        let errors = try await check(form, linkedCases: facts.cases, context: context)
-        guard errors.isEmpty else {
+        let (errors, ownerId) = try await check(form, linkedCases: facts.cases, context: context)
+        guard errors.isEmpty, let ownerId else {
             return try await self.form(values: form.values, systemId: system.id, linkedCases: facts.cases, errors: errors, context: context,
                                        status: .unprocessableContent)
         }
         do {
-            try await systems.update(id: system.id, form.draft, revision: form.revision ?? 0, by: context.auditActor)
+            try await systems.update(id: system.id, form.draft(ownerId: ownerId), revision: form.revision ?? 0, by: context.auditActor)
         } catch let refusal as SystemRefusal {
             return try await self.form(values: form.values, systemId: system.id, linkedCases: facts.cases, errors: FieldErrors(),
                                        message: refusal.key, context: context, status: .conflict)
@@ -191,8 +205,7 @@ struct SystemController {
     }
 
     func done(_ id: Int64, _ flash: MessageKey, value: String = "", _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash, value), idHash: session.idHash) }
-        return .redirect(to: Paths.system(id))
+        return try await sessions.redirect(to: Paths.system(id), flash: flash, value: value, context)
     }
 }
 

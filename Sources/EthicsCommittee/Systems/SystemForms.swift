@@ -1,6 +1,7 @@
 import Foundation
 
-/// The register's form (registering and editing). Whether the owner may own it and the case approved it needs the
+/// The register's form (registering and editing). The owner is a person field (an e-mail, a name or an account
+/// number, kept as typed); who it names, whether they may own the system and whether the case approved it need the
 /// database: the controller checks those on the same field names.
 struct SystemForm: PageForm {
     let fields: [String: String]
@@ -16,7 +17,8 @@ struct SystemForm: PageForm {
     var values: [String: String] { fields }
     func value(_ name: String) -> String { fields[name] ?? "" }
 
-    var ownerId: Int64? { Int64(value("owner_id")) }
+    /// What was typed in the owner field, resolved by `UserStore.find(typed:)`.
+    var ownerTyped: String { value("owner_id").trimmingCharacters(in: .whitespaces) }
     var caseId: Int64? { Int64(value("case_id")) }
     var revision: Int? { Int(value("revision")) }
 
@@ -28,15 +30,15 @@ struct SystemForm: PageForm {
         for (name, max, required) in limits {
             if let problem = Validate.text(value(name), max: max, required: required) { errors.add(name, problem) }
         }
-        if ownerId == nil { errors.add("owner_id", .system_error_owner) }
+        if ownerTyped.isEmpty { errors.add("owner_id", .system_error_owner) }
         if RiskTier(rawValue: value("risk_tier")) == nil && caseId == nil { errors.add("risk_tier", .system_error_tier) }
         if !value("deployed_on").isEmpty && !Formats.isISODate(value("deployed_on")) { errors.add("deployed_on", .system_error_date) }
         return errors
     }
 
-    /// The draft, once valid. `status` is read only at registration.
-    var draft: SystemDraft {
-        SystemDraft(name: value("name"), ownerId: ownerId ?? 0, vendor: value("vendor"), model: value("model"), purpose: value("purpose"),
+    /// The draft, once valid, with the owner the field named. `status` is read only at registration.
+    func draft(ownerId: Int64) -> SystemDraft {
+        SystemDraft(name: value("name"), ownerId: ownerId, vendor: value("vendor"), model: value("model"), purpose: value("purpose"),
                     dataSources: value("data_sources"), population: value("population"),
                     riskTier: RiskTier(rawValue: value("risk_tier")) ?? .medium,
                     status: value("status") == SystemStatus.inService.rawValue ? .inService : .planned,

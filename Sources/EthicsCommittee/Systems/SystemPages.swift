@@ -16,18 +16,13 @@ enum SystemPages {
         let neverReviewed: Bool
     }
 
-    struct StatusTab: Sendable {
-        let href: String
-        let label: String
-        let count: Int
-        let current: Bool
-    }
-
     struct List: Sendable {
         let rows: [Row]
         let hasRows: Bool
         let tabs: [StatusTab]
         let newHref: String?
+        /// The register as CSV under the same status filter, for those who may export.
+        let exportHref: String?
         let count: String
         let pageNumber: Int
         let pageCount: Int
@@ -44,6 +39,8 @@ enum SystemPages {
         let caseHref: String?
         let revision: String
         let name: String
+        /// The owner as typed (an e-mail once saved), and the field's suggestions (value: e-mail, label: name).
+        let owner: String
         let owners: [Choice]
         let vendor: String
         let model: String

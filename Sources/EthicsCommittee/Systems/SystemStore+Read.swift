@@ -12,15 +12,17 @@ public struct SystemListRow: Sendable, Equatable, FetchableRecord {
     public var riskTier: RiskTier
     public var nextReviewOn: String
     public var attestationDueOn: String?
+    public var deployedOn: String?
     /// Registered without any case: a project that predates the committee.
     public var neverReviewed: Bool
 
     public init(row: Row) {
         id = row["id"]; name = row["name"]; ownerName = row["owner_name"]; vendor = row["vendor"]; model = row["model"]
         status = SystemStatus(rawValue: row["status"]) ?? .planned; riskTier = RiskTier(rawValue: row["risk_tier"]) ?? .medium
-        nextReviewOn = row["next_review_on"]; attestationDueOn = row["attestation_due_on"]; neverReviewed = row["never_reviewed"]
+        nextReviewOn = row["next_review_on"]; attestationDueOn = row["attestation_due_on"]; deployedOn = row["deployed_on"]; neverReviewed = row["never_reviewed"]
     }
 
+    /// `SystemStore.overdueCondition`, for a row already read.
     public func reviewOverdue(today: String) -> Bool { status.isActive && status != .planned && nextReviewOn < today }
     public func attestationMissed(today: String) -> Bool { status == .inService && (attestationDueOn.map { $0 < today } ?? false) }
 }
@@ -74,7 +76,7 @@ public struct SystemCounts: Sendable, Equatable {
 
 extension SystemStore {
     static let listColumns = """
-        SELECT s.id, s.name, u.name AS owner_name, s.vendor, s.model, s.status, s.risk_tier, s.next_review_on, s.attestation_due_on,
+        SELECT s.id, s.name, u.name AS owner_name, s.vendor, s.model, s.status, s.risk_tier, s.next_review_on, s.attestation_due_on, s.deployed_on,
             NOT EXISTS (SELECT 1 FROM system_cases x WHERE x.system_id = s.id) AS never_reviewed
         FROM systems s JOIN users u ON u.id = s.owner_id
         """
@@ -178,11 +180,15 @@ extension SystemStore {
         }
     }
 
+    /// Overdue for review, over the alias `s`, today's date bound: still followed (in service or suspended) and past the
+    /// review date (`SystemListRow.reviewOverdue` says the same of a row). The figures, the annual report, the export.
+    static let overdueCondition = "s.status IN ('in_service', 'suspended') AND s.next_review_on < ?"
+
     /// Systems still followed (in service or suspended) whose review date has passed, that `actor` may see: the count
     /// and the first `limit`, oldest due first (`/figures`, the secretary's home page).
     public func overdueForReview(for actor: Actor, today: String, limit: Int = 10) async throws -> (count: Int, rows: [SystemListRow]) {
         let (visible, visibleArguments) = Self.visibility(actor)
-        let condition = "\(visible) AND s.status IN ('in_service', 'suspended') AND s.next_review_on < ?"
+        let condition = "\(visible) AND \(Self.overdueCondition)"
         var arguments = visibleArguments
         arguments += [today]
         let countArguments = arguments
@@ -196,13 +202,24 @@ extension SystemStore {
         }
     }
 
-    /// The active accounts who may own a system approved through these cases: whoever may open one of them (or, with
-    /// no case, anyone active). The form's owner list and its check on submit.
-    public func ownerCandidates(cases caseFacts: [CaseFacts]) async throws -> [User] {
-        let users = try await db.writer.read { db in try User.fetchAll(db, sql: "SELECT * FROM users WHERE active = 1 ORDER BY name, id") }
-        return users.filter { user in
-            let actor = Actor(userId: user.id, role: user.role)
-            return caseFacts.isEmpty || caseFacts.contains { Policy.decide(actor, .viewCase($0.withoutVoters)) == .allow }
+    /// Whether an account may own a system approved through these cases: active, and allowed to open one of them (with
+    /// no case, any active account), so the owner always sees their system. The owner field's check on submit.
+    static func mayOwn(_ user: User, cases caseFacts: [CaseFacts]) -> Bool {
+        guard user.active else { return false }
+        let actor = Actor(userId: user.id, role: user.role)
+        return caseFacts.isEmpty || caseFacts.contains { Policy.decide(actor, .viewCase($0.withoutVoters)) == .allow }
+    }
+
+    /// The owner field's suggestions: the first `limit` accounts by name who may own the system (`mayOwn`). A cursor
+    /// stops at `limit`, so the form stays bounded however many accounts there are; anyone allowed may still be typed.
+    public func ownerSuggestions(cases caseFacts: [CaseFacts], limit: Int) async throws -> [User] {
+        try await db.writer.read { db in
+            var found: [User] = []
+            let cursor = try User.fetchCursor(db, sql: "SELECT * FROM users WHERE active = 1 ORDER BY name COLLATE NOCASE, id")
+            while found.count < limit, let user = try cursor.next() {
+                if Self.mayOwn(user, cases: caseFacts) { found.append(user) }
+            }
+            return found
         }
     }
 }

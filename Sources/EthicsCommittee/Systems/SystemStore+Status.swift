@@ -43,7 +43,7 @@ extension SystemStore {
         try await db.writer.write { db in
             let date = clock.now, now = Timestamp.string(date)
             let schedule = try Self.schedule(db)
-            guard let from = try String.fetchOne(db, sql: "SELECT status FROM systems WHERE id = ?", arguments: [id]) else { throw AppError.notFound }
+            guard let from = try String.fetchOne(db, sql: "SELECT status FROM systems WHERE id = ?", arguments: [id]) else { throw Refusal.notFound }
             try db.execute(sql: """
                 UPDATE systems SET status = 'in_service', status_reason = '', status_changed_at = ?, updated_at = ?, revision = revision + 1,
                     deployed_on = COALESCE(deployed_on, ?), attestation_due_on = ?
@@ -71,17 +71,23 @@ extension SystemStore {
     /// The owner attests for a system in service: as approved, or what changed. The next attestation counts from today.
     public func attest(id: Int64, asApproved: Bool, note: String, today: String, by actor: AuditActor, ownerId: Int64) async throws {
         try await db.writer.write { db in
-            let date = clock.now, now = Timestamp.string(date)
-            let next = try Self.schedule(db).nextAttestation(after: today)
-            try db.execute(sql: "UPDATE systems SET attestation_due_on = ?, updated_at = ? WHERE id = ? AND status = 'in_service' AND owner_id = ?",
-                           arguments: [next, now, id, ownerId])
-            guard db.changesCount == 1 else { throw SystemRefusal(key: "system_error_status_changed") }
-            try db.execute(sql: """
-                INSERT INTO system_attestations (system_id, attested_by, outcome, note, attested_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [id, ownerId, asApproved ? "as_approved" : "changed", note, now])
-            try AuditStore.append(db, by: actor, action: "system.attested", targetType: "system", targetId: String(id),
-                                  detail: asApproved ? "as_approved" : "changed", at: date)
+            try Self.attest(db, id: id, asApproved: asApproved, note: note, today: today, by: actor, ownerId: ownerId, now: clock.now)
         }
+    }
+
+    /// `attest` inside the caller's transaction (the large demo writes years of attestations in batches).
+    static func attest(_ db: Database, id: Int64, asApproved: Bool, note: String, today: String, by actor: AuditActor, ownerId: Int64,
+                       now date: Date) throws {
+        let now = Timestamp.string(date)
+        let next = try Self.schedule(db).nextAttestation(after: today)
+        try db.execute(sql: "UPDATE systems SET attestation_due_on = ?, updated_at = ? WHERE id = ? AND status = 'in_service' AND owner_id = ?",
+                       arguments: [next, now, id, ownerId])
+        guard db.changesCount == 1 else { throw SystemRefusal(key: "system_error_status_changed") }
+        try db.execute(sql: """
+            INSERT INTO system_attestations (system_id, attested_by, outcome, note, attested_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [id, ownerId, asApproved ? "as_approved" : "changed", note, now])
+        try AuditStore.append(db, by: actor, action: "system.attested", targetType: "system", targetId: String(id),
+                              detail: asApproved ? "as_approved" : "changed", at: date)
     }
 
     /// The sweep's part (`DueDateSweep`): a re-review opens for each system in service or suspended whose review is

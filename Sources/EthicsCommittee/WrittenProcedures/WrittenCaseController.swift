@@ -81,7 +81,6 @@ struct WrittenCaseController {
             // Someone else opened one (or decided) first: the form is no longer offered, so the message goes at the top.
             return try await builder.refusal(found, facts, refusal.key, context: context, renderer: renderer)
         }
-        if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_written_opened), idHash: session.idHash) }
-        return .redirect(to: Paths.writtenProcedure(id))
+        return try await sessions.redirect(to: Paths.writtenProcedure(id), flash: .flash_written_opened, context)
     }
 }

@@ -6,6 +6,10 @@ import Hummingbird
 /// and objection. Opening one on a case is `WrittenCaseController` (its form is on the case page).
 struct WrittenProcedureController {
     let store: WrittenProcedureStore
+    /// The case or deliverable a procedure decides: linked only for a reader the policy lets open it (a voter
+    /// reads it until the procedure closes; after, the usual rule applies).
+    let cases: CaseStore
+    let deliverables: DeliverableStore
     let settings: SettingsCache
     let sessions: SessionStore
     let renderer: Renderer
@@ -96,21 +100,20 @@ struct WrittenProcedureController {
     }
 
     private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
-        if let session = context.session { try await sessions.setFlash(Flash.encode(flash), idHash: session.idHash) }
-        return .redirect(to: Paths.writtenProcedure(id))
+        return try await sessions.redirect(to: Paths.writtenProcedure(id), flash: flash, context)
     }
 
     // MARK: one procedure
 
     /// The procedure in the path, closed first if its deadline passed, after the policy let the person see it.
     private func load(_ context: AppRequestContext) async throws -> (WrittenProcedure, [WrittenVoter], WrittenFacts) {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Refusal.notFound }
         let objection = settings.current.writtenObjection
-        guard var found = try await store.find(id: id, objectionAllowed: objection) else { throw AppError.notFound }
+        guard var found = try await store.find(id: id, objectionAllowed: objection) else { throw Refusal.notFound }
         try context.require(.viewWrittenProcedure(found.2))
         if found.0.status == .open && found.0.deadline <= Timestamp.string(formats.clock.now) {
             _ = try await store.closeDue()
-            guard let again = try await store.find(id: id, objectionAllowed: objection) else { throw AppError.notFound }
+            guard let again = try await store.find(id: id, objectionAllowed: objection) else { throw Refusal.notFound }
             found = again
             try context.require(.viewWrittenProcedure(found.2))
         }
@@ -125,12 +128,23 @@ struct WrittenProcedureController {
         return try await render(procedure, voters, facts, context: context)
     }
 
+    private func openableCase(_ id: Int64?, _ actor: Actor?) async throws -> String? {
+        guard let id, let (_, facts) = try await cases.find(id: id), Policy.decide(actor, .viewCase(facts)) == .allow else { return nil }
+        return Paths.case(id)
+    }
+
+    private func openableDeliverable(_ id: Int64?, _ actor: Actor?) async throws -> String? {
+        guard let id, let (_, facts) = try await deliverables.find(id: id), Policy.decide(actor, .viewDeliverable(facts)) == .allow else {
+            return nil
+        }
+        return Paths.deliverable(id)
+    }
+
     private func render(_ procedure: WrittenProcedure, _ voters: [WrittenVoter], _ facts: WrittenFacts, context: AppRequestContext,
                         ballot: FormState = FormState(), declaration: FormState = FormState(), formError: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language, messages = Catalog.messages(language), actor = context.actor
-        func t(_ key: MessageKey) -> String { messages[key] }
-        func t(runtime key: String) -> String { messages[runtime: key] ?? key }
+        func t(_ key: String) -> String { messages[runtime: key] ?? key }
         let me = actor?.userId
         let closed = procedure.status == .closed
         let conditions = procedure.outcome == .conditions ? try await store.conditions(id: procedure.id) : []
@@ -138,14 +152,14 @@ struct WrittenProcedureController {
         let count = { (choice: VoteChoice) in counted.filter { $0.choice == choice }.count }
         let mine = voters.first { $0.userId == me }
         let page = WrittenProcedurePages.Show(
-            id: procedure.id, title: procedure.caseTitle ?? procedure.title, kind: t(runtime: "written_kind_\(procedure.kind.rawValue)"),
-            caseHref: procedure.caseId.map(Paths.case), deliverableHref: procedure.deliverableId.map(Paths.deliverable),
+            id: procedure.id, title: procedure.caseTitle ?? procedure.title, kind: t("written_kind_\(procedure.kind.rawValue)"),
+            caseHref: try await openableCase(procedure.caseId, actor), deliverableHref: try await openableDeliverable(procedure.deliverableId, actor),
             textHTML: procedure.textHTML, deadline: formats.dateTime(procedure.deadline, language), open: procedure.status == .open,
             status: statusLabel(procedure.status, procedure.result, messages), statusKey: procedure.status.rawValue,
-            result: procedure.result.map { t(runtime: "written_result_\($0.rawValue)") },
-            tally: closed ? Catalog.fill(t(.written_tally), ["for": String(count(.for)), "against": String(count(.against)),
+            result: procedure.result.map { t("written_result_\($0.rawValue)") },
+            tally: closed ? Catalog.fill(t("written_tally"), ["for": String(count(.for)), "against": String(count(.against)),
                                                               "abstain": String(count(.abstain)), "voters": String(counted.count)]) : nil,
-            proposedOutcome: procedure.outcome.map { t(runtime: "outcome_\($0.rawValue)") },
+            proposedOutcome: procedure.outcome.map { t("outcome_\($0.rawValue)") },
             opinionHTML: procedure.opinionHTML.isEmpty ? nil : procedure.opinionHTML,
             articles: procedure.articles.isEmpty ? nil : procedure.articles,
             charterVersion: procedure.charterVersion.map(String.init),
@@ -154,25 +168,25 @@ struct WrittenProcedureController {
             },
             hasConditions: !conditions.isEmpty,
             voters: voters.map { voter -> WrittenProcedurePages.Voter in
-                let state: String = if voter.recused { t(.written_voter_recused) }
-                    else if voter.choice != nil { t(.written_voter_voted) }
-                    else if voter.mustDeclare { t(.written_voter_must_declare) }
-                    else { t(.written_voter_waiting) }
+                let state: String = if voter.recused { t("written_voter_recused") }
+                    else if voter.choice != nil { t("written_voter_voted") }
+                    else if voter.mustDeclare { t("written_voter_must_declare") }
+                    else { t("written_voter_waiting") }
                 // Choices and reasons are shown once the vote is over, so nobody votes with the count in view.
-                return WrittenProcedurePages.Voter(name: voter.name, state: state, choice: closed ? voter.choice.map { t(runtime: "vote_\($0.rawValue)") } : nil,
+                return WrittenProcedurePages.Voter(name: voter.name, state: state, choice: closed ? voter.choice.map { t("vote_\($0.rawValue)") } : nil,
                              reasoning: closed && !voter.reasoning.isEmpty ? voter.reasoning : nil)
             },
-            votedLine: Catalog.fill(t(.written_progress), ["voted": String(facts.voted.count), "voters": String(counted.count)]),
+            votedLine: Catalog.fill(t("written_progress"), ["voted": String(facts.voted.count), "voters": String(counted.count)]),
             meetingHref: procedure.meetingId.map(Paths.meeting),
-            toMeetingLine: procedure.status == .toMeeting ? t(procedure.meetingId == nil ? .written_to_be_scheduled : .written_to_meeting) : nil,
-            myBallot: mine?.choice.map { t(runtime: "vote_\($0.rawValue)") },
+            toMeetingLine: procedure.status == .toMeeting ? t(procedure.meetingId == nil ? "written_to_be_scheduled" : "written_to_meeting") : nil,
+            myBallot: mine?.choice.map { t("vote_\($0.rawValue)") },
             ballotAction: Policy.decide(actor, .castWrittenBallot(facts)) == .allow ? Paths.writtenBallot(procedure.id) + "#ballot-form" : nil,
-            choices: ballot.choices("choice", VoteChoice.allCases.map { ($0.rawValue, t(runtime: "vote_\($0.rawValue)")) }),
+            choices: ballot.choices("choice", VoteChoice.allCases.map { ($0.rawValue, t("vote_\($0.rawValue)")) }),
             declarationAction: Policy.decide(actor, .declareWrittenInterest(facts)) == .allow
                 ? Paths.writtenDeclaration(procedure.id) + "#declaration-form" : nil,
-            conflictLine: mine?.mustDeclare == true ? Catalog.fill(t(.written_conflict_line), ["organisation": mine?.conflictWith ?? ""]) : nil,
+            conflictLine: mine?.mustDeclare == true ? Catalog.fill(t("written_conflict_line"), ["organisation": mine?.conflictWith ?? ""]) : nil,
             objectionHref: Policy.decide(actor, .objectToWrittenProcedure(facts)) == .allow ? Paths.writtenObjection(procedure.id) : nil,
-            formError: formError.map { t(runtime: $0) }, ballot: ballot, declaration: declaration, limits: LimitHints(language))
+            formError: formError.map { t($0) }, ballot: ballot, declaration: declaration, limits: LimitHints(language))
         return try await renderer.page("written/show", page, titleText: page.title, context: context,
                                        path: Paths.writtenProcedure(procedure.id), status: status)
     }
@@ -235,8 +249,7 @@ struct WrittenProcedureController {
             let closed = try await store.declare(id: procedure.id, userId: me, declaration, by: context.auditActor)
             if declaration == .recused {
                 // The case may no longer be theirs to see: back to the list.
-                if let session = context.session { try await sessions.setFlash(Flash.encode(.flash_written_recused), idHash: session.idHash) }
-                return .redirect(to: Paths.writtenProcedures)
+                return try await sessions.redirect(to: Paths.writtenProcedures, flash: .flash_written_recused, context)
             }
             return try await done(procedure.id, closed ? .flash_written_closed : .flash_written_cleared, context)
         } catch let refusal as WrittenRefusal {

@@ -206,7 +206,7 @@ public struct WrittenProcedureStore: Sendable {
         try await db.writer.write { db in
             let now = clock.now, at = Timestamp.string(now)
             guard let procedure = try WrittenProcedure.fetchOne(db.cachedStatement(sql: Self.select + " WHERE w.id = ?"), arguments: [id]) else {
-                throw AppError.notFound
+                throw Refusal.notFound
             }
             try Self.requireOpen(db, id, now: now)
             let meeting = try Int64.fetchOne(db.cachedStatement(sql: """
@@ -246,7 +246,7 @@ public struct WrittenProcedureStore: Sendable {
     /// Open and before its deadline (past it, the next sweep or page view closes it).
     private static func requireOpen(_ db: Database, _ id: Int64, now: Date) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, deadline FROM written_procedures WHERE id = ?"), arguments: [id]) else {
-            throw AppError.notFound
+            throw Refusal.notFound
         }
         guard row["status"] == WrittenStatus.open.rawValue, (row["deadline"] as String) > Timestamp.string(now) else {
             throw WrittenRefusal(key: "written_error_closed")
