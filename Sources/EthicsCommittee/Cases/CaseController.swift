@@ -17,7 +17,10 @@ struct CaseController {
 
     /// The moves the case page offers as buttons (the others have their own forms: questions, answers, decisions).
     static let pageMoves: Set<CaseLifecycle.Transition> = [.submit, .startReview, .withdraw, .close]
-    /// The message after each of those moves.
+    /// Their buttons' labels, and the message after each.
+    static let moveLabel: [CaseLifecycle.Transition: MessageKey] = [
+        .submit: .case_action_submit, .startReview: .case_action_startReview, .withdraw: .case_action_withdraw, .close: .case_action_close,
+    ]
     static let moveFlash: [CaseLifecycle.Transition: MessageKey] = [
         .submit: .flash_case_submit, .startReview: .flash_case_startReview, .withdraw: .flash_case_withdraw, .close: .flash_case_close,
     ]

@@ -80,7 +80,7 @@ struct CaseShowBuilder: Sendable {
             .filter { CaseController.pageMoves.contains($0) }
             // A case closes by itself when its last condition is met; offer closing only without open ones.
             .filter { $0 != .close || conditions.allSatisfy(\.met) }
-            .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages[runtime: "case_action_\($0.rawValue)"] ?? "",
+            .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: CaseController.moveLabel[$0].map { messages[$0] } ?? "",
                                        danger: CaseController.confirmed.contains($0)) }
 
         let barHeight = 26
