@@ -196,8 +196,8 @@ struct CaseShowBuilder: Sendable {
         }
         page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere {
-            // The obligations' owners are chosen in a bounded list (the first suggestions, the submitter first).
-            page.aiAct?.offerConditions(decisionForm, owners: ConditionOwners.obligationOwners(people, facts), fallback: String(found.submitterId))
+            // The obligations' owners are person fields suggesting the first allowed people, the project owner first.
+            page.aiAct?.offerConditions(decisionForm, owners: ConditionOwners.obligationOwners(people, facts), fallback: submitterEmail)
         }
         return page
     }

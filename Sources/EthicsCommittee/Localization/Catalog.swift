@@ -35,10 +35,10 @@ public enum Catalog {
     /// language), listed here. A key defined twice stops the app at start-up, so every test catches it.
     static let english = combine([englishBase, englishAudit, englishReports, englishNotifications, englishSearch, englishForms,
                                   englishMeetingLifecycle, englishAccounts, englishBallots, englishWritten, englishAIAct, englishAIActRefusals, englishAIActReview,
-                                  englishSystems, englishIncidents, englishScale, englishBounds, englishSystemsFollowUp])
+                                  englishSystems, englishIncidents, englishScale, englishBounds, englishSystemsFollowUp, englishTypedFields])
     static let french = combine([frenchBase, frenchAudit, frenchReports, frenchNotifications, frenchSearch, frenchForms,
                                  frenchMeetingLifecycle, frenchAccounts, frenchBallots, frenchWritten, frenchAIAct, frenchAIActRefusals, frenchAIActReview,
-                                 frenchSystems, frenchIncidents, frenchScale, frenchBounds, frenchSystemsFollowUp])
+                                 frenchSystems, frenchIncidents, frenchScale, frenchBounds, frenchSystemsFollowUp, frenchTypedFields])
 
     private static func combine(_ parts: [[String: String]]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: parts.flatMap { $0.map { ($0.key, $0.value) } })
