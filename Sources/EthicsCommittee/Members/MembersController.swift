@@ -48,7 +48,7 @@ struct MembersController {
         let page = CompositionPage(
             full: full, seatedCount: figures.seatedCount,
             seatedLabel: Catalog.plural("members_seated", figures.seatedCount, context.language),
-            externalShare: figures.externalShare, votingCount: figures.votingCount,
+            externalShare: NumberText.percent(Double(figures.externalShare), context.language), votingCount: figures.votingCount,
             votingLabel: Catalog.plural("members_voting", figures.votingCount, context.language), members: seated.rows.map(present.row),
             coverage: figures.coverage.map {
                 CoverageRow(area: messages["expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)
