@@ -50,7 +50,7 @@ import Testing
         }
         let spelled = try NSRegularExpression(pattern: "[0-9][\\s\u{202F}\u{00A0}]*%")
         for language in Language.allCases {
-            for (key, text) in Catalog.messages(language) {
+            for (key, text) in Catalog.messages(language).table {
                 #expect(spelled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil, "\(language) \(key)")
             }
         }

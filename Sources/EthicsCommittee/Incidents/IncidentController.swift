@@ -50,18 +50,18 @@ struct IncidentController {
         var evidence: [EvidenceFile] = []
         for file in context.uploads where file.field == "evidence" && !file.bytes.isEmpty {
             let name = AttachmentType.cleanName(file.filename)
-            guard file.bytes.count <= maxBytes else { errors.add("evidence", "error_attachment_too_large"); break }
-            guard let type = AttachmentType.detect(file.bytes, filename: name) else { errors.add("evidence", "error_attachment_type"); break }
+            guard file.bytes.count <= maxBytes else { errors.add("evidence", .error_attachment_too_large); break }
+            guard let type = AttachmentType.detect(file.bytes, filename: name) else { errors.add("evidence", .error_attachment_type); break }
             evidence.append(EvidenceFile(filename: AttachmentType.downloadName(name, mime: type.mime), type: type, bytes: file.bytes))
         }
-        if evidence.count > 5 { errors.add("evidence", "incident_error_evidence_count") }
+        if evidence.count > 5 { errors.add("evidence", .incident_error_evidence_count) }
         guard errors.isEmpty, let actor = context.actor else {
             let state = FormState(values: form.values, errors: errors, language: context.language)
             return try await renderNew(system, state, context: context, status: .unprocessableContent)
         }
         let id = try await incidents.report(form.draft, systemId: system.id, evidence: evidence, awareOn: today, reporter: actor,
                                             by: context.auditActor)
-        return try await sessions.redirect(to: Paths.incident(id), flash: "flash_incident_reported", context)
+        return try await sessions.redirect(to: Paths.incident(id), flash: .flash_incident_reported, context)
     }
 
     private func renderNew(_ system: AISystem, _ form: FormState, context: AppRequestContext,
@@ -72,7 +72,7 @@ struct IncidentController {
             form: form, harmTypes: views.harmChoices(form), severities: views.severityChoices(form, fallback: IncidentSeverity.minor.rawValue),
             fallbacks: views.fallbackChoices(form), title: views.hint(FieldLimits.title), text: views.hint(FieldLimits.incidentText),
             today: formats.localISODate())
-        return try await renderer.page("incidents/new", page, title: "incident_new_title", context: context,
+        return try await renderer.page("incidents/new", page, title: .incident_new_title, context: context,
                                        path: Paths.systemIncidentNew(system.id), status: status)
     }
 
@@ -98,21 +98,21 @@ struct IncidentController {
         guard let actor = context.actor else { throw AppError.signInRequired }
         let form = IncidentTriageForm(context.form)
         var errors = form.validate()
-        if Int(form.revision) == nil { errors.add("revision", "incident_error_changed") }
+        if Int(form.revision) == nil { errors.add("revision", .incident_error_changed) }
         // The searchable fields, resolved here: nobody or several found is said next to the field, everything kept.
         var systemId: Int64?, ownerId: Int64?
         if !form.systemTyped.isEmpty {
             switch try await incidents.system(typed: form.systemTyped, for: actor, current: incident.systemId) {
             case .one(let id): systemId = id
-            case .none: errors.add("system_id", "incident_error_system_unknown")
-            case .several: errors.add("system_id", "incident_error_system_several")
+            case .none: errors.add("system_id", .incident_error_system_unknown)
+            case .several: errors.add("system_id", .incident_error_system_several)
             }
         }
         if !form.ownerTyped.isEmpty {
             switch try await users.match(typed: form.ownerTyped) {
             case .one(let user): ownerId = user.id
-            case .none: errors.add("owner_id", "error_person_unknown")
-            case .several: errors.add("owner_id", "error_person_several")
+            case .none: errors.add("owner_id", .error_person_unknown)
+            case .several: errors.add("owner_id", .error_person_several)
             }
         }
         guard errors.isEmpty, let systemId, let triage = form.triage(systemId: systemId, ownerId: ownerId), let revision = Int(form.revision) else {
@@ -125,11 +125,11 @@ struct IncidentController {
             // Someone else triaged it meanwhile, or a choice is no longer allowed: the form again, as typed, with the reason.
             let (fresh, freshFacts) = try await incidents.find(id: incident.id) ?? (incident, facts)
             let field = refusal.key == "incident_error_system_unknown" ? "system_id" : refusal.key == "incident_error_owner" ? "owner_id" : nil
-            let state = field.map { form.refused(.on($0, refusal.key), context.language) }
+            let state = field.map { form.refused(.on($0, runtime: refusal.key), context.language) }
                 ?? form.refused(message: refusal.key, context.language)
             return try await renderShow(fresh, freshFacts, triageForm: state, context: context, status: .unprocessableContent)
         }
-        return try await sessions.redirect(to: Paths.incident(incident.id), flash: "flash_incident_triaged", context)
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: .flash_incident_triaged, context)
     }
 
     func confirmClose(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -149,7 +149,7 @@ struct IncidentController {
         } catch let refusal as IncidentRefusal where refusal.key == "incident_error_close_incomplete" {
             return try await renderShow(incident, facts, message: refusal.key, context: context, status: .unprocessableContent)
         }
-        return try await sessions.redirect(to: Paths.incident(incident.id), flash: "flash_incident_closed", context)
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: .flash_incident_closed, context)
     }
 
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -172,7 +172,7 @@ struct IncidentController {
         guard let actor = context.actor else { throw AppError.signInRequired }
         let builder = IncidentShowBuilder(incidents: incidents, formats: formats, language: context.language)
         let page = try await builder.page(incident, facts, actor: actor, triageForm: triageForm, message: message)
-        return try await renderer.page("incidents/show", page, title: incident.title, context: context,
+        return try await renderer.page("incidents/show", page, titleText: incident.title, context: context,
                                        path: Paths.incident(incident.id), status: status)
     }
 }

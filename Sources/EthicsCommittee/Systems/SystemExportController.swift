@@ -23,17 +23,17 @@ struct SystemExportController {
         let batches = systems.exportBatches(for: actor, status: status, overdueOnly: overdue, today: today)
         let header = ["export_id", "system_field_name", "system_field_owner", "system_field_vendor", "system_field_model", "field_status",
                       "field_tier", "system_field_deployed", "system_field_next_review", "system_review_overdue",
-                      "system_field_attestation_due", "system_attestation_missed", "system_never_reviewed"].map { t[$0] ?? $0 }
+                      "system_field_attestation_due", "system_attestation_missed", "system_never_reviewed"].map { t[runtime: $0] ?? $0 }
         let name = (overdue ? "systems-overdue-" : "systems-") + today + ".csv"
         return StreamedDownload.response(type: "text/csv; charset=utf-8", name: name) { writer in
-            func yes(_ value: Bool) -> String { value ? (t["export_yes"] ?? "yes") : (t["export_no"] ?? "no") }
+            func yes(_ value: Bool) -> String { value ? t[.export_yes] : t[.export_no] }
             try await writer.write(ByteBuffer(string: CSV.byteOrderMark + CSV.line(header)))
             for try await batch in batches {
                 var text = ""
                 for row in batch {
                     text += CSV.line([
-                        String(row.id), row.name, row.ownerName, row.vendor, row.model, t["system_status_\(row.status.rawValue)"] ?? row.status.rawValue,
-                        t["tier_\(row.riskTier.rawValue)"] ?? row.riskTier.rawValue, row.deployedOn ?? "", row.nextReviewOn,
+                        String(row.id), row.name, row.ownerName, row.vendor, row.model, t[runtime: "system_status_\(row.status.rawValue)"] ?? row.status.rawValue,
+                        t[runtime: "tier_\(row.riskTier.rawValue)"] ?? row.riskTier.rawValue, row.deployedOn ?? "", row.nextReviewOn,
                         yes(row.reviewOverdue(today: today)), row.attestationDueOn ?? "", yes(row.attestationMissed(today: today)),
                         yes(row.neverReviewed)])
                 }
