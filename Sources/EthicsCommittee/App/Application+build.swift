@@ -99,7 +99,7 @@ public struct AppServices: Sendable {
     }
 }
 
-/// The middleware chain (outermost first) and the route table.
+/// The middleware chain (outermost first) and the route table, feature by feature in the order they match.
 func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let config = app.config
     let renderer = Renderer(settings: app.settings, sessions: app.sessions, charter: app.charter,
@@ -107,6 +107,27 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let cookies = AppCookies(secure: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
 
+    addMiddleware(app, to: router, renderer: renderer, cookies: cookies)
+    HomeController(home: HomeStore(db: app.database), systems: app.systems, settings: app.settings, renderer: renderer,
+                   formats: app.formats).addRoutes(to: router)
+    addAccountRoutes(app, to: router, renderer: renderer, cookies: cookies)
+    addMemberRoutes(app, to: router, renderer: renderer)
+    let caseBuilder = addCaseRoutes(app, to: router, renderer: renderer)
+    addCharterRoutes(app, to: router, renderer: renderer)
+    addMeetingRoutes(app, to: router, renderer: renderer, caseBuilder: caseBuilder)
+    DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
+                          sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
+    addSystemAndReportRoutes(app, to: router, renderer: renderer)
+    NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
+                           formats: app.formats).addRoutes(to: router)
+    SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
+    addIncidentRoutes(app, to: router, renderer: renderer)
+    return router
+}
+
+/// The middleware chain, outermost first.
+private func addMiddleware(_ app: AppServices, to router: Router<AppRequestContext>, renderer: Renderer, cookies: AppCookies) {
+    let config = app.config
     router.add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies))
     router.add(middleware: SecurityHeadersMiddleware())
     // Errors outside the session (static files, the session lookup itself) get the visitor's page…
@@ -118,97 +139,4 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware(cookies: cookies, maxBodyBytes: config.maxBodyBytes,
                                          maxUploadBytes: config.maxAttachmentBytes + 64 * 1024))
-
-    HomeController(home: HomeStore(db: app.database), systems: app.systems, settings: app.settings, renderer: renderer,
-                   formats: app.formats).addRoutes(to: router)
-    LoginController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
-                    twoFactor: app.twoFactor, settings: app.settings, renderer: renderer, cookies: cookies, clock: config.clock)
-        .addRoutes(to: router)
-    let mail = app.accountMail()
-    let reauthenticator = Reauthenticator(twoFactor: app.twoFactor, users: app.users, sessions: app.sessions, passwords: app.passwords,
-                                          throttle: app.throttle, clock: config.clock)
-    PasswordResetController(resets: app.passwordResets, passwords: app.passwords, throttle: app.resetThrottle, mail: mail,
-                            renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
-    TwoFactorController(twoFactor: app.twoFactor, sessions: app.sessions, users: app.users, passwords: app.passwords,
-                        throttle: app.throttle, settings: app.settings, renderer: renderer, clock: config.clock).addRoutes(to: router)
-    JoinController(invitations: app.invitations, users: app.users, sessions: app.sessions, passwords: app.passwords,
-                   settings: app.settings, renderer: renderer, cookies: cookies, clock: config.clock).addRoutes(to: router)
-    AccountController(users: app.users, sessions: app.sessions, passwords: app.passwords, throttle: app.throttle,
-                      clock: config.clock, renderer: renderer,
-                      cookies: cookies, notifications: app.notifications, smtpConfigured: config.smtp != nil).addRoutes(to: router)
-    UsersController(users: app.users, invitations: app.invitations, sessions: app.sessions, resets: app.passwordResets,
-                    twoFactor: app.twoFactor, mail: mail, renderer: renderer, formats: app.formats).addRoutes(to: router)
-    InvitationsController(invitations: app.invitations, users: app.users, sessions: app.sessions, mail: mail, renderer: renderer,
-                          formats: app.formats, baseURL: config.baseURL).addRoutes(to: router)
-    AuditController(audit: app.audit, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats)
-        .addRoutes(to: router)
-    SettingsController(settings: app.settings, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
-    AIActDatesController(dates: AIActDateStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
-                         formats: app.formats).addRoutes(to: router)
-    let memberPages = MembersController(members: app.members, invitations: app.invitations, settings: app.settings,
-                                        renderer: renderer, formats: app.formats)
-    memberPages.addRoutes(to: router)
-    MemberEditController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
-                         pages: memberPages).addRoutes(to: router)
-    OnboardingController(members: app.members, sessions: app.sessions, settings: app.settings, renderer: renderer,
-                         pages: memberPages).addRoutes(to: router)
-    let caseBuilder = CaseShowBuilder(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions,
-                                      attachments: app.caseAttachments, users: app.users, written: app.written, formats: app.formats)
-    CaseAttachmentController(cases: app.cases, attachments: app.caseAttachments, sessions: app.sessions, renderer: renderer,
-                             builder: caseBuilder, maxBytes: config.maxAttachmentBytes).addRoutes(to: router)
-    CaseListController(cases: app.cases, renderer: renderer, formats: app.formats).addRoutes(to: router)
-    CaseFormController(cases: app.cases, users: app.users, sessions: app.sessions, renderer: renderer).addRoutes(to: router)
-    CaseController(cases: app.cases, sessions: app.sessions, renderer: renderer, builder: caseBuilder, viewLog: app.viewLog).addRoutes(to: router)
-    AIActReclassifyController(cases: app.cases, store: AIActReclassifyStore(db: app.database, clock: config.clock), sessions: app.sessions,
-                              renderer: renderer).addRoutes(to: router)
-    FRIAController(cases: app.cases, store: FRIAStore(db: app.database, clock: config.clock), sessions: app.sessions, renderer: renderer,
-                   viewLog: app.viewLog, settings: app.settings, formats: app.formats).addRoutes(to: router)
-    OpinionLetterController(cases: app.cases, decisions: app.caseDecisions, renderer: renderer, settings: app.settings,
-                            formats: app.formats).addRoutes(to: router)
-    CaseWorkController(cases: app.cases, reviews: app.caseReviews, decisions: app.caseDecisions, users: app.users,
-                       charter: app.charter, sessions: app.sessions, renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
-    WrittenCaseController(cases: app.cases, reviews: app.caseReviews, users: app.users, store: app.written, sessions: app.sessions,
-                          renderer: renderer, builder: caseBuilder, formats: app.formats).addRoutes(to: router)
-    WrittenProcedureController(store: app.written, cases: app.cases, deliverables: app.deliverables, settings: app.settings,
-                               sessions: app.sessions, renderer: renderer, formats: app.formats, viewLog: app.viewLog).addRoutes(to: router)
-    CharterController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
-                      formats: app.formats).addRoutes(to: router)
-    CharterDraftController(charter: app.charter, settings: app.settings, sessions: app.sessions, renderer: renderer,
-                           formats: app.formats, reauthenticator: reauthenticator).addRoutes(to: router)
-    let meetingViews = MeetingViews(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, settings: app.settings,
-                                    formats: app.formats)
-    let meetingBuilder = MeetingShowBuilder(meetings: app.meetings, agenda: app.agenda, minutes: app.minutes, users: app.users,
-                                            renderer: renderer, views: meetingViews)
-    let meetingPlanning = MeetingController(meetings: app.meetings, agenda: app.agenda, sessions: app.sessions, renderer: renderer,
-                                            views: meetingViews, builder: meetingBuilder)
-    meetingPlanning.addRoutes(to: router)
-    MeetingLifecycleController(meetings: app.meetings, sessions: app.sessions, renderer: renderer, views: meetingViews,
-                               builder: meetingBuilder, planning: meetingPlanning).addRoutes(to: router)
-    AgendaController(agenda: app.agenda, meetings: app.meetings, users: app.users, sessions: app.sessions, views: meetingViews,
-                     builder: meetingBuilder).addRoutes(to: router)
-    BallotController(ballots: app.agenda.ballots, users: app.users, sessions: app.sessions, views: meetingViews,
-                     builder: meetingBuilder).addRoutes(to: router)
-    MinutesController(minutes: app.minutes, meetings: app.meetings, sessions: app.sessions, renderer: renderer, viewLog: app.viewLog,
-                      views: meetingViews).addRoutes(to: router)
-    MeetingPackController(views: meetingViews, builder: MeetingPackBuilder(views: meetingViews, cases: app.cases, caseBuilder: caseBuilder),
-                          renderer: renderer, viewLog: app.viewLog).addRoutes(to: router)
-    DeliverableController(deliverables: app.deliverables, users: app.users, cases: app.cases, meetings: app.meetings,
-                          sessions: app.sessions, renderer: renderer, formats: app.formats).addRoutes(to: router)
-    let reports = ReportStore(db: app.database)
-    let systemBuilder = SystemShowBuilder(systems: app.systems, formats: app.formats)
-    let systemPages = SystemController(systems: app.systems, cases: app.cases, users: app.users, sessions: app.sessions, settings: app.settings,
-                                       renderer: renderer, formats: app.formats, builder: systemBuilder,
-                                       incidentSection: IncidentSection(incidents: app.incidents, formats: app.formats))
-    // The export first: `/systems/export.csv` is not a system id.
-    SystemExportController(systems: app.systems, formats: app.formats).addRoutes(to: router)
-    systemPages.addRoutes(to: router)
-    SystemActionController(systems: app.systems, renderer: renderer, formats: app.formats, settings: app.settings, builder: systemBuilder,
-                           register: systemPages).addRoutes(to: router)
-    ReportController(reports: reports, systems: app.systems, settings: app.settings, renderer: renderer, formats: app.formats, clock: config.clock).addRoutes(to: router)
-    CaseExportController(reports: reports, formats: app.formats, clock: config.clock).addRoutes(to: router)
-    NotificationController(notifications: app.notifications, sessions: app.sessions, renderer: renderer,
-                           formats: app.formats).addRoutes(to: router)
-    SearchController(search: SearchStore(db: app.database), renderer: renderer, formats: app.formats).addRoutes(to: router)
-    addIncidentRoutes(app, to: router, renderer: renderer)
-    return router
 }

@@ -36,15 +36,7 @@ struct IncidentShowBuilder {
         add(.incident_triaged_at, incident.triagedAt.map { formats.dateTime($0, language) })
         add(.incident_closed_at, incident.closedAt.map { formats.dateTime($0, language) })
 
-        let due = Art73Deadline.due(severity: incident.severity, awareOn: incident.awareOn, case: incident.art73Case)
-        let deadline = due.map { due in
-            IncidentPages.Deadline(
-                due: formats.calendarDate(due, language),
-                explanation: Catalog.fill(views.text(runtime: "incident_art73_\(incident.art73Case.rawValue)"),
-                                          ["days": String(incident.art73Case.days), "aware": formats.calendarDate(incident.awareOn, language)]),
-                notified: date(incident.authorityNotifiedOn),
-                missed: Art73Deadline.missed(due: due, today: formats.localISODate(), notifiedOn: incident.authorityNotifiedOn))
-        }
+        let deadline = art73Deadline(incident, views)
 
         let attachments = try await incidents.attachments(incidentId: incident.id)
         let evidence = attachments.map {
@@ -68,6 +60,20 @@ struct IncidentShowBuilder {
             triage: triage,
             closeHref: Policy.decide(actor, .closeIncident(facts)) == .allow ? Paths.incidentClose(incident.id) : nil,
             formError: message.map { views.text(runtime: $0) })
+    }
+
+    /// The Art. 73 notification deadline of a serious incident, and whether it was missed.
+    private func art73Deadline(_ incident: Incident, _ views: IncidentViews) -> IncidentPages.Deadline? {
+        func date(_ iso: String?) -> String? { iso.map { formats.calendarDate($0, language) } }
+        let due = Art73Deadline.due(severity: incident.severity, awareOn: incident.awareOn, case: incident.art73Case)
+        return due.map { due in
+            IncidentPages.Deadline(
+                due: formats.calendarDate(due, language),
+                explanation: Catalog.fill(views.text(runtime: "incident_art73_\(incident.art73Case.rawValue)"),
+                                          ["days": String(incident.art73Case.days), "aware": formats.calendarDate(incident.awareOn, language)]),
+                notified: date(incident.authorityNotifiedOn),
+                missed: Art73Deadline.missed(due: due, today: formats.localISODate(), notifiedOn: incident.authorityNotifiedOn))
+        }
     }
 
     /// The triage form: the system and the owner as searchable fields (issue 19; an incident's first triage names the

@@ -42,17 +42,7 @@ struct MeetingShowBuilder: Sendable {
                                       vote: forms.voteItemId == item.id ? forms.vote : FormState())
                 view.ballot = ballotViews.view(item, number: index + 1, record, ballots: ballots[item.id] ?? [], owners: owners(item),
                                                forms: forms, context)
-                // The case's AI Act obligations are offered as conditions wherever this item's decision is recorded.
-                if let offered = item.caseId.flatMap({ obligations[$0] }), let facts = item.caseId.flatMap({ record.cases[$0] }) {
-                    let choices = ConditionOwners.obligationOwners(people, facts)
-                    if view.voteAction != nil {
-                        view.aiActRollOffer = AIActOfferView(offered, form: view.form, owners: choices, fallback: nil, suffix: "-\(index + 1)")
-                    }
-                    if view.ballot?.closeAction != nil, let ballot = view.ballot {
-                        view.ballot?.aiActCloseOffer = AIActOfferView(offered, form: ballot.closeForm, owners: choices, fallback: nil,
-                                                                      suffix: "-close-\(index + 1)")
-                    }
-                }
+                offerObligations(&view, item.caseId.flatMap { obligations[$0] }, item, number: index + 1, record, people: people)
                 return view
             },
             hasItems: !record.items.isEmpty,
@@ -72,6 +62,21 @@ struct MeetingShowBuilder: Sendable {
             formError: nil, limits: LimitHints(language), forms: forms)
         addLifecycle(&page, record, context: context)
         return page
+    }
+
+    /// The case's AI Act obligations are offered as conditions wherever this item's decision is recorded: the roll-call
+    /// vote's form and the ballot's closing form.
+    private func offerObligations(_ view: inout MeetingPages.Item, _ offered: [AIActCaseView.ObligationView]?, _ item: AgendaItem,
+                                  number: Int, _ record: MeetingRecord, people: [User]) {
+        guard let offered, let facts = item.caseId.flatMap({ record.cases[$0] }) else { return }
+        let choices = ConditionOwners.obligationOwners(people, facts)
+        if view.voteAction != nil {
+            view.aiActRollOffer = AIActOfferView(offered, form: view.form, owners: choices, fallback: nil, suffix: "-\(number)")
+        }
+        if view.ballot?.closeAction != nil, let ballot = view.ballot {
+            view.ballot?.aiActCloseOffer = AIActOfferView(offered, form: ballot.closeForm, owners: choices, fallback: nil,
+                                                          suffix: "-close-\(number)")
+        }
     }
 
     /// The AI Act obligations of each undecided case on the agenda (bounded by the agenda), with when each applies.

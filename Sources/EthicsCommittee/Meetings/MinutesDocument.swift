@@ -70,14 +70,7 @@ struct MinutesDocument: Sendable {
         func t(_ key: MessageKey) -> String { messages[key] }
         func t(runtime key: String) -> String { messages[runtime: key] ?? "" }
         let names = Dictionary((record.invitees + record.voters).map { ($0.userId, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let attendance = Attendance.allCases.compactMap { kind -> Group? in
-            let people = record.invitees.filter { $0.attendance == kind }
-            guard !people.isEmpty else { return nil }
-            let list = people.map { person in
-                person.name + (person.chair ? " (\(Catalog.title(.chair, person.titleForm, messages)))" : "") + (person.external ? ", \(t(.member_external).lowercased())" : "")
-            }
-            return Group(label: "\(t(runtime: "attendance_\(kind.rawValue)")) (\(people.count))", names: Punctuation.of(language).list(list))
-        }
+        let attendance = attendanceGroups(record, messages: messages, language: language)
         let visible = record.items.map { MeetingViews.canSee($0, record, actor) }
         var conflicts: [String] = []
         var resolution = 0
@@ -85,9 +78,7 @@ struct MinutesDocument: Sendable {
         for (index, item) in record.items.enumerated() {
             let number = index + 1
             guard visible[index] else {
-                items.append(Item(number: number, title: t(.agenda_confidential), kind: "", confidential: true, resolution: nil,
-                                  outcome: nil, decisionHTML: nil, conditions: [], hasConditions: false, tally: nil, dissents: [],
-                                  hasDissents: false, quorum: nil, recused: nil, notDecided: false, discussionHTML: nil))
+                items.append(confidentialItem(number, messages))
                 continue
             }
             let recused = record.recused(item).compactMap { names[$0] }.sorted()
@@ -98,14 +89,9 @@ struct MinutesDocument: Sendable {
             let voting = Set(record.voters.map(\.userId)), excluded = record.recused(item)
             let eligible = record.voters.filter { !excluded.contains($0.userId) }.count
             let present = record.invitees.filter { $0.attendance == .present && voting.contains($0.userId) && !excluded.contains($0.userId) }.count
-            let title: String = switch item.kind {
-            case .case: (item.caseTitle ?? "") + (item.caseId.map { " (\(Catalog.fill(t(.minutes_case_number), ["number": String($0)])))" } ?? "")
-            case .minutes: t(.agenda_minutes_of) + " " + item.title
-            case .free: item.title
-            }
             let itemConditions = decided && item.outcome == .conditions ? (item.caseId.flatMap { conditions[$0] } ?? []) : []
             items.append(Item(
-                number: number, title: title, kind: t(runtime: "agenda_kind_\(item.kind.rawValue)"), confidential: false,
+                number: number, title: title(item, messages), kind: t(runtime: "agenda_kind_\(item.kind.rawValue)"), confidential: false,
                 resolution: decided ? Catalog.fill(t(.minutes_resolution), ["number": String(resolution)]) : nil,
                 outcome: decided ? item.outcome.map { t(runtime: "outcome_\($0.rawValue)") } : nil,
                 decisionHTML: decided && !item.decisionHTML.isEmpty ? item.decisionHTML : nil,
@@ -128,18 +114,53 @@ struct MinutesDocument: Sendable {
         let general = parts.filter { part in part.itemId == nil || !record.items.contains { $0.id == part.itemId } }
             .map { withoutHeading($0.html) }.joined().trimmingCharacters(in: .whitespacesAndNewlines)
         let chair = record.invitees.first { $0.chair }?.name ?? record.voters.first { $0.chair }?.name ?? ""
-        // A case the reader may not open reads "Confidential item", as on the agenda.
-        let writtenLines = written.map { ratification, facts in
-            let hidden = facts.map { facts in actor.map { !Policy.canView($0, facts) } ?? true } ?? false
-            let result = ratification.result == .adopted && ratification.outcome != nil
-                ? t(runtime: "outcome_\(ratification.outcome!.rawValue)") : t(runtime: "written_result_\(ratification.result.rawValue)")
-            return Written(title: hidden ? t(.agenda_confidential)
-                               : Catalog.fill(t(.minutes_written_line), ["number": String(ratification.id), "title": ratification.title]),
-                           result: hidden ? "" : result, date: formats.date(ratification.closedAt, language))
-        }
+        let writtenLines = written.map { writtenLine($0, $1, actor: actor, messages: messages, formats: formats, language: language) }
         return MinutesDocument(attendance: attendance, conflicts: conflicts, hasConflicts: !conflicts.isEmpty, items: items,
                                generalHTML: visible.allSatisfy { $0 } && !general.isEmpty ? general : nil,
                                chairName: chair, secretaryName: secretaryName ?? "", written: writtenLines, hasWritten: !writtenLines.isEmpty)
+    }
+
+    /// Those present, excused, absent…: one line per kind of attendance recorded, the chair and external members marked.
+    private static func attendanceGroups(_ record: MeetingRecord, messages: Messages, language: Language) -> [Group] {
+        Attendance.allCases.compactMap { kind -> Group? in
+            let people = record.invitees.filter { $0.attendance == kind }
+            guard !people.isEmpty else { return nil }
+            let list = people.map { person in
+                person.name + (person.chair ? " (\(Catalog.title(.chair, person.titleForm, messages)))" : "")
+                    + (person.external ? ", \(messages[.member_external].lowercased())" : "")
+            }
+            return Group(label: "\(messages[runtime: "attendance_\(kind.rawValue)"] ?? "") (\(people.count))",
+                         names: Punctuation.of(language).list(list))
+        }
+    }
+
+    /// An item the reader may not see: its number and "Confidential item", nothing else.
+    private static func confidentialItem(_ number: Int, _ messages: Messages) -> Item {
+        Item(number: number, title: messages[.agenda_confidential], kind: "", confidential: true, resolution: nil,
+             outcome: nil, decisionHTML: nil, conditions: [], hasConditions: false, tally: nil, dissents: [],
+             hasDissents: false, quorum: nil, recused: nil, notDecided: false, discussionHTML: nil)
+    }
+
+    private static func title(_ item: AgendaItem, _ messages: Messages) -> String {
+        switch item.kind {
+        case .case:
+            (item.caseTitle ?? "") + (item.caseId.map { " (\(Catalog.fill(messages[.minutes_case_number], ["number": String($0)])))" } ?? "")
+        case .minutes: messages[.agenda_minutes_of] + " " + item.title
+        case .free: item.title
+        }
+    }
+
+    /// A written procedure listed for ratification; one on a case the reader may not open reads "Confidential item",
+    /// as on the agenda.
+    private static func writtenLine(_ ratification: WrittenRatification, _ facts: CaseFacts?, actor: Actor?, messages: Messages,
+                                    formats: Formats, language: Language) -> Written {
+        func t(runtime key: String) -> String { messages[runtime: key] ?? "" }
+        let hidden = facts.map { facts in actor.map { !Policy.canView($0, facts) } ?? true } ?? false
+        let result = ratification.result == .adopted && ratification.outcome != nil
+            ? t(runtime: "outcome_\(ratification.outcome!.rawValue)") : t(runtime: "written_result_\(ratification.result.rawValue)")
+        return Written(title: hidden ? messages[.agenda_confidential]
+                           : Catalog.fill(messages[.minutes_written_line], ["number": String(ratification.id), "title": ratification.title]),
+                       result: hidden ? "" : result, date: formats.date(ratification.closedAt, language))
     }
 
     /// A part's text without the heading it was cut at: the document prints the item's own heading, once.

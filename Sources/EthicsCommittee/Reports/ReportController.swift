@@ -117,21 +117,12 @@ struct ReportController {
             decisionsTable: DecisionOutcome.allCases.map { .init(label: charts.text(runtime: "outcome_\($0.rawValue)"), value: n(totals[$0] ?? 0)) },
             decisions: charts.decisions(figures, year: period.year), median: charts.medianDays(figures, year: period.year),
             aiActClasses: charts.aiActClasses(figures, year: period.year), aiActRoles: charts.aiActRoles(figures, year: period.year),
-            conditions: [
-                .init(label: charts.text(.annual_conditions_set), value: n(report.conditionsSet)),
-                .init(label: charts.text(.annual_conditions_met), value: n(report.conditionsMet)),
-                .init(label: charts.text(.annual_conditions_open), value: n(report.conditionsOpen)),
-                .init(label: charts.text(.annual_conditions_overdue), value: n(report.conditionsOverdue)),
-            ],
+            conditions: conditionFigures(report, charts),
             meetings: report.meetings.map {
                 .init(date: formats.date($0.startsAt, language), title: $0.title, invited: n($0.invited), present: n($0.present))
             },
             hasMeetings: !report.meetings.isEmpty,
-            meetingFigures: [
-                .init(label: charts.text(.annual_meetings_held), value: n(report.meetings.count)),
-                .init(label: charts.text(.annual_attendance_rate),
-                      value: report.attendanceRate.map { formats.percent($0, language) } ?? charts.text(.annual_no_attendance)),
-            ],
+            meetingFigures: meetingFigures(report, charts),
             versions: report.charterVersions.map {
                 .init(document: charts.text(runtime: "document_\($0.kind)"), number: $0.number, kind: charts.text(runtime: "annual_change_\($0.changeKind)"),
                       note: $0.changeNote, date: formats.date($0.publishedAt, language))
@@ -152,5 +143,20 @@ struct ReportController {
         page.incidentCharts = incidentCharts.all(incidents, year: period.year)
         page.systemsOverdue = try await systemsOverdue(actor, language, limit: Self.annualSystemsListed)
         return try renderer.standalone("reports/annual", page, context: context)
+    }
+
+    /// The annual report's conditions: set, met, open and overdue.
+    private func conditionFigures(_ report: AnnualFigures, _ charts: FigureCharts) -> [ReportPages.Headline] {
+        [(MessageKey.annual_conditions_set, report.conditionsSet), (.annual_conditions_met, report.conditionsMet),
+         (.annual_conditions_open, report.conditionsOpen), (.annual_conditions_overdue, report.conditionsOverdue)].map {
+            .init(label: charts.text($0.0), value: formats.number($0.1, charts.language))
+        }
+    }
+
+    /// The annual report's meetings held and the attendance rate.
+    private func meetingFigures(_ report: AnnualFigures, _ charts: FigureCharts) -> [ReportPages.Headline] {
+        [.init(label: charts.text(.annual_meetings_held), value: formats.number(report.meetings.count, charts.language)),
+         .init(label: charts.text(.annual_attendance_rate),
+               value: report.attendanceRate.map { formats.percent($0, charts.language) } ?? charts.text(.annual_no_attendance))]
     }
 }

@@ -17,40 +17,12 @@ struct SystemShowBuilder: Sendable {
         let actor = context.actor, language = context.language, t = Catalog.messages(language), today = formats.localISODate()
         let detail = try await systems.detail(systemId: system.id)
         func allowed(_ action: Action) -> Bool { Policy.decide(actor, action) == .allow }
-        // A linked case the reader may not open is listed without its title (access follows each case).
-        let openable = Dictionary(zip(detail.links.map(\.caseId), facts.cases.map { facts in actor.map { Policy.canView($0, facts) } ?? false }),
-                                  uniquingKeysWith: { a, _ in a })
-        let cases = detail.links.map { link in
-            let mayOpen = openable[link.caseId] ?? false
-            return SystemPages.CaseLine(
-                href: mayOpen ? Paths.case(link.caseId) : nil, title: mayOpen ? link.title : t[.system_case_confidential],
-                kind: t[runtime: "system_link_\(link.kind)"] ?? link.kind, status: t[runtime: "case_status_\(link.status.rawValue)"] ?? "",
-                decision: link.outcome.flatMap { t[runtime: "outcome_\($0.rawValue)"] }, decidedOn: link.decidedAt.map { formats.date($0, language) },
-                inForce: link.caseId == detail.inForce?.caseId, superseded: link.decidedAt != nil && link.caseId != detail.inForce?.caseId)
-        }
+        let cases = caseLines(detail, facts, actor: actor, t, language)
         let aiActView = detail.aiAct.map { AIActCaseView($0, dates: [:], today: today, formats: formats, language: language) }
-        let reReview = detail.openReReview.map { open in
-            SystemPages.ReReview(
-                href: Paths.case(open.caseId), title: t.fill(.system_re_review_line, ["id": String(open.caseId)]),
-                status: t[runtime: "case_status_\(open.status.rawValue)"] ?? "", meetingHref: open.meetingId.map(Paths.meeting),
-                meeting: open.meetingId == nil ? nil
-                    : "\(open.meetingTitle ?? "") — \(open.meetingStartsAt.map { formats.dateTime($0, language) } ?? "")")
-        }
+        let reReview = reReviewLine(detail, t, language)
         let resume = allowed(.resumeSystem(facts))
         let limits = SystemLimits(language)
-        let changeFields = SystemChangeField.allCases.map { field in
-            let current: String
-            switch field {
-            case .model: current = system.model
-            case .dataSources: current = system.dataSources
-            case .purpose: current = system.purpose
-            case .population: current = system.population
-            }
-            return SystemPages.ChangeField(name: field.rawValue, label: t[runtime: "system_field_\(field.rawValue)"] ?? "",
-                                           value: forms.change.refused ? forms.change.value(field.rawValue) : current,
-                                           error: forms.change.errors[field.rawValue], multiline: field == .purpose,
-                                           limit: field == .model ? limits.model : field == .purpose ? limits.purpose : limits.medium)
-        }
+        let changeFields = self.changeFields(system, form: forms.change, limits: limits, t)
         let attestDue = system.status == .inService ? try await attestationDue(system.id) : nil
         return SystemPages.Show(
             id: system.id, name: system.name, status: t[runtime: "system_status_\(system.status.rawValue)"] ?? "", statusKey: system.status.rawValue,
@@ -95,6 +67,48 @@ struct SystemShowBuilder: Sendable {
             attestNote: forms.attest.value("note"), attestNoteError: forms.attest.errors["note"],
             attestError: forms.attest.errors["outcome"] ?? forms.attest.message,
             formError: nil, systemLimits: limits)
+    }
+
+    /// The cases that reviewed the system; one the reader may not open is listed without its title (access follows each case).
+    private func caseLines(_ detail: SystemDetail, _ facts: SystemFacts, actor: Actor?, _ t: Messages, _ language: Language)
+        -> [SystemPages.CaseLine] {
+        let openable = Dictionary(zip(detail.links.map(\.caseId), facts.cases.map { facts in actor.map { Policy.canView($0, facts) } ?? false }),
+                                  uniquingKeysWith: { a, _ in a })
+        return detail.links.map { link in
+            let mayOpen = openable[link.caseId] ?? false
+            return SystemPages.CaseLine(
+                href: mayOpen ? Paths.case(link.caseId) : nil, title: mayOpen ? link.title : t[.system_case_confidential],
+                kind: t[runtime: "system_link_\(link.kind)"] ?? link.kind, status: t[runtime: "case_status_\(link.status.rawValue)"] ?? "",
+                decision: link.outcome.flatMap { t[runtime: "outcome_\($0.rawValue)"] }, decidedOn: link.decidedAt.map { formats.date($0, language) },
+                inForce: link.caseId == detail.inForce?.caseId, superseded: link.decidedAt != nil && link.caseId != detail.inForce?.caseId)
+        }
+    }
+
+    /// The re-review under way, and the meeting it is on.
+    private func reReviewLine(_ detail: SystemDetail, _ t: Messages, _ language: Language) -> SystemPages.ReReview? {
+        guard let open = detail.openReReview else { return nil }
+        return SystemPages.ReReview(
+            href: Paths.case(open.caseId), title: t.fill(.system_re_review_line, ["id": String(open.caseId)]),
+            status: t[runtime: "case_status_\(open.status.rawValue)"] ?? "", meetingHref: open.meetingId.map(Paths.meeting),
+            meeting: open.meetingId == nil ? nil
+                : "\(open.meetingTitle ?? "") — \(open.meetingStartsAt.map { formats.dateTime($0, language) } ?? "")")
+    }
+
+    /// The "report a change" form's fields: what the record says, or what was typed when the form was refused.
+    private func changeFields(_ system: AISystem, form: FormState, limits: SystemLimits, _ t: Messages) -> [SystemPages.ChangeField] {
+        SystemChangeField.allCases.map { field in
+            let current: String
+            switch field {
+            case .model: current = system.model
+            case .dataSources: current = system.dataSources
+            case .purpose: current = system.purpose
+            case .population: current = system.population
+            }
+            return SystemPages.ChangeField(name: field.rawValue, label: t[runtime: "system_field_\(field.rawValue)"] ?? "",
+                                           value: form.refused ? form.value(field.rawValue) : current,
+                                           error: form.errors[field.rawValue], multiline: field == .purpose,
+                                           limit: field == .model ? limits.model : field == .purpose ? limits.purpose : limits.medium)
+        }
     }
 
     private func attestationDue(_ id: Int64) async throws -> String? {
