@@ -70,8 +70,8 @@ public struct CaseDecisionStore: Sendable {
                        by actor: AuditActor) async throws {
         try await db.writer.write { db in
             _ = try Self.decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
-                            charterVersion: charterVersion, articles: articles, procedure: procedure, meetingOn: meetingOn,
-                            conditions: conditions, by: actor, now: clock.now)
+                                charterVersion: charterVersion, articles: articles, procedure: procedure, meetingOn: meetingOn,
+                                conditions: conditions, by: actor, now: clock.now)
         }
     }
 
