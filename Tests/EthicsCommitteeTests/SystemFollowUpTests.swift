@@ -73,12 +73,12 @@ import Testing
             #expect(count == expected.count && Set(rows.map(\.id)) == expected, "\(user.role)")
             let bounded = try await store.overdueForReview(for: actor, today: Self.today, limit: 1)
             #expect(bounded.count == expected.count && bounded.rows.count == min(1, expected.count), "\(user.role)")
-            let exported = try await store.export(for: actor, status: nil, overdueOnly: true, today: Self.today)
+            let exported = try await store.exportAll(for: actor, status: nil, overdueOnly: true, today: Self.today)
             #expect(Set(exported.map(\.id)) == expected, "\(user.role)")
             #expect(exported.allSatisfy { $0.reviewOverdue(today: Self.today) })
             // …and the whole export is the register's list
             let visible = Set(everything.filter { Policy.decide(actor, .viewSystem($0.1)) == .allow }.map(\.0))
-            #expect(Set(try await store.export(for: actor, status: nil, overdueOnly: false, today: Self.today).map(\.id)) == visible)
+            #expect(Set(try await store.exportAll(for: actor, status: nil, overdueOnly: false, today: Self.today).map(\.id)) == visible)
             seen[user.role] = expected.count
         }
         // The situations are those meant: the staff see the five overdue; the member not the two confidential ones; the

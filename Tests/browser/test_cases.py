@@ -242,8 +242,8 @@ def decide_in_meeting(driver, title: str, outcome: str, decision: str,
     driver.execute_script("document.getElementById('starts_at').value = arguments[0];", committee_date(1) + "T10:00")
     fill(driver, "Place", "Room 1")
     click_button(driver, "Plan the meeting")
-    Select(driver.find_element(By.ID, "case_id")).select_by_visible_text(title)
-    click_and_wait(driver, driver.find_element(By.XPATH, "//form[.//select[@id='case_id']]//button[normalize-space()='Add']"))
+    fill(driver, "A case ready for a decision", title)  # a searchable field: a ready case's number or title
+    click_and_wait(driver, driver.find_element(By.XPATH, "//form[.//input[@id='case_id']]//button[normalize-space()='Add']"))
     click_button(driver, "Open the meeting (it is taking place)")
     for select in driver.find_elements(By.CSS_SELECTOR, "select[id^='attendance_']"):
         Select(select).select_by_visible_text("Present")

@@ -4,7 +4,8 @@
   report and gets nothing back but a receipt number; the secretary finds it among the incidents, tied to no system
   yet; the administrator turns the form off again and the address answers 404.
 - The critical incident chain (needs the register of systems): a case decided favourably, its system registered,
-  a critical incident reported by its project owner, the chair notified, the system suspended and put on the next
+  a critical incident reported by its project owner, the chair notified, the incident triaged through typed system and
+  owner fields (nobody found: refused next to the fields, everything kept), the system suspended and put on the next
   agenda, the re-review case opened with the changes shown.
 
 Each person signs in in turn in the session's browser; every page goes through check_page.
@@ -16,7 +17,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import (ETHICS_BIN, choose, click_and_wait, click_button, click_link, fill, make_driver, nav_link, path_of,
-                      sign_in, sign_out, text_of, tick)
+                      person_options, sign_in, sign_out, text_of, tick)
 from test_cases import accounts, flash, main_text, switch_to
 from test_member_votes import DemoServer
 
@@ -193,9 +194,35 @@ def test_critical_incident_chain_from_a_decided_case_to_the_re_review(demo, page
     assert path_of(chair) == incident_path, chair.current_url
     page_checker.check(chair, "incidents: the critical incident as the chair")
 
-    # --- The secretary follows the incident to the system page and suspends it: it goes on the next agenda.
+    # --- The secretary triages it: the system and the owner are typed fields with suggestions (issue 19). A system
+    #     and an owner matching nobody are refused next to their fields with everything kept; the system's name and
+    #     the chair's e-mail, typed, are saved.
     secretary.get(server.url(incident_path))
     page_checker.check(secretary, "incidents: the critical incident as the secretary")
+    assert not secretary.find_elements(By.CSS_SELECTOR, "#triage-form select#system_id, #triage-form select#owner_id")
+    assert field_value(secretary, "system_id") == SYSTEM, field_value(secretary, "system_id")
+    assert SYSTEM in [value for value, _ in person_options(secretary, "System")]
+    assert CHAIR in [value for value, _ in person_options(secretary, "Owner")]
+    fill(secretary, "System", "Translation bot that does not exist")
+    fill(secretary, "Owner", "nobody@acme.example")
+    fill(secretary, "Root cause", "The vendor's MT 6 model was deployed without our glossary.")
+    click_button(secretary, "Confirm the triage")
+    page_checker.check(secretary, "incidents: triage refused, nobody found for the system and the owner", expected_status=422)
+    assert secretary.current_url.endswith("#triage-form"), secretary.current_url
+    assert text_of(secretary, "#system_id-error").startswith("No system you may see has this name or number.")
+    assert text_of(secretary, "#owner_id-error").startswith("Nobody who may be chosen here")
+    assert field_value(secretary, "system_id") == "Translation bot that does not exist"
+    assert field_value(secretary, "owner_id") == "nobody@acme.example"
+    assert field_value(secretary, "root_cause") == "The vendor's MT 6 model was deployed without our glossary."
+    fill(secretary, "System", SYSTEM)
+    fill(secretary, "Owner", CHAIR.upper())
+    click_button(secretary, "Confirm the triage")
+    assert flash_of(secretary) == "The triage is saved.", flash_of(secretary)
+    assert path_of(secretary) == incident_path, secretary.current_url
+    page_checker.check(secretary, "incidents: the critical incident triaged, its owner the chair")
+    assert field_value(secretary, "system_id") == SYSTEM and field_value(secretary, "owner_id") == CHAIR
+
+    # --- The secretary follows the incident to the system page and suspends it: it goes on the next agenda.
     click_link(secretary, "Open the system page to suspend it")
     assert path_of(secretary) == system_path, secretary.current_url
     click_link(secretary, "Suspend the approval")

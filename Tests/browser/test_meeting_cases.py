@@ -291,13 +291,14 @@ def _journey(driver, server, check_page, page_checker, state, due):
     assert re.fullmatch(r"/meetings/\d+", meeting), driver.current_url
     assert flash(driver) == "The meeting is planned.", flash(driver)
 
-    # --- Three items: case A, case B, a free item (only cases in review are offered).
-    offered = [o.text for o in Select(control(driver, "A case ready for a decision")).options]
+    # --- Three items: case A, case B, a free item (only cases in review are suggested; the field takes a ready case's
+    #     number or title, typed).
+    offered = [o.get_attribute("label") or o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#case_id-cases option")]
     assert CASE_A in offered and CASE_B in offered, offered
     for title in (CASE_A, CASE_B):
-        Select(control(driver, "A case ready for a decision")).select_by_visible_text(title)
+        fill(driver, "A case ready for a decision", title)
         click_and_wait(driver, driver.find_element(
-            By.XPATH, "//form[.//select[@id='case_id']]//button[normalize-space()='Add']"))
+            By.XPATH, "//form[.//input[@id='case_id']]//button[normalize-space()='Add']"))
         assert flash(driver) == "Added to the agenda.", flash(driver)
     fill(driver, "Other item (title)", FREE_ITEM)
     fill(driver, "Note", "Draft due in **March**.")

@@ -61,7 +61,7 @@ struct AIActCaseView: Sendable {
     var offer: AIActOfferView?
 
     /// Offers the obligations on the decision form, ticked, chosen and typed again as the refused `form` had them.
-    mutating func offerConditions(_ form: FormState, owners: [(value: String, label: String)], fallback: String) {
+    mutating func offerConditions(_ form: FormState, owners: [(value: String, label: String)], fallback: String?) {
         offer = AIActOfferView(obligations, form: form, owners: owners, fallback: fallback)
     }
 

@@ -10,6 +10,9 @@ struct AIActOfferView: Sendable {
         let text: String
         let when: String
         let checked: Bool
+        /// The owner as typed (a searchable person field, issue 19), or the first suggestion before anything was sent.
+        let owner: String
+        /// The owner field's bounded suggestions (e-mail, name).
         let owners: [Choice]
         let due: String
         let aiactOwnerError: String?
@@ -23,7 +26,8 @@ struct AIActOfferView: Sendable {
     /// Names unique on the page: Mustache looks a missing (nil) name up in the enclosing contexts.
     let aiactOfferError: String?
 
-    /// Nil when the classification brings no obligation.
+    /// Nil when the classification brings no obligation. `owners` are the suggestions, the project owner first when
+    /// they may own a condition; `fallback` the owner shown before anything was sent (nil: the first suggestion).
     init?(_ obligations: [AIActCaseView.ObligationView], form: FormState, owners: [(value: String, label: String)],
           fallback: String?, suffix: String = "") {
         guard !obligations.isEmpty else { return nil }
@@ -32,7 +36,8 @@ struct AIActOfferView: Sendable {
             let owner = "aiact_owner_" + obligation.id, due = "aiact_due_" + obligation.id
             return Row(id: obligation.id, text: obligation.text, when: obligation.when,
                        checked: form.value("aiact_obligation_" + obligation.id) == "1",
-                       owners: form.choices(owner, owners, fallback: fallback),
+                       owner: sent ? form.value(owner) : fallback ?? owners.first?.value ?? "",
+                       owners: owners.map { Choice(value: $0.value, label: $0.label, selected: false) },
                        due: sent ? form.value(due) : obligation.laterOn ?? "",
                        aiactOwnerError: form.errors[owner], aiactDueError: form.errors[due], suffix: suffix)
         }

@@ -31,13 +31,23 @@ public struct UserStore: Sendable {
     /// The account a person field names (issue 19): by e-mail (any case), by account number (scripted clients), or by
     /// name when only one account bears it. Nil when nobody, or several, match.
     public func find(typed raw: String) async throws -> User? {
+        if case .one(let user) = try await match(typed: raw) { return user }
+        return nil
+    }
+
+    /// `find(typed:)`, telling nobody from several (two accounts bearing the typed name), so the field can say which.
+    public func match(typed raw: String) async throws -> TypedMatch<User> {
         let typed = raw.trimmingCharacters(in: .whitespaces)
-        guard !typed.isEmpty, typed.count <= 254 else { return nil }
+        guard !typed.isEmpty, typed.count <= 254 else { return .none }
         return try await db.writer.read { db in
-            if let user = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE email = ?"), arguments: [typed.lowercased()]) { return user }
-            if let id = Int64(typed) { return try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]) }
-            let named = try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users WHERE name = ? COLLATE NOCASE LIMIT 2"), arguments: [typed])
-            return named.count == 1 ? named[0] : nil
+            if let user = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE email = ?"), arguments: [typed.lowercased()]) {
+                return .one(user)
+            }
+            if let id = Int64(typed) {
+                return TypedMatch(try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]))
+            }
+            return TypedMatch(try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users WHERE name = ? COLLATE NOCASE LIMIT 2"),
+                                                arguments: [typed]))
         }
     }
 
@@ -64,6 +74,22 @@ public struct UserStore: Sendable {
 
     static func all(_ db: Database) throws -> [User] {
         try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
+    }
+
+    /// The role of an active account; nil for an inactive or unknown one.
+    static func activeRole(_ db: Database, userId: Int64) throws -> Role? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM users WHERE id = ? AND active = 1"), arguments: [userId])
+            .flatMap(Role.init(rawValue:))
+    }
+
+    /// Every active account but the project owners' (told of a new governance version).
+    static func activeCommittee(_ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM users WHERE active = 1 AND role <> 'submitter'"))
+    }
+
+    /// Every active secretary (told of a critical incident).
+    static func activeSecretaries(_ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM users WHERE role = 'secretary' AND active = 1"))
     }
 
     /// One page of the accounts, active first, then by name (the administrator's list).

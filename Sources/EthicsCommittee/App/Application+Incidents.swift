@@ -12,7 +12,7 @@ func addIncidentRoutes(_ app: AppServices, to router: Router<AppRequestContext>,
     let config = app.config
     // The incidents list routes first: `/incidents/export.csv` is not an incident id.
     IncidentListController(incidents: app.incidents, renderer: renderer, formats: app.formats).addRoutes(to: router)
-    IncidentController(incidents: app.incidents, systems: app.systems, sessions: app.sessions, renderer: renderer, formats: app.formats,
+    IncidentController(incidents: app.incidents, systems: app.systems, users: app.users, sessions: app.sessions, renderer: renderer, formats: app.formats,
                        maxBytes: config.maxAttachmentBytes).addRoutes(to: router)
     PublicFeedbackController(incidents: app.incidents, settings: app.settings, renderer: renderer, formats: app.formats,
                              throttle: LoginThrottle(PublicFeedbackController.throttleLimits), clock: config.clock).addRoutes(to: router)

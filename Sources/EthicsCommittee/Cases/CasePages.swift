@@ -81,6 +81,8 @@ struct CaseShowPage: Sendable {
     struct Bar: Sendable {
         let label: String
         let score: Int
+        /// The score as the reader writes a percentage (`NumberText.percent`).
+        let percent: String
         let y: Int
         let width: Int
         let textY: Int

@@ -92,7 +92,8 @@ struct CaseShowBuilder: Sendable {
             submitter: found.submitterName, descriptionHTML: found.descriptionHTML,
             bars: Readiness.areas.enumerated().map { index, area in
                 let score = assessment.scores[area.id] ?? 0
-                return CaseShowPage.Bar(label: messages[runtime: "readiness_\(area.id)"] ?? "", score: score, y: index * barHeight,
+                return CaseShowPage.Bar(label: messages[runtime: "readiness_\(area.id)"] ?? "", score: score,
+                                        percent: formats.percent(Double(score), language), y: index * barHeight,
                                         width: max(2, score * 3), textY: index * barHeight + 17, low: score < 67)
             },
             chartSummary: Punctuation.of(language).list(Readiness.areas.map {
@@ -105,7 +106,9 @@ struct CaseShowBuilder: Sendable {
                                         note: notes[id] ?? "")
             },
             hasGaps: !Readiness.gaps(answers).isEmpty,
-            tierReasons: assessment.reasons.compactMap { messages[runtime: $0] },
+            tierReasons: assessment.reasons.compactMap { reason in
+                messages[runtime: reason].map { Catalog.fill($0, ["percent": formats.percent(Double(Readiness.reasonThresholds[reason] ?? 0), language)]) }
+            },
             path: pathLines(path, messages, language), pathMissing: found.status == .inReview ? missing.flatMap { messages[runtime: $0] } : nil,
             editHref: Policy.decide(actor, .editCase(facts)) == .allow ? Paths.caseEdit(found.id) : nil,
             buttons: buttons,
@@ -196,8 +199,8 @@ struct CaseShowBuilder: Sendable {
         }
         page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
         if decideHere {
-            // The obligations' owners are chosen in a bounded list (the first suggestions, the submitter first).
-            page.aiAct?.offerConditions(decisionForm, owners: ConditionOwners.obligationOwners(people, facts), fallback: String(found.submitterId))
+            // The obligations' owners are person fields suggesting the first allowed people, the project owner first.
+            page.aiAct?.offerConditions(decisionForm, owners: ConditionOwners.obligationOwners(people, facts), fallback: submitterEmail)
         }
         return page
     }

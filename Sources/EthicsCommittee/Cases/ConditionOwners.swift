@@ -45,11 +45,12 @@ enum ConditionOwners {
         return list
     }
 
-    /// The owner list of an AI Act obligation offered as a condition (the case page's decision, a meeting's roll
-    /// and close of vote): the first allowed accounts by account number, the case's project owner first.
+    /// The owner suggestions of an AI Act obligation offered as a condition (the case page's decision, a meeting's
+    /// roll and close of vote): e-mail and name of the first allowed accounts by account number, the case's project
+    /// owner first (shown in the field before anything was typed). Anyone allowed may be typed.
     static func obligationOwners(_ people: [User], _ facts: CaseFacts) -> [(value: String, label: String)] {
         let owners = people.filter { allowed($0, facts) }
         let ordered = owners.filter { $0.id == facts.submitterId } + owners.filter { $0.id != facts.submitterId }
-        return ordered.prefix(CaseShowBuilder.suggestions).map { (value: String($0.id), label: $0.name) }
+        return ordered.prefix(CaseShowBuilder.suggestions).map { (value: $0.email, label: $0.name) }
     }
 }

@@ -44,16 +44,22 @@ public enum Readiness {
     /// - medium when the project faces customers, processes personal data, or any area scores below 67;
     /// - low otherwise.
     /// - high when the AI Act classification is high-risk or prohibited (`aiActHighRisk`).
+    /// The area scores the rule compares with (percentages).
+    public static let veryLowBelow = 34, lowBelow = 67
+    /// The threshold a tier reason names, filled into its `{percent}` by the number formatter.
+    public static let reasonThresholds = ["tier_reason_area_very_low": veryLowBelow, "tier_reason_area_low": lowBelow,
+                                          "tier_reason_ready": lowBelow]
+
     public static func assess(customerFacing: Bool, personalData: Bool, answers: [String: Answer],
                               aiActHighRisk: Bool = false) -> Assessment {
         let scores = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, score($0, answers: answers)) })
         var high: [String] = [], medium: [String] = []
         if aiActHighRisk { high.append("tier_reason_ai_act") }
         if customerFacing && personalData && answers["crisis.fallback"] != .yes { high.append("tier_reason_no_fallback") }
-        if scores.values.contains(where: { $0 < 34 }) { high.append("tier_reason_area_very_low") }
+        if scores.values.contains(where: { $0 < veryLowBelow }) { high.append("tier_reason_area_very_low") }
         if customerFacing { medium.append("tier_reason_customer_facing") }
         if personalData { medium.append("tier_reason_personal_data") }
-        if scores.values.contains(where: { $0 >= 34 && $0 < 67 }) { medium.append("tier_reason_area_low") }
+        if scores.values.contains(where: { $0 >= veryLowBelow && $0 < lowBelow }) { medium.append("tier_reason_area_low") }
         if !high.isEmpty { return Assessment(tier: .high, reasons: high + medium, scores: scores) }
         if !medium.isEmpty { return Assessment(tier: .medium, reasons: medium, scores: scores) }
         return Assessment(tier: .low, reasons: ["tier_reason_ready"], scores: scores)

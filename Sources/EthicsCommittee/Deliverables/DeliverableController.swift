@@ -79,13 +79,17 @@ struct DeliverableController {
                           status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language), language = context.language
         let manage = Policy.decide(context.actor, .manageDeliverables) == .allow
-        let caseTitle = try await item.caseId.asyncMap { try await cases.find(id: $0)?.0.title } ?? nil
+        // The linked case and meeting are links only for a reader who may open them: a page never links to a 404.
+        let linkedCase = try await item.caseId.asyncMap { try await cases.find(id: $0) } ?? nil
+        let caseLink = linkedCase.flatMap { Policy.decide(context.actor, .viewCase($0.1)) == .allow ? $0.0 : nil }
+        let meeting = try await item.meetingId.asyncMap { try await meetings.find(id: $0) } ?? nil
+        let meetingLink = meeting.flatMap { Policy.decide(context.actor, .viewMeeting($0.1)) == .allow ? $0.0 : nil }
         let page = DeliverablePages.Show(
             title: item.title, kind: messages[runtime: "deliverable_kind_\(item.kind.rawValue)"] ?? "", owner: item.ownerName,
             due: formats.calendarDate(item.dueOn, language), overdue: item.overdue(today: formats.localISODate()),
             status: messages[runtime: "deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
             delivered: item.deliveredAt.map { formats.date($0, language) },
-            caseHref: item.caseId.map(Paths.case), caseTitle: caseTitle, meetingHref: item.meetingId.map(Paths.meeting),
+            caseHref: caseLink.map { Paths.case($0.id) }, caseTitle: caseLink?.title, meetingHref: meetingLink.map { Paths.meeting($0.id) },
             bodyHTML: item.bodyHTML,
             editHref: manage && item.status != .delivered ? Paths.deliverableEdit(item.id) : nil,
             statusAction: manage && !item.status.next.isEmpty ? Paths.deliverableStatus(item.id) : nil,
@@ -196,17 +200,21 @@ struct DeliverableController {
         let typed = ["owner_id": form["owner_id"].trimmingCharacters(in: .whitespaces),
                      "case_id": form["case_id"].trimmingCharacters(in: .whitespaces),
                      "meeting_id": form["meeting_id"].trimmingCharacters(in: .whitespaces)]
-        let owner = try await users.find(typed: typed["owner_id"] ?? "")
-        if owner.map({ $0.active && Policy.deliverableOwnerRoles.contains($0.role) }) != true {
-            errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? .error_person_unknown : .deliverable_error_owner)
-        }
         if !Formats.isISODate(form["due_on"]) { errors.add("due_on", .deliverable_error_due) }
         let caseId = Int64(typed["case_id"] ?? ""), meetingId = Int64(typed["meeting_id"] ?? "")
         // A number typed must name an existing record; empty means none.
+        var linkedCase: CaseFacts?
         if typed["case_id"]?.isEmpty == false {
-            var found = false
-            if let caseId { found = try await cases.find(id: caseId) != nil }
-            if !found { errors.add("case_id", .deliverable_error_link) }
+            if let caseId { linkedCase = try await cases.find(id: caseId)?.1 }
+            if linkedCase == nil { errors.add("case_id", .deliverable_error_link) }
+        }
+        // The owner: a committee account, who may open the linked case (`Policy.mayOwnDeliverable`), so that they can
+        // open what they own and its page never links them to a 404.
+        let owner = try await users.find(typed: typed["owner_id"] ?? "")
+        if owner.map({ $0.active && Policy.deliverableOwnerRoles.contains($0.role) }) != true {
+            errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? .error_person_unknown : .deliverable_error_owner)
+        } else if let owner, !Policy.mayOwnDeliverable(Actor(userId: owner.id, role: owner.role), active: owner.active, linkedCase: linkedCase) {
+            errors.add("owner_id", .deliverable_error_owner_case)
         }
         if typed["meeting_id"]?.isEmpty == false {
             var found = false

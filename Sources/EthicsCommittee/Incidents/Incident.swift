@@ -56,6 +56,8 @@ public struct Incident: Sendable, Equatable, FetchableRecord {
     public var status: IncidentStatus
     public var ownerId: Int64?
     public var ownerName: String?
+    /// The owner's e-mail, as the triage form's owner field shows them.
+    public var ownerEmail: String?
     public var rootCause: String
     public var correctiveActions: String
     public var reportedAt: String
@@ -77,7 +79,7 @@ public struct Incident: Sendable, Equatable, FetchableRecord {
         art73Case = Art73Case(rawValue: row["art73_case"]) ?? .standard
         authorityNotifiedOn = row["authority_notified_on"]
         status = IncidentStatus(rawValue: row["status"]) ?? .reported
-        ownerId = row["owner_id"]; ownerName = row["owner_name"]
+        ownerId = row["owner_id"]; ownerName = row["owner_name"]; ownerEmail = row["owner_email"]
         rootCause = row["root_cause"]; correctiveActions = row["corrective_actions"]
         reportedAt = row["reported_at"]; triagedAt = row["triaged_at"]; closedAt = row["closed_at"]
         revision = row["revision"]

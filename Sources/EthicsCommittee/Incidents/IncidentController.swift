@@ -5,6 +5,7 @@ import Hummingbird
 struct IncidentController {
     let incidents: IncidentStore
     let systems: SystemStore
+    let users: UserStore
     let sessions: SessionStore
     let renderer: Renderer
     let formats: Formats
@@ -98,7 +99,23 @@ struct IncidentController {
         let form = IncidentTriageForm(context.form)
         var errors = form.validate()
         if Int(form.revision) == nil { errors.add("revision", .incident_error_changed) }
-        guard errors.isEmpty, let triage = form.triage, let revision = Int(form.revision) else {
+        // The searchable fields, resolved here: nobody or several found is said next to the field, everything kept.
+        var systemId: Int64?, ownerId: Int64?
+        if !form.systemTyped.isEmpty {
+            switch try await incidents.system(typed: form.systemTyped, for: actor, current: incident.systemId) {
+            case .one(let id): systemId = id
+            case .none: errors.add("system_id", .incident_error_system_unknown)
+            case .several: errors.add("system_id", .incident_error_system_several)
+            }
+        }
+        if !form.ownerTyped.isEmpty {
+            switch try await users.match(typed: form.ownerTyped) {
+            case .one(let user): ownerId = user.id
+            case .none: errors.add("owner_id", .error_person_unknown)
+            case .several: errors.add("owner_id", .error_person_several)
+            }
+        }
+        guard errors.isEmpty, let systemId, let triage = form.triage(systemId: systemId, ownerId: ownerId), let revision = Int(form.revision) else {
             return try await renderShow(incident, facts, triageForm: form.refused(errors, context.language), context: context,
                                         status: .unprocessableContent)
         }
@@ -107,7 +124,7 @@ struct IncidentController {
         } catch let refusal as IncidentRefusal {
             // Someone else triaged it meanwhile, or a choice is no longer allowed: the form again, as typed, with the reason.
             let (fresh, freshFacts) = try await incidents.find(id: incident.id) ?? (incident, facts)
-            let field = refusal.key == "incident_error_system" ? "system_id" : refusal.key == "incident_error_owner" ? "owner_id" : nil
+            let field = refusal.key == "incident_error_system_unknown" ? "system_id" : refusal.key == "incident_error_owner" ? "owner_id" : nil
             let state = field.map { form.refused(.on($0, runtime: refusal.key), context.language) }
                 ?? form.refused(message: refusal.key, context.language)
             return try await renderShow(fresh, freshFacts, triageForm: state, context: context, status: .unprocessableContent)

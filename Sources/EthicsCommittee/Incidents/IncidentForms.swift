@@ -113,11 +113,13 @@ struct PublicFeedbackForm: Sendable {
     var draft: IncidentDraft { common.draft(severity: nil, actionsTaken: "", serviceNamed: service) }
 }
 
-/// The secretary's triage form.
+/// The secretary's triage form. The system and the owner are searchable fields (issue 19): a name or a number, an
+/// e-mail, a name or an account number, kept as typed; the controller resolves them (`IncidentStore.system(typed:for:)`,
+/// `UserStore.match(typed:)`) and the store checks the owner against the system chosen.
 struct IncidentTriageForm: PageForm {
-    let systemId: String
+    let systemTyped: String
     let rawSeverity: String
-    let ownerId: String
+    let ownerTyped: String
     let rootCause: String
     let correctiveActions: String
     let awareOn: String
@@ -126,7 +128,8 @@ struct IncidentTriageForm: PageForm {
     let revision: String
 
     init(_ fields: FormFields) {
-        systemId = fields["system_id"]; rawSeverity = fields["severity"]; ownerId = fields["owner_id"]
+        systemTyped = fields["system_id"].trimmingCharacters(in: .whitespaces); rawSeverity = fields["severity"]
+        ownerTyped = fields["owner_id"].trimmingCharacters(in: .whitespaces)
         rootCause = fields.raw("root_cause").trimmingCharacters(in: .whitespacesAndNewlines)
         correctiveActions = fields.raw("corrective_actions").trimmingCharacters(in: .whitespacesAndNewlines)
         awareOn = fields["aware_on"]; rawArt73 = fields["art73_case"]; authorityNotifiedOn = fields["authority_notified_on"]
@@ -134,16 +137,16 @@ struct IncidentTriageForm: PageForm {
     }
 
     var values: [String: String] {
-        ["system_id": systemId, "severity": rawSeverity, "owner_id": ownerId, "root_cause": rootCause,
+        ["system_id": systemTyped, "severity": rawSeverity, "owner_id": ownerTyped, "root_cause": rootCause,
          "corrective_actions": correctiveActions, "aware_on": awareOn, "art73_case": rawArt73,
          "authority_notified_on": authorityNotifiedOn, "revision": revision]
     }
 
+    /// The checks that need no database; the typed system and owner are resolved by the controller.
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if Int64(systemId) == nil { errors.add("system_id", .incident_error_system) }
+        if systemTyped.isEmpty { errors.add("system_id", .incident_error_system_missing) }
         if IncidentSeverity(rawValue: rawSeverity) == nil { errors.add("severity", .error_choice) }
-        if !ownerId.isEmpty && Int64(ownerId) == nil { errors.add("owner_id", .error_choice) }
         if let problem = Validate.text(rootCause, max: FieldLimits.incidentText, required: false) { errors.add("root_cause", problem) }
         if let problem = Validate.text(correctiveActions, max: FieldLimits.incidentText, required: false) {
             errors.add("corrective_actions", problem)
@@ -154,10 +157,10 @@ struct IncidentTriageForm: PageForm {
         return errors
     }
 
-    var triage: IncidentTriage? {
-        guard let system = Int64(systemId), let severity = IncidentSeverity(rawValue: rawSeverity),
-              let period = Art73Case(rawValue: rawArt73) else { return nil }
-        return IncidentTriage(systemId: system, severity: severity, ownerId: Int64(ownerId), rootCause: rootCause,
+    /// The triage, once the typed system and owner are resolved to records.
+    func triage(systemId: Int64, ownerId: Int64?) -> IncidentTriage? {
+        guard let severity = IncidentSeverity(rawValue: rawSeverity), let period = Art73Case(rawValue: rawArt73) else { return nil }
+        return IncidentTriage(systemId: systemId, severity: severity, ownerId: ownerId, rootCause: rootCause,
                               correctiveActions: correctiveActions, awareOn: awareOn, art73Case: period,
                               authorityNotifiedOn: authorityNotifiedOn.isEmpty ? nil : authorityNotifiedOn)
     }

@@ -64,6 +64,8 @@ enum IncidentPages {
         let periods: [Choice]
         let text: Hint
         let first: Bool
+        /// The system field's length limit (a system's name).
+        var systemNameMax: Int { SystemLimits.name }
     }
 
     struct Show: Sendable {

@@ -70,37 +70,33 @@ struct IncidentShowBuilder {
             formError: message.map { views.text(runtime: $0) })
     }
 
-    /// The triage form: the systems the secretary may tie it to, the severity, the owners the policy allows.
+    /// The triage form: the system and the owner as searchable fields (issue 19; an incident's first triage names the
+    /// system the report was filed on, a later one what was saved), each suggesting a bounded list of what the policy
+    /// allows; the severity and the Art. 73 period are fixed lists.
     private func triageSection(_ incident: Incident, _ facts: IncidentFacts, actor: Actor, form: FormState?, views: IncidentViews)
         async throws -> IncidentPages.Triage {
         var state = form ?? FormState()
         if form == nil {
             state.values = [
-                "system_id": incident.systemId.map(String.init) ?? "", "severity": incident.severity?.rawValue ?? "",
-                "owner_id": incident.ownerId.map(String.init) ?? "", "root_cause": incident.rootCause,
+                "system_id": incident.systemName ?? incident.systemId.map(String.init) ?? "", "severity": incident.severity?.rawValue ?? "",
+                "owner_id": incident.ownerEmail ?? "", "root_cause": incident.rootCause,
                 "corrective_actions": incident.correctiveActions, "aware_on": incident.awareOn,
                 "art73_case": incident.art73Case.rawValue, "authority_notified_on": incident.authorityNotifiedOn ?? "",
             ]
         }
         // The revision is always the one this page was built from (a refused form is shown over the fresh record).
         state.values["revision"] = String(incident.revision)
-        let systems = try await incidents.systemChoices(for: actor)
-        let chosenSystem = state.value("system_id")
-        var systemChoices = [Choice(value: "", label: views.text(.incident_choose_system), selected: chosenSystem.isEmpty)]
-        systemChoices += systems.map { Choice(value: String($0.id), label: $0.name, selected: String($0.id) == chosenSystem) }
-        // Before a system is chosen (a public report) every candidate is offered; the store checks the owner against
-        // the system chosen.
-        let owners = try await incidents.ownerCandidates(systemOwnerId: facts.system?.ownerId).filter {
-            facts.system == nil || Policy.decide(Actor(userId: $0.id, role: $0.role), .ownIncident(facts)) == .allow
-        }
-        let chosenOwner = state.value("owner_id")
-        var ownerChoices = [Choice(value: "", label: views.text(.incident_no_owner), selected: chosenOwner.isEmpty)]
-        ownerChoices += owners.map { Choice(value: String($0.id), label: $0.name, selected: String($0.id) == chosenOwner) }
+        let limit = CaseShowBuilder.suggestions
+        let systems = try await incidents.systemSuggestions(for: actor, limit: limit)
+        // Before a system is tied (a public report) the committee's accounts are suggested; the store checks the owner
+        // against the system chosen.
+        let owners = try await incidents.ownerSuggestions(facts, limit: limit)
         return IncidentPages.Triage(
-            action: Paths.incidentTriage(incident.id) + "#triage-form", form: state, systems: systemChoices,
+            action: Paths.incidentTriage(incident.id) + "#triage-form", form: state,
+            systems: systems.map { Choice(value: $0.name, label: views.messages.fill(.system_number_label, ["number": String($0.id)]), selected: false) },
             severities: [Choice(value: "", label: views.text(.incident_choose), selected: state.value("severity").isEmpty)]
                 + views.severityChoices(state),
-            owners: ownerChoices,
+            owners: owners.map { Choice(value: $0.email, label: $0.name, selected: false) },
             periods: state.choices("art73_case", Art73Case.allCases.map { ($0.rawValue, views.text(runtime: "incident_art73_choice_\($0.rawValue)")) }),
             text: views.hint(FieldLimits.incidentText), first: incident.status == .reported)
     }

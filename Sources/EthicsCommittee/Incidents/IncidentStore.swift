@@ -97,7 +97,7 @@ public struct IncidentStore: Sendable {
     }
 
     static let select = """
-        SELECT i.*, s.name AS system_name, r.name AS reporter_name, o.name AS owner_name FROM incidents i
+        SELECT i.*, s.name AS system_name, r.name AS reporter_name, o.name AS owner_name, o.email AS owner_email FROM incidents i
         LEFT JOIN systems s ON s.id = i.system_id LEFT JOIN users r ON r.id = i.reporter_id LEFT JOIN users o ON o.id = i.owner_id
         """
     static let selectRow = """
@@ -232,19 +232,59 @@ public struct IncidentStore: Sendable {
         try Data(contentsOf: URL(fileURLWithPath: directory + "/" + attachment.storedName))
     }
 
-    /// Active accounts that might own an incident (the committee's accounts and the system's owner), by name;
-    /// the caller keeps those the policy allows (`Action.ownIncident`).
-    public func ownerCandidates(systemOwnerId: Int64?) async throws -> [(id: Int64, name: String, role: Role)] {
+    /// The triage owner field's suggestions (issue 19): the first `limit` active accounts by name that may own the
+    /// incident (`Action.ownIncident` on its facts; before a system is tied, a public report, the committee's accounts),
+    /// read through a cursor so the list costs what it shows however many people there are. Anyone allowed may be typed.
+    public func ownerSuggestions(_ facts: IncidentFacts, limit: Int) async throws -> [User] {
         try await db.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, name, role FROM users WHERE active = 1 AND (role <> 'submitter' OR id = ?) ORDER BY name, id LIMIT 500
-                """, arguments: [systemOwnerId]).compactMap { row in
-                Role(rawValue: row["role"]).map { (id: row["id"] as Int64, name: row["name"] as String, role: $0) }
+            var found: [User] = []
+            let cursor = try User.fetchCursor(db.cachedStatement(sql: """
+                SELECT * FROM users WHERE active = 1 AND (role <> 'submitter' OR id = ?) ORDER BY name COLLATE NOCASE, id
+                """), arguments: [facts.system?.ownerId])
+            while found.count < limit, let user = try cursor.next() {
+                if facts.system == nil || Policy.decide(Actor(userId: user.id, role: user.role), .ownIncident(facts)) == .allow {
+                    found.append(user)
+                }
             }
+            return found
         }
     }
 
-    /// Systems the secretary may tie an incident to at triage (the register is a committee's, dozens of rows).
+    /// The triage system field's suggestions: the first `limit` systems the person may see, by name.
+    public func systemSuggestions(for actor: Actor, limit: Int) async throws -> [(id: Int64, name: String)] {
+        let (visible, arguments) = SystemStore.visibility(actor)
+        var withLimit = arguments
+        withLimit += [limit]
+        let bound = withLimit
+        let sql = "SELECT s.id, s.name FROM systems s WHERE \(visible) ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?"
+        return try await db.writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: bound).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
+        }
+    }
+
+    /// The system a typed value names among those the person may see (the register's rule in SQL): its number, or its
+    /// name (any case) when only one such system bears it, or when one of those bearing it is `current` (the system the
+    /// incident is tied to, whose name the form shows: saving it unchanged never asks for a number).
+    public func system(typed raw: String, for actor: Actor, current: Int64? = nil) async throws -> TypedMatch<Int64> {
+        let typed = raw.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty, typed.count <= SystemLimits.name else { return .none }
+        let (visible, arguments) = SystemStore.visibility(actor)
+        var bound = arguments
+        let sql: String
+        if let id = Int64(typed) {
+            sql = "SELECT s.id FROM systems s WHERE \(visible) AND s.id = ?"
+            bound += [id]
+        } else {
+            sql = "SELECT s.id FROM systems s WHERE \(visible) AND s.name = ? COLLATE NOCASE ORDER BY s.id IS ? DESC, s.id LIMIT 2"
+            bound += [typed, current]
+        }
+        let finalArguments = bound
+        let found = try await db.writer.read { db in try Int64.fetchAll(db, sql: sql, arguments: finalArguments) }
+        if let current, found.first == current { return .one(current) }
+        return TypedMatch(found)
+    }
+
+    /// The first 500 systems a person may see, by name (the demo generator picks the systems of its incidents from it).
     public func systemChoices(for actor: Actor) async throws -> [(id: Int64, name: String)] {
         let (visible, arguments) = SystemStore.visibility(actor)
         return try await db.writer.read { db in
@@ -343,7 +383,7 @@ public struct IncidentStore: Sendable {
         }
         guard before.revision == revision else { throw IncidentRefusal(key: "incident_error_changed") }
         guard let (_, system) = try SystemStore.find(db, id: triage.systemId),
-              Policy.decide(triager, .viewSystem(system)) == .allow else { throw IncidentRefusal(key: "incident_error_system") }
+              Policy.decide(triager, .viewSystem(system)) == .allow else { throw IncidentRefusal(key: "incident_error_system_unknown") }
         let newFacts = IncidentFacts(system: system, status: .triaged, critical: triage.severity == .critical,
                                      chairId: try Self.chairId(db))
         if let owner = triage.ownerId {

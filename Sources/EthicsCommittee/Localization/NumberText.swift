@@ -20,6 +20,12 @@ enum NumberText {
         return value < 0 && units != 0 ? "-" + text : text
     }
 
+    /// A percentage, rounded to a whole number: "75%" in English, "75 %" in French (a narrow no-break space). The one
+    /// way a percentage is written (tables, chart summaries, catalogue text through a `{percent}` placeholder).
+    static func percent(_ value: Double, _ language: Language) -> String {
+        format(value.rounded(), language, fractionDigits: 0) + (language == .fr ? "\u{202F}%" : "%")
+    }
+
     static func format(_ value: Int, _ language: Language) -> String {
         let text = grouped(Int64(value.magnitude), separator: language == .fr ? "\u{202F}" : ",")
         return value < 0 ? "-" + text : text

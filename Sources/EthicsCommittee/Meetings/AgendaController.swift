@@ -52,8 +52,20 @@ struct AgendaController {
         let form = context.form, id = record.meeting.id
         switch AgendaKind(rawValue: form["kind"]) {
         case .case:
-            guard let caseId = Int64(form["case_id"]) else { return try await builder.refuse(record, "agenda_error_case", context) }
-            return try await run(record, .flash_item_added, context) {
+            // A searchable field (issue 19): a ready case's number or title, resolved here; refused next to the field.
+            let typed = form["case_id"].trimmingCharacters(in: .whitespaces)
+            func refused(_ errors: FieldErrors) async throws -> Response {
+                var forms = MeetingShowForms()
+                forms.agendaCase = FormState(values: ["case_id": typed], errors: errors, language: context.language)
+                return try await builder.refuse(record, forms: forms, context)
+            }
+            let caseId: Int64
+            switch try await agenda.agendaCase(typed: typed) {
+            case .one(let found): caseId = found
+            case .none: return try await refused(.on("case_id", typed.isEmpty ? .agenda_error_case : .agenda_error_case_unknown))
+            case .several: return try await refused(.on("case_id", .agenda_error_case_several))
+            }
+            return try await run(record, .flash_item_added, context, refused: { try await refused(.on("case_id", runtime: $0)) }) {
                 try await agenda.add(meetingId: id, kind: .case, caseId: caseId, by: context.auditActor)
             }
         case .minutes:

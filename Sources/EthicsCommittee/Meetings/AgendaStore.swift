@@ -75,19 +75,36 @@ public struct AgendaStore: Sendable {
         return result
     }
 
-    /// Cases ready for a decision (in review), not already on a planned or held agenda and not being decided by a
-    /// running written procedure: an item of a cancelled meeting, or left undecided when a meeting closed, is to be
-    /// scheduled again.
-    /// At most `limit`, the longest waiting first: the agenda form's choice stays bounded however many wait.
+    /// Cases ready for a meeting's agenda: in review, on no planned or held meeting's undecided agenda, with no running
+    /// written vote (SQL over the alias `c`).
+    static let readyForAgenda = """
+        c.status = 'in_review' AND NOT EXISTS (
+            SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+            WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
+        AND NOT EXISTS (SELECT 1 FROM written_procedures w WHERE w.case_id = c.id AND w.status = 'open')
+        """
+
+    /// The add-a-case field's suggestions (issue 19): the first `limit` cases ready for an agenda, oldest first. Any
+    /// ready case may be typed (`caseReady(typed:)`).
     public func casesReady(limit: Int = 100) async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT c.id, c.title FROM cases c WHERE c.status = 'in_review' AND NOT EXISTS (
-                    SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-                    WHERE a.case_id = c.id AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
-                AND NOT EXISTS (SELECT 1 FROM written_procedures w WHERE w.case_id = c.id AND w.status = 'open')
-                ORDER BY c.id LIMIT ?
-                """), arguments: [limit]).map { (id: $0["id"], title: $0["title"]) }
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT c.id, c.title FROM cases c WHERE \(Self.readyForAgenda) ORDER BY c.id LIMIT ?"),
+                             arguments: [limit]).map { (id: $0["id"], title: $0["title"]) }
+        }
+    }
+
+    /// The case a typed value names for the agenda: a number names that case whatever its state (adding it then says
+    /// why it cannot be, as `add` does), a title (any case) the one ready case that bears it.
+    public func agendaCase(typed raw: String) async throws -> TypedMatch<Int64> {
+        let typed = raw.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty, typed.count <= FieldLimits.title else { return .none }
+        return try await db.writer.read { db in
+            if let id = Int64(typed) {
+                return TypedMatch(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM cases WHERE id = ?"), arguments: [id]))
+            }
+            return TypedMatch(try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT c.id FROM cases c WHERE c.title = ? COLLATE NOCASE AND \(Self.readyForAgenda) LIMIT 2
+                """), arguments: [typed]))
         }
     }
 
@@ -125,6 +142,12 @@ public struct AgendaStore: Sendable {
                 let written = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM written_procedures WHERE case_id = ? AND status = 'open')"),
                                                 arguments: [caseId]) ?? false
                 guard !written else { throw MeetingRefusal(key: "agenda_error_written_running") }
+                // Nor twice: a case waiting on a planned or held meeting's agenda (a number may be typed for any case).
+                let scheduled = try Bool.fetchOne(db.cachedStatement(sql: """
+                    SELECT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+                                   WHERE a.case_id = ? AND a.decided_at IS NULL AND m.status IN ('planned', 'held'))
+                    """), arguments: [caseId]) ?? false
+                guard !scheduled else { throw MeetingRefusal(key: "agenda_error_case_on_agenda") }
             }
             try db.execute(sql: """
                 INSERT INTO agenda_items (meeting_id, position, kind, case_id, minutes_meeting_id, title, note, note_html)

@@ -224,6 +224,8 @@ enum MeetingPages {
 /// The state of the meeting page's text forms: empty, or refused with what was sent.
 struct MeetingShowForms: Sendable {
     var agendaItem = FormState()
+    /// The add-a-case field (a ready case's number or title), refused with what was typed.
+    var agendaCase = FormState()
     var vote = FormState()
     /// The item whose vote was refused.
     var voteItemId: Int64?

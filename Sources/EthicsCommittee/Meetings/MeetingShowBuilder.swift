@@ -23,7 +23,7 @@ struct MeetingShowBuilder: Sendable {
             guard let facts = item.caseId.flatMap({ record.cases[$0] }) else { return [] }
             return ConditionOwners.suggestions(people, facts).map { Choice(value: $0.value, label: $0.label, selected: false) }
         }
-        let ready = manage && planned ? try await agenda.casesReady() : []
+        let ready = manage && planned ? try await agenda.casesReady(limit: CaseShowBuilder.suggestions) : []
         let earlier = manage && planned ? try await minutes.draftsAwaitingApproval().filter { $0.id != id } : []
         let (overdue, overdueTotal) = manage ? try await meetings.overdueConditions(today: views.formats.localISODate()) : ([], 0)
         let ballots = held ? try await agenda.ballots.ballots(meetingId: id) : [:]
@@ -57,7 +57,7 @@ struct MeetingShowBuilder: Sendable {
             },
             hasItems: !record.items.isEmpty,
             addAction: manage && planned ? Paths.meetingItems(id) : nil,
-            cases: ready.map { Choice(value: String($0.id), label: $0.title, selected: false) }, hasCases: !ready.isEmpty,
+            cases: ready.map { Choice(value: String($0.id), label: $0.title, selected: false) }, hasCases: !ready.isEmpty || forms.agendaCase.refused,
             earlierMinutes: earlier.map { Choice(value: String($0.id), label: "\($0.title) — \(views.formats.date($0.startsAt, language))", selected: false) },
             hasEarlierMinutes: !earlier.isEmpty,
             overdue: overdue.map {

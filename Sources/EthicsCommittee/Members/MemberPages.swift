@@ -23,7 +23,8 @@ struct CompositionPage: Sendable {
     let full: Bool
     let seatedCount: Int
     let seatedLabel: String
-    let externalShare: Int
+    /// The external members' share of the seats, as the reader writes a percentage.
+    let externalShare: String
     let votingCount: Int
     let votingLabel: String
     let members: [MemberRow]

@@ -48,7 +48,7 @@ struct MembersController {
         let page = CompositionPage(
             full: full, seatedCount: figures.seatedCount,
             seatedLabel: Catalog.messages(context.language).fill(.members_seated, count: figures.seatedCount),
-            externalShare: figures.externalShare, votingCount: figures.votingCount,
+            externalShare: NumberText.percent(Double(figures.externalShare), context.language), votingCount: figures.votingCount,
             votingLabel: Catalog.messages(context.language).fill(.members_voting, count: figures.votingCount), members: seated.rows.map(present.row),
             coverage: figures.coverage.map {
                 CoverageRow(area: messages[runtime: "expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)

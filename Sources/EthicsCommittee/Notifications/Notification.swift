@@ -26,6 +26,9 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case incidentReportDueToday = "incident_report_due_today"
     /// A re-review of a system opened (issue 18): its owner and the staff; the record is the re-review case.
     case systemReReview = "system_re_review"
+    /// A written vote closed with a condition whose owner may no longer own it: it went to the project owner (or the
+    /// secretary who opened the vote), who is told; the record is the case.
+    case conditionReassigned = "condition_reassigned"
 }
 
 /// The record a notification is about, which its link opens.

@@ -8,8 +8,6 @@ extension Formats {
 
     func number(_ value: Int, _ language: Language) -> String { NumberText.format(value, language) }
 
-    /// A percentage ("87 %" in French, "87%" in English).
-    func percent(_ value: Double, _ language: Language) -> String {
-        number(value.rounded(), language, fractionDigits: 0) + (language == .fr ? "\u{202F}%" : "%")
-    }
+    /// A percentage ("87 %" in French, "87%" in English): `NumberText.percent`.
+    func percent(_ value: Double, _ language: Language) -> String { NumberText.percent(value, language) }
 }

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// `/systems/export.csv`: the register as the person may see it, one row per system, with the register's status filter
 /// and `overdue=1` for the systems overdue for review (the figures page and the annual report link it). For those who
-/// may export (`Action.exportCases`: the staff and internal members, as the case and incident exports).
+/// may export (`Action.exportCases`: the staff and internal members, as the case and incident exports), streamed in
+/// batches (`SystemStore.exportBatches`) like them.
 struct SystemExportController {
     let systems: SystemStore
     let formats: Formats
@@ -19,18 +20,25 @@ struct SystemExportController {
         let status = query["status"].flatMap { SystemStatus(rawValue: String($0)) }
         let overdue = query["overdue"] == "1"
         let today = formats.localISODate(), t = Catalog.messages(context.language)
-        let rows = try await systems.export(for: actor, status: status, overdueOnly: overdue, today: today)
-        func yes(_ value: Bool) -> String { value ? t[.export_yes] : t[.export_no] }
+        let batches = systems.exportBatches(for: actor, status: status, overdueOnly: overdue, today: today)
         let header = ["export_id", "system_field_name", "system_field_owner", "system_field_vendor", "system_field_model", "field_status",
                       "field_tier", "system_field_deployed", "system_field_next_review", "system_review_overdue",
                       "system_field_attestation_due", "system_attestation_missed", "system_never_reviewed"].map { t[runtime: $0] ?? $0 }
-        let lines = rows.map { row -> [String] in
-            [String(row.id), row.name, row.ownerName, row.vendor, row.model, t[runtime: "system_status_\(row.status.rawValue)"] ?? row.status.rawValue,
-             t[runtime: "tier_\(row.riskTier.rawValue)"] ?? row.riskTier.rawValue, row.deployedOn ?? "", row.nextReviewOn,
-             yes(row.reviewOverdue(today: today)), row.attestationDueOn ?? "", yes(row.attestationMissed(today: today)), yes(row.neverReviewed)]
-        }
         let name = (overdue ? "systems-overdue-" : "systems-") + today + ".csv"
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                        body: .init(byteBuffer: ByteBuffer(string: CSV.document(header: header, rows: lines))))
+        return StreamedDownload.response(type: "text/csv; charset=utf-8", name: name) { writer in
+            func yes(_ value: Bool) -> String { value ? t[.export_yes] : t[.export_no] }
+            try await writer.write(ByteBuffer(string: CSV.byteOrderMark + CSV.line(header)))
+            for try await batch in batches {
+                var text = ""
+                for row in batch {
+                    text += CSV.line([
+                        String(row.id), row.name, row.ownerName, row.vendor, row.model, t[runtime: "system_status_\(row.status.rawValue)"] ?? row.status.rawValue,
+                        t[runtime: "tier_\(row.riskTier.rawValue)"] ?? row.riskTier.rawValue, row.deployedOn ?? "", row.nextReviewOn,
+                        yes(row.reviewOverdue(today: today)), row.attestationDueOn ?? "", yes(row.attestationMissed(today: today)),
+                        yes(row.neverReviewed)])
+                }
+                try await writer.write(ByteBuffer(string: text))
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ struct SystemShowBuilder: Sendable {
             reviewOverdue: system.status.isActive && system.status != .planned && system.nextReviewOn < today,
             attestationDue: attestDue.map { formats.calendarDate($0, language) },
             attestationMissed: attestDue.map { $0 < today } ?? false,
-            neverReviewed: detail.links.isEmpty,
+            neverReviewed: detail.links.allSatisfy { $0.decidedAt == nil },  // as `SystemListRow.neverReviewed`
             cases: cases, hasCases: !cases.isEmpty,
             decisionInForce: detail.inForce?.outcome.flatMap { t[runtime: "outcome_\($0.rawValue)"] },
             approvalWithdrawn: detail.inForce?.outcome == .unfavourable,

@@ -13,7 +13,8 @@ public struct SystemListRow: Sendable, Equatable, FetchableRecord {
     public var nextReviewOn: String
     public var attestationDueOn: String?
     public var deployedOn: String?
-    /// Registered without any case: a project that predates the committee.
+    /// No review of it was ever completed: no linked case was decided (a system registered without a case keeps the
+    /// flag while its first re-review runs, which the start-up sweep opens at once).
     public var neverReviewed: Bool
 
     public init(row: Row) {
@@ -77,7 +78,7 @@ public struct SystemCounts: Sendable, Equatable {
 extension SystemStore {
     static let listColumns = """
         SELECT s.id, s.name, u.name AS owner_name, s.vendor, s.model, s.status, s.risk_tier, s.next_review_on, s.attestation_due_on, s.deployed_on,
-            NOT EXISTS (SELECT 1 FROM system_cases x WHERE x.system_id = s.id) AS never_reviewed
+            NOT EXISTS (SELECT 1 FROM system_cases x JOIN case_decisions d ON d.case_id = x.case_id WHERE x.system_id = s.id) AS never_reviewed
         FROM systems s JOIN users u ON u.id = s.owner_id
         """
 

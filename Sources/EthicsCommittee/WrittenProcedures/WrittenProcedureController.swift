@@ -64,11 +64,10 @@ struct WrittenProcedureController {
     }
 
     private func motionPage(_ form: FormState, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
-        let messages = Catalog.messages(context.language)
-        let deliverables = try await store.deliverableChoices()
-        let options: [(value: String, label: String)] = [("", messages[.written_no_deliverable])]
-            + deliverables.map { (value: String($0.id), label: $0.title) }
-        let page = WrittenProcedurePages.NewMotion(action: Paths.writtenProcedures + "#motion-form", deliverables: form.choices("deliverable_id", options),
+        // A searchable field (issue 19): the latest deliverables a motion may adopt are suggested, any may be typed.
+        let deliverables = try await store.deliverableChoices(limit: CaseShowBuilder.suggestions)
+        let page = WrittenProcedurePages.NewMotion(action: Paths.writtenProcedures + "#motion-form",
+                                                   deliverables: deliverables.map { Choice(value: String($0.id), label: $0.title, selected: false) },
                                                    form: form, limits: LimitHints(context.language), backHref: Paths.writtenProcedures)
         return try await renderer.page("written/new", page, title: .written_new_motion, context: context, path: Paths.newWrittenMotion,
                                        status: status)
@@ -82,13 +81,18 @@ struct WrittenProcedureController {
         }
         var errors = form.validate()
         let deadline = WrittenCaseController.deadline(form.deadline, formats: formats, errors: &errors)
-        if let id = form.deliverableId, !(try await store.deliverableChoices().contains { $0.id == id }) {
-            errors.add("deliverable_id", .error_choice)
+        var deliverableId: Int64?
+        if !form.rawDeliverable.isEmpty {
+            switch try await store.adoptableDeliverable(typed: form.rawDeliverable) {
+            case .one(let id): deliverableId = id
+            case .none: errors.add("deliverable_id", .written_error_deliverable_unknown)
+            case .several: errors.add("deliverable_id", .written_error_deliverable_several)
+            }
         }
         guard errors.isEmpty, let deadline, let html = try? Markdown.html(form.text) else {
             return try await refused(errors.isEmpty ? .on("text", .error_markdown_too_large) : errors)
         }
-        let proposal = WrittenProposal(kind: .motion, caseId: nil, deliverableId: form.deliverableId, title: form.title, text: form.text,
+        let proposal = WrittenProposal(kind: .motion, caseId: nil, deliverableId: deliverableId, title: form.title, text: form.text,
                                        textHTML: html, outcome: nil, opinion: "", opinionHTML: "", charterVersion: nil, articles: "",
                                        conditions: [], deadline: deadline)
         let id: Int64

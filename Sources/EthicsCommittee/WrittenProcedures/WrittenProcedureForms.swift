@@ -23,7 +23,8 @@ struct WrittenCaseForm: PageForm {
     }
 }
 
-/// Opening a written procedure on a free motion: a title, a text, a deadline, optionally the deliverable it adopts.
+/// Opening a written procedure on a free motion: a title, a text, a deadline, optionally the deliverable it adopts (a
+/// searchable field: its number or title, resolved by the controller).
 struct WrittenMotionForm: PageForm {
     let title: String
     let text: String
@@ -34,10 +35,8 @@ struct WrittenMotionForm: PageForm {
         title = fields["title"]
         text = fields.raw("text").trimmingCharacters(in: .whitespacesAndNewlines)
         deadline = fields["deadline"]
-        rawDeliverable = fields["deliverable_id"]
+        rawDeliverable = fields["deliverable_id"].trimmingCharacters(in: .whitespaces)
     }
-
-    var deliverableId: Int64? { Int64(rawDeliverable) }
 
     var values: [String: String] { ["title": title, "text": text, "deadline": deadline, "deliverable_id": rawDeliverable] }
 
@@ -46,7 +45,6 @@ struct WrittenMotionForm: PageForm {
         if let problem = Validate.text(title, max: FieldLimits.title) { errors.add("title", problem) }
         if let problem = Validate.text(text, max: FieldLimits.longText) { errors.add("text", problem == .error_required ? .error_written_text : problem) }
         if deadline.isEmpty { errors.add("deadline", .error_written_deadline) }
-        if !rawDeliverable.isEmpty && deliverableId == nil { errors.add("deliverable_id", .error_choice) }
         return errors
     }
 }

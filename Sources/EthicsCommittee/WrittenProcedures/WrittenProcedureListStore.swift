@@ -100,11 +100,30 @@ extension WrittenProcedureStore {
         }
     }
 
-    /// The deliverables a motion may adopt (not cancelled, not an opinion on a case, whose title could be confidential), newest first.
+    /// A deliverable a motion may adopt: not cancelled, not an opinion on a case (whose title could be confidential).
+    static let adoptable = "status <> 'cancelled' AND case_id IS NULL"
+
+    /// The motion's deliverable field's suggestions (issue 19): the latest `limit` deliverables a motion may adopt.
+    /// Any of them may be typed (`adoptableDeliverable(typed:)`).
     public func deliverableChoices(limit: Int = 100) async throws -> [(id: Int64, title: String)] {
         try await db.writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title FROM deliverables WHERE status <> 'cancelled' AND case_id IS NULL ORDER BY id DESC LIMIT ?"),
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title FROM deliverables WHERE \(Self.adoptable) ORDER BY id DESC LIMIT ?"),
                              arguments: [limit]).map { ($0["id"], $0["title"]) }
+        }
+    }
+
+    /// The deliverable a motion may adopt that a typed value names: its number, or its title (any case) when one bears it.
+    public func adoptableDeliverable(typed raw: String) async throws -> TypedMatch<Int64> {
+        let typed = raw.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty, typed.count <= FieldLimits.title else { return .none }
+        return try await db.writer.read { db in
+            if let id = Int64(typed) {
+                return TypedMatch(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM deliverables WHERE id = ? AND \(Self.adoptable)"),
+                                                     arguments: [id]))
+            }
+            return TypedMatch(try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM deliverables WHERE title = ? COLLATE NOCASE AND \(Self.adoptable) LIMIT 2
+                """), arguments: [typed]))
         }
     }
 }

@@ -54,6 +54,11 @@ public struct WrittenProcedureStore: Sendable {
         }
     }
 
+    /// The procedure with this id, whoever may see it.
+    static func find(_ db: Database, id: Int64) throws -> WrittenProcedure? {
+        try WrittenProcedure.fetchOne(db.cachedStatement(sql: select + " WHERE w.id = ?"), arguments: [id])
+    }
+
     static func voters(_ db: Database, _ id: Int64) throws -> [WrittenVoter] {
         try WrittenVoter.fetchAll(db.cachedStatement(sql: """
             SELECT v.user_id, u.name, v.conflict_with, v.declaration, b.choice, b.reasoning, b.cast_at
@@ -128,7 +133,7 @@ public struct WrittenProcedureStore: Sendable {
                 """, arguments: [id, position + 1, condition.text, condition.ownerId, condition.dueOn])
         }
         let (conflict, conflictArguments) = proposal.caseId == nil ? ("NULL", StatementArguments())
-            : InterestMatch.organisationSQL(userColumn: "u.id", team: team, vendor: vendor)
+            : MemberStore.matchingInterest(userColumn: "u.id", team: team, vendor: vendor)
         var arguments: StatementArguments = [id]
         arguments += conflictArguments
         arguments += [proposal.caseId]
@@ -292,9 +297,10 @@ public struct WrittenProcedureStore: Sendable {
             // The decision is recorded in the name of the secretary who opened the procedure, for the committee.
             let recorder = AuditActor(id: procedure.openedBy, label: actor.label, client: actor.client)
             let adopted = result == .adopted
-            let conditions = adopted && proposed == .conditions ? try Row.fetchAll(db.cachedStatement(sql: """
+            let proposedConditions = adopted && proposed == .conditions ? try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT text, owner_id, due_on FROM written_procedure_conditions WHERE procedure_id = ? ORDER BY position
                 """), arguments: [id]).map { NewCondition(text: $0["text"], ownerId: $0["owner_id"], dueOn: $0["due_on"]) } : []
+            let conditions = try ownedConditions(db, proposedConditions, caseId: caseId, procedure: procedure, by: recorder, now: now)
             try CaseDecisionStore.decide(db, caseId: caseId, outcome: adopted ? proposed : .deferred,
                                          opinion: adopted ? procedure.opinion : "", opinionHTML: adopted ? procedure.opinionHTML : "",
                                          charterVersion: procedure.charterVersion, articles: procedure.articles, procedure: "written",
@@ -302,6 +308,39 @@ public struct WrittenProcedureStore: Sendable {
         }
         try notifyClosed(db, procedure, by: actor.id, now: now)
         return true
+    }
+
+    /// The proposal's conditions as the case will hold them. They were checked when the vote opened, days ago: each owner
+    /// is asked again now the question every decision form asks (`Policy.mayOwnCondition` through `ConditionOwners`: an
+    /// active account that may open the case; the vote is closed already, so being one of its voters no longer counts).
+    /// A condition whose owner may no longer own it (they left the committee, lost access to a confidential case) is
+    /// not dropped, since the committee voted it, nor left with someone who cannot open the case: it goes to the
+    /// project owner, who answers for the project and always sees the case (or, should even they not, to the secretary
+    /// who opened the vote). Each hand-over is an audit entry, and that secretary is told once, to reassign if needed.
+    static func ownedConditions(_ db: Database, _ conditions: [NewCondition], caseId: Int64, procedure: WrittenProcedure,
+                                by actor: AuditActor, now: Date) throws -> [NewCondition] {
+        guard !conditions.isEmpty,
+              let found = try Case.fetchOne(db.cachedStatement(sql: CaseStore.selectCase + " WHERE c.id = ?"), arguments: [caseId])
+        else { return conditions }
+        let facts = try CaseStore.facts(db, found)
+        func mayOwn(_ id: Int64) throws -> Bool {
+            ConditionOwners.allowed(try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]), facts)
+        }
+        var handedOn = false
+        var owned: [NewCondition] = []
+        for condition in conditions {
+            guard !(try mayOwn(condition.ownerId)) else { owned.append(condition); continue }
+            let heir = try mayOwn(found.submitterId) ? found.submitterId : procedure.openedBy
+            try AuditStore.append(db, by: actor, action: "condition.reassigned", targetType: "case", targetId: String(caseId),
+                                  detail: "written_procedure=\(procedure.id) from=\(condition.ownerId) to=\(heir)", at: now)
+            owned.append(NewCondition(text: condition.text, ownerId: heir, dueOn: condition.dueOn))
+            handedOn = true
+        }
+        if handedOn {
+            try Notifier.notify(db, recipients: [procedure.openedBy], kind: .conditionReassigned, record: .case, recordId: caseId,
+                                params: ["title": found.title], now: now)
+        }
+        return owned
     }
 
     /// The voters and the secretary who opened it hear that the written vote ended.
