@@ -59,10 +59,20 @@ let package = Package(
             ],
             plugins: ["TemplateCompilerPlugin"]
         ),
+        // `ethics demo`: the seeded demo-data generator, outside the server's library. It writes through the stores'
+        // `package` in-transaction writes (the very ones the handlers' writes run), so each write exists once.
+        .target(
+            name: "EthicsDemo",
+            dependencies: [
+                "EthicsCommittee",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "ethics",
             dependencies: [
                 "EthicsCommittee",
+                "EthicsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +81,7 @@ let package = Package(
             name: "EthicsCommitteeTests",
             dependencies: [
                 "EthicsCommittee",
+                "EthicsDemo",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

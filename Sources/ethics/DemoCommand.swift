@@ -1,5 +1,6 @@
 import ArgumentParser
 import EthicsCommittee
+import EthicsDemo
 import Foundation
 
 struct DemoCommand: AsyncParsableCommand {

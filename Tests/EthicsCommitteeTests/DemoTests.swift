@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import EthicsCommittee
+@testable import EthicsDemo
 
 /// `ethics demo`: the small committee a newcomer explores, and the large data set (with reduced counts).
 @Suite struct DemoTests {

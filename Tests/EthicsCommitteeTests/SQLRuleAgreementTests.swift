@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import EthicsCommittee
+@testable import EthicsDemo
 
 /// Every SQL copy of an access rule (`CaseStore.visibility`, `MeetingStore.visibility`, `DeliverableStore.visibility`,
 /// `SystemStore.visibility`, `IncidentStore.visibility`, `WrittenProcedureStore.visibility`, `NotificationStore.visibility`) answers as the Swift

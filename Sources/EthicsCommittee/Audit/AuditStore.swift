@@ -8,8 +8,8 @@ public struct AuditStore: Sendable {
     public init(db: AppDatabase) { self.db = db }
 
     /// Appends one entry chained to the last one; call inside a write transaction.
-    static func append(_ database: Database, by actor: AuditActor, action: String, targetType: String = "",
-                       targetId: String = "", detail: String = "", at date: Date) throws {
+    package static func append(_ database: Database, by actor: AuditActor, action: String, targetType: String = "",
+                               targetId: String = "", detail: String = "", at date: Date) throws {
         // Cached statements: every write of the app (and each of the demo's millions of entries) passes here.
         let prev = try String.fetchOne(database.cachedStatement(sql: "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")) ?? "genesis"
         let at = Timestamp.string(date)

@@ -6,6 +6,11 @@ public struct NewCondition: Sendable, Equatable {
     public var text: String
     public var ownerId: Int64
     public var dueOn: String
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(text: String, ownerId: Int64, dueOn: String) {
+        self.text = text; self.ownerId = ownerId; self.dueOn = dueOn
+    }
 }
 
 /// SQL for decisions and their conditions.
@@ -64,23 +69,24 @@ public struct CaseDecisionStore: Sendable {
                        articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition],
                        by actor: AuditActor) async throws {
         try await db.writer.write { db in
-            try Self.decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
-                            charterVersion: charterVersion, articles: articles, procedure: procedure, meetingOn: meetingOn,
-                            conditions: conditions, by: actor, now: clock.now)
+            _ = try Self.decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML,
+                                charterVersion: charterVersion, articles: articles, procedure: procedure, meetingOn: meetingOn,
+                                conditions: conditions, by: actor, now: clock.now)
         }
     }
 
-    /// The decision inside the caller's transaction (a meeting's vote decides a case in its own write).
-    /// With `audit` false the caller writes the one audit entry of the whole change.
-    /// A decision (not a deferral) also records the opinion as a delivered deliverable.
-    static func decide(_ db: Database, caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String,
-                       charterVersion: Int?, articles: String, procedure: String, meetingOn: String?,
-                       conditions: [NewCondition], by actor: AuditActor, now: Date, audit: Bool = true,
-                       meetingId: Int64? = nil) throws {
+    /// The decision inside the caller's transaction (a meeting's vote decides a case in its own write; the demo
+    /// batches many). With `audit` false the caller writes the one audit entry of the whole change.
+    /// A decision (not a deferral) also records the opinion as a delivered deliverable. Returns the new conditions' ids.
+    @discardableResult
+    package static func decide(_ db: Database, caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String,
+                               charterVersion: Int?, articles: String, procedure: String, meetingOn: String?,
+                               conditions: [NewCondition], by actor: AuditActor, now: Date, audit: Bool = true,
+                               meetingId: Int64? = nil) throws -> [Int64] {
         if outcome == .deferred {
             try CaseStore.move(db, id: caseId, from: .inReview, to: .inReview, transition: .defer_, note: opinion, by: actor,
                                now: now, audit: audit)
-            return
+            return []
         }
         // AI Act Art. 5: a prohibited practice never receives a favourable opinion, whichever path decides.
         try AIActStore.checkDecision(db, caseId: caseId, outcome: outcome)
@@ -95,9 +101,10 @@ public struct CaseDecisionStore: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [caseId, outcome.rawValue, opinion, opinionHTML, charterVersion, articles, procedure, meetingOn,
                              actor.id, at, fria])
-        for condition in conditions {
+        let conditionIds = try conditions.map { condition in
             try db.cachedStatement(sql: "INSERT INTO case_conditions (case_id, text, owner_id, due_on) VALUES (?, ?, ?, ?)").execute(
                 arguments: [caseId, condition.text, condition.ownerId, condition.dueOn])
+            return db.lastInsertedRowID
         }
         if let owner = actor.id {
             try DeliverableStore.insertOpinion(db, caseId: caseId, ownerId: owner, body: opinion, bodyHTML: opinionHTML,
@@ -106,16 +113,7 @@ public struct CaseDecisionStore: Sendable {
         try Notifier.caseDecided(db, caseId: caseId, by: actor.id, now: now)
         // A re-review's decision supersedes the previous one on its system; the next review counts from it.
         try SystemStore.caseDecided(db, caseId: caseId, outcome: outcome, at: at)
-    }
-
-    /// `decide` inside the caller's transaction at this store's clock (the demo generator batches
-    /// many in one); returns the ids of the conditions created.
-    @discardableResult
-    func decide(_ db: Database, caseId: Int64, outcome: DecisionOutcome, opinion: String, opinionHTML: String, charterVersion: Int?,
-                articles: String, procedure: String, meetingOn: String?, conditions: [NewCondition], by actor: AuditActor) throws -> [Int64] {
-        try Self.decide(db, caseId: caseId, outcome: outcome, opinion: opinion, opinionHTML: opinionHTML, charterVersion: charterVersion,
-                        articles: articles, procedure: procedure, meetingOn: meetingOn, conditions: conditions, by: actor, now: clock.now)
-        return try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM case_conditions WHERE case_id = ? ORDER BY id"), arguments: [caseId])
+        return conditionIds
     }
 
     /// Marks a condition met with its evidence; the case closes when it was the last one open.
@@ -127,7 +125,7 @@ public struct CaseDecisionStore: Sendable {
 
     /// `meet` inside the caller's transaction (the demo generator batches many in one).
     @discardableResult
-    func meet(_ db: Database, conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) throws -> Bool {
+    package func meet(_ db: Database, conditionId: Int64, caseId: Int64, evidence: String, by actor: AuditActor) throws -> Bool {
         let now = clock.now
         try db.cachedStatement(sql: """
             UPDATE case_conditions SET status = 'met', evidence = ?, met_at = ?, met_by = ? WHERE id = ? AND case_id = ? AND status = 'open'

@@ -101,7 +101,7 @@ public struct CaseReviewStore: Sendable {
     }
 
     /// `assign` inside the caller's transaction (the demo generator batches many in one).
-    func assign(_ db: Database, caseId: Int64, userId: Int64, dueOn: String, by actor: AuditActor) throws {
+    package func assign(_ db: Database, caseId: Int64, userId: Int64, dueOn: String, by actor: AuditActor) throws {
         let now = clock.now
         try db.cachedStatement(sql: """
             INSERT INTO case_reviewers (case_id, user_id, assigned_by, assigned_at, due_on) VALUES (?, ?, ?, ?, ?)
@@ -123,7 +123,7 @@ public struct CaseReviewStore: Sendable {
     }
 
     /// `recuse` inside the caller's transaction (the demo generator batches many in one).
-    func recuse(_ db: Database, caseId: Int64, userId: Int64, reason: String, by actor: AuditActor) throws {
+    package func recuse(_ db: Database, caseId: Int64, userId: Int64, reason: String, by actor: AuditActor) throws {
         let now = clock.now
         try db.cachedStatement(sql: """
             UPDATE case_reviewers SET recused_at = ?, recusal_reason = ? WHERE case_id = ? AND user_id = ? AND recused_at IS NULL
@@ -157,8 +157,8 @@ public struct CaseReviewStore: Sendable {
     }
 
     /// `review` inside the caller's transaction (the demo generator batches many in one).
-    func review(_ db: Database, caseId: Int64, reviewerId: Int64, recommendation: Recommendation, reasoning: String,
-                reasoningHTML: String, by actor: AuditActor) throws {
+    package func review(_ db: Database, caseId: Int64, reviewerId: Int64, recommendation: Recommendation, reasoning: String,
+                        reasoningHTML: String, by actor: AuditActor) throws {
         let now = clock.now
         try db.cachedStatement(sql: """
             INSERT INTO reviews (case_id, reviewer_id, recommendation, reasoning, reasoning_html, submitted_at)
@@ -186,7 +186,7 @@ public struct CaseReviewStore: Sendable {
     }
 
     /// `comment` inside the caller's transaction (the demo generator batches many in one).
-    func comment(_ db: Database, caseId: Int64, body: String, bodyHTML: String, by actor: AuditActor) throws {
+    package func comment(_ db: Database, caseId: Int64, body: String, bodyHTML: String, by actor: AuditActor) throws {
         try db.cachedStatement(sql: "INSERT INTO case_comments (case_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [caseId, actor.id, body, bodyHTML, Timestamp.string(clock.now)])
         try AuditStore.append(db, by: actor, action: "case.commented", targetType: "case", targetId: String(caseId),
@@ -228,7 +228,7 @@ public struct CaseReviewStore: Sendable {
 
     /// `ask` inside the caller's transaction (the demo generator batches many in one); returns the question's id.
     @discardableResult
-    func ask(_ db: Database, caseId: Int64, from status: CaseStatus, question: String, by actor: AuditActor) throws -> Int64 {
+    package func ask(_ db: Database, caseId: Int64, from status: CaseStatus, question: String, by actor: AuditActor) throws -> Int64 {
         let now = clock.now
         try CaseStore.move(db, id: caseId, from: status, to: .needsInfo, transition: .askInfo, note: question, by: actor, now: now)
         try db.cachedStatement(sql: "INSERT INTO case_questions (case_id, asked_by, question, asked_at) VALUES (?, ?, ?, ?)").execute(
@@ -244,7 +244,7 @@ public struct CaseReviewStore: Sendable {
     }
 
     /// `answerAndResubmit` inside the caller's transaction (the demo generator batches many in one).
-    func answerAndResubmit(_ db: Database, caseId: Int64, answers: [Int64: String], by actor: AuditActor) throws {
+    package func answerAndResubmit(_ db: Database, caseId: Int64, answers: [Int64: String], by actor: AuditActor) throws {
         let now = clock.now
         for (id, answer) in answers {
             try db.cachedStatement(sql: """

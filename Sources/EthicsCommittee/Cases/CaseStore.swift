@@ -15,6 +15,14 @@ public struct CaseDraft: Sendable, Equatable {
     public var notes: [String: String]
     /// The AI Act questionnaire's answers by question id (see `AIActQuestionnaire`).
     public var aiActAnswers: [String: String] = [:]
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(title: String, team: String, vendor: String, kind: CaseKind, customerFacing: Bool, personalData: Bool, confidential: Bool,
+                 description: String, answers: [String: Readiness.Answer], notes: [String: String], aiActAnswers: [String: String] = [:]) {
+        self.title = title; self.team = team; self.vendor = vendor; self.kind = kind; self.customerFacing = customerFacing
+        self.personalData = personalData; self.confidential = confidential; self.description = description; self.answers = answers
+        self.notes = notes; self.aiActAnswers = aiActAnswers
+    }
 }
 
 /// One line of a case list.
@@ -116,17 +124,14 @@ public struct CaseStore: Sendable {
 
     /// Creates a draft owned by `submitterId`. Returns its id.
     public func create(_ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) async throws -> Int64 {
-        try await db.writer.write { db in try create(db, draft, descriptionHTML: descriptionHTML, submitterId: submitterId, by: actor) }
+        try await db.writer.write { db in
+            try Self.create(db, draft, descriptionHTML: descriptionHTML, submitterId: submitterId, by: actor, now: clock.now)
+        }
     }
 
-    /// `create` inside the caller's transaction (the demo generator batches many cases in one).
-    func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor) throws -> Int64 {
-        try Self.create(db, draft, descriptionHTML: descriptionHTML, submitterId: submitterId, by: actor, now: clock.now)
-    }
-
-    /// `create` inside another store's transaction, at its time (a system's re-review case).
-    static func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor,
-                       now date: Date) throws -> Int64 {
+    /// `create` inside the caller's transaction, at its time (a system's re-review case; the demo, many cases per transaction).
+    package static func create(_ db: Database, _ draft: CaseDraft, descriptionHTML: String, submitterId: Int64, by actor: AuditActor,
+                               now date: Date) throws -> Int64 {
         let now = Timestamp.string(date)
         let tier = Readiness.assess(customerFacing: draft.customerFacing, personalData: draft.personalData, answers: draft.answers,
                                   aiActHighRisk: AIActClassifier.demandsHighRiskPath(draft.aiActAnswers)).tier
@@ -182,8 +187,8 @@ public struct CaseStore: Sendable {
     }
 
     /// The status change, its timeline event and its audit entry, inside the caller's transaction.
-    static func move(_ db: Database, id: Int64, from: CaseStatus, to: CaseStatus, transition: CaseLifecycle.Transition,
-                     note: String, by actor: AuditActor, now date: Date, audit: Bool = true) throws {
+    package static func move(_ db: Database, id: Int64, from: CaseStatus, to: CaseStatus, transition: CaseLifecycle.Transition,
+                             note: String, by actor: AuditActor, now date: Date, audit: Bool = true) throws {
         let now = Timestamp.string(date)
         try db.cachedStatement(sql: """
             UPDATE cases SET status = ?, updated_at = ?,

@@ -58,4 +58,11 @@ public struct DeliverableDraft: Sendable, Equatable {
     public var caseId: Int64?
     public var meetingId: Int64?
     public var body: String
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(kind: DeliverableKind, title: String, ownerId: Int64, dueOn: String, caseId: Int64? = nil, meetingId: Int64? = nil,
+                 body: String) {
+        self.kind = kind; self.title = title; self.ownerId = ownerId; self.dueOn = dueOn; self.caseId = caseId; self.meetingId = meetingId
+        self.body = body
+    }
 }

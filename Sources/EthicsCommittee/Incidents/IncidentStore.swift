@@ -15,6 +15,14 @@ public struct IncidentDraft: Sendable, Equatable {
     public var actionsTaken: String
     /// What a public sender named; empty for a signed-in report, which names its system.
     public var serviceNamed: String = ""
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(title: String, description: String, occurredOn: String? = nil, harmType: HarmType, severity: IncidentSeverity? = nil,
+                 peopleAffected: Int? = nil, fallbackUsed: FallbackUse, actionsTaken: String, serviceNamed: String = "") {
+        self.title = title; self.description = description; self.occurredOn = occurredOn; self.harmType = harmType
+        self.severity = severity; self.peopleAffected = peopleAffected; self.fallbackUsed = fallbackUsed; self.actionsTaken = actionsTaken
+        self.serviceNamed = serviceNamed
+    }
 }
 
 /// An evidence file whose type was recognised from its bytes.
@@ -34,6 +42,14 @@ public struct IncidentTriage: Sendable, Equatable {
     public var awareOn: String
     public var art73Case: Art73Case
     public var authorityNotifiedOn: String?
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(systemId: Int64, severity: IncidentSeverity, ownerId: Int64? = nil, rootCause: String, correctiveActions: String,
+                 awareOn: String, art73Case: Art73Case, authorityNotifiedOn: String? = nil) {
+        self.systemId = systemId; self.severity = severity; self.ownerId = ownerId; self.rootCause = rootCause
+        self.correctiveActions = correctiveActions; self.awareOn = awareOn; self.art73Case = art73Case
+        self.authorityNotifiedOn = authorityNotifiedOn
+    }
 }
 
 /// A row of an incidents list.
@@ -186,11 +202,6 @@ public struct IncidentStore: Sendable {
         }, key: { $0.id })
     }
 
-    /// The newest public report's id (the demo triages the reports it sent; a sender never learns it).
-    func latestPublicId() async throws -> Int64? {
-        try await db.writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM incidents WHERE source = 'public'") }
-    }
-
     /// Every incident with its facts (tests compare the list with the policy).
     public func all() async throws -> [(Incident, IncidentFacts)] {
         try await db.writer.read { db in
@@ -306,8 +317,8 @@ public struct IncidentStore: Sendable {
     }
 
     /// `report` without evidence, inside the caller's transaction (the large demo writes its incidents in batches).
-    static func report(_ db: Database, _ draft: IncidentDraft, systemId: Int64, awareOn: String, reporter: Actor, by actor: AuditActor,
-                       now: Date) throws -> Int64 {
+    package static func report(_ db: Database, _ draft: IncidentDraft, systemId: Int64, awareOn: String, reporter: Actor,
+                               by actor: AuditActor, now: Date) throws -> Int64 {
         guard let (_, system) = try SystemStore.find(db, id: systemId),
               Policy.decide(reporter, .reportIncident(system)) == .allow else { throw Refusal.notFound }
         let at = Timestamp.string(now)
@@ -335,8 +346,8 @@ public struct IncidentStore: Sendable {
     }
 
     /// `receivePublic` inside the caller's transaction: the new incident's id and its receipt.
-    static func receivePublic(_ db: Database, _ draft: IncidentDraft, awareOn: String, by actor: AuditActor,
-                              now: Date) throws -> (id: Int64, receipt: String) {
+    package static func receivePublic(_ db: Database, _ draft: IncidentDraft, awareOn: String, by actor: AuditActor,
+                                      now: Date) throws -> (id: Int64, receipt: String) {
         let at = Timestamp.string(now)
         var receipt = Self.receipt()
         while try Bool.fetchOne(db, sql: "SELECT 1 FROM incidents WHERE receipt = ?", arguments: [receipt]) == true {
@@ -365,8 +376,8 @@ public struct IncidentStore: Sendable {
     }
 
     /// `triage` inside the caller's transaction.
-    static func triage(_ db: Database, id: Int64, revision: Int, _ triage: IncidentTriage, triager: Actor, by actor: AuditActor,
-                       now: Date) throws {
+    package static func triage(_ db: Database, id: Int64, revision: Int, _ triage: IncidentTriage, triager: Actor,
+                               by actor: AuditActor, now: Date) throws {
         guard let (before, facts) = try Self.find(db, id: id), Policy.decide(triager, .triageIncident(facts)) == .allow else {
             throw IncidentRefusal(key: "incident_error_changed")
         }
@@ -420,7 +431,7 @@ public struct IncidentStore: Sendable {
     }
 
     /// `close` inside the caller's transaction.
-    static func close(_ db: Database, id: Int64, closer: Actor, by actor: AuditActor, now: Date) throws {
+    package static func close(_ db: Database, id: Int64, closer: Actor, by actor: AuditActor, now: Date) throws {
         guard let (found, facts) = try Self.find(db, id: id), Policy.decide(closer, .closeIncident(facts)) == .allow else {
             throw IncidentRefusal(key: "incident_error_changed")
         }

@@ -8,6 +8,11 @@ public struct VoteEntry: Sendable, Equatable {
     public var dissent: String
     /// Who recorded it: the secretary's roll when nil; the member, or the secretary's show of hands, for a ballot.
     public var recordedBy: Int64? = nil
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(userId: Int64, choice: VoteChoice, dissent: String, recordedBy: Int64? = nil) {
+        self.userId = userId; self.choice = choice; self.dissent = dissent; self.recordedBy = recordedBy
+    }
 }
 
 extension ItemOutcome {
@@ -29,6 +34,13 @@ public struct ItemDecision: Sendable, Equatable {
     public var articles = ""
     /// Adopting the approval of earlier minutes: their printed HTML as approved (`MinutesArchive`).
     public var minutesArchive: MinutesArchive?
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(outcome: ItemOutcome, text: String, html: String, conditions: [NewCondition] = [], charterVersion: Int? = nil,
+                 articles: String = "", minutesArchive: MinutesArchive? = nil) {
+        self.outcome = outcome; self.text = text; self.html = html; self.conditions = conditions; self.charterVersion = charterVersion
+        self.articles = articles; self.minutesArchive = minutesArchive
+    }
 }
 
 /// SQL for agenda items and the votes on them.

@@ -10,6 +10,12 @@ public struct MeetingDraft: Sendable, Equatable {
     public var place: String
     public var videoURL: String
     public var invitees: [Int64]
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(title: String, startsAt: String, duration: Int, place: String, videoURL: String, invitees: [Int64]) {
+        self.title = title; self.startsAt = startsAt; self.duration = duration; self.place = place; self.videoURL = videoURL
+        self.invitees = invitees
+    }
 }
 
 /// A refused change to a meeting; the key names the message shown.

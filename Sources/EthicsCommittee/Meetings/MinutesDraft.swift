@@ -2,7 +2,7 @@ import Foundation
 
 /// The minutes' Markdown: prefilled from what was recorded, and cut at its numbered headings so each
 /// agenda item's part can be withheld from a reader who may not see that item.
-enum MinutesDraft {
+package enum MinutesDraft {
     /// A first draft: one heading per agenda item, under which the secretary writes its discussion, and one
     /// for what is said outside the items. Attendance, conflicts, votes and decisions are not copied here: the
     /// printed minutes take them from the record (`MinutesDocument`), so nothing is said twice.
@@ -27,7 +27,7 @@ enum MinutesDraft {
     /// - under a numbered sub-heading (deeper than its item's heading) that names another item, and what
     ///   follows it until the next heading at the item's level.
     /// A sub-heading without a number ("### Discussion") stays with its item. Each part is rendered on its own.
-    static func parts(_ markdown: String, items: [AgendaItem]) throws -> [(itemId: Int64?, html: String)] {
+    package static func parts(_ markdown: String, items: [AgendaItem]) throws -> [(itemId: Int64?, html: String)] {
         // Browsers send a textarea's line breaks as CRLF: one line ending, so that line numbers agree with cmark's.
         let text = markdown.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

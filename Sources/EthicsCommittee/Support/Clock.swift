@@ -10,8 +10,8 @@ public struct AppClock: Sendable {
 
 /// Timestamps are stored as UTC ISO 8601 text with milliseconds ("2026-11-24T14:00:00.000Z"),
 /// which sorts as time does.
-enum Timestamp {
+package enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    static func string(_ date: Date) -> String { style.format(date) }
-    static func date(_ string: String) -> Date? { try? style.parse(string) }
+    package static func string(_ date: Date) -> String { style.format(date) }
+    package static func date(_ string: String) -> Date? { try? style.parse(string) }
 }

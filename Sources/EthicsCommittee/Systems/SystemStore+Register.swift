@@ -22,7 +22,8 @@ extension SystemStore {
         try await db.writer.write { db in try Self.register(db, draft, caseId: caseId, today: today, by: actor, now: clock.now) }
     }
 
-    static func register(_ db: Database, _ draft: SystemDraft, caseId: Int64?, today: String, by actor: AuditActor, now date: Date) throws -> Int64 {
+    package static func register(_ db: Database, _ draft: SystemDraft, caseId: Int64?, today: String, by actor: AuditActor,
+                                 now date: Date) throws -> Int64 {
         let now = Timestamp.string(date)
         var tier = draft.riskTier, approvedOn = today
         if let caseId {

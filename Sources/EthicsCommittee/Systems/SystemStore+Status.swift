@@ -76,8 +76,8 @@ extension SystemStore {
     }
 
     /// `attest` inside the caller's transaction (the large demo writes years of attestations in batches).
-    static func attest(_ db: Database, id: Int64, asApproved: Bool, note: String, today: String, by actor: AuditActor, ownerId: Int64,
-                       now date: Date) throws {
+    package static func attest(_ db: Database, id: Int64, asApproved: Bool, note: String, today: String, by actor: AuditActor,
+                               ownerId: Int64, now date: Date) throws {
         let now = Timestamp.string(date)
         let next = try Self.schedule(db).nextAttestation(after: today)
         try db.execute(sql: "UPDATE systems SET attestation_due_on = ?, updated_at = ? WHERE id = ? AND status = 'in_service' AND owner_id = ?",

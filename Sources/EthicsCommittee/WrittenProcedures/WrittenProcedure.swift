@@ -101,6 +101,15 @@ public struct WrittenProposal: Sendable, Equatable {
     public var conditions: [NewCondition]
     /// UTC ISO 8601 timestamp.
     public var deadline: String
+
+    /// Spelled out so that the demo target may build one (a memberwise init is internal).
+    package init(kind: WrittenKind, caseId: Int64? = nil, deliverableId: Int64? = nil, title: String, text: String, textHTML: String,
+                 outcome: DecisionOutcome? = nil, opinion: String, opinionHTML: String, charterVersion: Int? = nil, articles: String,
+                 conditions: [NewCondition], deadline: String) {
+        self.kind = kind; self.caseId = caseId; self.deliverableId = deliverableId; self.title = title; self.text = text
+        self.textHTML = textHTML; self.outcome = outcome; self.opinion = opinion; self.opinionHTML = opinionHTML
+        self.charterVersion = charterVersion; self.articles = articles; self.conditions = conditions; self.deadline = deadline
+    }
 }
 
 /// One line of the procedures list, or of a home page.

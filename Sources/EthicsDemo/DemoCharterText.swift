@@ -1,3 +1,5 @@
+import EthicsCommittee
+
 /// The demo's governance documents: three versions of the charter (two substantive, one editorial)
 /// and the rules of procedure.
 enum DemoCharterText {

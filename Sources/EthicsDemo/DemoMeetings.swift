@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// The committee's meetings in the demo, written through the meeting stores in time order: each one planned
@@ -114,7 +115,7 @@ enum DemoMeetings {
             })
             if !options.approveInMeeting && !isLast {
                 events.append(alone(starts + 4 * DemoDate.day) { ids in
-                    try await minutes.approve(meetingId: state.get(index), archive: nil, at: minutes.clock.now, by: chair.actor(ids))
+                    try await minutes.approve(meetingId: state.get(index), archive: nil, at: world.clock.now, by: chair.actor(ids))
                 })
             }
             previousTitle = title

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import GRDB
 
 /// The few reads the demo generator needs for its report.

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// What the demo's meetings discuss and how their minutes read.

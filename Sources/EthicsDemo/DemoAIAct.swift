@@ -1,3 +1,5 @@
+import EthicsCommittee
+
 /// The AI Act answers of the demo projects, as their owners would give them. Projects filed before the
 /// questionnaire existed (sentiment scoring, churn, refunds) keep no answers and show "not classified yet",
 /// as old cases do after an upgrade.

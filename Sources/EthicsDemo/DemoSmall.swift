@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// The small committee a newcomer explores: eleven members, three charter versions, a dozen cases in

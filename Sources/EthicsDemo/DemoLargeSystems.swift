@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// The large committee's register and incidents (issue 18): about one system per 30 cases, each registered by the

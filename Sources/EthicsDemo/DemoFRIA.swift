@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// A demo project that needs a fundamental-rights impact assessment (Art. 27): instalment-plan eligibility scoring,

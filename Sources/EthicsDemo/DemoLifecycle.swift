@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 import GRDB
 
@@ -126,8 +127,8 @@ enum DemoLifecycle {
             switch entry.step {
             case .create:
                 return DemoEvent(at: at, audits: 1, work: .inTransaction { db, state in
-                    let id = try world.cases.create(db, draft, descriptionHTML: descriptionHTML, submitterId: state.userId(owner.email),
-                                                    by: owner.actor(state))
+                    let id = try CaseStore.create(db, draft, descriptionHTML: descriptionHTML, submitterId: state.userId(owner.email),
+                                                  by: owner.actor(state), now: at)
                     state.setCase(index, id)
                 })
             case .submit:
@@ -172,10 +173,10 @@ enum DemoLifecycle {
                     let new = conditions.map {
                         NewCondition(text: $0.text, ownerId: state.userId($0.owner.email), dueOn: DemoDate.iso(at + Double($0.dueDays) * DemoDate.day))
                     }
-                    state.setConditions(index, try world.decisions.decide(
+                    state.setConditions(index, try CaseDecisionStore.decide(
                         db, caseId: id, outcome: outcome, opinion: opinion.markdown, opinionHTML: opinion.html, charterVersion: version,
                         articles: articles, procedure: decisionInMeeting ? "meeting" : "written", meetingOn: decisionInMeeting ? day : nil,
-                        conditions: new, by: secretary.actor(state)))
+                        conditions: new, by: secretary.actor(state), now: at))
                 }
             case .meet(let number, let closes):
                 let evidence = DemoTexts.evidence[(index + number) % DemoTexts.evidence.count]

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// The register in the demo, through the store: the systems of five approved cases (one whose owner missed the

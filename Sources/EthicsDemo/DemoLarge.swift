@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// The large committee for load tests: three years of history, `size.members` members, `size.cases`

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 import GRDB
 

@@ -1,3 +1,5 @@
+import EthicsCommittee
+
 /// Names, affiliations and places for the large committee, combined deterministically.
 enum DemoNames {
     static let first = ["Alice", "Bruno", "Camille", "Daniel", "Élise", "Farid", "Gabrielle", "Hugo", "Isabelle", "Jonas",

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// How much demo data to make: `small` is a committee a newcomer can explore, `large` is for load tests.

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// A seeded generator (SplitMix64): the same seed gives the same committee, so runs compare.

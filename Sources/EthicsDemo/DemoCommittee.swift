@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// When the governance documents are published, and who acknowledged the latest charter when.

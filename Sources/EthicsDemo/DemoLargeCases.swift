@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// Random but plausible cases for the large scale: old cases are mostly closed, recent ones still

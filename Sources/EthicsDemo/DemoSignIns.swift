@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// Sign-ins spread over the demo's history: the bulk of a real audit trail.

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// Written procedures in the demo, through the store: a motion adopting a deliverable, opened after the last

@@ -1,3 +1,5 @@
+import EthicsCommittee
+
 /// The kinds of project a customer-service committee sees, each with a description and a typical
 /// readiness profile (one letter per question, in `Readiness.questionIds` order: y(es), p(artly), n(o)).
 struct DemoProject: Sendable {

@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// A handful of incidents in every state on the demo's systems, written through `IncidentStore` in time order:
@@ -78,8 +79,11 @@ enum DemoIncidents {
                                           harmType: plan.harm, severity: plan.severity, peopleAffected: plan.people,
                                           fallbackUsed: plan.fallback, actionsTaken: plan.actions, serviceNamed: plan.service)
                 guard let position = plan.system else {
-                    _ = try await store.receivePublic(draft, awareOn: DemoDate.iso(at), by: AuditActor(id: nil, label: "anonymous", client: "203.0.113.\(20 + index)"))
-                    ids.set(index, try await store.latestPublicId())
+                    // The in-transaction write also gives the id, which its sender never learns (the demo triages it).
+                    let sender = AuditActor(id: nil, label: "anonymous", client: "203.0.113.\(20 + index)")
+                    ids.set(index, try await world.db.writer.write { db in
+                        try IncidentStore.receivePublic(db, draft, awareOn: DemoDate.iso(at), by: sender, now: at).id
+                    })
                     return
                 }
                 guard !register.isEmpty, let (system, _) = try await systems.find(id: register[position % register.count].id, for: staff) else { return }

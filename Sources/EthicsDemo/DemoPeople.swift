@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// Someone in the demo: an account, and for committee seats the profile they fill in.

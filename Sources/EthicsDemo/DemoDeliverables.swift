@@ -1,3 +1,4 @@
+import EthicsCommittee
 import Foundation
 
 /// The committee's deliverables other than case opinions (benchmarks, charter proposals, recommendations,

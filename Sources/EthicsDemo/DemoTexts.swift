@@ -1,3 +1,5 @@
+import EthicsCommittee
+
 /// Texts the demo's people write: notes on readiness gaps, reviews, comments, opinions, conditions.
 /// Each Markdown text comes with its HTML, rendered once here (as the stores keep it).
 struct DemoText: Sendable {
