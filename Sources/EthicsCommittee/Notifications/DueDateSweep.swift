@@ -22,10 +22,10 @@ struct DueDateSweep: Sendable {
 
     static func run(_ db: Database, today: String, soon: String, now: Date, texts: [String: String] = Catalog.messages(.en)) throws -> Int {
         var created = 0
+        // Reviews owed (not recused, not written, case in review: migration 0037), from their partial index.
         let reviews = try Row.fetchAll(db, sql: """
             SELECT r.case_id, r.user_id, r.due_on, c.title FROM case_reviewers r JOIN cases c ON c.id = r.case_id
-            WHERE c.status = 'in_review' AND r.recused_at IS NULL AND r.due_on <= ?
-                AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = r.case_id AND v.reviewer_id = r.user_id)
+            WHERE r.owed = 1 AND r.due_on <= ?
             """, arguments: [soon])
         for row in reviews {
             let due: String = row["due_on"], caseId: Int64 = row["case_id"]
