@@ -20,16 +20,23 @@ struct TemplateSource {
 ///   model uses, so a root name never hides a field of the page);
 /// - a section whose content shows `{{.}}` pushes its value even when it is a string or a number
 ///   (`{{#reasons}}<li>{{.}}</li>{{/reasons}}`); otherwise a string or number keeps the value around it;
-/// - after `t`, `values` or `errors` (dictionaries of strings) the next part is a key;
+/// - after `values` or `errors` (dictionaries of strings) the next part is a key;
+/// - `t.key` is a catalogue text by typed key (`c0.t[.key]`); a key translations/en.json lacks fails here,
+///   with the template's path and line;
 /// - `{{{…}}}` only for fields named `…HTML`/`…html` (Markdown module output).
 struct CodeGenerator {
     let templates: [String: TemplateSource]
+    /// The keys of translations/en.json that `{{t.…}}` may name.
+    let catalogue: Set<String>
     private var out = ""
     private var counter = 0
 
-    init(templates: [String: TemplateSource]) { self.templates = templates }
+    init(templates: [String: TemplateSource], catalogue: Set<String>) {
+        self.templates = templates
+        self.catalogue = catalogue
+    }
 
-    static let dictionaryFields: Set<String> = ["t", "values", "errors"]
+    static let dictionaryFields: Set<String> = ["values", "errors"]
     static let rootFields: Set<String> = ["t", "layout", "page", "fieldLimits", "punctuation"]
 
     mutating func generate() throws -> String {
@@ -146,6 +153,15 @@ struct CodeGenerator {
             throw TemplateError(file: source.path, line: line, message: "cannot read {{\(name)}}")
         }
         var code = parts.count > 1 && Self.rootFields.contains(parts[0]) ? "c0" : stack.last!
+        if parts[0] == "t" {
+            guard parts.count == 2, Translations.isIdentifier(parts[1]) else {
+                throw TemplateError(file: source.path, line: line, message: "{{\(name)}}: a catalogue text is {{t.key}}")
+            }
+            guard catalogue.contains(parts[1]) else {
+                throw TemplateError(file: source.path, line: line, message: "no key \(parts[1]) in translations/en.json for {{\(name)}}")
+            }
+            return "c0.t[.\(Translations.swiftName(parts[1]))]"
+        }
         var previous: String?
         for part in parts {
             if let previous, Self.dictionaryFields.contains(previous) {

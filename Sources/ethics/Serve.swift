@@ -27,6 +27,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Mark cookies Secure: set when served over HTTPS (env ETHICS_SECURE_COOKIES=1).")
     var secureCookies = env("ETHICS_SECURE_COOKIES") == "1"
 
+    @Option(help: "Folder of translation files (en.json, fr.json) used instead of the built-in ones, to try a translation without rebuilding; refused at start-up unless every key is there with the same placeholders (env ETHICS_TRANSLATIONS).")
+    var translations: String? = env("ETHICS_TRANSLATIONS")
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env ETHICS_LOG_LEVEL).")
     var logLevel: String = env("ETHICS_LOG_LEVEL") ?? "info"
 
@@ -41,6 +44,8 @@ struct Serve: AsyncParsableCommand {
     var reauthenticationWindow: Int = env("ETHICS_REAUTHENTICATION_WINDOW").flatMap(Int.init) ?? 300
 
     func run() async throws {
+        // Before anything is served: a translation folder with a problem stops the start, saying what to fix.
+        if let translations { try Catalog.use(folder: translations) }
         var config = AppConfiguration(databasePath: database.db)
         config.migrationsDirectory = database.migrations
         config.auditFiles = database.auditFiles

@@ -149,18 +149,18 @@ import Testing
         for language in Language.allCases {
             let t = Catalog.messages(language)
             for question in AIActQuestionnaire.questions {
-                #expect(t[question.key] != nil, "\(language) \(question.key)")
+                #expect(t[runtime: question.key] != nil, "\(language) \(question.key)")
                 if case .choice(let values) = question.kind, question.id != "annex3.use" {
-                    for value in values { #expect(t["aiact_choice_\(value)"] != nil, "\(language) \(value)") }
+                    for value in values { #expect(t[runtime: "aiact_choice_\(value)"] != nil, "\(language) \(value)") }
                 }
             }
-            for point in ["none"] + AIActQuestionnaire.annexIIIPoints { #expect(t["aiact_annex3_\(point)"] != nil) }
-            for section in AIActQuestionnaire.Section.allCases { #expect(t["aiact_section_\(section.rawValue)"] != nil) }
-            for riskClass in AIActClass.allCases { #expect(t["aiact_class_\(riskClass.rawValue)"] != nil) }
+            for point in ["none"] + AIActQuestionnaire.annexIIIPoints { #expect(t[runtime: "aiact_annex3_\(point)"] != nil) }
+            for section in AIActQuestionnaire.Section.allCases { #expect(t[runtime: "aiact_section_\(section.rawValue)"] != nil) }
+            for riskClass in AIActClass.allCases { #expect(t[runtime: "aiact_class_\(riskClass.rawValue)"] != nil) }
             for project in Self.projects {
                 guard case .classified(let result) = AIActClassifier.classify(Self.plain.merging(project.answers) { $1 }) else { continue }
-                for label in result.labels { #expect(t["aiact_label_\(label.code)"] != nil && t["aiact_reason_\(label.code)"] != nil, "\(label.code)") }
-                for obligation in AIActObligations.of(result) { #expect(t["aiact_obligation_\(obligation.id)"] != nil, "\(obligation.id)") }
+                for label in result.labels { #expect(t[runtime: "aiact_label_\(label.code)"] != nil && t[runtime: "aiact_reason_\(label.code)"] != nil, "\(label.code)") }
+                for obligation in AIActObligations.of(result) { #expect(t[runtime: "aiact_obligation_\(obligation.id)"] != nil, "\(obligation.id)") }
             }
         }
     }

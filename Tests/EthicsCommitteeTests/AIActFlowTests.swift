@@ -145,8 +145,8 @@ import Testing
                                            articles: "", procedure: "meeting", meetingOn: nil, conditions: [], by: AuditActor(id: c.ada.id, label: "chair", client: ""))
             }
         }
-        #expect(Catalog.messages(.en)["aiact_refusal_prohibited_f"]?.contains("Art. 5(1)(f)") == true)
-        #expect(Catalog.messages(.fr)["aiact_refusal_prohibited_f"]?.contains("art. 5, par. 1, point f)") == true)
+        #expect(Catalog.messages(.en)[.aiact_refusal_prohibited_f].contains("Art. 5(1)(f)") == true)
+        #expect(Catalog.messages(.fr)[.aiact_refusal_prohibited_f].contains("art. 5, par. 1, point f)") == true)
         try await decisions.decide(caseId: id, outcome: .unfavourable, opinion: "Prohibited.", opinionHTML: "<p>Prohibited.</p>",
                                    charterVersion: nil, articles: "", procedure: "meeting", meetingOn: nil, conditions: [], by: AuditActor(id: c.ada.id, label: "chair", client: ""))
         #expect(try await decisions.decision(caseId: id)?.outcome == .unfavourable)

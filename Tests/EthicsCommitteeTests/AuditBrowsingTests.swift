@@ -162,7 +162,7 @@ import Testing
         #expect(codes.count > 40)
         for language in Language.allCases {
             let messages = Catalog.messages(language)
-            for code in codes { #expect(messages["audit_action_\(code)"] != nil, "\(language): \(code)") }
+            for code in codes { #expect(messages[runtime: "audit_action_\(code)"] != nil, "\(language): \(code)") }
         }
     }
 }

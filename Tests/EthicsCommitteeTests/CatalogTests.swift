@@ -3,27 +3,35 @@ import Testing
 @testable import EthicsCommittee
 
 @Suite struct CatalogTests {
-    @Test func bothLanguagesHaveTheSameKeys() {
-        let english = Set(Catalog.messages(.en).keys), french = Set(Catalog.messages(.fr).keys)
-        #expect(english.subtracting(french).sorted() == [], "missing in French")
-        #expect(french.subtracting(english).sorted() == [], "missing in English")
-    }
-
-    @Test func noMessageIsEmpty() {
+    /// The translation files as a translator leaves them: same keys in each language, same placeholders in each
+    /// translation of a key, no empty text (the rules a `--translations` folder is held to at start-up).
+    @Test func translationFilesAgree() throws {
+        let english = try Self.file("en")
+        #expect(english.count > 1500)
         for language in Language.allCases {
-            for (key, text) in Catalog.messages(language) {
-                #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language) \(key)")
-            }
+            #expect(TranslationCheck.problems(try Self.file(language.rawValue), english: english) == [], "\(language)")
         }
     }
 
-    /// The keys the template compiler saw (`{{t.key}}`, also inside sections and partials).
+    /// The binary carries the files as they are (the build plugin compiled them), French typeset on top.
+    @Test func theBuiltInCatalogueIsTheFiles() throws {
+        #expect(Catalog.builtIn.english.table == (try Self.file("en")))
+        let french = try Self.file("fr")
+        #expect(Catalog.builtIn.french.table == french.mapValues(FrenchTypography.apply))
+        #expect(MessageKey.names == french.keys.sorted())
+    }
+
+    /// The keys the template compiler saw (`{{t.key}}`, also inside sections and partials); the compiler
+    /// refuses a missing one, so this only says the check ran.
     @Test func everyKeyTheTemplatesUseExists() {
         let used = CompiledTemplates.catalogueKeys
-        for language in Language.allCases {
-            #expect(used.subtracting(Catalog.messages(language).keys).sorted() == [], "\(language)")
-        }
+        #expect(used.subtracting(MessageKey.names).sorted() == [])
         #expect(used.count > 50)
+    }
+
+    static func file(_ language: String) throws -> [String: String] {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("translations/\(language).json"))
+        return try JSONDecoder().decode([String: String].self, from: data)
     }
 
     @Test func everyKeyTheSwiftCodeNamesExists() throws {
@@ -31,16 +39,18 @@ import Testing
         let sources = packageRoot.appendingPathComponent("Sources/EthicsCommittee")
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".swift") && !$0.contains("Catalog") }
-        let pattern = try Regex(#""((?:flash|error|login|home|setup|join|invite|invitation|users|audit|settings|charter)_[a-z0-9_]+)""#)
-        let known = Set(Catalog.messages(.en).keys)
+        // Keys passed as text (a store's refusal, a problem carried to a page) are checked here; most are typed
+        // (`MessageKey`) and checked by the compiler.
+        let pattern = try Regex(#""((?:flash|error|login|home|setup|join|invite|invitation|users|audit|settings|charter|transition|path_missing|tier_reason|quorum_no|quorum_not_reached|forecast_item|aiact_refusal|aiact_problem|aiact_reason|ballot_status|minutes_approved|forgot|feedback|mail)_[a-z0-9_]+|[a-z0-9]+_error_[a-z0-9_]+)""#)
+        let known = Set(MessageKey.names)
         for file in files {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             for match in text.matches(of: pattern) {
                 let key = String(match.output[1].substring!)
                 // Plural keys are named by their stem; "charter_public" is a settings row, not a message;
                 // "audit_action_" is the prefix of the action labels (checked in AuditBrowsingTests);
-                // "audit_log" is the table the audit anchor observes.
-                guard !["charter_public", "charter_proposal", "audit_action_", "audit_log"].contains(key) else { continue }
+                // "audit_log" is the table the audit anchor observes; "aiact_refusal_prohibited_" a prefix (RuntimeKeyTests).
+                guard !["charter_public", "charter_proposal", "audit_action_", "audit_log", "aiact_refusal_prohibited_"].contains(key) else { continue }
                 #expect(known.contains(key) || known.contains(key + "_one"), "\(file): \(key)")
             }
         }
@@ -59,22 +69,21 @@ import Testing
     }
 
     @Test func pluralForms() {
-        #expect(Catalog.plural("members_seated", 1, .en) == "member sits")
-        #expect(Catalog.plural("members_seated", 0, .en) == "members sit")
-        #expect(Catalog.plural("members_seated", 2, .en) == "members sit")
+        #expect(Catalog.messages(.en).fill(.members_seated, count: 1) == "member sits")
+        #expect(Catalog.messages(.en).fill(.members_seated, count: 0) == "members sit")
+        #expect(Catalog.messages(.en).fill(.members_seated, count: 2) == "members sit")
         // French uses the singular for 0 and 1
-        #expect(Catalog.plural("members_seated", 0, .fr) == "membre siège")
-        #expect(Catalog.plural("members_seated", 1, .fr) == "membre siège")
-        #expect(Catalog.plural("members_seated", 2, .fr) == "membres siègent")
+        #expect(Catalog.messages(.fr).fill(.members_seated, count: 0) == "membre siège")
+        #expect(Catalog.messages(.fr).fill(.members_seated, count: 1) == "membre siège")
+        #expect(Catalog.messages(.fr).fill(.members_seated, count: 2) == "membres siègent")
     }
 
     @Test func everyPluralHasBothForms() {
-        for language in Language.allCases {
-            let keys = Set(Catalog.messages(language).keys)
-            for key in keys where key.hasSuffix("_one") {
-                #expect(keys.contains(String(key.dropLast(4)) + "_other"), "\(language) \(key)")
-            }
+        let keys = Set(MessageKey.names)
+        for key in keys where key.hasSuffix("_one") {
+            #expect(keys.contains(String(key.dropLast(4)) + "_other"), "\(key)")
         }
+        #expect(PluralKey.allCases.count == keys.filter { $0.hasSuffix("_one") }.count)
     }
 
     @Test(arguments: [
@@ -139,8 +148,17 @@ import Testing
 
     @Test func everyFrenchMessageHasItsSpacesAndApostrophes() throws {
         let wrong = try Regex(#"[ \u{00A0}][:;!?»%]|«[ \u{00A0}]|[\p{L}\d][:;!?](\s|$)|\p{L}'"#)
-        for (key, text) in Catalog.messages(.fr) {
+        for (key, text) in Catalog.messages(.fr).table {
             #expect(text.firstMatch(of: wrong) == nil, "\(key): \(text)")
         }
+    }
+
+    /// The catalogue is typeset when it is built, whatever its source: the built-in files and a folder loaded at
+    /// start-up alike.
+    @Test func frenchTypographyIsAppliedToTheWholeCatalogue() throws {
+        let n = "\u{202F}"
+        #expect(try Self.file("fr")["form_refused"] == "Ce formulaire n'a pas été enregistré : voyez le message à côté du champ.")
+        #expect(Catalog.messages(.fr)[.form_refused] == "Ce formulaire n\u{2019}a pas été enregistré\(n): voyez le message à côté du champ.")
+        #expect(Catalog.messages(.en)[.form_refused] == "This form was not saved: see the message next to the field.")
     }
 }

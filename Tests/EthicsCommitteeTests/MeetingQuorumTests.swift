@@ -34,7 +34,7 @@ import Testing
     @Test func everyRefusalHasAMessageInBothLanguages() {
         let keys = ["quorum_no_voters", "quorum_no_external", "quorum_ok"] + QuorumRule.allCases.map { "quorum_not_reached_\($0.rawValue)" }
         for language in Language.allCases {
-            for key in keys { #expect(Catalog.messages(language)[key] != nil, "\(language) \(key)") }
+            for key in keys { #expect(Catalog.messages(language)[runtime: key] != nil, "\(language) \(key)") }
         }
     }
 

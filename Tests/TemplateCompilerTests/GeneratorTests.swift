@@ -9,7 +9,7 @@ import Testing
             sources[name] = TemplateSource(name: name, path: "/t/\(name).mustache", nodes: try Parser.parse(text, file: name),
                                            rootType: text.hasPrefix("{{! model: Model }}") ? "Model" : nil)
         }
-        var generator = CodeGenerator(templates: sources)
+        var generator = CodeGenerator(templates: sources, catalogue: ["hello", "default", "agenda_recused", "items"])
         return try generator.generate()
     }
 
@@ -17,9 +17,18 @@ import Testing
         let code = try generate(["p": "{{! model: Model }}\n{{#rows}}{{name}} {{t.hello}} {{form.errors.body}}{{/rows}}"])
         #expect(code.contains("for c1 in TemplateRuntime.contexts(c0.rows, c0)"))
         #expect(code.contains("o.escaped(c1.name)"))
-        #expect(code.contains("o.escaped(c0.t[\"hello\"])"))
+        #expect(code.contains("o.escaped(c0.t[.hello])"))
         #expect(code.contains("o.escaped(c1.form.errors[\"body\"])"))
         #expect(code.contains("static let catalogueKeys: Set<String> = [\"hello\"]"))
+    }
+
+    /// `{{t.key}}` is checked against translations/en.json by the template compiler itself: the build fails
+    /// with the template's path and line, before Swift sees the generated code.
+    @Test func aMissingCatalogueKeyFailsAtTheTemplateLine() throws {
+        #expect(try generate(["p": "{{! model: Model }}\n{{t.default}}"]).contains("o.escaped(c0.t[.`default`])"))
+        let error = try #require(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n<p>\n{{t.helo}}</p>"]) }
+        #expect(error.description == "/t/p.mustache:3: error: no key helo in translations/en.json for {{t.helo}}")
+        #expect(throws: TemplateError.self) { try generate(["p": "{{! model: Model }}\n{{t.hello.more}}"]) }
     }
 
     @Test func rawOutputIsOnlyForMarkdownFields() throws {

@@ -51,9 +51,9 @@ struct AIActCaseView: Sendable {
     mutating func showFRIA(caseId: Int64, required: Bool, latest: FRIAVersion?, mayWrite: Bool, formats: Formats, language: Language) {
         guard required || latest != nil else { return }
         let t = Catalog.messages(language)
-        fria = FRIABlock(friaLine: t[required ? "fria_case_required" : "fria_case_written"] ?? "",
-                         friaStatus: latest.map { FRIAPage.line($0, formats, language) } ?? (t["fria_case_missing"] ?? ""),
-                         friaHref: Paths.caseFRIA(caseId), friaLinkLabel: t[mayWrite ? "fria_case_write" : "fria_case_open"] ?? "",
+        fria = FRIABlock(friaLine: t[required ? .fria_case_required : .fria_case_written],
+                         friaStatus: latest.map { FRIAPage.line($0, formats, language) } ?? t[.fria_case_missing],
+                         friaHref: Paths.caseFRIA(caseId), friaLinkLabel: t[mayWrite ? .fria_case_write : .fria_case_open],
                          friaMissing: required && latest == nil)
     }
 
@@ -69,27 +69,27 @@ struct AIActCaseView: Sendable {
         let t = Catalog.messages(language)
         classified = record.classified
         classKey = record.riskClass?.rawValue ?? ""
-        className = record.riskClass.flatMap { t["aiact_class_\($0.rawValue)"] } ?? ""
-        version = Catalog.fill(t["aiact_questionnaire_version"] ?? "", ["version": String(record.version ?? AIActQuestionnaire.version)])
+        className = record.riskClass.flatMap { t[runtime: "aiact_class_\($0.rawValue)"] } ?? ""
+        version = t.fill(.aiact_questionnaire_version, ["version": String(record.version ?? AIActQuestionnaire.version)])
         labels = record.labels.map { label in
             let reasonKey = label.code == "provider" && label.point.hasPrefix("Art. 25") ? "aiact_reason_provider_art25" : "aiact_reason_\(label.code)"
-            let point = label.point.isEmpty ? nil : t["aiact_point_\(label.point)"] ?? label.point
+            let point = label.point.isEmpty ? nil : t[runtime: "aiact_point_\(label.point)"] ?? label.point
             let answers = label.answers.compactMap { id -> String? in
                 guard let question = AIActQuestionnaire.byId[id], let answer = record.answers[id] else { return nil }
-                return "\(t[question.key] ?? id) (\(question.article)) — \(Self.answerText(id, answer, t))"
+                return "\(t[runtime: question.key] ?? id) (\(question.article)) — \(Self.answerText(id, answer, t))"
             }
-            return LabelView(name: t["aiact_label_\(label.code)"] ?? label.code, point: point, reason: t[reasonKey] ?? "",
+            return LabelView(name: t[runtime: "aiact_label_\(label.code)"] ?? label.code, point: point, reason: t[runtime: reasonKey] ?? "",
                              articles: label.articles.joined(separator: " · "), answers: answers, hasAnswers: !answers.isEmpty,
                              kindKey: label.kind.rawValue)
         }
         outdated = (record.version ?? AIActQuestionnaire.version) < AIActQuestionnaire.version
-            ? Catalog.fill(t["aiact_outdated"] ?? "", ["version": String(record.version ?? 0), "current": String(AIActQuestionnaire.version)])
+            ? t.fill(.aiact_outdated, ["version": String(record.version ?? 0), "current": String(AIActQuestionnaire.version)])
             : nil
         switch AIActClassifier.classify(record.answers) {
         case .incomplete(let missing):
-            notClassified = Catalog.fill(t["aiact_not_classified"] ?? "", ["count": String(missing.count)])
+            notClassified = t.fill(.aiact_not_classified, ["count": String(missing.count)])
         case .refused:
-            notClassified = t["aiact_refused_classification"]
+            notClassified = t[.aiact_refused_classification]
         case .classified:
             notClassified = nil
         }
@@ -109,17 +109,17 @@ struct AIActCaseView: Sendable {
         return AIActObligations.of(result).map { obligation in
             let date = dates[obligation.dateCode]
             let applies = date.map { $0.appliesOn <= today } ?? false
-            let when = date.map { Catalog.fill(t[applies ? "aiact_applies_since" : "aiact_applies_from"] ?? "",
-                                               ["date": formats.calendarDate($0.appliesOn, language)]) } ?? (t["aiact_date_unknown"] ?? "")
-            return ObligationView(id: obligation.id, text: t["aiact_obligation_\(obligation.id)"] ?? obligation.id, when: when,
-                                  source: date.map { Catalog.fill(t["aiact_source"] ?? "", ["source": $0.source]) } ?? "",
+            let when = date.map { t.fill(applies ? .aiact_applies_since : .aiact_applies_from,
+                                               ["date": formats.calendarDate($0.appliesOn, language)]) } ?? t[.aiact_date_unknown]
+            return ObligationView(id: obligation.id, text: t[runtime: "aiact_obligation_\(obligation.id)"] ?? obligation.id, when: when,
+                                  source: date.map { t.fill(.aiact_source, ["source": $0.source]) } ?? "",
                                   applies: applies, laterOn: applies ? nil : date?.appliesOn)
         }
     }
 
-    static func answerText(_ id: String, _ answer: String, _ t: [String: String]) -> String {
-        if id == "annex3.use" { return t["aiact_annex3_\(answer)"] ?? answer }
+    static func answerText(_ id: String, _ answer: String, _ t: Messages) -> String {
+        if id == "annex3.use" { return t[runtime: "aiact_annex3_\(answer)"] ?? answer }
         if case .text = AIActQuestionnaire.byId[id]?.kind { return answer }
-        return t["aiact_choice_\(answer)"] ?? answer
+        return t[runtime: "aiact_choice_\(answer)"] ?? answer
     }
 }

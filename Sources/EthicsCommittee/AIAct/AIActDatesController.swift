@@ -30,7 +30,7 @@ struct AIActDatesController {
             return try await render(context: context, refused: (code, form.refused(errors, context.language)), status: .unprocessableContent)
         }
         try await dates.update(code: code, appliesOn: form.appliesOn, source: form.source, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.aiActDates, flash: "flash_aiact_date_saved", context)
+        return try await sessions.redirect(to: Paths.aiActDates, flash: .flash_aiact_date_saved, context)
     }
 
     private func render(context: AppRequestContext, refused: (code: String, form: FormState)? = nil,
@@ -41,19 +41,19 @@ struct AIActDatesController {
             let form = refused?.code == row.code ? refused!.form : FormState()
             let applies = row.appliesOn <= today
             return AIActDatesPage.Row(
-                code: row.code, name: t["aiact_date_\(row.code)"] ?? row.code, action: Paths.aiActDate(row.code) + "#date-\(row.code)",
+                code: row.code, name: t[runtime: "aiact_date_\(row.code)"] ?? row.code, action: Paths.aiActDate(row.code) + "#date-\(row.code)",
                 appliesOn: form.refused ? form.value("applies_on") : row.appliesOn,
                 source: form.refused ? form.value("source") : row.source,
-                status: Catalog.fill(t[applies ? "aiact_applies_since" : "aiact_applies_from"] ?? "",
+                status: t.fill(applies ? .aiact_applies_since : .aiact_applies_from,
                                      ["date": formats.calendarDate(row.appliesOn, language)]),
                 applies: applies,
-                updated: Catalog.fill(t[row.updatedBy == nil ? "aiact_date_seeded" : "aiact_date_updated_by"] ?? "",
+                updated: t.fill(row.updatedBy == nil ? .aiact_date_seeded : .aiact_date_updated_by,
                                       ["date": formats.dateTime(row.updatedAt, language), "name": row.updatedBy ?? ""]),
                 form: form)
         }
         let page = AIActDatesPage(rows: rows, sourceMax: AIActDateForm.sourceMax,
-                                  sourceHint: Catalog.fill(t["aiact_date_source_hint"] ?? "", ["max": String(AIActDateForm.sourceMax)]))
-        return try await renderer.page("admin/ai_act_dates", page, title: "aiact_dates_title", context: context, path: Paths.aiActDates,
+                                  sourceHint: t.fill(.aiact_date_source_hint, ["max": String(AIActDateForm.sourceMax)]))
+        return try await renderer.page("admin/ai_act_dates", page, title: .aiact_dates_title, context: context, path: Paths.aiActDates,
                                        status: status)
     }
 }
@@ -73,10 +73,10 @@ struct AIActDateForm: PageForm {
 
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if !Formats.isISODate(appliesOn) { errors.add("applies_on", "aiact_date_error_date") }
+        if !Formats.isISODate(appliesOn) { errors.add("applies_on", .aiact_date_error_date) }
         if let problem = Validate.text(source, max: Self.sourceMax) { errors.add("source", problem) }
         // SQLite's length() counts code points, as the table's CHECK does.
-        if source.unicodeScalars.count > Self.sourceMax { errors.add("source", "error_too_long") }
+        if source.unicodeScalars.count > Self.sourceMax { errors.add("source", .error_too_long) }
         return errors
     }
 }

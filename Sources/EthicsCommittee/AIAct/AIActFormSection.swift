@@ -54,12 +54,12 @@ struct AIActFormSection: Sendable {
 
     init(answers: [String: String], errors: [String: String], language: Language) {
         let t = Catalog.messages(language)
-        version = Catalog.fill(t["aiact_questionnaire_version"] ?? "", ["version": String(AIActQuestionnaire.version)])
+        version = t.fill(.aiact_questionnaire_version, ["version": String(AIActQuestionnaire.version)])
         sections = AIActQuestionnaire.Section.allCases.map { section in
-            SectionView(title: t["aiact_section_\(section.rawValue)"] ?? "", questions: AIActQuestionnaire.questions.filter { $0.section == section }.map { q in
+            SectionView(title: t[runtime: "aiact_section_\(section.rawValue)"] ?? "", questions: AIActQuestionnaire.questions.filter { $0.section == section }.map { q in
                 let value = answers[q.id] ?? ""
                 let label: (String) -> String = { v in
-                    q.id == "annex3.use" ? t["aiact_annex3_\(v)"] ?? v : t["aiact_choice_\(v)"] ?? v
+                    q.id == "annex3.use" ? t[runtime: "aiact_annex3_\(v)"] ?? v : t[runtime: "aiact_choice_\(v)"] ?? v
                 }
                 let choices = (q.values ?? []).map { Choice(value: $0, label: label($0), selected: $0 == value) }
                 let isRadio: Bool, isSelect: Bool, isText: Bool, maxLength: Int
@@ -68,7 +68,7 @@ struct AIActFormSection: Sendable {
                 case .choice(let values): (isRadio, isSelect, isText, maxLength) = (values.count <= 3, values.count > 3, false, 0)
                 case .text(let max): (isRadio, isSelect, isText, maxLength) = (false, false, true, max)
                 }
-                return QuestionView(name: Self.field(q.id), domId: q.domId, text: t[q.key] ?? q.key, article: q.article,
+                return QuestionView(name: Self.field(q.id), domId: q.domId, text: t[runtime: q.key] ?? q.key, article: q.article,
                                     radios: isRadio ? choices.inGroup(id: q.domId, name: Self.field(q.id)) : [], options: isSelect ? choices : [],
                                     isRadio: isRadio, isSelect: isSelect, isText: isText, value: value, maxLength: maxLength,
                                     followUp: Self.followUps.contains(q.id), error: errors[Self.field(q.id)])

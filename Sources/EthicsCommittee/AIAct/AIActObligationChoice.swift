@@ -37,8 +37,8 @@ struct AIActObligationChoice: Sendable {
     func validate() -> FieldErrors {
         var errors = FieldErrors()
         for pick in picks {
-            if pick.owner.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("aiact_owner_" + pick.id, "error_condition_owner") }
-            if !Formats.isISODate(pick.dueOn) { errors.add("aiact_due_" + pick.id, "error_condition_due") }
+            if pick.owner.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("aiact_owner_" + pick.id, .error_condition_owner) }
+            if !Formats.isISODate(pick.dueOn) { errors.add("aiact_due_" + pick.id, .error_condition_due) }
         }
         return errors
     }
@@ -52,15 +52,15 @@ struct AIActObligationChoice: Sendable {
         var conditions: [NewCondition] = []
         for pick in picks {
             guard let obligation = offered.first(where: { $0.id == pick.id }) else {
-                errors.add("aiact_obligations", "aiact_error_obligation_not_offered"); continue
+                errors.add("aiact_obligations", .aiact_error_obligation_not_offered); continue
             }
             guard !pick.owner.isEmpty, Formats.isISODate(pick.dueOn) else { continue }  // already a field error
             // The owner as a person field: an e-mail, a name or an account number (`UserStore.find(typed:)`).
             let owner = try await users.find(typed: pick.owner)
             guard let facts, let owner, ConditionOwners.allowed(owner, facts) else {
-                errors.add("aiact_owner_" + pick.id, "error_condition_owner"); continue
+                errors.add("aiact_owner_" + pick.id, .error_condition_owner); continue
             }
-            conditions.append(NewCondition(text: "\(t["aiact_obligation_\(obligation.id)"] ?? obligation.id)", ownerId: owner.id, dueOn: pick.dueOn))
+            conditions.append(NewCondition(text: "\(t[runtime: "aiact_obligation_\(obligation.id)"] ?? obligation.id)", ownerId: owner.id, dueOn: pick.dueOn))
         }
         return conditions
     }

@@ -21,7 +21,7 @@ struct AIActReclassifyController {
         let requested = RequestNumber.page(request.uri.queryParameters.get("page"))
         let list = try await store.outdated(page: requested, size: Self.pageSize)
         let page = AIActReclassifyPage(list, language: context.language)
-        return try await renderer.page("cases/ai_act_reclassify", page, title: "aiact_reclassify_title", context: context,
+        return try await renderer.page("cases/ai_act_reclassify", page, title: .aiact_reclassify_title, context: context,
                                        path: Paths.aiActReclassify)
     }
 
@@ -29,7 +29,7 @@ struct AIActReclassifyController {
         try context.require(.reclassifyCases)
         guard let id = context.parameters.get("id", as: Int64.self), try await cases.find(id: id) != nil else { throw Refusal.notFound }
         try await store.reclassify(caseId: id, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.aiActReclassify, flash: "flash_aiact_reclassified", context)
+        return try await sessions.redirect(to: Paths.aiActReclassify, flash: .flash_aiact_reclassified, context)
     }
 }
 
@@ -52,9 +52,9 @@ struct AIActReclassifyPage: Sendable {
     init(_ list: ListPage<AIActOutdatedCase>, language: Language) {
         let t = Catalog.messages(language)
         func describe(_ riskClass: AIActClass?, _ labels: [AIActLabel]) -> String {
-            guard let riskClass else { return t["aiact_reclassify_incomplete"] ?? "" }
-            let points = labels.filter { $0.kind == .riskClass && !$0.point.isEmpty }.map { t["aiact_point_\($0.point)"] ?? $0.point }
-            return (t["aiact_class_\(riskClass.rawValue)"] ?? riskClass.rawValue) + (points.isEmpty ? "" : " (" + points.joined(separator: ", ") + ")")
+            guard let riskClass else { return t[.aiact_reclassify_incomplete] }
+            let points = labels.filter { $0.kind == .riskClass && !$0.point.isEmpty }.map { t[runtime: "aiact_point_\($0.point)"] ?? $0.point }
+            return (t[runtime: "aiact_class_\(riskClass.rawValue)"] ?? riskClass.rawValue) + (points.isEmpty ? "" : " (" + points.joined(separator: ", ") + ")")
         }
         rows = list.rows.map { row in
             let current: (AIActClass?, [AIActLabel])
@@ -62,13 +62,13 @@ struct AIActReclassifyPage: Sendable {
             case .classified(let result): current = (result.riskClass, result.labels)
             case .incomplete, .refused: current = (nil, [])
             }
-            let before = Catalog.fill(t["aiact_reclassify_version"] ?? "", ["version": String(row.version)]) + " — " + describe(row.riskClass, row.labels)
-            return Row(title: row.title, href: Paths.case(row.caseId), status: t["case_status_\(row.status.rawValue)"] ?? row.status.rawValue,
+            let before = t.fill(.aiact_reclassify_version, ["version": String(row.version)]) + " — " + describe(row.riskClass, row.labels)
+            return Row(title: row.title, href: Paths.case(row.caseId), status: t[runtime: "case_status_\(row.status.rawValue)"] ?? row.status.rawValue,
                        now: before, then: describe(current.0, current.1), changes: current.0 != row.riskClass || current.1 != row.labels,
                        action: Paths.caseReclassify(row.caseId))
         }
         hasRows = !rows.isEmpty
-        lead = Catalog.fill(t["aiact_reclassify_lead"] ?? "", ["version": String(AIActQuestionnaire.version), "count": String(list.total)])
+        lead = t.fill(.aiact_reclassify_lead, ["version": String(AIActQuestionnaire.version), "count": String(list.total)])
         pager = list.pageCount > 1 ? MeetingPages.Pager(
             previous: list.hasPrevious ? Paths.aiActReclassify + "?page=\(list.number - 1)" : nil,
             next: list.hasNext ? Paths.aiActReclassify + "?page=\(list.number + 1)" : nil,

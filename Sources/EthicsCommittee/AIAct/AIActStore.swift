@@ -109,10 +109,10 @@ public struct AIActStore: Sendable {
         let t = Catalog.messages(language)
         let parts = code.split(separator: ":").map(String.init)
         guard parts.count >= 2, let question = AIActQuestionnaire.byId[parts[1]] else { return nil }
-        let named = "\(t[question.key] ?? question.id) (\(question.article))"
+        let named = "\(t[runtime: question.key] ?? question.id) (\(question.article))"
         switch parts[0] {
-        case "aiact_unanswered": return Catalog.fill(t["aiact_problem_unanswered"] ?? "", ["question": named])
-        case "aiact_refused": return parts.count == 3 ? "\(t[parts[2]] ?? parts[2]) — \(named)" : nil
+        case "aiact_unanswered": return t.fill(.aiact_problem_unanswered, ["question": named])
+        case "aiact_refused": return parts.count == 3 ? "\(t[runtime: parts[2]] ?? parts[2]) — \(named)" : nil
         default: return nil
         }
     }

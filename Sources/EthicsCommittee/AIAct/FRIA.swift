@@ -59,7 +59,7 @@ struct FRIAForm: PageForm {
         var errors = FieldErrors()
         for (name, value) in fria.values {
             if let problem = Validate.text(value, max: FRIA.maxLength) { errors.add(name, problem) }
-            else if value.unicodeScalars.count > FRIA.maxLength { errors.add(name, "error_too_long") }
+            else if value.unicodeScalars.count > FRIA.maxLength { errors.add(name, .error_too_long) }
         }
         return errors
     }
@@ -76,8 +76,8 @@ enum FRIAPrefill {
             parts.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         }
         func note(_ id: String) -> String? { notes[id] }
-        let dataLine = Catalog.fill(t[personalData ? "fria_prefill_personal_data" : "fria_prefill_no_personal_data"] ?? "",
-                                    ["legal_basis": answers["data.legal_basis"].flatMap { t["answer_\($0.rawValue)"] } ?? "—"])
+        let dataLine = t.fill(personalData ? .fria_prefill_personal_data : .fria_prefill_no_personal_data,
+                                    ["legal_basis": answers["data.legal_basis"].flatMap { t[runtime: "answer_\($0.rawValue)"] } ?? "—"])
         return FRIA(processes: String(join([description, note("governance.purpose")]).prefix(FRIA.maxLength)),
                     period: String(join([note("data.retention")]).prefix(FRIA.maxLength)),
                     persons: String(join([note("governance.affected"), dataLine]).prefix(FRIA.maxLength)),

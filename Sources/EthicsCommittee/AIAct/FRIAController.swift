@@ -48,7 +48,7 @@ struct FRIAController {
         } catch let refusal as FRIARefusal {
             return try await render(found, facts, context: context, form: form.refused(message: refusal.key, language), status: .conflict)
         }
-        return try await sessions.redirect(to: Paths.caseFRIA(found.id), flash: "flash_fria_saved", context)
+        return try await sessions.redirect(to: Paths.caseFRIA(found.id), flash: .flash_fria_saved, context)
     }
 
     /// The standalone print view of one version (the latest unless `?version=` names another).
@@ -73,7 +73,7 @@ struct FRIAController {
                                         language: language)
         let page = FRIAPage(found, aiAct: aiAct, versions: versions, total: total, answers: answers, notes: notes, prefill: prefill,
                             writable: writable, form: form, formats: formats, language: language)
-        return try await renderer.page("cases/fria", page, title: "fria_title", context: context, path: Paths.caseFRIA(found.id),
+        return try await renderer.page("cases/fria", page, title: .fria_title, context: context, path: Paths.caseFRIA(found.id),
                                        status: status)
     }
 }

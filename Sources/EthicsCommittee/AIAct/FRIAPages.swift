@@ -9,11 +9,11 @@ struct FRIAElementView: Sendable {
     let fieldError: String?
     let max: Int
 
-    static func all(_ fria: FRIA, errors: [String: String] = [:], _ t: [String: String]) -> [FRIAElementView] {
+    static func all(_ fria: FRIA, errors: [String: String] = [:], _ t: Messages) -> [FRIAElementView] {
         let values = fria.values
         return FRIA.fields.map { field in
-            FRIAElementView(name: field.name, label: "(\(field.point)) \(t["fria_field_\(field.name)"] ?? field.name)",
-                            hint: t["fria_field_\(field.name)_hint"] ?? "", text: values[field.name] ?? "", fieldError: errors[field.name],
+            FRIAElementView(name: field.name, label: "(\(field.point)) \(t[runtime: "fria_field_\(field.name)"] ?? field.name)",
+                            hint: t[runtime: "fria_field_\(field.name)_hint"] ?? "", text: values[field.name] ?? "", fieldError: errors[field.name],
                             max: FRIA.maxLength)
         }
     }
@@ -58,16 +58,16 @@ struct FRIAPage: Sendable {
         let label = aiAct.labels.first { $0.code == "fria" }
         required = label != nil
         requiredLine = label.map { label in
-            Catalog.fill(t["fria_required_line"] ?? "", ["reason": label.point == "public_service"
-                ? t["fria_reason_public_service"] ?? "" : Catalog.fill(t["fria_reason_annex"] ?? "", ["point": label.point])])
-        } ?? (t["fria_not_required_line"] ?? "")
+            t.fill(.fria_required_line, ["reason": label.point == "public_service"
+                ? t[.fria_reason_public_service] : t.fill(.fria_reason_annex, ["point": label.point])])
+        } ?? t[.fria_not_required_line]
         let area = Readiness.areas.first { $0.id == "data" }?.questions ?? []
         dataAnswers = area.map { question in
             let id = "data.\(question)"
-            return AnswerRow(question: t["readiness_data_\(question)"] ?? id,
-                             answer: answers[id].flatMap { t["answer_\($0.rawValue)"] } ?? (t["fria_unanswered"] ?? ""), answerNote: notes[id])
+            return AnswerRow(question: t[runtime: "readiness_data_\(question)"] ?? id,
+                             answer: answers[id].flatMap { t[runtime: "answer_\($0.rawValue)"] } ?? t[.fria_unanswered], answerNote: notes[id])
         }
-        personalDataLine = t[found.personalData ? "fria_personal_data_yes" : "fria_personal_data_no"] ?? ""
+        personalDataLine = t[found.personalData ? .fria_personal_data_yes : .fria_personal_data_no]
         let latest = versions.first
         current = latest.map { FRIAElementView.all($0.fria, t) } ?? []
         currentLine = latest.map { Self.line($0, formats, language) }
@@ -82,13 +82,13 @@ struct FRIAPage: Sendable {
             VersionRow(number: $0.version, line: Self.line($0, formats, language), printHref: Paths.caseFRIAPrint(found.id, version: $0.version))
         }
         hasVersions = !versions.isEmpty
-        moreVersions = total > versions.count ? Catalog.fill(t["fria_more_versions"] ?? "", ["count": String(total - versions.count)]) : nil
-        hintMax = Catalog.fill(t["fria_hint_max"] ?? "", ["max": String(FRIA.maxLength)])
+        moreVersions = total > versions.count ? t.fill(.fria_more_versions, ["count": String(total - versions.count)]) : nil
+        hintMax = t.fill(.fria_hint_max, ["max": String(FRIA.maxLength)])
     }
 
     /// "Version 2, written by Sophie Laurent on 3 Nov 2026".
     static func line(_ version: FRIAVersion, _ formats: Formats, _ language: Language) -> String {
-        Catalog.fill(Catalog.messages(language)["fria_version_line"] ?? "",
+        Catalog.messages(language).fill(.fria_version_line,
                      ["version": String(version.version), "name": version.writtenBy, "date": formats.date(version.writtenAt, language)])
     }
 }
@@ -118,14 +118,14 @@ struct FRIAPrintPage: Sendable {
         icon = Layout.LinkPaths().icon
         backHref = Paths.caseFRIA(found.id)
         caseTitle = found.title
-        caseLine = Catalog.fill(t["fria_print_case"] ?? "", ["number": String(found.id), "team": found.team, "owner": found.submitterName])
+        caseLine = t.fill(.fria_print_case, ["number": String(found.id), "team": found.team, "owner": found.submitterName])
         versionLine = FRIAPage.line(version, formats, language)
         let labels = aiAct.labels.filter { $0.kind == .riskClass || $0.kind == .role || $0.kind == .fria }.map { label in
-            (t["aiact_label_\(label.code)"] ?? label.code) + (label.point.isEmpty ? "" : " — " + (t["aiact_point_\(label.point)"] ?? label.point))
+            (t[runtime: "aiact_label_\(label.code)"] ?? label.code) + (label.point.isEmpty ? "" : " — " + (t[runtime: "aiact_point_\(label.point)"] ?? label.point))
         }
-        classLine = Catalog.fill(t["fria_print_classification"] ?? "", ["labels": labels.joined(separator: " · ")])
+        classLine = t.fill(.fria_print_classification, ["labels": labels.joined(separator: " · ")])
         elements = FRIAElementView.all(version.fria, t)
-        generatedLine = Catalog.fill(t["fria_print_generated"] ?? "", ["date": formats.dateTime(Timestamp.string(formats.clock.now), language),
+        generatedLine = t.fill(.fria_print_generated, ["date": formats.dateTime(Timestamp.string(formats.clock.now), language),
                                                                        "name": reader])
     }
 }

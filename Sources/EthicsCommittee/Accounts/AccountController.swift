@@ -31,7 +31,7 @@ struct AccountController {
 
     func showPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
-        return try await renderer.page("accounts/password", PasswordPage(email: try await emailChoice(session)), title: "password_title", context: context, path: Paths.password)
+        return try await renderer.page("accounts/password", PasswordPage(email: try await emailChoice(session)), title: .password_title, context: context, path: Paths.password)
     }
 
     func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -42,7 +42,7 @@ struct AccountController {
         let account = session.user.email, now = clock.now
         var status = HTTPResponse.Status.unprocessableContent
         if try await !throttle.admit(account: account, client: context.client, now: now) {
-            errors.add("current_password", "login_throttled")
+            errors.add("current_password", .login_throttled)
             status = .tooManyRequests
         } else {
             let hash = try await users.passwordHash(id: session.user.id) ?? ""
@@ -50,21 +50,21 @@ struct AccountController {
                 throttle.recordSuccess(account: account, client: context.client)
             } else {
                 throttle.recordFailure(account: account, client: context.client, now: now)
-                errors.add("current_password", "error_current_password")
+                errors.add("current_password", .error_current_password)
             }
         }
         if let problem = PasswordProblem.check(new, confirmation: context.form.raw("new_password_confirmation"),
                                                email: session.user.email, name: session.user.name) {
-            errors.add("new_password", problem.rawValue)
+            errors.add("new_password", runtime: problem.rawValue)
         }
         guard errors.isEmpty else {
             return try await renderer.page("accounts/password", PasswordPage(errors: errors.messages(context.language),
                                                                              email: try await emailChoice(session)),
-                                     title: "password_title", context: context, path: Paths.password, status: status)
+                                     title: .password_title, context: context, path: Paths.password, status: status)
         }
         try await users.changePassword(id: session.user.id, hash: try await passwords.hash(new), keepingSession: session.idHash,
                                  by: context.auditActor)
-        return try await sessions.redirect(to: Paths.home, flash: "flash_password_changed", context)
+        return try await sessions.redirect(to: Paths.home, flash: .flash_password_changed, context)
     }
 
     /// Signed in, the choice is saved on the profile; signed out, in a cookie.

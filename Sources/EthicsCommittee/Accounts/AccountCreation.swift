@@ -6,13 +6,13 @@ public enum Accounts {
                                              password: String) async throws -> User {
         let email = email.trimmingCharacters(in: .whitespaces), name = name.trimmingCharacters(in: .whitespaces)
         let english = Catalog.messages(.en)
-        if let problem = Validate.email(email) { throw CommandLineRefusal("Email: " + (english[problem] ?? problem)) }
-        if let problem = Validate.text(name, max: 200) { throw CommandLineRefusal("Name: " + (english[problem] ?? problem)) }
+        if let problem = Validate.email(email) { throw CommandLineRefusal("Email: " + english[problem]) }
+        if let problem = Validate.text(name, max: 200) { throw CommandLineRefusal("Name: " + english[problem]) }
         if let problem = PasswordProblem.check(password, confirmation: password, email: email, name: name) {
-            throw CommandLineRefusal("Password: " + (english[problem.rawValue] ?? problem.rawValue))
+            throw CommandLineRefusal("Password: " + (english[runtime: problem.rawValue] ?? problem.rawValue))
         }
         let users = UserStore(db: db)
-        if try await users.emailTaken(email) { throw CommandLineRefusal(english["error_email_taken"] ?? "") }
+        if try await users.emailTaken(email) { throw CommandLineRefusal(english[.error_email_taken]) }
         let hash = try await PasswordHasher(cost: 12).hash(password)
         return try await users.create(email: email, name: name, role: role, passwordHash: hash, by: .system("command line"))
     }
@@ -33,7 +33,7 @@ extension Accounts {
             throw CommandLineRefusal("No account uses \(email).")
         }
         if let problem = PasswordProblem.check(password, confirmation: password, email: user.email, name: user.name) {
-            throw CommandLineRefusal("Password: " + (Catalog.messages(.en)[problem.rawValue] ?? problem.rawValue))
+            throw CommandLineRefusal("Password: " + (Catalog.messages(.en)[runtime: problem.rawValue] ?? problem.rawValue))
         }
         let hash = try await PasswordHasher(cost: 12).hash(password)
         try await users.changePassword(id: user.id, hash: hash, keepingSession: nil, by: .system("command line"))

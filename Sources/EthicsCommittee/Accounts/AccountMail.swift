@@ -17,8 +17,8 @@ struct AccountMail: Sendable {
     /// What a mail says: catalogue keys for the subject and the text, with `{link}`, `{name}`, `{committee}`,
     /// `{role}` and `{message}` filled in.
     struct Content: Sendable {
-        let subjectKey: String
-        let bodyKey: String
+        let subjectKey: MessageKey
+        let bodyKey: MessageKey
         var values: [String: String]
     }
 
@@ -31,7 +31,7 @@ struct AccountMail: Sendable {
             do {
                 try await SMTPClient(settings: smtp).send(to: address, data: try message.rendered())
             } catch {
-                logger.warning("account e-mail not sent", metadata: ["error": "\(error)", "kind": "\(content.subjectKey)"])
+                logger.warning("account e-mail not sent", metadata: ["error": "\(error)", "kind": "\(content.subjectKey.name)"])
             }
         }
     }
@@ -40,8 +40,8 @@ struct AccountMail: Sendable {
         let messages = Catalog.messages(language)
         var values = content.values
         values["committee"] = settings.current.committeeName
-        let subject = Catalog.fill(messages[content.subjectKey] ?? "", values)
-        let body = Catalog.fill(messages[content.bodyKey] ?? "", values) + "\n\n— " + settings.current.committeeName
+        let subject = messages.fill(content.subjectKey, values)
+        let body = messages.fill(content.bodyKey, values) + "\n\n— " + settings.current.committeeName
         let host = URL(string: baseURL)?.host ?? "localhost"
         return MailMessage(from: from, to: address, subject: "[\(settings.current.committeeName)] \(subject)", body: body,
                            date: clock.now, messageId: "account-\(Tokens.random().prefix(16))@\(host)")

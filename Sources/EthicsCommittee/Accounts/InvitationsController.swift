@@ -54,14 +54,14 @@ struct InvitationsController {
         if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
         if let problem = Validate.text(page.message, max: 2000, required: false) { errors.add("message", problem) }
         let role = Role(rawValue: page.role).flatMap { Policy.decide(context.actor, .invite($0)) == .allow ? $0 : nil }
-        if role == nil { errors.add("role", "error_role_invalid") }
+        if role == nil { errors.add("role", .error_role_invalid) }
         let days = Int(page.days) ?? 0
-        if !(1...30).contains(days) { errors.add("days", "error_days_range") }
+        if !(1...30).contains(days) { errors.add("days", .error_days_range) }
         // A deactivated account may be invited again: accepting reactivates it, its history kept.
-        if errors.isEmpty, let existing = try await users.find(email: page.email), existing.active { errors.add("email", "error_email_taken") }
+        if errors.isEmpty, let existing = try await users.find(email: page.email), existing.active { errors.add("email", .error_email_taken) }
         // A second link to the same person would dead-end one of them: re-send the pending one instead.
         if errors.isEmpty, let existing = try await invitations.pending(email: page.email) {
-            errors.add("email", "error_invitation_pending")
+            errors.add("email", .error_invitation_pending)
             if Policy.decide(context.actor, .viewInvitation(existing.role)) == .allow { page.pendingHref = Paths.invitation(existing.id) }
         }
         guard errors.isEmpty, let role else {
@@ -79,14 +79,14 @@ struct InvitationsController {
         guard let email = invitation.email else { return }
         let messages = Catalog.messages(language ?? mail.settings.current.defaultLanguage)
         mail.send(to: email, language: language, .init(
-            subjectKey: "mail_invitation_subject", bodyKey: "mail_invitation_body",
+            subjectKey: .mail_invitation_subject, bodyKey: .mail_invitation_body,
             values: ["name": invitation.name ?? "", "link": mail.link(Paths.join(token)), "inviter": inviter,
-                     "role": messages["role_\(invitation.role.rawValue)"] ?? "", "message": invitation.message]))
+                     "role": messages[runtime: "role_\(invitation.role.rawValue)"] ?? "", "message": invitation.message]))
     }
 
     /// The link exists only now: it goes to its creator once, through the session's flash.
     private func showLinkOnce(_ token: String, _ invitation: Invitation, _ context: AppRequestContext) async throws -> Response {
-        try await sessions.redirect(to: Paths.invitation(invitation.id), flash: "flash_invitation_link", value: baseURL + Paths.join(token), context)
+        try await sessions.redirect(to: Paths.invitation(invitation.id), flash: .flash_invitation_link, value: baseURL + Paths.join(token), context)
     }
 
     /// Re-sending makes a new link with the same details and revokes the old one.
@@ -124,13 +124,13 @@ struct InvitationsController {
         let messages = Catalog.messages(context.language)
         let state = invitation.state(at: Timestamp.string(formats.clock.now))
         let page = ShowPage(email: invitation.email ?? "", name: invitation.name ?? "",
-                            role: messages["role_\(invitation.role.rawValue)"] ?? "", message: invitation.message,
+                            role: messages[runtime: "role_\(invitation.role.rawValue)"] ?? "", message: invitation.message,
                             created: formats.dateTime(invitation.createdAt, context.language),
                             expires: formats.dateTime(invitation.expiresAt, context.language),
-                            state: messages["invitation_state_\(state.rawValue)"] ?? "", pending: state == .pending,
+                            state: messages[runtime: "invitation_state_\(state.rawValue)"] ?? "", pending: state == .pending,
                             revokeAction: Paths.invitationRevoke(invitation.id),
                             resendAction: Paths.invitationResend(invitation.id), canResend: state != .used)
-        return try await renderer.page("admin/invitation", page, title: "invitation_title", context: context,
+        return try await renderer.page("admin/invitation", page, title: .invitation_title, context: context,
                                  path: Paths.invitation(invitation.id))
     }
 
@@ -139,7 +139,7 @@ struct InvitationsController {
         let invitation = try await target(context)
         try context.require(.revokeInvitation(invitation.role))
         try await invitations.revoke(id: invitation.id, by: context.auditActor)
-        return try await sessions.redirect(to: Policy.decide(context.actor, .manageAccounts) == .allow ? Paths.users : Paths.members, flash: "flash_invitation_revoked", context)
+        return try await sessions.redirect(to: Policy.decide(context.actor, .manageAccounts) == .allow ? Paths.users : Paths.members, flash: .flash_invitation_revoked, context)
     }
 
     private func target(_ context: AppRequestContext) async throws -> Invitation {
@@ -154,12 +154,12 @@ struct InvitationsController {
         let messages = Catalog.messages(context.language)
         if page.language.isEmpty { page.language = mail.settings.current.defaultLanguage.rawValue }
         page.languages = Language.allCases.map {
-            Choice(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.language)
+            Choice(value: $0.rawValue, label: messages[runtime: "language_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.language)
         }
         page.mailConfigured = mail.configured
         page.roles = Role.allCases.filter { Policy.decide(context.actor, .invite($0)) == .allow }.map {
-            Choice(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role)
+            Choice(value: $0.rawValue, label: messages[runtime: "role_\($0.rawValue)"] ?? "", selected: $0.rawValue == page.role)
         }
-        return try await renderer.page("admin/invite", page, title: "invite_title", context: context, path: Paths.newInvitation, status: status)
+        return try await renderer.page("admin/invite", page, title: .invite_title, context: context, path: Paths.newInvitation, status: status)
     }
 }

@@ -50,9 +50,9 @@ struct JoinController {
         if let problem = Validate.text(page.name, max: 200) { errors.add("name", problem) }
         if let problem = PasswordProblem.check(password, confirmation: context.form.raw("password_confirmation"),
                                                email: page.email, name: page.name) {
-            errors.add("password", problem.rawValue)
+            errors.add("password", runtime: problem.rawValue)
         }
-        if errors.isEmpty, !page.emailFixed, try await users.emailTaken(page.email) { errors.add("email", "error_email_taken") }
+        if errors.isEmpty, !page.emailFixed, try await users.emailTaken(page.email) { errors.add("email", .error_email_taken) }
         guard errors.isEmpty else {
             page.errors = errors.messages(context.language)
             return try await render(page, context: context, request: request, status: .unprocessableContent)
@@ -64,7 +64,7 @@ struct JoinController {
             user = try await invitations.accept(token: token, email: page.email, name: page.name, passwordHash: hash,
                                           client: context.client)
         } catch InvitationError.emailTaken {
-            errors.add("email", "error_email_taken")
+            errors.add("email", .error_email_taken)
             page.errors = errors.messages(context.language)
             return try await render(page, context: context, request: request, status: .unprocessableContent)
         } catch InvitationError.unusable {
@@ -74,7 +74,7 @@ struct JoinController {
         // Where two-factor is required for this role, setting it up comes first (then onboarding, for a seat).
         let enrol = settings.current.twoFactorRequired.applies(to: user.role)
         let cookieValue = try await sessions.start(user: user, replacing: previous, client: context.client, stage: enrol ? .enrol : .full)
-        try await sessions.setFlash(Flash.encode("flash_welcome"), idHash: Tokens.sha256Hex(cookieValue))
+        try await sessions.setFlash(Flash.encode(.flash_welcome), idHash: Tokens.sha256Hex(cookieValue))
         var response = Response.redirect(to: enrol ? Paths.twoFactor : Paths.home)
         response.setCookie(cookies.make(AppCookies.session, cookieValue))
         return response
@@ -91,19 +91,19 @@ struct JoinController {
     private func page(_ invitation: Invitation, token: String, context: AppRequestContext) -> Page {
         let messages = Catalog.messages(context.language)
         return Page(action: Paths.join(token), isSetup: invitation.purpose == .setup,
-                    role: messages["role_\(invitation.role.rawValue)"] ?? "", message: invitation.message,
+                    role: messages[runtime: "role_\(invitation.role.rawValue)"] ?? "", message: invitation.message,
                     emailFixed: invitation.email != nil, email: invitation.email ?? "", name: invitation.name ?? "")
     }
 
     private func render(_ page: Page, context: AppRequestContext, request: Request,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await renderer.page("accounts/join", page, title: page.isSetup ? "setup_title" : "join_title",
+        try await renderer.page("accounts/join", page, title: page.isSetup ? .setup_title : .join_title,
                           context: context, path: request.uri.path, status: status)
     }
 
     /// Used, revoked, expired or unknown links all get the same clear page.
     private func unusable(_ context: AppRequestContext, _ request: Request) async throws -> Response {
-        try await renderer.page("accounts/join_unusable", Unusable(), title: "join_unusable_title", context: context,
+        try await renderer.page("accounts/join_unusable", Unusable(), title: .join_unusable_title, context: context,
                           path: request.uri.path, status: .gone)
     }
 }

@@ -30,8 +30,8 @@ struct LoginController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let next = SafeRedirect.relative(request.uri.queryParameters["next"].map(String.init)) ?? ""
         if context.session != nil { return .redirect(to: next.isEmpty ? Paths.home : next) }
-        let notice = request.uri.queryParameters["reset"] == "done" ? Catalog.messages(context.language)["reset_done"] : nil
-        return try await renderer.page("accounts/login", Page(next: next, notice: notice), title: "login_title", context: context, path: Paths.login)
+        let notice = request.uri.queryParameters["reset"] == "done" ? Catalog.messages(context.language)[.reset_done] : nil
+        return try await renderer.page("accounts/login", Page(next: next, notice: notice), title: .login_title, context: context, path: Paths.login)
     }
 
     func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -39,8 +39,8 @@ struct LoginController {
         let next = SafeRedirect.relative(context.form["next"]) ?? Paths.home
         let now = clock.now
         func refuse(_ key: String, _ status: HTTPResponse.Status) async throws -> Response {
-            let page = Page(email: email, next: next, error: Catalog.messages(context.language)[key])
-            return try await renderer.page("accounts/login", page, title: "login_title", context: context, path: Paths.login, status: status)
+            let page = Page(email: email, next: next, error: Catalog.messages(context.language)[runtime: key])
+            return try await renderer.page("accounts/login", page, title: .login_title, context: context, path: Paths.login, status: status)
         }
 
         guard try await throttle.admit(account: email, client: context.client, now: now) else {

@@ -38,7 +38,7 @@ struct PasswordResetController {
     }
 
     func showRequest(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await renderer.page("accounts/forgot", RequestPage(), title: "forgot_title", context: context, path: Paths.forgotPassword)
+        try await renderer.page("accounts/forgot", RequestPage(), title: .forgot_title, context: context, path: Paths.forgotPassword)
     }
 
     func request(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -48,12 +48,12 @@ struct PasswordResetController {
         let now = clock.now
         var status = HTTPResponse.Status.unprocessableContent
         if errors.isEmpty, case .refuse = throttle.check(account: page.email, client: context.client, now: now) {
-            errors.add("email", "forgot_throttled")
+            errors.add("email", .forgot_throttled)
             status = .tooManyRequests
         }
         guard errors.isEmpty else {
             page.errors = errors.messages(context.language)
-            return try await renderer.page("accounts/forgot", page, title: "forgot_title", context: context,
+            return try await renderer.page("accounts/forgot", page, title: .forgot_title, context: context,
                                            path: Paths.forgotPassword, status: status)
         }
         throttle.recordFailure(account: page.email, client: context.client, now: now)
@@ -63,14 +63,14 @@ struct PasswordResetController {
             do {
                 guard let (user, token) = try await resets.create(email: email, by: actor, staff: false) else { return }
                 mail.send(to: user.email, language: user.language, .init(
-                    subjectKey: "mail_reset_subject", bodyKey: "mail_reset_body",
+                    subjectKey: .mail_reset_subject, bodyKey: .mail_reset_body,
                     values: ["name": user.name, "link": mail.link(Paths.reset(token))]))
             } catch {
                 logger.error("reset request failed", metadata: ["error": "\(error)"])
             }
         }
         page.sent = true
-        return try await renderer.page("accounts/forgot", page, title: "forgot_title", context: context, path: Paths.forgotPassword)
+        return try await renderer.page("accounts/forgot", page, title: .forgot_title, context: context, path: Paths.forgotPassword)
     }
 
     struct ResetPage: Sendable {
@@ -90,7 +90,7 @@ struct PasswordResetController {
             return try await unusable(token, context, request)
         }
         return try await renderer.page("accounts/reset", ResetPage(action: Paths.reset(token), email: user.email),
-                                       title: "reset_title", context: context, path: request.uri.path)
+                                       title: .reset_title, context: context, path: request.uri.path)
     }
 
     func reset(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -103,9 +103,9 @@ struct PasswordResetController {
                                                email: user.email, name: user.name) {
             var page = ResetPage(action: Paths.reset(token), email: user.email)
             var errors = FieldErrors()
-            errors.add("password", problem.rawValue)
+            errors.add("password", runtime: problem.rawValue)
             page.errors = errors.messages(context.language)
-            return try await renderer.page("accounts/reset", page, title: "reset_title", context: context,
+            return try await renderer.page("accounts/reset", page, title: .reset_title, context: context,
                                            path: request.uri.path, status: .unprocessableContent)
         }
         do {
@@ -122,7 +122,7 @@ struct PasswordResetController {
     /// A used, replaced, expired or unknown link: one clear page, with the way to ask for a new one.
     private func unusable(_ token: String, _ context: AppRequestContext, _ request: Request) async throws -> Response {
         let used = try await resets.state(token: token) == .used
-        return try await renderer.page("accounts/reset_unusable", Unusable(used: used), title: "reset_unusable_title",
+        return try await renderer.page("accounts/reset_unusable", Unusable(used: used), title: .reset_unusable_title,
                                        context: context, path: request.uri.path, status: .gone)
     }
 }

@@ -40,7 +40,7 @@ struct TwoFactorController {
     func showCode(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard pending(context, .secondFactor) != nil else { return .redirect(to: context.session == nil ? Paths.login : Paths.home) }
         let next = SafeRedirect.relative(request.uri.queryParameters["next"].map(String.init)) ?? ""
-        return try await renderer.page("accounts/code", CodePage(next: next), title: "code_title", context: context, path: Paths.secondFactor)
+        return try await renderer.page("accounts/code", CodePage(next: next), title: .code_title, context: context, path: Paths.secondFactor)
     }
 
     func checkCode(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,13 +51,13 @@ struct TwoFactorController {
         case .success(let detail):
             try await sessions.complete(session, client: context.client, detail: detail)
             if detail == "recovery_code" {
-                try await sessions.setFlash(Flash.encode("flash_recovery_code_used", String(try await twoFactor.recoveryCodesLeft(userId: session.user.id))),
+                try await sessions.setFlash(Flash.encode(.flash_recovery_code_used, String(try await twoFactor.recoveryCodesLeft(userId: session.user.id))),
                                             idHash: session.idHash)
             }
             return .redirect(to: next)
         case .refused(let key, let status):
-            let page = CodePage(code: code, next: next, error: Catalog.messages(context.language)[key])
-            return try await renderer.page("accounts/code", page, title: "code_title", context: context, path: Paths.secondFactor, status: status)
+            let page = CodePage(code: code, next: next, error: Catalog.messages(context.language)[runtime: key])
+            return try await renderer.page("accounts/code", page, title: .code_title, context: context, path: Paths.secondFactor, status: status)
         }
     }
 
@@ -115,7 +115,7 @@ struct TwoFactorController {
     private func setupPage(_ session: Session, context: AppRequestContext, code: String = "", error: String? = nil,
                            status: HTTPResponse.Status = .ok) async throws -> Response {
         var page = SetupPage(required: settings.current.twoFactorRequired.applies(to: session.user.role), code: code,
-                             error: error.flatMap { Catalog.messages(context.language)[$0] })
+                             error: error.flatMap { Catalog.messages(context.language)[runtime: $0] })
         if try await twoFactor.isEnabled(userId: session.user.id) {
             page.enabled = true
             page.recoveryCodesLeft = try await twoFactor.recoveryCodesLeft(userId: session.user.id)
@@ -126,7 +126,7 @@ struct TwoFactorController {
                 return String(page.secret[start..<(page.secret.index(start, offsetBy: 4, limitedBy: page.secret.endIndex) ?? page.secret.endIndex)])
             }.joined(separator: " ")
         }
-        return try await renderer.page("accounts/two_factor", page, title: "two_factor_title", context: context,
+        return try await renderer.page("accounts/two_factor", page, title: .two_factor_title, context: context,
                                        path: Paths.twoFactor, status: status)
     }
 
@@ -155,7 +155,7 @@ struct TwoFactorController {
         page.recoveryCodesLeft = codes.count
         var done = context
         if session.stage == .enrol { done.pendingSession = nil }
-        return try await renderer.page("accounts/two_factor", page, title: "two_factor_title", context: done, path: Paths.twoFactor)
+        return try await renderer.page("accounts/two_factor", page, title: .two_factor_title, context: done, path: Paths.twoFactor)
     }
 
     /// The QR code of the secret being set up, as SVG. None once two-factor is on: the secret is not shown again.
@@ -184,7 +184,7 @@ struct TwoFactorController {
         let session = try context.requireSession()
         let next = SafeRedirect.relative(request.uri.queryParameters["next"].map(String.init)) ?? Paths.home
         let page = ConfirmPage(next: next, usesCode: try await twoFactor.isEnabled(userId: session.user.id))
-        return try await renderer.page("accounts/confirm", page, title: "confirm_identity_title", context: context, path: Paths.confirmIdentity)
+        return try await renderer.page("accounts/confirm", page, title: .confirm_identity_title, context: context, path: Paths.confirmIdentity)
     }
 
     /// A code (when two-factor is on) or the password proves it is still the same person.
@@ -214,8 +214,8 @@ struct TwoFactorController {
             try await sessions.markVerified(session, client: context.client, method: method)
             return .redirect(to: next)
         case .refused(let key, let status):
-            page.error = Catalog.messages(context.language)[key]
-            return try await renderer.page("accounts/confirm", page, title: "confirm_identity_title", context: context,
+            page.error = Catalog.messages(context.language)[runtime: key]
+            return try await renderer.page("accounts/confirm", page, title: .confirm_identity_title, context: context,
                                            path: Paths.confirmIdentity, status: status)
         }
     }

@@ -65,25 +65,25 @@ struct UsersController {
         let shown = try await users.page(RequestNumber.page(request.uri.queryParameters["page"]), size: Self.pageSize)
         let rows = shown.rows.map { user in
             Row(href: Paths.user(user.id), name: user.name, email: user.email,
-                role: messages["role_\(user.role.rawValue)"] ?? "", active: user.active,
+                role: messages[runtime: "role_\(user.role.rawValue)"] ?? "", active: user.active,
                 created: formats.date(user.createdAt, context.language))
         }
         let open = try await invitations.open(roles: Role.allCases.filter { Policy.decide(context.actor, .viewInvitation($0)) == .allow },
                                               limit: Self.pageSize)
         let pending = open.rows.map { invitation in
             InvitationRow(href: Paths.invitation(invitation.id), email: invitation.email ?? "",
-                          role: messages["role_\(invitation.role.rawValue)"] ?? "",
+                          role: messages[runtime: "role_\(invitation.role.rawValue)"] ?? "",
                           expires: formats.dateTime(invitation.expiresAt, context.language),
                           expired: invitation.state(at: now) == .expired)
         }
         func link(_ number: Int) -> String { Paths.users + "?page=\(number)" }
         let more = open.total - open.rows.count
         let page = ListPage(users: rows, invitations: pending, hasInvitations: !pending.isEmpty,
-                            invitationsMore: more > 0 ? Catalog.fill(messages["members_more"] ?? "", ["count": String(more)]) : nil,
+                            invitationsMore: more > 0 ? messages.fill(.members_more, ["count": String(more)]) : nil,
                             newInvitation: Paths.newInvitation,
                             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
                             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
-        return try await renderer.page("admin/users", page, title: "users_title", context: context, path: Paths.users)
+        return try await renderer.page("admin/users", page, title: .users_title, context: context, path: Paths.users)
     }
 
 
@@ -126,7 +126,7 @@ struct UsersController {
         }
         try context.requireRecentVerification()
         try await users.changeRole(id: user.id, to: role, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_role_changed", context)
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_role_changed, context)
     }
 
     /// Deactivation asks first (`Confirmation`): it ends every session of the account at once.
@@ -150,14 +150,14 @@ struct UsersController {
         }
         guard Confirmation.given(context.form) else { return try await confirmation(user, context) }
         try await users.deactivate(id: user.id, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_deactivated", context)
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_deactivated, context)
     }
 
     func reactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.manageAccounts)
         let user = try await target(context)
         try await users.reactivate(id: user.id, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_reactivated", context)
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_reactivated, context)
     }
 
     /// A reset link for someone who lost their password: shown once to the admin, e-mailed when SMTP is configured.
@@ -168,9 +168,9 @@ struct UsersController {
             return try await userPage(user, context: context, error: "error_reset_inactive")
         }
         let link = mail.link(Paths.reset(token))
-        mail.send(to: user.email, language: user.language, .init(subjectKey: "mail_reset_subject", bodyKey: "mail_reset_body",
+        mail.send(to: user.email, language: user.language, .init(subjectKey: .mail_reset_subject, bodyKey: .mail_reset_body,
                                                                   values: ["name": user.name, "link": link]))
-        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_reset_link", value: link, context)
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_reset_link, value: link, context)
     }
 
     /// Removing someone's second factor asks first, and wants the admin's own fresh code or password.
@@ -188,7 +188,7 @@ struct UsersController {
         try context.requireRecentVerification()
         guard Confirmation.given(context.form) else { return .redirect(to: Paths.userResetTwoFactor(user.id)) }
         try await twoFactor.reset(userId: user.id, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.user(user.id), flash: "flash_two_factor_reset", context)
+        return try await sessions.redirect(to: Paths.user(user.id), flash: .flash_two_factor_reset, context)
     }
 
     private func target(_ context: AppRequestContext) async throws -> User {
@@ -202,12 +202,12 @@ struct UsersController {
     private func userPage(_ user: User, context: AppRequestContext, error: String? = nil) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let page = UserPage(
-            name: user.name, email: user.email, role: messages["role_\(user.role.rawValue)"] ?? "",
+            name: user.name, email: user.email, role: messages[runtime: "role_\(user.role.rawValue)"] ?? "",
             active: user.active, isSelf: user.id == context.session?.user.id,
             created: formats.dateTime(user.createdAt, context.language),
             deactivated: user.deactivatedAt.map { formats.dateTime($0, context.language) },
             liveSessions: try await sessions.count(userId: user.id),
-            roles: Role.allCases.map { Choice(value: $0.rawValue, label: messages["role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
+            roles: Role.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "role_\($0.rawValue)"] ?? "", selected: $0 == user.role) },
             roleAction: Paths.userRole(user.id), deactivateAction: Paths.userDeactivate(user.id),
             reactivateAction: Paths.userReactivate(user.id),
             canCreateResetLink: user.active && Policy.decide(context.actor, .createResetLink) == .allow,
@@ -215,8 +215,8 @@ struct UsersController {
             twoFactorOn: try await twoFactor.isEnabled(userId: user.id),
             canResetTwoFactor: Policy.decide(context.actor, .resetSecondFactor) == .allow && user.id != context.session?.user.id,
             resetTwoFactorHref: Paths.userResetTwoFactor(user.id), mailConfigured: mail.configured,
-            error: error.flatMap { messages[$0] })
-        return try await renderer.page("admin/user", page, title: user.name, context: context, path: Paths.user(user.id),
+            error: error.flatMap { messages[runtime: $0] })
+        return try await renderer.page("admin/user", page, titleText: user.name, context: context, path: Paths.user(user.id),
                                  status: error == nil ? .ok : .unprocessableContent)
     }
 }

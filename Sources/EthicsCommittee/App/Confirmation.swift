@@ -34,10 +34,10 @@ enum Confirmation {
                      context: AppRequestContext, renderer: Renderer) async throws -> Response {
         let messages = Catalog.messages(context.language)
         func text(_ suffix: String) -> String {
-            (messages["confirm_\(key)_\(suffix)"] ?? "").replacingOccurrences(of: "{name}", with: name)
+            (messages[runtime: "confirm_\(key)_\(suffix)"] ?? "").replacingOccurrences(of: "{name}", with: name)
         }
         let page = Page(heading: text("title"), explanation: text("text"), warning: text("warning"), button: text("button"), action: action,
                         backHref: back, backLabel: backLabel, fields: fields)
-        return try await renderer.page("confirm", page, title: page.heading, context: context, path: action)
+        return try await renderer.page("confirm", page, titleText: page.heading, context: context, path: action)
     }
 }

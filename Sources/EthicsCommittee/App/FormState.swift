@@ -19,7 +19,7 @@ struct FormState: Sendable {
     init(values: [String: String], errors: FieldErrors, message key: String? = nil, language: Language) {
         self.values = values
         self.errors = errors.messages(language)
-        self.message = key.map { Catalog.messages(language)[$0] ?? $0 }
+        self.message = key.map { Catalog.messages(language)[runtime: $0] ?? $0 }
     }
 
     init() {}
@@ -50,9 +50,16 @@ extension PageForm {
 
 extension FieldErrors {
     /// One problem on one field.
-    static func on(_ field: String, _ key: String) -> FieldErrors {
+    static func on(_ field: String, _ key: MessageKey) -> FieldErrors {
         var errors = FieldErrors()
         errors.add(field, key)
+        return errors
+    }
+
+    /// One problem whose key comes as text (a store's refusal).
+    static func on(_ field: String, runtime key: String) -> FieldErrors {
+        var errors = FieldErrors()
+        errors.add(field, runtime: key)
         return errors
     }
 }

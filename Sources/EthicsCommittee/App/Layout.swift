@@ -54,16 +54,16 @@ struct Layout: Sendable {
     /// The header's link to the notifications, with the unread count (signed-in pages only).
     let notifications: NotificationBadge?
 
-    init(context: AppRequestContext, settings: Settings, messages: [String: String], title: String,
+    init(context: AppRequestContext, settings: Settings, messages: Messages, title: String,
          path: String, flash: String?, flashLink: String? = nil, reminders: [Reminder] = [], unread: Int? = nil) {
         lang = context.language.rawValue
         committeeName = settings.committeeName
         self.title = title
         csrf = context.csrfToken
         canSwitchLanguage = !context.csrfToken.isEmpty
-        user = context.session.map { Badge(name: $0.user.name, role: messages["role_\($0.user.role.rawValue)"] ?? "") }
+        user = context.session.map { Badge(name: $0.user.name, role: messages[runtime: "role_\($0.user.role.rawValue)"] ?? "") }
         nav = Navigation.items(for: context.actor).map { item in
-            NavItem(href: item.path, label: messages[item.label] ?? item.label,
+            NavItem(href: item.path, label: messages[item.label],
                     current: item.path == Paths.home ? path == Paths.home
                         : path.hasPrefix(item.path) || item.covers.map(path.hasPrefix) == true)
         }
@@ -72,7 +72,7 @@ struct Layout: Sendable {
         self.flashLink = flashLink
         self.reminders = reminders
         languages = Language.allCases.map {
-            LanguageOption(code: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? $0.rawValue,
+            LanguageOption(code: $0.rawValue, label: messages[runtime: "language_\($0.rawValue)"] ?? $0.rawValue,
                            selected: $0 == context.language)
         }
         here = SafeRedirect.relative(path) ?? Paths.home
@@ -84,28 +84,28 @@ struct Layout: Sendable {
 enum Navigation {
     struct Entry {
         let path: String
-        let label: String
+        let label: MessageKey
         let action: Action
         /// Another prefix the entry stands for (the charter entry covers every governance document).
         var covers: String? = nil
     }
 
     static let entries: [Entry] = [
-        Entry(path: Paths.home, label: "nav_home", action: .useApp),
-        Entry(path: Paths.cases, label: "nav_cases", action: .useApp),
-        Entry(path: Paths.meetings, label: "nav_meetings", action: .viewMeetings),
-        Entry(path: Paths.writtenProcedures, label: "nav_written", action: .viewWrittenProcedures),
-        Entry(path: Paths.deliverables, label: "nav_deliverables", action: .viewDeliverables),
-        Entry(path: Paths.systems, label: "nav_systems", action: .viewSystems),
-        Entry(path: Paths.incidents, label: "nav_incidents", action: .viewIncidents),
-        Entry(path: Paths.figures, label: "nav_figures", action: .viewFigures),
-        Entry(path: Paths.charter, label: "nav_charter", action: .readCharter(isPublic: false), covers: "/documents/"),
-        Entry(path: Paths.members, label: "nav_members", action: .viewComposition),
-        Entry(path: Paths.search, label: "nav_search", action: .useApp),
-        Entry(path: Paths.users, label: "nav_users", action: .manageAccounts),
-        Entry(path: Paths.audit, label: "nav_audit", action: .readAuditTrail),
-        Entry(path: Paths.settings, label: "nav_settings", action: .manageSettings),
-        Entry(path: Paths.password, label: "nav_account", action: .useApp),
+        Entry(path: Paths.home, label: .nav_home, action: .useApp),
+        Entry(path: Paths.cases, label: .nav_cases, action: .useApp),
+        Entry(path: Paths.meetings, label: .nav_meetings, action: .viewMeetings),
+        Entry(path: Paths.writtenProcedures, label: .nav_written, action: .viewWrittenProcedures),
+        Entry(path: Paths.deliverables, label: .nav_deliverables, action: .viewDeliverables),
+        Entry(path: Paths.systems, label: .nav_systems, action: .viewSystems),
+        Entry(path: Paths.incidents, label: .nav_incidents, action: .viewIncidents),
+        Entry(path: Paths.figures, label: .nav_figures, action: .viewFigures),
+        Entry(path: Paths.charter, label: .nav_charter, action: .readCharter(isPublic: false), covers: "/documents/"),
+        Entry(path: Paths.members, label: .nav_members, action: .viewComposition),
+        Entry(path: Paths.search, label: .nav_search, action: .useApp),
+        Entry(path: Paths.users, label: .nav_users, action: .manageAccounts),
+        Entry(path: Paths.audit, label: .nav_audit, action: .readAuditTrail),
+        Entry(path: Paths.settings, label: .nav_settings, action: .manageSettings),
+        Entry(path: Paths.password, label: .nav_account, action: .useApp),
     ]
 
     static func items(for actor: Actor?) -> [Entry] {
@@ -117,7 +117,7 @@ enum Navigation {
 /// One-time messages kept in the session between a POST and the page it redirects to:
 /// a catalogue key and an optional value, e.g. the invitation link to copy.
 enum Flash {
-    static func encode(_ key: String, _ value: String = "") -> String { key + "\u{1F}" + value }
+    static func encode(_ key: MessageKey, _ value: String = "") -> String { key.name + "\u{1F}" + value }
 
     /// The link a `*_link` message carries (shown in its own field), if any.
     static func link(_ stored: String) -> String? {
@@ -126,9 +126,9 @@ enum Flash {
         return String(parts[1])
     }
 
-    static func decode(_ stored: String, messages: [String: String]) -> String {
+    static func decode(_ stored: String, messages: Messages) -> String {
         let parts = stored.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
-        let text = messages[String(parts[0])] ?? ""
+        let text = messages[runtime: String(parts[0])] ?? ""
         return parts.count > 1 ? text.replacingOccurrences(of: "{value}", with: String(parts[1])) : text
     }
 }

@@ -22,7 +22,7 @@ struct LimitHints: Sendable {
     static func of(_ language: Language) -> LimitHints { language == .fr ? french : english }
 
     init(_ language: Language) {
-        let text = Catalog.messages(language)["limit_characters"] ?? "{count}"
+        let text = Catalog.messages(language)[.limit_characters]
         func limit(_ max: Int) -> Limit {
             Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: NumberText.format(max, language)))
         }

@@ -19,9 +19,10 @@ enum ListBound {
     /// "12 cases", or "More than 5000 cases: only the first 5000 lines are listed…" for a bounded count; `key` is the
     /// list's plural key (`cases_count`…).
     /// `reach`: the lines the list pages through (`ListPage.reach`; unbounded for the unfiltered audit trail).
-    static func countLabel(_ key: String, _ total: Int, _ language: Language, reach: Int = rows, more: String = "list_more_than") -> String {
-        guard total > reach else { return Catalog.plural(key, total, language) }
-        return Catalog.fill(Catalog.messages(language)[more] ?? "", ["what": Catalog.plural(key, rows, language),
-                                                                             "count": String(rows)])
+    static func countLabel(_ key: PluralKey, _ total: Int, _ language: Language, reach: Int = rows,
+                           more: MessageKey = .list_more_than) -> String {
+        let messages = Catalog.messages(language)
+        guard total > reach else { return messages.fill(key, count: total) }
+        return messages.fill(more, ["what": messages.fill(key, count: rows), "count": String(rows)])
     }
 }

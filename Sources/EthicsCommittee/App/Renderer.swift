@@ -15,14 +15,14 @@ public struct Renderer: Sendable {
     /// What every template is rendered with.
     struct View<Page>: Sendable where Page: Sendable {
         let layout: Layout
-        let t: [String: String]
+        let t: Messages
         let page: Page
         /// The common field limits, `{{fieldLimits.…}}` from any depth of any template.
         var fieldLimits: LimitHints
         /// `{{punctuation.colon}}` between a label and its value, in the reader's typography.
         var punctuation: Punctuation
 
-        init(layout: Layout, t: [String: String], page: Page) {
+        init(layout: Layout, t: Messages, page: Page) {
             self.layout = layout
             self.t = t
             self.page = page
@@ -33,7 +33,7 @@ public struct Renderer: Sendable {
 
     /// What a standalone page is rendered with: no layout.
     struct Standalone<Page>: Sendable where Page: Sendable {
-        let t: [String: String]
+        let t: Messages
         let page: Page
         let punctuation: Punctuation
 
@@ -44,8 +44,14 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// A full page; `title` is a catalogue key (or, with `literalTitle`, text already translated).
-    func page<Page: Sendable>(_ template: String, _ page: Page, title: String, context: AppRequestContext,
+    /// A full page titled by a catalogue key.
+    func page<Page: Sendable>(_ template: String, _ page: Page, title: MessageKey, context: AppRequestContext,
+                              path: String, status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await self.page(template, page, titleText: Catalog.messages(context.language)[title], context: context, path: path, status: status)
+    }
+
+    /// A full page titled by text already translated or typed by someone (a case's title).
+    func page<Page: Sendable>(_ template: String, _ page: Page, titleText title: String, context: AppRequestContext,
                               path: String, status: HTTPResponse.Status = .ok) async throws -> Response {
         let messages = Catalog.messages(context.language)
         var flash: String?, flashLink: String?
@@ -55,7 +61,7 @@ public struct Renderer: Sendable {
             try? await sessions.setFlash(nil, idHash: session.idHash)
         }
         let layout = Layout(context: context, settings: settings.current, messages: messages,
-                            title: messages[title] ?? title, path: path, flash: flash, flashLink: flashLink,
+                            title: title, path: path, flash: flash, flashLink: flashLink,
                             reminders: try await reminders(context, messages), unread: try await unread(context))
         return html(try render(template, View(layout: layout, t: messages, page: page)), status: status)
     }
@@ -66,12 +72,10 @@ public struct Renderer: Sendable {
     }
 
     /// The banner for a committee account that has not acknowledged a document's current version.
-    private func reminders(_ context: AppRequestContext, _ messages: [String: String]) async throws -> [Layout.Reminder] {
+    private func reminders(_ context: AppRequestContext, _ messages: Messages) async throws -> [Layout.Reminder] {
         guard let actor = context.actor, Policy.decide(actor, .acknowledgeCharter) == .allow else { return [] }
         return try await charter.pendingAcknowledgements(userId: actor.userId).map { pending in
-            let text = (messages["charter_banner"] ?? "")
-                .replacingOccurrences(of: "{document}", with: messages["document_\(pending.kind)"] ?? pending.kind)
-                .replacingOccurrences(of: "{number}", with: String(pending.number))
+            let text = messages.fill(.charter_banner, ["document": messages[runtime: "document_\(pending.kind)"] ?? pending.kind, "number": String(pending.number)])
             return Layout.Reminder(text: text, href: Paths.document(pending.kind))
         }
     }
@@ -95,8 +99,8 @@ public struct Renderer: Sendable {
         }
         let messages = Catalog.messages(context.language)
         let code = [400, 403, 404, 409, 413, 422, 429].contains(status.code) ? status.code : 500
-        let page = ErrorPage(code: status.code, heading: messages["error_\(code)_title"] ?? "",
-                             explanation: explanationKey.flatMap { messages[$0] } ?? messages["error_\(code)_text"] ?? "")
+        let page = ErrorPage(code: status.code, heading: messages[runtime: "error_\(code)_title"] ?? "",
+                             explanation: explanationKey.flatMap { messages[runtime: $0] } ?? messages[runtime: "error_\(code)_text"] ?? "")
         let layout = Layout(context: context, settings: settings.current, messages: messages,
                             title: page.heading, path: request.uri.path, flash: nil)
         let body = (try? render("error", View(layout: layout, t: messages, page: page))) ?? page.heading

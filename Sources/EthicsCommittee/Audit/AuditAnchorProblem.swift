@@ -22,12 +22,12 @@ public enum AuditAnchorProblem: Error, Sendable, Equatable, CustomStringConverti
     }
 
     /// The catalogue message and its value, for the audit page's flash.
-    var flash: (key: String, value: String) {
+    var flash: (key: MessageKey, value: String) {
         switch self {
-        case .anchorMissing, .notAnchoredFromStart, .forgedRecord: ("flash_audit_anchor_altered", "")
-        case .rewritten(_, let upTo): ("flash_audit_rewritten", String(upTo))
-        case .truncated(_, let present): ("flash_audit_truncated", String(present))
-        case .unanchored(let from, _): ("flash_audit_unanchored", String(from))
+        case .anchorMissing, .notAnchoredFromStart, .forgedRecord: (.flash_audit_anchor_altered, "")
+        case .rewritten(_, let upTo): (.flash_audit_rewritten, String(upTo))
+        case .truncated(_, let present): (.flash_audit_truncated, String(present))
+        case .unanchored(let from, _): (.flash_audit_unanchored, String(from))
         }
     }
 }

@@ -79,23 +79,23 @@ struct AuditController {
         if errors["from"] == "audit_error_date" { shown.from = "" }
         if errors["to"] == "audit_error_date" { shown.to = "" }
         let filters = Filters(
-            input: shown, errors: errors.mapValues { messages[$0] ?? $0 },
-            kinds: [Choice(value: "", label: messages["audit_kind_all"] ?? "", selected: input.kind != "views"),
-                    Choice(value: "views", label: messages["audit_kind_views"] ?? "", selected: input.kind == "views"),
-                    Choice(value: "nobody", label: messages["audit_who_nobody"] ?? "", selected: input.kind == "nobody")],
-            actions: [Choice(value: "", label: messages["audit_action_any"] ?? "", selected: input.action.isEmpty)]
+            input: shown, errors: errors.mapValues { messages[runtime: $0] ?? $0 },
+            kinds: [Choice(value: "", label: messages[.audit_kind_all], selected: input.kind != "views"),
+                    Choice(value: "views", label: messages[.audit_kind_views], selected: input.kind == "views"),
+                    Choice(value: "nobody", label: messages[.audit_who_nobody], selected: input.kind == "nobody")],
+            actions: [Choice(value: "", label: messages[.audit_action_any], selected: input.action.isEmpty)]
                 + Self.actionCodes(context.language).map { Choice(value: $0.code, label: $0.label, selected: input.action == $0.code) },
-            types: [Choice(value: "", label: messages["audit_type_any"] ?? "", selected: input.targetType.isEmpty)]
-                + Self.targetTypes.map { Choice(value: $0, label: messages["audit_type_\($0)"] ?? $0, selected: input.targetType == $0) },
+            types: [Choice(value: "", label: messages[.audit_type_any], selected: input.targetType.isEmpty)]
+                + Self.targetTypes.map { Choice(value: $0, label: messages[runtime: "audit_type_\($0)"] ?? $0, selected: input.targetType == $0) },
             hasErrors: !errors.isEmpty)
         let page = Page(
-            filters: filters, rows: rows, hasRows: !rows.isEmpty, summary: ListBound.countLabel("audit_entries", total, context.language, reach: reach),
+            filters: filters, rows: rows, hasRows: !rows.isEmpty, summary: ListBound.countLabel(.audit_entries, total, context.language, reach: reach),
             pageNumber: number, pageCount: pageCount,
             previous: number > 1 ? Paths.audit(query: query, page: number - 1) : nil,
             next: number < pageCount ? Paths.audit(query: query, page: number + 1) : nil,
             exportHref: Paths.auditExport(query: query), verifyAction: Paths.auditVerify,
             viewsOnly: filter.viewsOnly, clearHref: Paths.audit)
-        return try await renderer.page("admin/audit", page, title: filter.viewsOnly ? "audit_views_title" : "audit_title",
+        return try await renderer.page("admin/audit", page, title: filter.viewsOnly ? .audit_views_title : .audit_title,
                                        context: context, path: Paths.audit, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
@@ -115,7 +115,7 @@ struct AuditController {
                 var text = ""
                 for entry in batch {
                     text += CSV.line([String(entry.id), entry.at, entry.actorId.map(String.init) ?? "", entry.actor, entry.action,
-                                      messages["audit_action_\(entry.action)"] ?? "", entry.targetType, entry.targetId,
+                                      messages[runtime: "audit_action_\(entry.action)"] ?? "", entry.targetType, entry.targetId,
                                       entry.detail, entry.client, entry.hash])
                 }
                 try await writer.write(ByteBuffer(string: text))
@@ -127,9 +127,9 @@ struct AuditController {
     func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.readAuditTrail)
         let result = try await audit.verifyAndRecord(by: context.auditActor, at: formats.clock.now)
-        let (key, value) = result.firstBrokenId.map { ("flash_audit_broken", String($0)) }
+        let (key, value) = result.firstBrokenId.map { (.flash_audit_broken, String($0)) }
             ?? result.anchorProblem.map { ($0.flash.key, $0.flash.value) }
-            ?? ("flash_audit_holds", String(result.checked))
+            ?? (.flash_audit_holds, String(result.checked))
         return try await sessions.redirect(to: Paths.audit, flash: key, value: value, context)
     }
 
@@ -159,14 +159,14 @@ struct AuditController {
     private static let englishActionCodes = sortedActionCodes(Catalog.messages(.en))
     private static let frenchActionCodes = sortedActionCodes(Catalog.messages(.fr))
 
-    private static func sortedActionCodes(_ messages: [String: String]) -> [(code: String, label: String)] {
+    private static func sortedActionCodes(_ messages: Messages) -> [(code: String, label: String)] {
         let prefix = "audit_action_"
-        return messages.compactMap { key, label in
+        return zip(MessageKey.names, messages.texts).compactMap { key, label in
             key.hasPrefix(prefix) && key != "audit_action_any" ? (code: String(key.dropFirst(prefix.count)), label: label) : nil
         }.sorted { $0.label.localizedStandardCompare($1.label) == .orderedAscending }
     }
 
-    private func row(_ entry: AuditEntry, _ messages: [String: String], _ language: Language) -> Row {
+    private func row(_ entry: AuditEntry, _ messages: Messages, _ language: Language) -> Row {
         let id = Int64(entry.targetId)
         let href: String? = switch entry.targetType {
         case "case": id.map(Paths.case)
@@ -175,9 +175,9 @@ struct AuditController {
         case "user": id.map(Paths.user)
         default: nil
         }
-        let type = messages["audit_type_\(entry.targetType)"] ?? entry.targetType
+        let type = messages[runtime: "audit_type_\(entry.targetType)"] ?? entry.targetType
         return Row(id: entry.id, at: formats.dateTime(entry.at, language, seconds: true), actor: entry.actor,
-                   action: entry.action, actionLabel: messages["audit_action_\(entry.action)"] ?? entry.action,
+                   action: entry.action, actionLabel: messages[runtime: "audit_action_\(entry.action)"] ?? entry.action,
                    target: entry.targetType.isEmpty ? "" : "\(type) \(entry.targetId)", targetHref: href,
                    detail: entry.detail, client: entry.client)
     }

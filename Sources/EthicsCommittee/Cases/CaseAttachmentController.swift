@@ -29,7 +29,7 @@ struct CaseAttachmentController {
             return try await refuse(found, facts, "error_attachment_type", context)
         }
         try await attachments.add(caseId: found.id, filename: AttachmentType.downloadName(name, mime: type.mime), type: type, bytes: file.bytes, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.case(found.id), flash: "flash_attachment_added", context)
+        return try await sessions.redirect(to: Paths.case(found.id), flash: .flash_attachment_added, context)
     }
 
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {

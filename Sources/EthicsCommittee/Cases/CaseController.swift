@@ -17,6 +17,13 @@ struct CaseController {
 
     /// The moves the case page offers as buttons (the others have their own forms: questions, answers, decisions).
     static let pageMoves: Set<CaseLifecycle.Transition> = [.submit, .startReview, .withdraw, .close]
+    /// Their buttons' labels, and the message after each.
+    static let moveLabel: [CaseLifecycle.Transition: MessageKey] = [
+        .submit: .case_action_submit, .startReview: .case_action_startReview, .withdraw: .case_action_withdraw, .close: .case_action_close,
+    ]
+    static let moveFlash: [CaseLifecycle.Transition: MessageKey] = [
+        .submit: .flash_case_submit, .startReview: .flash_case_startReview, .withdraw: .flash_case_withdraw, .close: .flash_case_close,
+    ]
     /// Moves that cannot be undone ask first (`Confirmation`).
     static let confirmed: Set<CaseLifecycle.Transition> = [.withdraw]
 
@@ -48,7 +55,7 @@ struct CaseController {
         let (found, facts) = try await Self.load(context, cases)
         if found.confidential { try await viewLog.record(context, action: "case.viewed", targetType: "case", targetId: found.id) }
         let page = try await builder.page(found, facts, context: context)
-        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id))
+        return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id))
     }
 
     /// Submit, withdraw, close: the lifecycle decides, and a refused move is explained on the page.
@@ -81,11 +88,11 @@ struct CaseController {
         }
         if let refusal {
             var page = try await builder.page(found, facts, context: context)
-            page.formError = AIActStore.message(refusal, context.language) ?? Catalog.messages(context.language)[refusal]
-            return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+            page.formError = AIActStore.message(refusal, context.language) ?? Catalog.messages(context.language)[runtime: refusal]
+            return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id),
                                            status: .unprocessableContent)
         }
-        return try await sessions.redirect(to: Paths.case(found.id), flash: "flash_case_\(transition.rawValue)", context)
+        return try await sessions.redirect(to: Paths.case(found.id), flash: Self.moveFlash[transition] ?? .flash_case_saved, context)
     }
 
     private func unanswered(_ found: Case) async throws -> [String] {

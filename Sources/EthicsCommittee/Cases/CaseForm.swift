@@ -29,15 +29,15 @@ struct CaseForm: Sendable {
                           answers: answers, notes: notes)
         draft.aiActAnswers = AIActFormSection.answers(fields)
         submitter = fields["submitter_id"].trimmingCharacters(in: .whitespaces)
-        if CaseKind(rawValue: fields["kind"]) == nil { errors.add("kind", "error_choice") }
+        if CaseKind(rawValue: fields["kind"]) == nil { errors.add("kind", .error_choice) }
         if let problem = Validate.text(draft.title, max: 200) { errors.add("title", problem) }
         if let problem = Validate.text(draft.team, max: 200) { errors.add("team", problem) }
         if let problem = Validate.text(draft.vendor, max: 200, required: false) { errors.add("vendor", problem) }
-        if draft.description.isEmpty { errors.add("description", "error_required") }
-        if draft.description.utf8.count > Markdown.maxBytes { errors.add("description", "error_markdown_too_large") }
-        for (question, note) in notes where note.count > 1000 { errors.add("note." + question, "error_too_long") }
+        if draft.description.isEmpty { errors.add("description", .error_required) }
+        if draft.description.utf8.count > Markdown.maxBytes { errors.add("description", .error_markdown_too_large) }
+        for (question, note) in notes where note.count > 1000 { errors.add("note." + question, .error_too_long) }
         // Contradictions in the AI Act answers are refused at once; unanswered questions only block submission.
-        for problem in AIActClassifier.problems(draft.aiActAnswers) { errors.add(AIActFormSection.field(problem.question), problem.key) }
+        for problem in AIActClassifier.problems(draft.aiActAnswers) { errors.add(AIActFormSection.field(problem.question), runtime: problem.key) }
     }
 
     /// Every readiness question must be answered before the case is submitted (a draft may be partial).

@@ -27,7 +27,7 @@ struct CaseFormController {
         var owner = session.user.id
         if Policy.decide(context.actor, .fileOnBehalf) == .allow, !form.submitter.isEmpty {
             if let user = try await users.find(typed: form.submitter), Policy.caseOwnerRoles.contains(user.role), user.active { owner = user.id } else {
-                form.errors.add("submitter_id", "error_person_unknown")
+                form.errors.add("submitter_id", .error_person_unknown)
             }
         }
         guard form.errors.isEmpty else {
@@ -35,7 +35,7 @@ struct CaseFormController {
         }
         let html = try Markdown.html(form.draft.description)
         let id = try await cases.create(form.draft, descriptionHTML: html, submitterId: owner, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.case(id), flash: "flash_case_created", context)
+        return try await sessions.redirect(to: Paths.case(id), flash: .flash_case_created, context)
     }
 
     func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -59,7 +59,7 @@ struct CaseFormController {
                                     caseTitle: found.title, status: .unprocessableContent)
         }
         try await cases.update(id: found.id, form.draft, descriptionHTML: try Markdown.html(form.draft.description), by: context.auditActor)
-        return try await sessions.redirect(to: Paths.case(found.id), flash: "flash_case_saved", context)
+        return try await sessions.redirect(to: Paths.case(found.id), flash: .flash_case_saved, context)
     }
 
     private func render(_ form: CaseForm, action: String, context: AppRequestContext, path: String, caseTitle: String? = nil,
@@ -75,24 +75,24 @@ struct CaseFormController {
         var page = CaseFormPage(
             action: action, isNew: caseTitle == nil, caseTitle: caseTitle ?? "",
             title: form.draft.title, team: form.draft.team, vendor: form.draft.vendor,
-            kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages["case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
+            kinds: CaseKind.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "case_kind_\($0.rawValue)"] ?? "", selected: $0 == form.draft.kind) },
             customerFacing: form.draft.customerFacing, personalData: form.draft.personalData, confidential: form.draft.confidential,
             description: form.draft.description, owners: owners, hasOwners: onBehalf, submitter: form.submitter,
             areas: Readiness.areas.map { area in
-                CaseFormPage.AreaBlock(title: messages["readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
+                CaseFormPage.AreaBlock(title: messages[runtime: "readiness_\(area.id)"] ?? "", questions: area.questions.map { question in
                     let id = "\(area.id).\(question)"
                     return CaseFormPage.QuestionBlock(
                         id: id, domId: id.replacingOccurrences(of: ".", with: "-"),
-                        text: messages["readiness_\(area.id)_\(question)"] ?? "",
+                        text: messages[runtime: "readiness_\(area.id)_\(question)"] ?? "",
                         choices: Readiness.Answer.allCases.map {
-                            Choice(value: $0.rawValue, label: messages["answer_\($0.rawValue)"] ?? "", selected: form.draft.answers[id] == $0)
+                            Choice(value: $0.rawValue, label: messages[runtime: "answer_\($0.rawValue)"] ?? "", selected: form.draft.answers[id] == $0)
                         }.inGroup(id: id.replacingOccurrences(of: ".", with: "-"), name: "answer.\(id)"),
                         note: form.draft.notes[id] ?? "", error: errors["note." + id])
                 })
             },
             errors: errors)
         page.aiAct = AIActFormSection(answers: form.draft.aiActAnswers, errors: errors, language: context.language)
-        return try await renderer.page("cases/form", page, title: caseTitle == nil ? "case_new_title" : "case_edit_title",
+        return try await renderer.page("cases/form", page, title: caseTitle == nil ? .case_new_title : .case_edit_title,
                                        context: context, path: path, status: status)
     }
 }

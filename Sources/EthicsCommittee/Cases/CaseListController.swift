@@ -46,20 +46,20 @@ struct CaseListController {
             return Paths.cases + "?" + parts.joined(separator: "&")
         }
         var page = CaseListPage(
-            tabs: scopes.map { CaseListPage.Tab(href: link(scope: $0), label: messages["cases_scope_\($0.rawValue)"] ?? "", current: $0 == filter.scope) },
+            tabs: scopes.map { CaseListPage.Tab(href: link(scope: $0), label: messages[runtime: "cases_scope_\($0.rawValue)"] ?? "", current: $0 == filter.scope) },
             rows: rows.map { row in
                 CaseListPage.Row(href: Paths.case(row.id), title: row.title, team: row.team,
-                                 status: messages["case_status_\(row.status.rawValue)"] ?? "", statusKey: row.status.rawValue,
-                                 tier: messages["tier_\(row.riskTier.rawValue)"] ?? "", tierKey: row.riskTier.rawValue,
+                                 status: messages[runtime: "case_status_\(row.status.rawValue)"] ?? "", statusKey: row.status.rawValue,
+                                 tier: messages[runtime: "tier_\(row.riskTier.rawValue)"] ?? "", tierKey: row.riskTier.rawValue,
                                  confidential: row.confidential, overdue: row.overdue,
                                  updated: formats.date(row.updatedAt, context.language),
-                                 aiActClass: row.aiActClass.flatMap { messages["aiact_class_\($0.rawValue)"] } ?? "",
+                                 aiActClass: row.aiActClass.flatMap { messages[runtime: "aiact_class_\($0.rawValue)"] } ?? "",
                                  aiActClassKey: row.aiActClass?.rawValue ?? "")
             },
-            total: total, totalLabel: ListBound.countLabel("cases_count", total, context.language),
-            statuses: CaseStatus.allCases.map { Choice(value: $0.rawValue, label: messages["case_status_\($0.rawValue)"] ?? "", selected: $0 == filter.status) },
-            tiers: RiskTier.allCases.map { Choice(value: $0.rawValue, label: messages["tier_\($0.rawValue)"] ?? "", selected: $0 == filter.tier) },
-            aiActLabels: AIActFilter.codes.map { Choice(value: $0, label: messages["aiact_label_\($0)"] ?? $0, selected: $0 == filter.aiActLabel) },
+            total: total, totalLabel: ListBound.countLabel(.cases_count, total, context.language),
+            statuses: CaseStatus.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "case_status_\($0.rawValue)"] ?? "", selected: $0 == filter.status) },
+            tiers: RiskTier.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "tier_\($0.rawValue)"] ?? "", selected: $0 == filter.tier) },
+            aiActLabels: AIActFilter.codes.map { Choice(value: $0, label: messages[runtime: "aiact_label_\($0)"] ?? $0, selected: $0 == filter.aiActLabel) },
             overdueOnly: filter.overdueOnly, scope: filter.scope.rawValue,
             canCreate: Policy.decide(actor, .createCase) == .allow, newCase: Paths.newCase,
             pageNumber: number, pageCount: pageCount,
@@ -71,6 +71,6 @@ struct CaseListController {
             page.exportJSON = Paths.casesExportJSON + query
         }
         if Policy.decide(actor, .reclassifyCases) == .allow { page.reclassifyHref = Paths.aiActReclassify }
-        return try await renderer.page("cases/index", page, title: "cases_title", context: context, path: Paths.cases)
+        return try await renderer.page("cases/index", page, title: .cases_title, context: context, path: Paths.cases)
     }
 }

@@ -17,8 +17,8 @@ struct CaseShowBuilder: Sendable {
     func refusal(_ found: Case, _ facts: CaseFacts, _ key: String, context: AppRequestContext,
                  renderer: Renderer) async throws -> Response {
         var page = try await page(found, facts, context: context)
-        page.formError = Catalog.messages(context.language)[key] ?? key
-        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+        page.formError = Catalog.messages(context.language)[runtime: key] ?? key
+        return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id),
                                        status: .unprocessableContent)
     }
 
@@ -27,7 +27,7 @@ struct CaseShowBuilder: Sendable {
     func refusal(_ found: Case, _ facts: CaseFacts, forms: CaseShowForms, context: AppRequestContext,
                  renderer: Renderer) async throws -> Response {
         let page = try await page(found, facts, context: context, forms: forms)
-        return try await renderer.page("cases/show", page, title: found.title, context: context, path: Paths.case(found.id),
+        return try await renderer.page("cases/show", page, titleText: found.title, context: context, path: Paths.case(found.id),
                                        status: .unprocessableContent)
     }
 
@@ -80,33 +80,33 @@ struct CaseShowBuilder: Sendable {
             .filter { CaseController.pageMoves.contains($0) }
             // A case closes by itself when its last condition is met; offer closing only without open ones.
             .filter { $0 != .close || conditions.allSatisfy(\.met) }
-            .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: messages["case_action_\($0.rawValue)"] ?? "",
+            .map { CaseShowPage.Button(action: Paths.caseMove(found.id, $0), label: CaseController.moveLabel[$0].map { messages[$0] } ?? "",
                                        danger: CaseController.confirmed.contains($0)) }
 
         let barHeight = 26
         var page = CaseShowPage(
-            id: found.id, title: found.title, status: messages["case_status_\(found.status.rawValue)"] ?? "",
-            statusKey: found.status.rawValue, tier: messages["tier_\(found.riskTier.rawValue)"] ?? "", tierKey: found.riskTier.rawValue,
-            team: found.team, vendor: found.vendor, kind: messages["case_kind_\(found.kind.rawValue)"] ?? "",
+            id: found.id, title: found.title, status: messages[runtime: "case_status_\(found.status.rawValue)"] ?? "",
+            statusKey: found.status.rawValue, tier: messages[runtime: "tier_\(found.riskTier.rawValue)"] ?? "", tierKey: found.riskTier.rawValue,
+            team: found.team, vendor: found.vendor, kind: messages[runtime: "case_kind_\(found.kind.rawValue)"] ?? "",
             customerFacing: found.customerFacing, personalData: found.personalData, confidential: found.confidential,
             submitter: found.submitterName, descriptionHTML: found.descriptionHTML,
             bars: Readiness.areas.enumerated().map { index, area in
                 let score = assessment.scores[area.id] ?? 0
-                return CaseShowPage.Bar(label: messages["readiness_\(area.id)"] ?? "", score: score, y: index * barHeight,
+                return CaseShowPage.Bar(label: messages[runtime: "readiness_\(area.id)"] ?? "", score: score, y: index * barHeight,
                                         width: max(2, score * 3), textY: index * barHeight + 17, low: score < 67)
             },
             chartSummary: Punctuation.of(language).list(Readiness.areas.map {
-                Punctuation.of(language).labelled(messages["readiness_\($0.id)"] ?? "", formats.percent(Double(assessment.scores[$0.id] ?? 0), language))
+                Punctuation.of(language).labelled(messages[runtime: "readiness_\($0.id)"] ?? "", formats.percent(Double(assessment.scores[$0.id] ?? 0), language))
             }),
             gaps: Readiness.gaps(answers).map { id in
                 let parts = id.split(separator: ".").map(String.init)
-                return CaseShowPage.Gap(area: messages["readiness_\(parts[0])"] ?? "", question: messages["readiness_\(parts[0])_\(parts[1])"] ?? "",
-                                        answer: answers[id].flatMap { messages["answer_\($0.rawValue)"] } ?? messages["answer_none"] ?? "",
+                return CaseShowPage.Gap(area: messages[runtime: "readiness_\(parts[0])"] ?? "", question: messages[runtime: "readiness_\(parts[0])_\(parts[1])"] ?? "",
+                                        answer: answers[id].flatMap { messages[runtime: "answer_\($0.rawValue)"] } ?? messages[.answer_none],
                                         note: notes[id] ?? "")
             },
             hasGaps: !Readiness.gaps(answers).isEmpty,
-            tierReasons: assessment.reasons.compactMap { messages[$0] },
-            path: pathLines(path, messages, language), pathMissing: found.status == .inReview ? missing.flatMap { messages[$0] } : nil,
+            tierReasons: assessment.reasons.compactMap { messages[runtime: $0] },
+            path: pathLines(path, messages, language), pathMissing: found.status == .inReview ? missing.flatMap { messages[runtime: $0] } : nil,
             editHref: Policy.decide(actor, .editCase(facts)) == .allow ? Paths.caseEdit(found.id) : nil,
             buttons: buttons,
             questions: questions.map {
@@ -119,13 +119,13 @@ struct CaseShowBuilder: Sendable {
             askAction: manage && Policy.moveRefusal(actor, facts, .askInfo) == nil ? Paths.caseQuestions(found.id) : nil,
             internals: internals,
             reviewers: reviewerRows.map { reviewer in
-                CaseShowPage.ReviewerRow(name: reviewer.name, kind: messages[reviewer.external ? "member_external" : "member_internal"] ?? "",
+                CaseShowPage.ReviewerRow(name: reviewer.name, kind: messages[reviewer.external ? .member_external : .member_internal],
                                          due: formats.calendarDate(reviewer.dueOn, language),
                                          overdue: !reviewer.hasReviewed && !reviewer.recused && reviewer.dueOn < today,
                                          reviewed: reviewer.hasReviewed, recused: reviewer.recused)
             },
             reviews: reviewList.map {
-                CaseShowPage.ReviewBlock(reviewer: $0.reviewerName, recommendation: messages["recommendation_\($0.recommendation.rawValue)"] ?? "",
+                CaseShowPage.ReviewBlock(reviewer: $0.reviewerName, recommendation: messages[runtime: "recommendation_\($0.recommendation.rawValue)"] ?? "",
                                          reasoningHTML: $0.reasoningHTML, date: formats.date($0.submittedAt, language),
                                          domId: "review-\($0.id)")
             },
@@ -142,28 +142,28 @@ struct CaseShowBuilder: Sendable {
             commentAction: commentsOpen ? Paths.caseComments(found.id) : nil,
             assignAction: manage && [.submitted, .inReview].contains(found.status) ? Paths.caseReviewers(found.id) : nil,
             candidates: candidates.map { candidate in
-                let kind = messages[candidate.external ? "member_external" : "member_internal"] ?? ""
-                let flag = candidate.conflictWith.map { " — " + (messages["reviewer_conflict_flag"] ?? "") + " " + $0 } ?? ""
+                let kind = messages[candidate.external ? .member_external : .member_internal]
+                let flag = candidate.conflictWith.map { " — " + messages[.reviewer_conflict_flag] + " " + $0 } ?? ""
                 return CaseShowPage.Candidate(value: candidate.email, label: "\(candidate.name) (\(kind))\(flag)")
             },
             conflictWarnings: flagged.compactMap { candidate in
-                candidate.conflictWith.map { Punctuation.of(language).labelled(candidate.name, "\(messages["reviewer_conflict_flag"] ?? "") \($0)") }
+                candidate.conflictWith.map { Punctuation.of(language).labelled(candidate.name, "\(messages[.reviewer_conflict_flag]) \($0)") }
             },
             reviewAction: isReviewer && found.status == .inReview && !hasReviewed ? Paths.caseReview(found.id) : nil,
             recuseAction: Policy.decide(actor, .recuse(facts)) == .allow ? Paths.caseRecuse(found.id) : nil,
-            recommendations: forms.review.choices("recommendation", Recommendation.allCases.map { ($0.rawValue, messages["recommendation_\($0.rawValue)"] ?? "") }),
+            recommendations: forms.review.choices("recommendation", Recommendation.allCases.map { ($0.rawValue, messages[runtime: "recommendation_\($0.rawValue)"] ?? "") }),
             decideAction: decideHere ? Paths.caseWritten(found.id) : nil,
             writtenProcedures: procedures.map { row in
                 CaseShowPage.WrittenLink(href: Paths.writtenProcedure(row.id),
-                                         label: (messages[row.result.map { "written_result_\($0.rawValue)" } ?? "written_status_\(row.status.rawValue)"] ?? "")
+                                         label: (messages[runtime: row.result.map { "written_result_\($0.rawValue)" } ?? "written_status_\(row.status.rawValue)"] ?? "")
                                              + " — " + formats.dateTime(row.deadline, language))
             },
             hasWrittenProcedures: !procedures.isEmpty,
-            outcomes: decisionForm.choices("outcome", DecisionOutcome.allCases.map { ($0.rawValue, messages["outcome_\($0.rawValue)"] ?? "") }),
+            outcomes: decisionForm.choices("outcome", DecisionOutcome.allCases.map { ($0.rawValue, messages[runtime: "outcome_\($0.rawValue)"] ?? "") }),
             // A high-risk case in review: the staff are told it is decided in a meeting, not on this page.
             decisionInMeeting: manage && found.status == .inReview && Policy.decide(actor, .openWrittenProcedure(facts)) != .allow,
             owners: owners,
-            decision: decision.flatMap { messages["outcome_\($0.outcome.rawValue)"] },
+            decision: decision.flatMap { messages[runtime: "outcome_\($0.outcome.rawValue)"] },
             opinionHTML: decision?.opinionHTML, decisionDate: decision.map { formats.date($0.decidedAt, language) },
             letterHref: decision != nil && [.decided, .closed].contains(found.status) ? Paths.caseOpinionLetter(found.id) : nil,
             conditions: conditions.map { condition in
@@ -183,7 +183,7 @@ struct CaseShowBuilder: Sendable {
             // The submitter's timeline leaves out who reviews and who recused.
             events: events.filter { internals || !["reviewer_assigned", "recused", "reviewed"].contains($0.event) }.map { event in
                 CaseShowPage.EventRow(date: formats.dateTime(event.at, language),
-                                      text: messages["event_\(event.event)"] ?? event.event, actor: event.actorName ?? "")
+                                      text: messages[runtime: "event_\(event.event)"] ?? event.event, actor: event.actorName ?? "")
             },
             formError: nil, conditionRows: conditionRows, limits: LimitHints(language), forms: forms)
         page.aiAct = AIActCaseView(aiAct, dates: detail.aiActDates, today: today, formats: formats, language: language)
@@ -191,7 +191,7 @@ struct CaseShowBuilder: Sendable {
         page.aiAct?.showFRIA(caseId: found.id, required: aiAct.labels.contains { $0.code == "fria" }, latest: fria,
                              mayWrite: Policy.decide(actor, .writeFRIA(facts)) == .allow, formats: formats, language: language)
         if let version = decision?.friaVersion {
-            page.friaDecisionLine = Catalog.fill(messages["fria_decided_on"] ?? "", ["version": String(version)])
+            page.friaDecisionLine = messages.fill(.fria_decided_on, ["version": String(version)])
             page.friaDecisionHref = Paths.caseFRIAPrint(found.id, version: version)
         }
         page.system = try await CaseSystemSection(systems: SystemStore(db: cases.db, clock: cases.clock)).view(found, context: context)
@@ -202,10 +202,10 @@ struct CaseShowBuilder: Sendable {
         return page
     }
 
-    private func pathLines(_ path: ReviewPath, _ messages: [String: String], _ language: Language) -> [String] {
-        var lines = [Catalog.plural("path_reviews", path.minimumReviews, language)]
-        if path.needsExternalReviewer { lines.append(messages["path_external"] ?? "") }
-        lines.append(messages[path.decisionInMeeting ? "path_meeting" : "path_written"] ?? "")
+    private func pathLines(_ path: ReviewPath, _ messages: Messages, _ language: Language) -> [String] {
+        var lines = [Catalog.messages(language).fill(.path_reviews, count: path.minimumReviews)]
+        if path.needsExternalReviewer { lines.append(messages[.path_external]) }
+        lines.append(messages[path.decisionInMeeting ? .path_meeting : .path_written])
         return lines
     }
 }

@@ -26,7 +26,7 @@ struct CaseWorkController {
         router.post(RouterPath(Paths.caseConditionMetPattern), use: meetCondition)
     }
 
-    private func done(_ found: Case, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ found: Case, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.case(found.id), flash: flash, context)
     }
 
@@ -54,17 +54,17 @@ struct CaseWorkController {
         // The field holds an e-mail or a name, resolved among the candidates; someone else is refused next to it.
         let candidate = errors.isEmpty
             ? try await reviews.candidate(caseId: found.id, team: found.team, vendor: found.vendor, named: form.rawReviewer) : nil
-        if errors.isEmpty && candidate == nil { errors.add("reviewer_id", "error_reviewer_unknown") }
-        if !Formats.isISODate(form.dueOn) || form.dueOn < formats.localISODate() { errors.add("due_on", "error_due_date") }
+        if errors.isEmpty && candidate == nil { errors.add("reviewer_id", .error_reviewer_unknown) }
+        if !Formats.isISODate(form.dueOn) || form.dueOn < formats.localISODate() { errors.add("due_on", .error_due_date) }
         guard errors.isEmpty, let candidate else { return try await refused(errors) }
         // Only someone who accepted the charter in force may review against it.
         guard try await charter.hasAcknowledgedCurrentSubstantive(userId: candidate.userId) else {
-            return try await refused(.on("reviewer_id", "error_reviewer_not_acknowledged"))
+            return try await refused(.on("reviewer_id", .error_reviewer_not_acknowledged))
         }
         // A likely conflict must be confirmed: the secretary ticks that it was checked.
-        if candidate.conflictWith != nil && !form.conflictChecked { return try await refused(.on("conflict_checked", "error_reviewer_conflict")) }
+        if candidate.conflictWith != nil && !form.conflictChecked { return try await refused(.on("conflict_checked", .error_reviewer_conflict)) }
         try await reviews.assign(caseId: found.id, userId: candidate.userId, dueOn: form.dueOn, by: context.auditActor)
-        return try await done(found, "flash_reviewer_assigned", context)
+        return try await done(found, .flash_reviewer_assigned, context)
     }
 
     func recuse(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -81,7 +81,7 @@ struct CaseWorkController {
         }
         try await reviews.recuse(caseId: found.id, userId: context.session!.user.id, reason: form.reason, by: context.auditActor)
         // The case is no longer theirs to see: back to their list.
-        return try await sessions.redirect(to: Paths.cases, flash: "flash_recused", context)
+        return try await sessions.redirect(to: Paths.cases, flash: .flash_recused, context)
     }
 
     func review(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -94,14 +94,14 @@ struct CaseWorkController {
         guard found.status == .inReview else { return try await refused(FieldErrors(), "transition_not_from_status") }
         let errors = form.validate()
         guard errors.isEmpty, let recommendation = form.recommendation else { return try await refused(errors) }
-        guard let html = try? Markdown.html(form.reasoning) else { return try await refused(.on("reasoning", "error_markdown_too_large")) }
+        guard let html = try? Markdown.html(form.reasoning) else { return try await refused(.on("reasoning", .error_markdown_too_large)) }
         do {
             try await reviews.review(caseId: found.id, reviewerId: context.session!.user.id, recommendation: recommendation,
                                      reasoning: form.reasoning, reasoningHTML: html, by: context.auditActor)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             return try await refused(FieldErrors(), "error_already_reviewed")
         }
-        return try await done(found, "flash_reviewed", context)
+        return try await done(found, .flash_reviewed, context)
     }
 
     func comment(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -112,11 +112,11 @@ struct CaseWorkController {
         guard Policy.decide(context.actor, .comment(facts)) == .allow else { return try await refuse(found, facts, "error_comments_closed", context) }
         let errors = form.validate()
         guard errors.isEmpty, let html = try? Markdown.html(form.body) else {
-            let state = form.refused(errors.isEmpty ? .on("body", "error_too_long") : errors, context.language)
+            let state = form.refused(errors.isEmpty ? .on("body", .error_too_long) : errors, context.language)
             return try await refuse(found, facts, context, \.comment, state)
         }
         try await reviews.comment(caseId: found.id, body: form.body, bodyHTML: html, by: context.auditActor)
-        return try await done(found, "flash_commented", context)
+        return try await done(found, .flash_commented, context)
     }
 
     /// Comments can be corrected by their author for a short while, then they are frozen.
@@ -136,11 +136,11 @@ struct CaseWorkController {
         guard Policy.decide(context.actor, .comment(facts)) == .allow else { return try await refuse(found, facts, "error_comments_closed", context) }
         let errors = form.validate()
         guard errors.isEmpty else { return try await refused(errors) }
-        guard let html = try? Markdown.html(form.body) else { return try await refused(.on("body", "error_too_long")) }
+        guard let html = try? Markdown.html(form.body) else { return try await refused(.on("body", .error_too_long)) }
         guard try await reviews.editComment(id: comment, caseId: found.id, body: form.body, bodyHTML: html, window: Self.commentEditWindow,
                                             by: context.auditActor)
         else { return try await refuse(found, facts, "error_comment_frozen", context) }
-        return try await done(found, "flash_comment_edited", context)
+        return try await done(found, .flash_comment_edited, context)
     }
 
     func ask(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -152,7 +152,7 @@ struct CaseWorkController {
             return try await refuse(found, facts, context, \.question, form.refused(message: "transition_not_from_status", context.language))
         }
         try await reviews.ask(caseId: found.id, from: found.status, question: form.question, by: context.auditActor)
-        return try await done(found, "flash_question_asked", context)
+        return try await done(found, .flash_question_asked, context)
     }
 
     func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -168,7 +168,7 @@ struct CaseWorkController {
         var answers: [Int64: String] = [:]
         for id in open { answers[id] = form.answers["answer.\(id)"] ?? "" }
         try await reviews.answerAndResubmit(caseId: found.id, answers: answers, by: context.auditActor)
-        return try await done(found, "flash_answered", context)
+        return try await done(found, .flash_answered, context)
     }
 
     func meetCondition(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -176,8 +176,8 @@ struct CaseWorkController {
         try context.require(.manageCase(facts))
         guard let condition = context.parameters.get("condition", as: Int64.self) else { throw Refusal.notFound }
         let evidence = context.form["evidence"]
-        if let problem = Validate.text(evidence, max: FieldLimits.evidence) { return try await refuse(found, facts, problem == "error_required" ? "error_evidence" : problem, context) }
+        if let problem = Validate.text(evidence, max: FieldLimits.evidence) { return try await refuse(found, facts, problem == .error_required ? "error_evidence" : problem.name, context) }
         let closed = try await decisions.meet(conditionId: condition, caseId: found.id, evidence: evidence, by: context.auditActor)
-        return try await done(found, closed ? "flash_case_closed" : "flash_condition_met", context)
+        return try await done(found, closed ? .flash_case_closed : .flash_condition_met, context)
     }
 }

@@ -10,7 +10,7 @@ struct CommentForm: PageForm {
     var values: [String: String] { ["body": body] }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if body.isEmpty { errors.add("body", "error_comment_empty") }
+        if body.isEmpty { errors.add("body", .error_comment_empty) }
         if let problem = Validate.text(body, max: FieldLimits.longText, required: false) { errors.add("body", problem) }
         return errors
     }
@@ -39,8 +39,8 @@ struct ReviewForm: PageForm {
     var values: [String: String] { ["recommendation": rawRecommendation, "reasoning": reasoning] }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if recommendation == nil { errors.add("recommendation", "error_recommendation") }
-        if reasoning.isEmpty { errors.add("reasoning", "error_reasoning") }
+        if recommendation == nil { errors.add("recommendation", .error_recommendation) }
+        if reasoning.isEmpty { errors.add("reasoning", .error_reasoning) }
         if let problem = Validate.text(reasoning, max: FieldLimits.longText, required: false) { errors.add("reasoning", problem) }
         return errors
     }
@@ -65,8 +65,8 @@ struct AssignmentForm: PageForm {
     }
     /// The due date is checked against the committee's today by the controller.
     func validate() -> FieldErrors {
-        rawReviewer.isEmpty ? FieldErrors.on("reviewer_id", "error_reviewer_choice")
-            : rawReviewer.count > 254 ? FieldErrors.on("reviewer_id", "error_reviewer_unknown") : FieldErrors()
+        rawReviewer.isEmpty ? FieldErrors.on("reviewer_id", .error_reviewer_choice)
+            : rawReviewer.count > 254 ? FieldErrors.on("reviewer_id", .error_reviewer_unknown) : FieldErrors()
     }
 }
 
@@ -76,7 +76,7 @@ struct RecusalForm: PageForm {
     init(_ fields: FormFields) { reason = fields["reason"] }
     var values: [String: String] { ["reason": reason] }
     func validate() -> FieldErrors {
-        Validate.text(reason, max: FieldLimits.recusalReason).map { FieldErrors.on("reason", $0 == "error_required" ? "error_recusal_reason" : $0) }
+        Validate.text(reason, max: FieldLimits.recusalReason).map { FieldErrors.on("reason", $0 == .error_required ? .error_recusal_reason : $0) }
             ?? FieldErrors()
     }
 }
@@ -97,7 +97,7 @@ struct AnswersForm: PageForm {
         for id in questionIds {
             let field = "answer.\(id)"
             if let problem = Validate.text(answers[field] ?? "", max: FieldLimits.answer) {
-                errors.add(field, problem == "error_required" ? "error_answer_required" : problem)
+                errors.add(field, problem == .error_required ? .error_answer_required : problem)
             }
         }
         return errors
@@ -137,10 +137,10 @@ struct ConditionRows: Sendable {
         var errors = FieldErrors()
         for row in filled {
             if let problem = Validate.text(row.text, max: FieldLimits.condition) { errors.add("condition_text_\(row.index)", problem) }
-            if row.owner.isEmpty { errors.add("condition_owner_\(row.index)", "error_condition_owner") }
-            if !Formats.isISODate(row.dueOn) { errors.add("condition_due_\(row.index)", "error_condition_due") }
+            if row.owner.isEmpty { errors.add("condition_owner_\(row.index)", .error_condition_owner) }
+            if !Formats.isISODate(row.dueOn) { errors.add("condition_due_\(row.index)", .error_condition_due) }
         }
-        if required && filled.isEmpty { errors.add("condition_text_1", "error_conditions_required") }
+        if required && filled.isEmpty { errors.add("condition_text_1", .error_conditions_required) }
         return errors
     }
 }
@@ -176,14 +176,14 @@ struct DecisionForm: PageForm {
 
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if outcome == nil { errors.add("outcome", "error_outcome") }
-        if opinion.isEmpty { errors.add("opinion", "error_opinion") }
+        if outcome == nil { errors.add("outcome", .error_outcome) }
+        if opinion.isEmpty { errors.add("opinion", .error_opinion) }
         if let problem = Validate.text(opinion, max: FieldLimits.longText, required: false) { errors.add("opinion", problem) }
         if let problem = Validate.text(articles, max: FieldLimits.articles, required: false) { errors.add("articles", problem) }
-        if !charterVersion.isEmpty && Int(charterVersion) == nil { errors.add("charter_version", "error_charter_version") }
+        if !charterVersion.isEmpty && Int(charterVersion) == nil { errors.add("charter_version", .error_charter_version) }
         if outcome == .conditions {
-            for (field, key) in conditions.validate(required: obligations.ids.isEmpty).keys { errors.add(field, key) }
-            for (field, key) in obligations.validate().keys { errors.add(field, key) }
+            for (field, key) in conditions.validate(required: obligations.ids.isEmpty).keys { errors.add(field, runtime: key) }
+            for (field, key) in obligations.validate().keys { errors.add(field, runtime: key) }
         }
         return errors
     }

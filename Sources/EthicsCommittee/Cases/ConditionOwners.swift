@@ -17,7 +17,7 @@ enum ConditionOwners {
         for row in rows.filled {
             guard !row.owner.isEmpty else { continue }  // already a field error
             guard let facts, let owner = try await users.find(typed: row.owner), allowed(owner, facts) else {
-                errors.add("condition_owner_\(row.index)", "error_person_unknown"); continue
+                errors.add("condition_owner_\(row.index)", .error_person_unknown); continue
             }
             conditions.append(NewCondition(text: row.text, ownerId: owner.id, dueOn: row.dueOn))
         }
@@ -35,8 +35,8 @@ enum ConditionOwners {
     static func meetingConditions(_ rows: ConditionRows, _ obligations: AIActObligationChoice, caseId: Int64?, _ facts: CaseFacts?,
                                   aiAct: AIActStore, users: UserStore, language: Language,
                                   errors: inout FieldErrors) async throws -> [NewCondition] {
-        for (field, key) in rows.validate(required: obligations.ids.isEmpty).keys { errors.add(field, key) }
-        for (field, key) in obligations.validate().keys { errors.add(field, key) }
+        for (field, key) in rows.validate(required: obligations.ids.isEmpty).keys { errors.add(field, runtime: key) }
+        for (field, key) in obligations.validate().keys { errors.add(field, runtime: key) }
         var list = try await conditions(rows, facts, users: users, errors: &errors)
         guard !obligations.ids.isEmpty else { return list }
         var offered: [AIActObligation] = []

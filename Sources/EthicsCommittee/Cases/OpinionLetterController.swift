@@ -24,7 +24,7 @@ struct OpinionLetterController {
                              formats: formats, language: context.language)
         var letterPage = page
         letterPage.friaLine = letter.decision.friaVersion.map {
-            Catalog.fill(Catalog.messages(context.language)["fria_decided_on"] ?? "", ["version": String($0)])
+            Catalog.messages(context.language).fill(.fria_decided_on, ["version": String($0)])
         }
         return try renderer.standalone("cases/opinion_letter", letterPage, context: context)
     }
@@ -32,31 +32,31 @@ struct OpinionLetterController {
     static func page(_ found: Case, _ letter: OpinionLetter, committee: String, reader: String, formats: Formats,
                      language: Language) -> OpinionLetter.Page {
         let messages = Catalog.messages(language)
-        func fill(_ key: String, _ values: [String: String]) -> String { Catalog.fill(messages[key] ?? "", values) }
+        func fill(_ key: MessageKey, _ values: [String: String]) -> String { messages.fill(key, values) }
         let decision = letter.decision
         let decidedOn = formats.date(decision.decidedAt, language)
         let procedure = decision.procedure == "meeting"
-            ? fill("letter_procedure_meeting", ["date": decision.meetingOn.map { formats.calendarDate($0, language) } ?? decidedOn])
-            : fill("letter_procedure_written", ["date": decidedOn])
+            ? fill(.letter_procedure_meeting, ["date": decision.meetingOn.map { formats.calendarDate($0, language) } ?? decidedOn])
+            : fill(.letter_procedure_written, ["date": decidedOn])
         let conditions = letter.conditions.enumerated().map { index, condition in
             OpinionLetter.Page.Condition(number: index + 1, text: condition.text, owner: condition.ownerName,
                                          due: formats.calendarDate(condition.dueOn, language),
-                                         met: condition.metAt.map { fill("letter_condition_met", ["date": formats.date($0, language)]) })
+                                         met: condition.metAt.map { fill(.letter_condition_met, ["date": formats.date($0, language)]) })
         }
         return OpinionLetter.Page(
             lang: language.rawValue, committeeName: committee, pageNumbers: Paths.pageNumbersStylesheet(language), icon: Layout.LinkPaths().icon, backHref: Paths.case(found.id),
             date: decidedOn, addressee: found.submitterName, team: found.team,
-            subject: fill("letter_subject", ["title": found.title, "number": String(found.id)]),
-            outcome: messages["outcome_\(decision.outcome.rawValue)"] ?? "", outcomeCode: decision.outcome.rawValue,
+            subject: fill(.letter_subject, ["title": found.title, "number": String(found.id)]),
+            outcome: messages[runtime: "outcome_\(decision.outcome.rawValue)"] ?? "", outcomeCode: decision.outcome.rawValue,
             procedureLine: procedure, opinionHTML: decision.opinionHTML,
             articles: decision.articles.isEmpty ? nil : decision.articles,
             conditions: conditions, hasConditions: !conditions.isEmpty,
             charterLine: letter.charterVersion.map { number in
-                fill("letter_charter", ["number": String(number),
+                fill(.letter_charter, ["number": String(number),
                                         "date": letter.charterPublishedAt.map { formats.date($0, language) } ?? ""])
             },
             chairName: letter.chairName,
-            generatedLine: fill("letter_generated", ["date": formats.dateTime(Timestamp.string(formats.clock.now), language),
+            generatedLine: fill(.letter_generated, ["date": formats.dateTime(Timestamp.string(formats.clock.now), language),
                                                      "name": reader]))
     }
 }

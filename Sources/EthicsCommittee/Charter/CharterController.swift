@@ -52,7 +52,7 @@ struct CharterController {
         } catch CharterRefusal.notCurrent {
             return try await showPage(document, number: nil, context: context, error: "charter_ack_not_current", status: .conflict)
         }
-        return try await sessions.redirect(to: Paths.document(document.kind), flash: "flash_charter_acknowledged", context)
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: .flash_charter_acknowledged, context)
     }
 
     /// Version `number`, or the current one; the acknowledgement box only on the current version.
@@ -76,7 +76,7 @@ struct CharterController {
             changeKind: shown.map { CharterViews.changeKindLabel($0.changeKind, messages) } ?? "",
             changeNote: shown?.changeNote ?? "", isSubstantive: shown?.changeKind == .substantive,
             isCurrent: shown?.number == currentNumber, currentHref: Paths.document(kind),
-            olderNotice: (messages["charter_older_notice"] ?? "").replacingOccurrences(of: "{number}", with: String(currentNumber)),
+            olderNotice: messages.fill(.charter_older_notice, ["number": String(currentNumber)]),
             html: shown?.html ?? "",
             printHref: Paths.documentPrint(kind, shown?.number ?? currentNumber),
             historyHref: Paths.documentHistory(kind),
@@ -85,11 +85,11 @@ struct CharterController {
             acknowledgementsHref: Policy.decide(context.actor, .viewAcknowledgements) == .allow && document.requiresAcknowledgement
                 ? Paths.documentAcknowledgements(kind) : nil,
             acknowledgement: acknowledgementBox(document, shown, data.acknowledgement, isCurrent: shown?.number == currentNumber, context),
-            error: error.flatMap { messages[$0] },
+            error: error.flatMap { messages[runtime: $0] },
             older: versions.filter { $0.number != shown?.number }.map { views.versionLink(kind, $0, language) },
             hasOlder: versions.count > 1)
         let path = number == nil ? Paths.document(kind) : Paths.documentVersion(kind, number!)
-        return try await renderer.page("charter/show", page, title: title, context: context, path: path, status: status)
+        return try await renderer.page("charter/show", page, titleText: title, context: context, path: path, status: status)
     }
 
     private func acknowledgementBox(_ document: GovernanceDocument, _ shown: CharterVersion?, _ status: AcknowledgementStatus?,
@@ -99,14 +99,13 @@ struct CharterController {
         let messages = Catalog.messages(context.language)
         var doneText = ""
         if let status, status.isCurrent, let last = status.lastNumber, let at = status.lastAt {
-            doneText = (messages["charter_ack_done"] ?? "").replacingOccurrences(of: "{number}", with: String(last))
-                .replacingOccurrences(of: "{date}", with: views.formats.dateTime(at, context.language))
-            if last < shown.number { doneText += " " + (messages["charter_ack_covers"] ?? "") }
+            doneText = messages.fill(.charter_ack_done, ["number": String(last), "date": views.formats.dateTime(at, context.language)])
+            if last < shown.number { doneText += " " + messages[.charter_ack_covers] }
         }
         return CharterPages.Acknowledgement(
             done: status?.isCurrent ?? false, doneText: doneText, action: Paths.documentAcknowledge(document.kind),
             number: shown.number,
-            button: (messages["charter_ack_button"] ?? "").replacingOccurrences(of: "{number}", with: String(shown.number)))
+            button: messages.fill(.charter_ack_button, ["number": String(shown.number)]))
     }
 
     func history(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -126,13 +125,13 @@ struct CharterController {
                 diffHref: version.number > 1 ? Paths.documentDiff(kind, from: version.number - 1, to: version.number) : nil)
         }
         let latest = versions.first?.number ?? 0
-        let title = CharterViews.title(document, messages) + " · " + (messages["charter_history"] ?? "")
+        let title = CharterViews.title(document, messages) + " · " + messages[.charter_history]
         let page = CharterPages.History(
             title: CharterViews.title(document, messages), tabs: try await views.tabs(document, context),
             documentHref: Paths.document(kind), rows: rows, hasRows: !rows.isEmpty,
             compare: versions.count > 1
                 ? views.compareForm(kind, versions, from: latest - 1, to: latest, inline: false, language) : nil)
-        return try await renderer.page("charter/history", page, title: title, context: context, path: Paths.documentHistory(kind))
+        return try await renderer.page("charter/history", page, titleText: title, context: context, path: Paths.documentHistory(kind))
     }
 
     func diff(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -148,8 +147,7 @@ struct CharterController {
         let inline = query["view"].map(String.init) == "inline"
         guard let old = try await charter.version(documentId: document.id, number: from),
               let new = try await charter.version(documentId: document.id, number: to) else { throw Refusal.notFound }
-        let heading = (messages["charter_diff_heading"] ?? "").replacingOccurrences(of: "{from}", with: String(from))
-            .replacingOccurrences(of: "{to}", with: String(to))
+        let heading = messages.fill(.charter_diff_heading, ["from": String(from), "to": String(to)])
         let page = CharterPages.Diff(
             title: CharterViews.title(document, messages), tabs: try await views.tabs(document, context), heading: heading,
             documentHref: Paths.document(kind), historyHref: Paths.documentHistory(kind),
@@ -160,7 +158,7 @@ struct CharterController {
                                                 newLabel: views.versionLink(kind, new, language).label,
                                                 sideBySide: !inline, language),
             compare: views.compareForm(kind, versions, from: from, to: to, inline: inline, language))
-        return try await renderer.page("charter/diff", page, title: CharterViews.title(document, messages) + " · " + heading,
+        return try await renderer.page("charter/diff", page, titleText: CharterViews.title(document, messages) + " · " + heading,
                                        context: context, path: Paths.documentDiff(kind))
     }
 
@@ -174,8 +172,7 @@ struct CharterController {
         let page = CharterPages.Print(
             lang: context.language.rawValue, committeeName: views.settings.current.committeeName,
             title: CharterViews.title(document, messages), version: CharterViews.versionLabel(number, messages),
-            published: (messages["charter_published_on"] ?? "").replacingOccurrences(
-                of: "{date}", with: views.formats.date(version.publishedAt, context.language)),
+            published: messages.fill(.charter_published_on, ["date": views.formats.date(version.publishedAt, context.language)]),
             changeKind: CharterViews.changeKindLabel(version.changeKind, messages), html: version.html,
             stylesheet: Paths.printStylesheet, icon: Layout.LinkPaths().icon, backHref: Paths.documentVersion(document.kind, number))
         return try renderer.standalone("charter/print", page, context: context)

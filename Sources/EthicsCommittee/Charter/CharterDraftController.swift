@@ -49,7 +49,7 @@ struct CharterDraftController {
         let input = Input(markdown: context.form.raw("markdown"), revision: revision,
                           changeNote: context.form["change_note"], changeKind: ChangeKind(rawValue: context.form["change_kind"]))
         if case .refused(let page) = try await saveTyped(document, input, context: context) { return page }
-        return try await sessions.redirect(to: Paths.documentDraft(document.kind), flash: "flash_charter_draft_saved", context)
+        return try await sessions.redirect(to: Paths.documentDraft(document.kind), flash: .flash_charter_draft_saved, context)
     }
 
     enum Saved {
@@ -64,9 +64,7 @@ struct CharterDraftController {
         let messages = Catalog.messages(context.language)
         let bytes = input.markdown.utf8.count
         if bytes > Markdown.maxBytes {
-            input.markdownError = (messages["charter_draft_too_large"] ?? "")
-                .replacingOccurrences(of: "{size}", with: String((bytes + 1023) / 1024))
-                .replacingOccurrences(of: "{limit}", with: String(Markdown.maxBytes / 1024))
+            input.markdownError = messages.fill(.charter_draft_too_large, ["size": String((bytes + 1023) / 1024), "limit": String(Markdown.maxBytes / 1024)])
         } else if let problem = Validate.text(input.markdown, max: Int.max, required: false) {
             input.markdownError = messages[problem]
         }
@@ -79,9 +77,7 @@ struct CharterDraftController {
             // Someone saved in between: keep this person's text, show the saved draft, and let them merge.
             let fresh = try await views.document(context)
             input.revision = fresh.draftRevision
-            input.conflict = (messages["charter_draft_conflict"] ?? "")
-                .replacingOccurrences(of: "{name}", with: fresh.draftUpdatedBy ?? "")
-                .replacingOccurrences(of: "{date}", with: fresh.draftUpdatedAt.map { views.formats.dateTime($0, context.language) } ?? "")
+            input.conflict = messages.fill(.charter_draft_conflict, ["name": fresh.draftUpdatedBy ?? "", "date": fresh.draftUpdatedAt.map { views.formats.dateTime($0, context.language) } ?? ""])
             return .refused(try await render(fresh, input, context: context, status: .conflict))
         }
     }
@@ -98,11 +94,11 @@ struct CharterDraftController {
                           revision: revision, changeNote: context.form["change_note"],
                           changeKind: ChangeKind(rawValue: context.form["change_kind"]))
         input.changeNoteError = Validate.text(input.changeNote, max: FieldLimits.changeNote).flatMap { messages[$0] }
-        if input.changeKind == nil { input.publishError = messages["charter_change_kind_missing"] }
+        if input.changeKind == nil { input.publishError = messages[.charter_change_kind_missing] }
         // A published version never changes: the form's "I understand" box must be ticked (`Confirmation`).
-        else if !Confirmation.given(context.form) { input.publishError = messages["charter_publish_confirm_missing"] }
+        else if !Confirmation.given(context.form) { input.publishError = messages[.charter_publish_confirm_missing] }
         // Publishing is sensitive: a fresh password or code, typed in the form's own field when needed.
-        else if try await !reauthenticator.confirmed(context) { input.publishError = messages["reauth_needed"] }
+        else if try await !reauthenticator.confirmed(context) { input.publishError = messages[.reauth_needed] }
         if input.changeNoteError != nil || input.publishError != nil {
             return try await render(document, input, context: context, status: .unprocessableContent)
         }
@@ -127,10 +123,10 @@ struct CharterDraftController {
             let fresh = try await views.document(context)
             // The editor keeps what was typed (saved above when it was typed).
             if !typed { input.markdown = fresh.draft }
-            input.revision = fresh.draftRevision; input.publishError = messages[key]
+            input.revision = fresh.draftRevision; input.publishError = messages[runtime: key]
             return try await render(fresh, input, context: context, status: status)
         }
-        return try await sessions.redirect(to: Paths.document(document.kind), flash: "flash_charter_published", value: String(version.number), context)
+        return try await sessions.redirect(to: Paths.document(document.kind), flash: .flash_charter_published, value: String(version.number), context)
     }
 
     private func render(_ document: GovernanceDocument, _ input: Input, context: AppRequestContext,
@@ -140,17 +136,16 @@ struct CharterDraftController {
         let next = (current?.number ?? 0) + 1
         let title = CharterViews.title(document, messages)
         let saved = document.draftUpdatedAt.map { at in
-            (messages["charter_last_saved"] ?? "").replacingOccurrences(of: "{date}", with: views.formats.dateTime(at, language))
-                .replacingOccurrences(of: "{name}", with: document.draftUpdatedBy ?? "")
-        } ?? (messages["charter_never_saved"] ?? "")
+            messages.fill(.charter_last_saved, ["date": views.formats.dateTime(at, language), "name": document.draftUpdatedBy ?? ""])
+        } ?? messages[.charter_never_saved]
         var currentNote: String?, changes: CharterPages.Comparison?
         if let current {
             if current.markdown == document.draft {
-                currentNote = (messages["charter_draft_same"] ?? "").replacingOccurrences(of: "{number}", with: String(current.number))
+                currentNote = messages.fill(.charter_draft_same, ["number": String(current.number)])
             } else {
                 changes = CharterViews.comparison(old: current.markdown, new: document.draft,
                                                   oldLabel: CharterViews.versionLabel(current.number, messages),
-                                                  newLabel: messages["charter_draft_label"] ?? "", sideBySide: false, language)
+                                                  newLabel: messages[.charter_draft_label], sideBySide: false, language)
             }
         }
         let page = CharterPages.Draft(
@@ -161,16 +156,16 @@ struct CharterDraftController {
             hasPreview: !document.draft.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             currentNote: currentNote, changes: changes,
             canPublish: Policy.decide(context.actor, .publishCharter) == .allow, publishAction: Paths.documentPublish(kind),
-            publishLead: (messages["charter_publish_lead"] ?? "").replacingOccurrences(of: "{number}", with: String(next)),
-            publishButton: (messages["charter_publish_submit"] ?? "").replacingOccurrences(of: "{number}", with: String(next)),
+            publishLead: messages.fill(.charter_publish_lead, ["number": String(next)]),
+            publishButton: messages.fill(.charter_publish_submit, ["number": String(next)]),
             isFirstVersion: current == nil, changeNote: input.changeNote, changeNoteError: input.changeNoteError,
             changeKinds: ChangeKind.allCases.map {
                 CharterPages.ChangeKindOption(value: $0.rawValue, label: CharterViews.changeKindLabel($0, messages),
-                                              hint: messages["charter_\($0.rawValue)_hint"] ?? "", checked: $0 == input.changeKind)
+                                              hint: messages[runtime: "charter_\($0.rawValue)_hint"] ?? "", checked: $0 == input.changeKind)
             },
             publishError: input.publishError, needsReauthentication: !context.recentlyVerified,
             reauthUsesCode: try await reauthenticator.twoFactor.isEnabled(userId: context.session?.user.id ?? 0))
-        return try await renderer.page("charter/draft", page, title: title + " · " + (messages["charter_draft_title"] ?? ""),
+        return try await renderer.page("charter/draft", page, titleText: title + " · " + messages[.charter_draft_title],
                                        context: context, path: Paths.documentDraft(kind), status: status)
     }
 
@@ -184,19 +179,19 @@ struct CharterDraftController {
         func row(_ status: AcknowledgementStatus) -> CharterPages.RosterRow {
             let last = status.lastNumber.map { number in
                 CharterViews.versionLabel(number, messages) + " · " + (status.lastAt.map { views.formats.dateTime($0, language) } ?? "")
-            } ?? (messages["charter_acks_never"] ?? "")
-            return CharterPages.RosterRow(name: status.name, role: messages["role_\(status.role.rawValue)"] ?? "", last: last)
+            } ?? messages[.charter_acks_never]
+            return CharterPages.RosterRow(name: status.name, role: messages[runtime: "role_\(status.role.rawValue)"] ?? "", last: last)
         }
         let pending = statuses.filter { !$0.isCurrent }.map(row), done = statuses.filter(\.isCurrent).map(row)
         let title = CharterViews.title(document, messages)
         let page = CharterPages.Acknowledgements(
             title: title, tabs: try await views.tabs(document, context), documentHref: Paths.document(document.kind),
-            lead: current.map { (messages["charter_acks_lead"] ?? "").replacingOccurrences(of: "{number}", with: String($0.number)) }
-                ?? (messages["charter_none_published"] ?? ""),
-            pendingHeading: (messages["charter_acks_pending"] ?? "").replacingOccurrences(of: "{count}", with: String(pending.count)),
-            doneHeading: (messages["charter_acks_done"] ?? "").replacingOccurrences(of: "{count}", with: String(done.count)),
+            lead: current.map { messages.fill(.charter_acks_lead, ["number": String($0.number)]) }
+                ?? messages[.charter_none_published],
+            pendingHeading: messages.fill(.charter_acks_pending, ["count": String(pending.count)]),
+            doneHeading: messages.fill(.charter_acks_done, ["count": String(done.count)]),
             pending: pending, done: done, hasPending: !pending.isEmpty, hasDone: !done.isEmpty)
-        return try await renderer.page("charter/acknowledgements", page, title: title + " · " + (messages["charter_acks_title"] ?? ""),
+        return try await renderer.page("charter/acknowledgements", page, titleText: title + " · " + messages[.charter_acks_title],
                                        context: context, path: Paths.documentAcknowledgements(document.kind))
     }
 }

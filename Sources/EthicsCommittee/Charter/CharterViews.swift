@@ -37,16 +37,16 @@ struct CharterViews: Sendable {
         }
     }
 
-    static func title(_ document: GovernanceDocument, _ messages: [String: String]) -> String {
-        messages[document.titleKey] ?? document.kind
+    static func title(_ document: GovernanceDocument, _ messages: Messages) -> String {
+        messages[runtime: document.titleKey] ?? document.kind
     }
 
-    static func versionLabel(_ number: Int, _ messages: [String: String]) -> String {
-        (messages["charter_version"] ?? "").replacingOccurrences(of: "{number}", with: String(number))
+    static func versionLabel(_ number: Int, _ messages: Messages) -> String {
+        messages.fill(.charter_version, ["number": String(number)])
     }
 
-    static func changeKindLabel(_ kind: ChangeKind, _ messages: [String: String]) -> String {
-        messages["charter_change_\(kind.rawValue)"] ?? kind.rawValue
+    static func changeKindLabel(_ kind: ChangeKind, _ messages: Messages) -> String {
+        messages[runtime: "charter_change_\(kind.rawValue)"] ?? kind.rawValue
     }
 
     /// "Version 2 · 24 November 2026", for links to versions.
@@ -83,11 +83,12 @@ struct CharterViews: Sendable {
                                  newNumber: line.newNumber.map(String.init) ?? "", old: segments(line.old),
                                  new: segments(line.new), inline: segments(line.inline))
         }
-        let parts = [("charter_diff_changed", summary.changed), ("charter_diff_added", summary.added),
-                     ("charter_diff_removed", summary.removed)]
-            .map { Catalog.plural($0.0, $0.1, language) }
+        let parts: [(PluralKey, Int)] = [(.charter_diff_changed, summary.changed), (.charter_diff_added, summary.added),
+                                          (.charter_diff_removed, summary.removed)]
+        let messages = Catalog.messages(language)
+        let summaryParts = parts.map { messages.fill($0.0, count: $0.1) }
         return CharterPages.Comparison(oldLabel: oldLabel, newLabel: newLabel, sideBySide: sideBySide, rows: rows,
-                                       summary: parts.joined(separator: " · "), identical: summary.isEmpty,
+                                       summary: summaryParts.joined(separator: " · "), identical: summary.isEmpty,
                                        partial: !comparison.complete)
     }
 }

@@ -34,7 +34,7 @@ struct DeliverableController {
         var owner: Int64?, ownerError: String?
         if !ownerTyped.isEmpty {
             if let found = try await users.find(typed: ownerTyped) { owner = found.id } else {
-                owner = -1; ownerError = messages["error_person_unknown"]
+                owner = -1; ownerError = messages[.error_person_unknown]
             }
         }
         guard let actor = context.actor else { throw Refusal.notFound }
@@ -47,19 +47,19 @@ struct DeliverableController {
         }
         let page = DeliverablePages.List(
             rows: shown.rows.map { row($0, messages, context.language, today) }, hasRows: !shown.rows.isEmpty,
-            statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
+            statuses: DeliverableStatus.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "deliverable_status_\($0.rawValue)"] ?? "", selected: $0 == status) },
             owner: ownerTyped, ownerError: ownerError,
             newHref: Policy.decide(context.actor, .manageDeliverables) == .allow ? Paths.newDeliverable : nil,
-            count: ListBound.countLabel("deliverables_count", shown.total, context.language),
+            count: ListBound.countLabel(.deliverables_count, shown.total, context.language),
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
-        return try await renderer.page("deliverables/index", page, title: "deliverables_title", context: context, path: Paths.deliverables)
+        return try await renderer.page("deliverables/index", page, title: .deliverables_title, context: context, path: Paths.deliverables)
     }
 
-    private func row(_ item: Deliverable, _ messages: [String: String], _ language: Language, _ today: String) -> DeliverablePages.Row {
-        DeliverablePages.Row(href: Paths.deliverable(item.id), title: item.title, kind: messages["deliverable_kind_\(item.kind.rawValue)"] ?? "",
+    private func row(_ item: Deliverable, _ messages: Messages, _ language: Language, _ today: String) -> DeliverablePages.Row {
+        DeliverablePages.Row(href: Paths.deliverable(item.id), title: item.title, kind: messages[runtime: "deliverable_kind_\(item.kind.rawValue)"] ?? "",
                              owner: item.ownerName, due: formats.calendarDate(item.dueOn, language),
-                             status: messages["deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
+                             status: messages[runtime: "deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
                              overdue: item.overdue(today: today))
     }
 
@@ -81,20 +81,20 @@ struct DeliverableController {
         let manage = Policy.decide(context.actor, .manageDeliverables) == .allow
         let caseTitle = try await item.caseId.asyncMap { try await cases.find(id: $0)?.0.title } ?? nil
         let page = DeliverablePages.Show(
-            title: item.title, kind: messages["deliverable_kind_\(item.kind.rawValue)"] ?? "", owner: item.ownerName,
+            title: item.title, kind: messages[runtime: "deliverable_kind_\(item.kind.rawValue)"] ?? "", owner: item.ownerName,
             due: formats.calendarDate(item.dueOn, language), overdue: item.overdue(today: formats.localISODate()),
-            status: messages["deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
+            status: messages[runtime: "deliverable_status_\(item.status.rawValue)"] ?? "", statusKey: item.status.rawValue,
             delivered: item.deliveredAt.map { formats.date($0, language) },
             caseHref: item.caseId.map(Paths.case), caseTitle: caseTitle, meetingHref: item.meetingId.map(Paths.meeting),
             bodyHTML: item.bodyHTML,
             editHref: manage && item.status != .delivered ? Paths.deliverableEdit(item.id) : nil,
             statusAction: manage && !item.status.next.isEmpty ? Paths.deliverableStatus(item.id) : nil,
             moves: item.status.next.map {
-                DeliverablePages.Button(value: $0.rawValue, label: messages["deliverable_move_\($0.rawValue)"] ?? "",
+                DeliverablePages.Button(value: $0.rawValue, label: messages[runtime: "deliverable_move_\($0.rawValue)"] ?? "",
                                         confirmHref: $0 == .delivered ? Paths.deliverableStatus(item.id) + "?status=delivered" : nil)
             },
-            frozen: item.status == .delivered, formError: error.flatMap { messages[$0] })
-        return try await renderer.page("deliverables/show", page, title: item.title, context: context,
+            frozen: item.status == .delivered, formError: error.flatMap { messages[runtime: $0] })
+        return try await renderer.page("deliverables/show", page, titleText: item.title, context: context,
                                        path: Paths.deliverable(item.id), status: status)
     }
 
@@ -127,10 +127,16 @@ struct DeliverableController {
         } catch let refusal as MeetingRefusal {
             return try await showPage(item, context: context, error: refusal.key, status: .unprocessableContent)
         }
-        return try await done(item.id, "flash_deliverable_\(target.rawValue)", context)
+        let flash: MessageKey = switch target {
+        case .planned: .flash_deliverable_planned
+        case .inProgress: .flash_deliverable_in_progress
+        case .delivered: .flash_deliverable_delivered
+        case .cancelled: .flash_deliverable_cancelled
+        }
+        return try await done(item.id, flash, context)
     }
 
-    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.deliverable(id), flash: flash, context)
     }
 
@@ -167,7 +173,7 @@ struct DeliverableController {
         if typed["owner_id"] == nil, let saved = try await users.find(id: draft.ownerId) { owner = saved.email }
         let page = DeliverablePages.Form(
             action: id.map(Paths.deliverableEdit) ?? Paths.deliverables, isNew: id == nil,
-            kinds: DeliverableKind.allCases.map { Choice(value: $0.rawValue, label: messages["deliverable_kind_\($0.rawValue)"] ?? "", selected: $0 == draft.kind) },
+            kinds: DeliverableKind.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "deliverable_kind_\($0.rawValue)"] ?? "", selected: $0 == draft.kind) },
             title: draft.title,
             owner: owner,
             owners: people.map { Choice(value: $0.email, label: $0.name, selected: false) },
@@ -176,8 +182,8 @@ struct DeliverableController {
             cases: recentCases.map { Choice(value: String($0.id), label: $0.title, selected: false) },
             meetingId: typed["meeting_id"] ?? draft.meetingId.map(String.init) ?? "",
             meetings: recentMeetings.map { Choice(value: String($0.id), label: "\($0.title) — \(formats.date($0.startsAt, context.language))", selected: false) },
-            body: draft.body, errors: errors.messages(context.language), error: errors.isEmpty ? nil : messages["meeting_form_errors"])
-        return try await renderer.page("deliverables/form", page, title: id == nil ? "deliverable_new_title" : "deliverable_edit_title",
+            body: draft.body, errors: errors.messages(context.language), error: errors.isEmpty ? nil : messages[.meeting_form_errors])
+        return try await renderer.page("deliverables/form", page, title: id == nil ? .deliverable_new_title : .deliverable_edit_title,
                                        context: context, path: id.map(Paths.deliverableEdit) ?? Paths.newDeliverable, status: status)
     }
 
@@ -185,31 +191,31 @@ struct DeliverableController {
         let form = context.form
         var errors = FieldErrors()
         let kind = DeliverableKind(rawValue: form["kind"])
-        if kind == nil { errors.add("kind", "deliverable_error_kind") }
+        if kind == nil { errors.add("kind", .deliverable_error_kind) }
         if let problem = Validate.text(form["title"], max: 200) { errors.add("title", problem) }
         let typed = ["owner_id": form["owner_id"].trimmingCharacters(in: .whitespaces),
                      "case_id": form["case_id"].trimmingCharacters(in: .whitespaces),
                      "meeting_id": form["meeting_id"].trimmingCharacters(in: .whitespaces)]
         let owner = try await users.find(typed: typed["owner_id"] ?? "")
         if owner.map({ $0.active && Policy.deliverableOwnerRoles.contains($0.role) }) != true {
-            errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? "error_person_unknown" : "deliverable_error_owner")
+            errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? .error_person_unknown : .deliverable_error_owner)
         }
-        if !Formats.isISODate(form["due_on"]) { errors.add("due_on", "deliverable_error_due") }
+        if !Formats.isISODate(form["due_on"]) { errors.add("due_on", .deliverable_error_due) }
         let caseId = Int64(typed["case_id"] ?? ""), meetingId = Int64(typed["meeting_id"] ?? "")
         // A number typed must name an existing record; empty means none.
         if typed["case_id"]?.isEmpty == false {
             var found = false
             if let caseId { found = try await cases.find(id: caseId) != nil }
-            if !found { errors.add("case_id", "deliverable_error_link") }
+            if !found { errors.add("case_id", .deliverable_error_link) }
         }
         if typed["meeting_id"]?.isEmpty == false {
             var found = false
             if let meetingId { found = try await meetings.find(id: meetingId) != nil }
-            if !found { errors.add("meeting_id", "deliverable_error_link") }
+            if !found { errors.add("meeting_id", .deliverable_error_link) }
         }
         let body = form.raw("body").trimmingCharacters(in: .whitespacesAndNewlines)
         let html = body.utf8.count <= 100_000 ? try? Markdown.html(body) : nil
-        if html == nil { errors.add("body", "error_too_long") }
+        if html == nil { errors.add("body", .error_too_long) }
         let draft = DeliverableDraft(kind: kind ?? .other, title: form["title"], ownerId: owner?.id ?? 0, dueOn: form["due_on"],
                                      caseId: caseId, meetingId: meetingId, body: body)
         return (draft, html, errors, typed)
@@ -222,7 +228,7 @@ struct DeliverableController {
             return try await form(draft, id: nil, errors: errors, context: context, status: .unprocessableContent, typed: typed)
         }
         let id = try await deliverables.create(draft, bodyHTML: html, by: context.auditActor)
-        return try await done(id, "flash_deliverable_created", context)
+        return try await done(id, .flash_deliverable_created, context)
     }
 
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -237,7 +243,7 @@ struct DeliverableController {
         } catch let refusal as MeetingRefusal {
             return try await showPage(item, context: context, error: refusal.key, status: .unprocessableContent)
         }
-        return try await done(item.id, "flash_deliverable_saved", context)
+        return try await done(item.id, .flash_deliverable_saved, context)
     }
 }
 

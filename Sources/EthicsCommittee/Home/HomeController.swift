@@ -59,23 +59,23 @@ struct HomeController {
             work.map { item in
                 let raw = date(item)
                 let shown = raw.map { $0.count == 10 ? formats.calendarDate($0, language) : formats.date($0, language) }
-                return Item(href: Paths.case(item.caseId), title: item.title, status: messages["case_status_\(item.status)"] ?? "",
+                return Item(href: Paths.case(item.caseId), title: item.title, status: messages[runtime: "case_status_\(item.status)"] ?? "",
                             date: shown, overdue: overdue && (raw.map { $0.count == 10 && $0 < today } ?? false),
-                            detail: messages["tier_\(item.detail)"] ?? item.detail)
+                            detail: messages[runtime: "tier_\(item.detail)"] ?? item.detail)
             }
         }
         func section(_ heading: String, _ list: [Item], _ empty: String, all: String? = nil) -> Section {
-            Section(heading: messages[heading] ?? "", items: Array(list.prefix(HomeStore.shown)), empty: messages[empty] ?? "",
+            Section(heading: messages[runtime: heading] ?? "", items: Array(list.prefix(HomeStore.shown)), empty: messages[runtime: empty] ?? "",
                     more: list.count > HomeStore.shown ? all : nil)
         }
 
         let now = Timestamp.string(formats.clock.now)
         func meetingItems(_ list: [Meeting]) -> [Item] {
-            list.map { Item(href: Paths.meeting($0.id), title: $0.title, status: messages["meeting_status_\($0.status.rawValue)"] ?? "",
+            list.map { Item(href: Paths.meeting($0.id), title: $0.title, status: messages[runtime: "meeting_status_\($0.status.rawValue)"] ?? "",
                             date: formats.dateTime($0.startsAt, language), overdue: false, detail: "") }
         }
         func deliverableItems(_ list: [OwnedDeliverable]) -> [Item] {
-            list.map { Item(href: Paths.deliverable($0.id), title: $0.title, status: messages["deliverable_status_\($0.status)"] ?? "",
+            list.map { Item(href: Paths.deliverable($0.id), title: $0.title, status: messages[runtime: "deliverable_status_\($0.status)"] ?? "",
                             date: formats.calendarDate($0.dueOn, language), overdue: $0.dueOn < today, detail: "") }
         }
         /// A section shown only when it has something in it (work that most people rarely have).
@@ -85,7 +85,7 @@ struct HomeController {
 
         func systemItems(_ rows: [SystemListRow], date: (SystemListRow) -> String?) -> [Item] {
             rows.map { row in
-                Item(href: Paths.system(row.id), title: row.name, status: messages["system_status_\(row.status.rawValue)"] ?? "",
+                Item(href: Paths.system(row.id), title: row.name, status: messages[runtime: "system_status_\(row.status.rawValue)"] ?? "",
                      date: date(row).map { formats.calendarDate($0, language) }, overdue: date(row).map { $0 < today } ?? false,
                      detail: row.ownerName)
             }
@@ -103,14 +103,14 @@ struct HomeController {
         case .member, .expert:
             sections += whenAny("home_ballots_open", data.openBallots.map { ballot in
                 Item(href: Paths.meeting(ballot.meetingId) + "#vote-\(ballot.number)",
-                     title: Catalog.fill(messages["home_ballot_item"] ?? "", ["meeting": ballot.meetingTitle, "number": String(ballot.number)]), status: messages["ballot_vote_open"] ?? "",
-                     date: nil, overdue: false, detail: messages[ballot.voted ? "home_ballot_cast" : "home_ballot_waiting"] ?? "")
+                     title: messages.fill(.home_ballot_item, ["meeting": ballot.meetingTitle, "number": String(ballot.number)]), status: messages[.ballot_vote_open],
+                     date: nil, overdue: false, detail: messages[ballot.voted ? .home_ballot_cast : .home_ballot_waiting])
             })
             // Written procedures awaiting this voter's ballot (or declaration), soonest deadline first.
             sections += whenAny("home_written_awaiting", data.writtenAwaiting.map { row in
-                Item(href: Paths.writtenProcedure(row.id), title: row.title, status: messages["written_kind_\(row.kind.rawValue)"] ?? "",
+                Item(href: Paths.writtenProcedure(row.id), title: row.title, status: messages[runtime: "written_kind_\(row.kind.rawValue)"] ?? "",
                      date: formats.dateTime(row.deadline, language), overdue: false,
-                     detail: Catalog.fill(messages["written_progress"] ?? "", ["voted": String(row.ballots), "voters": String(row.voters)]))
+                     detail: messages.fill(.written_progress, ["voted": String(row.ballots), "voters": String(row.voters)]))
             }, all: Paths.writtenProcedures)
             sections.append(section("home_reviews_due", items(data.reviewsDue), "home_reviews_none",
                                     all: Paths.cases + "?scope=to_review"))
@@ -147,51 +147,49 @@ struct HomeController {
                                     "home_next_meetings_none", all: Paths.meetings))
             sections += whenAny("home_deliverables_owned", deliverableItems(data.deliverablesOwned), all: Paths.deliverables)
         }
-        let page = Page(greeting: (messages["home_greeting"] ?? "").replacingOccurrences(of: "{name}", with: user.name),
-                        roleSummary: messages["home_role_\(user.role.rawValue)"] ?? "",
+        let page = Page(greeting: messages.fill(.home_greeting, ["name": user.name]),
+                        roleSummary: messages[runtime: "home_role_\(user.role.rawValue)"] ?? "",
                         isAdmin: Policy.decide(context.actor, .manageAccounts) == .allow,
                         declarationDue: declarationDue, profileHref: user.role.sitsOnCommittee ? Paths.member(user.id) : nil,
                         sections: sections,
                         newCase: Policy.decide(context.actor, .createCase) == .allow ? Paths.newCase : nil)
-        return try await renderer.page("home/index", page, title: "home_title", context: context, path: Paths.home)
+        return try await renderer.page("home/index", page, title: .home_title, context: context, path: Paths.home)
     }
 
     /// Planned meetings that cannot reach the quorum even if everyone invited comes: too few voting members
     /// invited, or no external one when the rule asks for one. Recusals are per item, so they are not counted here.
-    private func quorumRisks(_ data: HomeData, _ messages: [String: String], _ language: Language) -> [Item] {
+    private func quorumRisks(_ data: HomeData, _ messages: Messages, _ language: Language) -> [Item] {
         let invitedRisks = invitationRisks(data, messages, language)
         return invitedRisks + forecastRisks(data, except: Set(invitedRisks.map(\.href)), messages, language)
     }
 
     /// The next planned meetings with an item that will not be quorate, from the answers and the conflicts
     /// (`QuorumForecast`): flagged ahead of time, with the first such item in words.
-    private func forecastRisks(_ data: HomeData, except flagged: Set<String>, _ messages: [String: String],
+    private func forecastRisks(_ data: HomeData, except flagged: Set<String>, _ messages: Messages,
                                _ language: Language) -> [Item] {
         var found: [Item] = []
         for record in data.forecasts where !flagged.contains(Paths.meeting(record.meeting.id)) {
             let id = record.meeting.id
             let problems = record.forecastProblems(settings.current, messages)
             guard let first = problems.first else { continue }
-            let more = problems.count > 1 ? " " + Catalog.fill(messages["forecast_more"] ?? "", ["count": String(problems.count - 1)]) : ""
-            found.append(Item(href: Paths.meeting(id), title: record.meeting.title, status: messages["forecast_home_status"] ?? "",
+            let more = problems.count > 1 ? " " + messages.fill(.forecast_more, ["count": String(problems.count - 1)]) : ""
+            found.append(Item(href: Paths.meeting(id), title: record.meeting.title, status: messages[.forecast_home_status],
                               date: formats.dateTime(record.meeting.startsAt, language), overdue: false, detail: first + more))
         }
         return found
     }
 
-    private func invitationRisks(_ data: HomeData, _ messages: [String: String], _ language: Language) -> [Item] {
+    private func invitationRisks(_ data: HomeData, _ messages: Messages, _ language: Language) -> [Item] {
         let voters = data.votingMembers.map { Quorum.Voter(id: $0.userId, external: $0.external) }
         let rule = settings.current
         return data.plannedWithInvitees.compactMap { meeting, invited in
             guard case .refused(let reason) = Quorum.check(rule: rule.quorumRule, requiresExternal: rule.quorumRequiresExternal,
                                                           voters: voters, present: invited, recused: []) else { return nil }
             let invitedVoters = voters.filter { invited.contains($0.id) }.count
-            let counts = (messages["home_quorum_invited"] ?? "")
-                .replacingOccurrences(of: "{invited}", with: String(invitedVoters))
-                .replacingOccurrences(of: "{voters}", with: String(voters.count))
+            let counts = messages.fill(.home_quorum_invited, ["invited": String(invitedVoters), "voters": String(voters.count)])
             return Item(href: Paths.meeting(meeting.id), title: meeting.title, status: counts,
                         date: formats.dateTime(meeting.startsAt, language),
-                        overdue: false, detail: messages[reason] ?? reason)
+                        overdue: false, detail: messages[runtime: reason] ?? reason)
         }
     }
 }

@@ -13,21 +13,21 @@ struct IncidentCharts {
     func bySystem(_ figures: IncidentFigures, year: Int) -> SVGChart {
         var items = figures.bySystem.map { item("system", $0.name, $0.count) }
         if figures.otherSystems > 0 || items.isEmpty {
-            items.append(item("others", base.text("figures_incident_others"), figures.otherSystems))
+            items.append(item("others", base.text(.figures_incident_others), figures.otherSystems))
         }
-        if figures.noSystem > 0 { items.append(item("none", base.text("incident_no_system"), figures.noSystem)) }
-        return SVGChart.bars(id: "chart-incident-systems", title: base.text("figures_chart_incident_systems", year),
-                             categoryHeader: base.text("incident_system"), valueHeader: base.text("figures_incidents"), items: items,
+        if figures.noSystem > 0 { items.append(item("none", base.text(.incident_no_system), figures.noSystem)) }
+        return SVGChart.bars(id: "chart-incident-systems", title: base.text(.figures_chart_incident_systems, year),
+                             categoryHeader: base.text(.incident_system), valueHeader: base.text(.figures_incidents), items: items,
                              language: language)
     }
 
     func bySeverity(_ figures: IncidentFigures, year: Int) -> SVGChart {
         let severities: [IncidentSeverity?] = IncidentSeverity.allCases.map { $0 } + [nil]
-        return SVGChart.bars(id: "chart-incident-severity", title: base.text("figures_chart_incident_severity", year),
-                             categoryHeader: base.text("incident_severity"), valueHeader: base.text("figures_incidents"),
+        return SVGChart.bars(id: "chart-incident-severity", title: base.text(.figures_chart_incident_severity, year),
+                             categoryHeader: base.text(.incident_severity), valueHeader: base.text(.figures_incidents),
                              items: severities.map { severity in
                                  let count = figures.bySeverity[severity] ?? 0
-                                 return item(severity?.rawValue ?? "unassessed", base.text("incident_severity_\(severity?.rawValue ?? "unassessed")"),
+                                 return item(severity?.rawValue ?? "unassessed", base.text(runtime: "incident_severity_\(severity?.rawValue ?? "unassessed")"),
                                              count, emphasis: severity == .critical && count > 0)
                              },
                              language: language)
@@ -35,18 +35,18 @@ struct IncidentCharts {
 
     func byMonth(_ figures: IncidentFigures, year: Int) -> SVGChart {
         let names = Self.monthNames(language)
-        return SVGChart.bars(id: "chart-incident-months", title: base.text("figures_chart_incident_months", year),
-                             categoryHeader: base.text("figures_month"), valueHeader: base.text("figures_incidents"),
+        return SVGChart.bars(id: "chart-incident-months", title: base.text(.figures_chart_incident_months, year),
+                             categoryHeader: base.text(.figures_month), valueHeader: base.text(.figures_incidents),
                              items: (0..<12).map { item("month", names[$0], figures.byMonth[$0]) },
                              language: language)
     }
 
     func triage(_ figures: IncidentFigures, year: Int) -> SVGChart {
-        SVGChart.bars(id: "chart-incident-triage", title: base.text("figures_chart_incident_triage", year),
-                      categoryHeader: base.text("figures_triage_state"), valueHeader: base.text("figures_incidents"),
+        SVGChart.bars(id: "chart-incident-triage", title: base.text(.figures_chart_incident_triage, year),
+                      categoryHeader: base.text(.figures_triage_state), valueHeader: base.text(.figures_incidents),
                       items: TriageDelay.allCases.map { delay in
                           let count = figures.triage[delay] ?? 0
-                          return item(delay.rawValue, base.text("figures_triage_\(delay.rawValue)"), count,
+                          return item(delay.rawValue, base.text(runtime: "figures_triage_\(delay.rawValue)"), count,
                                       emphasis: (delay == .longer || delay == .pending) && count > 0)
                       },
                       language: language)
@@ -66,8 +66,8 @@ struct IncidentCharts {
 
     /// The two headline numbers: incidents reported, mean days to triage.
     func headlines(_ figures: IncidentFigures) -> [ReportPages.Headline] {
-        [.init(label: base.text("figures_headline_incidents"), value: formats.number(figures.total, language)),
-         .init(label: base.text("figures_headline_triage_days"),
+        [.init(label: base.text(.figures_headline_incidents), value: formats.number(figures.total, language)),
+         .init(label: base.text(.figures_headline_triage_days),
                value: figures.meanDaysToTriage.map { formats.number($0, language) } ?? "—")]
     }
 }

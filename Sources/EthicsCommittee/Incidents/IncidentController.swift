@@ -49,18 +49,18 @@ struct IncidentController {
         var evidence: [EvidenceFile] = []
         for file in context.uploads where file.field == "evidence" && !file.bytes.isEmpty {
             let name = AttachmentType.cleanName(file.filename)
-            guard file.bytes.count <= maxBytes else { errors.add("evidence", "error_attachment_too_large"); break }
-            guard let type = AttachmentType.detect(file.bytes, filename: name) else { errors.add("evidence", "error_attachment_type"); break }
+            guard file.bytes.count <= maxBytes else { errors.add("evidence", .error_attachment_too_large); break }
+            guard let type = AttachmentType.detect(file.bytes, filename: name) else { errors.add("evidence", .error_attachment_type); break }
             evidence.append(EvidenceFile(filename: AttachmentType.downloadName(name, mime: type.mime), type: type, bytes: file.bytes))
         }
-        if evidence.count > 5 { errors.add("evidence", "incident_error_evidence_count") }
+        if evidence.count > 5 { errors.add("evidence", .incident_error_evidence_count) }
         guard errors.isEmpty, let actor = context.actor else {
             let state = FormState(values: form.values, errors: errors, language: context.language)
             return try await renderNew(system, state, context: context, status: .unprocessableContent)
         }
         let id = try await incidents.report(form.draft, systemId: system.id, evidence: evidence, awareOn: today, reporter: actor,
                                             by: context.auditActor)
-        return try await sessions.redirect(to: Paths.incident(id), flash: "flash_incident_reported", context)
+        return try await sessions.redirect(to: Paths.incident(id), flash: .flash_incident_reported, context)
     }
 
     private func renderNew(_ system: AISystem, _ form: FormState, context: AppRequestContext,
@@ -71,7 +71,7 @@ struct IncidentController {
             form: form, harmTypes: views.harmChoices(form), severities: views.severityChoices(form, fallback: IncidentSeverity.minor.rawValue),
             fallbacks: views.fallbackChoices(form), title: views.hint(FieldLimits.title), text: views.hint(FieldLimits.incidentText),
             today: formats.localISODate())
-        return try await renderer.page("incidents/new", page, title: "incident_new_title", context: context,
+        return try await renderer.page("incidents/new", page, title: .incident_new_title, context: context,
                                        path: Paths.systemIncidentNew(system.id), status: status)
     }
 
@@ -97,7 +97,7 @@ struct IncidentController {
         guard let actor = context.actor else { throw AppError.signInRequired }
         let form = IncidentTriageForm(context.form)
         var errors = form.validate()
-        if Int(form.revision) == nil { errors.add("revision", "incident_error_changed") }
+        if Int(form.revision) == nil { errors.add("revision", .incident_error_changed) }
         guard errors.isEmpty, let triage = form.triage, let revision = Int(form.revision) else {
             return try await renderShow(incident, facts, triageForm: form.refused(errors, context.language), context: context,
                                         status: .unprocessableContent)
@@ -108,11 +108,11 @@ struct IncidentController {
             // Someone else triaged it meanwhile, or a choice is no longer allowed: the form again, as typed, with the reason.
             let (fresh, freshFacts) = try await incidents.find(id: incident.id) ?? (incident, facts)
             let field = refusal.key == "incident_error_system" ? "system_id" : refusal.key == "incident_error_owner" ? "owner_id" : nil
-            let state = field.map { form.refused(.on($0, refusal.key), context.language) }
+            let state = field.map { form.refused(.on($0, runtime: refusal.key), context.language) }
                 ?? form.refused(message: refusal.key, context.language)
             return try await renderShow(fresh, freshFacts, triageForm: state, context: context, status: .unprocessableContent)
         }
-        return try await sessions.redirect(to: Paths.incident(incident.id), flash: "flash_incident_triaged", context)
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: .flash_incident_triaged, context)
     }
 
     func confirmClose(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -132,7 +132,7 @@ struct IncidentController {
         } catch let refusal as IncidentRefusal where refusal.key == "incident_error_close_incomplete" {
             return try await renderShow(incident, facts, message: refusal.key, context: context, status: .unprocessableContent)
         }
-        return try await sessions.redirect(to: Paths.incident(incident.id), flash: "flash_incident_closed", context)
+        return try await sessions.redirect(to: Paths.incident(incident.id), flash: .flash_incident_closed, context)
     }
 
     func download(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -155,7 +155,7 @@ struct IncidentController {
         guard let actor = context.actor else { throw AppError.signInRequired }
         let builder = IncidentShowBuilder(incidents: incidents, formats: formats, language: context.language)
         let page = try await builder.page(incident, facts, actor: actor, triageForm: triageForm, message: message)
-        return try await renderer.page("incidents/show", page, title: incident.title, context: context,
+        return try await renderer.page("incidents/show", page, titleText: incident.title, context: context,
                                        path: Paths.incident(incident.id), status: status)
     }
 }

@@ -36,17 +36,17 @@ struct IncidentFields: Sendable {
         if let problem = Validate.text(title, max: FieldLimits.title) { errors.add("title", problem) }
         if let problem = Validate.text(description, max: FieldLimits.incidentText) { errors.add("description", problem) }
         if occurredOn.isEmpty {
-            if occurredRequired { errors.add("occurred_on", "error_required") }
+            if occurredRequired { errors.add("occurred_on", .error_required) }
         } else if !Formats.isISODate(occurredOn) {
-            errors.add("occurred_on", "error_date")
+            errors.add("occurred_on", .error_date)
         } else if occurredOn > today {
-            errors.add("occurred_on", "incident_error_future")
+            errors.add("occurred_on", .incident_error_future)
         }
-        if HarmType(rawValue: rawHarm) == nil { errors.add("harm_type", "error_choice") }
+        if HarmType(rawValue: rawHarm) == nil { errors.add("harm_type", .error_choice) }
         if !peopleAffected.isEmpty && (Int(peopleAffected).map { $0 < 0 || $0 > 1_000_000_000 } ?? true) {
-            errors.add("people_affected", "incident_error_people")
+            errors.add("people_affected", .incident_error_people)
         }
-        if !rawFallback.isEmpty && FallbackUse(rawValue: rawFallback) == nil { errors.add("fallback_used", "error_choice") }
+        if !rawFallback.isEmpty && FallbackUse(rawValue: rawFallback) == nil { errors.add("fallback_used", .error_choice) }
     }
 
     func draft(severity: IncidentSeverity?, actionsTaken: String, serviceNamed: String = "") -> IncidentDraft {
@@ -76,7 +76,7 @@ struct IncidentReportForm: Sendable {
     func validate(today: String) -> FieldErrors {
         var errors = FieldErrors()
         common.validate(today: today, occurredRequired: true, into: &errors)
-        if IncidentSeverity(rawValue: rawSeverity) == nil { errors.add("severity", "error_choice") }
+        if IncidentSeverity(rawValue: rawSeverity) == nil { errors.add("severity", .error_choice) }
         if let problem = Validate.text(actionsTaken, max: FieldLimits.incidentText, required: false) { errors.add("actions_taken", problem) }
         return errors
     }
@@ -141,16 +141,16 @@ struct IncidentTriageForm: PageForm {
 
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if Int64(systemId) == nil { errors.add("system_id", "incident_error_system") }
-        if IncidentSeverity(rawValue: rawSeverity) == nil { errors.add("severity", "error_choice") }
-        if !ownerId.isEmpty && Int64(ownerId) == nil { errors.add("owner_id", "error_choice") }
+        if Int64(systemId) == nil { errors.add("system_id", .incident_error_system) }
+        if IncidentSeverity(rawValue: rawSeverity) == nil { errors.add("severity", .error_choice) }
+        if !ownerId.isEmpty && Int64(ownerId) == nil { errors.add("owner_id", .error_choice) }
         if let problem = Validate.text(rootCause, max: FieldLimits.incidentText, required: false) { errors.add("root_cause", problem) }
         if let problem = Validate.text(correctiveActions, max: FieldLimits.incidentText, required: false) {
             errors.add("corrective_actions", problem)
         }
-        if !Formats.isISODate(awareOn) { errors.add("aware_on", "error_date") }
-        if Art73Case(rawValue: rawArt73) == nil { errors.add("art73_case", "error_choice") }
-        if !authorityNotifiedOn.isEmpty && !Formats.isISODate(authorityNotifiedOn) { errors.add("authority_notified_on", "error_date") }
+        if !Formats.isISODate(awareOn) { errors.add("aware_on", .error_date) }
+        if Art73Case(rawValue: rawArt73) == nil { errors.add("art73_case", .error_choice) }
+        if !authorityNotifiedOn.isEmpty && !Formats.isISODate(authorityNotifiedOn) { errors.add("authority_notified_on", .error_date) }
         return errors
     }
 

@@ -42,7 +42,7 @@ struct IncidentListController {
         let language = context.language
         var all = filter
         all.status = nil
-        let tabs = [StatusTab(href: Paths.incidents + Self.query(all), label: views.text("incident_status_all"),
+        let tabs = [StatusTab(href: Paths.incidents + Self.query(all), label: views.text(.incident_status_all),
                               count: formats.number(byStatus.values.reduce(0, +), language), current: filter.status == nil)]
             + IncidentStatus.allCases.map { status in
                 var one = filter
@@ -58,13 +58,13 @@ struct IncidentListController {
             tabs: tabs, action: Paths.incidents, status: filter.status?.rawValue ?? "",
             severities: values.choices("severity", IncidentSeverity.allCases.map { ($0.rawValue, views.severity($0)) }),
             harmTypes: values.choices("harm_type", HarmType.allCases.map { ($0.rawValue, views.harm($0)) }),
-            sources: values.choices("source", IncidentSource.allCases.map { ($0.rawValue, views.text("incident_source_\($0.rawValue)")) }),
+            sources: values.choices("source", IncidentSource.allCases.map { ($0.rawValue, views.text(runtime: "incident_source_\($0.rawValue)")) }),
             rows: shown.rows.map(views.row), hasRows: !shown.rows.isEmpty,
-            count: Catalog.plural("incidents_count", shown.total, language),
+            count: Catalog.messages(language).fill(.incidents_count, count: shown.total),
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil,
             exportHref: Policy.decide(actor, .exportCases) == .allow ? Paths.incidentsExportCSV + Self.query(filter) : nil)
-        return try await renderer.page("incidents/index", page, title: "incidents_title", context: context, path: Paths.incidents)
+        return try await renderer.page("incidents/index", page, title: .incidents_title, context: context, path: Paths.incidents)
     }
 
     /// The incidents the person may see under the list's filters, one row each, as CSV (the staff and internal
@@ -87,8 +87,8 @@ struct IncidentListController {
                     let due = Art73Deadline.due(severity: row.severity, awareOn: row.awareOn, case: row.art73Case)
                     text += CSV.line([
                         String(row.id), dates.localISODate(of: row.reportedAt), row.systemName ?? "", row.title, views.harm(row.harmType),
-                        views.severity(row.severity), views.status(row.status), views.text("incident_source_\(row.source.rawValue)"),
-                        row.peopleAffected.map(String.init) ?? "", views.text("incident_fallback_\(row.fallbackUsed.rawValue)"),
+                        views.severity(row.severity), views.status(row.status), views.text(runtime: "incident_source_\(row.source.rawValue)"),
+                        row.peopleAffected.map(String.init) ?? "", views.text(runtime: "incident_fallback_\(row.fallbackUsed.rawValue)"),
                         row.awareOn, due ?? "", row.authorityNotifiedOn ?? "",
                         row.triagedAt.map { dates.localISODate(of: $0) } ?? "", row.closedAt.map { dates.localISODate(of: $0) } ?? ""])
                 }

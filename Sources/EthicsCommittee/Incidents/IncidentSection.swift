@@ -16,7 +16,7 @@ struct IncidentSection {
         let views = IncidentViews(formats: formats, language: language)
         func link(_ page: Int) -> String { Paths.system(systemId) + "?\(Self.pageParameter)=\(page)#incidents" }
         return IncidentPages.SystemSection(
-            rows: shown.rows.map(views.row), hasRows: !shown.rows.isEmpty, count: Catalog.plural("incidents_count", shown.total, language),
+            rows: shown.rows.map(views.row), hasRows: !shown.rows.isEmpty, count: Catalog.messages(language).fill(.incidents_count, count: shown.total),
             reportHref: Policy.decide(actor, .reportIncident(facts)) == .allow ? Paths.systemIncidentNew(systemId) : nil,
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)

@@ -12,35 +12,35 @@ struct IncidentShowBuilder {
         let views = IncidentViews(formats: formats, language: language)
         func date(_ iso: String?) -> String? { iso.map { formats.calendarDate($0, language) } }
         var list: [IncidentPages.Fact] = []
-        func add(_ key: String, _ value: String?, href: String? = nil) {
+        func add(_ key: MessageKey, _ value: String?, href: String? = nil) {
             if let value, !value.isEmpty { list.append(.init(label: views.text(key), value: value, href: href)) }
         }
         // The system page is linked for whoever may open it (the chair reads a critical incident on any system).
         let systemHref = facts.system.flatMap { Policy.decide(actor, .viewSystem($0)) == .allow ? incident.systemId.map(Paths.system) : nil }
-        add("incident_system", incident.systemName ?? views.text("incident_no_system"), href: systemHref)
+        add(.incident_system, incident.systemName ?? views.text(.incident_no_system), href: systemHref)
         if incident.source == .public {
-            add("incident_source", views.text("incident_source_public"))
-            add("incident_service_named", incident.serviceNamed)
-            add("incident_receipt", incident.receipt)
+            add(.incident_source, views.text(.incident_source_public))
+            add(.incident_service_named, incident.serviceNamed)
+            add(.incident_receipt, incident.receipt)
         } else {
-            add("incident_reported_by", incident.reporterName)
+            add(.incident_reported_by, incident.reporterName)
         }
-        add("incident_reported_at", formats.dateTime(incident.reportedAt, language))
-        add("incident_occurred_on", date(incident.occurredOn))
-        add("incident_harm_type", views.harm(incident.harmType))
-        add("incident_severity", views.severity(incident.severity))
-        add("incident_people_affected", incident.peopleAffected.map { formats.number($0, language) } ?? views.text("incident_unknown"))
-        add("incident_fallback_used", views.text("incident_fallback_\(incident.fallbackUsed.rawValue)"))
-        add("incident_aware_on", date(incident.awareOn))
-        add("incident_owner", incident.ownerName ?? views.text("incident_no_owner"))
-        add("incident_triaged_at", incident.triagedAt.map { formats.dateTime($0, language) })
-        add("incident_closed_at", incident.closedAt.map { formats.dateTime($0, language) })
+        add(.incident_reported_at, formats.dateTime(incident.reportedAt, language))
+        add(.incident_occurred_on, date(incident.occurredOn))
+        add(.incident_harm_type, views.harm(incident.harmType))
+        add(.incident_severity, views.severity(incident.severity))
+        add(.incident_people_affected, incident.peopleAffected.map { formats.number($0, language) } ?? views.text(.incident_unknown))
+        add(.incident_fallback_used, views.text(runtime: "incident_fallback_\(incident.fallbackUsed.rawValue)"))
+        add(.incident_aware_on, date(incident.awareOn))
+        add(.incident_owner, incident.ownerName ?? views.text(.incident_no_owner))
+        add(.incident_triaged_at, incident.triagedAt.map { formats.dateTime($0, language) })
+        add(.incident_closed_at, incident.closedAt.map { formats.dateTime($0, language) })
 
         let due = Art73Deadline.due(severity: incident.severity, awareOn: incident.awareOn, case: incident.art73Case)
         let deadline = due.map { due in
             IncidentPages.Deadline(
                 due: formats.calendarDate(due, language),
-                explanation: Catalog.fill(views.text("incident_art73_\(incident.art73Case.rawValue)"),
+                explanation: Catalog.fill(views.text(runtime: "incident_art73_\(incident.art73Case.rawValue)"),
                                           ["days": String(incident.art73Case.days), "aware": formats.calendarDate(incident.awareOn, language)]),
                 notified: date(incident.authorityNotifiedOn),
                 missed: Art73Deadline.missed(due: due, today: formats.localISODate(), notifiedOn: incident.authorityNotifiedOn))
@@ -67,7 +67,7 @@ struct IncidentShowBuilder {
             evidence: evidence, deadline: deadline, systemHref: systemHref, maySuspend: maySuspend,
             triage: triage,
             closeHref: Policy.decide(actor, .closeIncident(facts)) == .allow ? Paths.incidentClose(incident.id) : nil,
-            formError: message.map { views.text($0) })
+            formError: message.map { views.text(runtime: $0) })
     }
 
     /// The triage form: the systems the secretary may tie it to, the severity, the owners the policy allows.
@@ -86,7 +86,7 @@ struct IncidentShowBuilder {
         state.values["revision"] = String(incident.revision)
         let systems = try await incidents.systemChoices(for: actor)
         let chosenSystem = state.value("system_id")
-        var systemChoices = [Choice(value: "", label: views.text("incident_choose_system"), selected: chosenSystem.isEmpty)]
+        var systemChoices = [Choice(value: "", label: views.text(.incident_choose_system), selected: chosenSystem.isEmpty)]
         systemChoices += systems.map { Choice(value: String($0.id), label: $0.name, selected: String($0.id) == chosenSystem) }
         // Before a system is chosen (a public report) every candidate is offered; the store checks the owner against
         // the system chosen.
@@ -94,14 +94,14 @@ struct IncidentShowBuilder {
             facts.system == nil || Policy.decide(Actor(userId: $0.id, role: $0.role), .ownIncident(facts)) == .allow
         }
         let chosenOwner = state.value("owner_id")
-        var ownerChoices = [Choice(value: "", label: views.text("incident_no_owner"), selected: chosenOwner.isEmpty)]
+        var ownerChoices = [Choice(value: "", label: views.text(.incident_no_owner), selected: chosenOwner.isEmpty)]
         ownerChoices += owners.map { Choice(value: String($0.id), label: $0.name, selected: String($0.id) == chosenOwner) }
         return IncidentPages.Triage(
             action: Paths.incidentTriage(incident.id) + "#triage-form", form: state, systems: systemChoices,
-            severities: [Choice(value: "", label: views.text("incident_choose"), selected: state.value("severity").isEmpty)]
+            severities: [Choice(value: "", label: views.text(.incident_choose), selected: state.value("severity").isEmpty)]
                 + views.severityChoices(state),
             owners: ownerChoices,
-            periods: state.choices("art73_case", Art73Case.allCases.map { ($0.rawValue, views.text("incident_art73_choice_\($0.rawValue)")) }),
+            periods: state.choices("art73_case", Art73Case.allCases.map { ($0.rawValue, views.text(runtime: "incident_art73_choice_\($0.rawValue)")) }),
             text: views.hint(FieldLimits.incidentText), first: incident.status == .reported)
     }
 }

@@ -64,7 +64,7 @@ struct PublicFeedbackController {
 
     /// The answer to a report: its receipt number and nothing of what was sent (not stored anywhere it could be read back).
     private func receipt(_ number: String, context: AppRequestContext) async throws -> Response {
-        try await renderer.page("incidents/receipt", IncidentPages.Receipt(receipt: number), title: "feedback_receipt_title",
+        try await renderer.page("incidents/receipt", IncidentPages.Receipt(receipt: number), title: .feedback_receipt_title,
                                 context: context, path: Paths.feedback)
     }
 
@@ -74,7 +74,7 @@ struct PublicFeedbackController {
             action: Paths.feedback + "#feedback-form", form: form, harmTypes: views.harmChoices(form), fallbacks: views.fallbackChoices(form),
             title: views.hint(FieldLimits.title), text: views.hint(FieldLimits.incidentText), service: views.hint(FieldLimits.serviceNamed),
             today: formats.localISODate())
-        return try await renderer.page("incidents/feedback", page, title: "feedback_title", context: context, path: Paths.feedback,
+        return try await renderer.page("incidents/feedback", page, title: .feedback_title, context: context, path: Paths.feedback,
                                        status: status)
     }
 }

@@ -1,46 +1,52 @@
 import Foundation
+import NIOConcurrencyHelpers
 
-/// The message catalogues: every piece of text people read comes from here, by key.
-/// A test fails when a key is in one language and not the other, or a template names a missing key.
+/// The message catalogues: every piece of text people read comes from here, by key. The text is data,
+/// `translations/<language>.json` (flat key → text, plural forms as `key_one` / `key_other`), compiled into
+/// the binary by the TemplateCompiler build plugin with the typed keys (`MessageKey`, `PluralKey`); a folder
+/// given at start-up (`--translations`, `TranslationFolder`) may replace it, once validated.
 public enum Catalog {
-    public static func messages(_ language: Language) -> [String: String] {
-        switch language {
-        case .en: english
-        case .fr: frenchTypeset
-        }
+    /// The catalogue of a language, French typography applied.
+    public static func messages(_ language: Language) -> Messages {
+        current.withLockedValue { $0 }.of(language)
     }
 
-    /// The French catalogue with French typography applied once (`FrenchTypography`).
-    static let frenchTypeset = french.mapValues(FrenchTypography.apply)
+    /// The built-in texts (from translations/ at build time).
+    static let builtIn = Catalogues(english: Messages(.en, embedded["en"] ?? []), french: Messages(.fr, embedded["fr"] ?? []))
 
-    /// Plural forms: `key_one` and `key_other`, with `{count}` replaced. French uses the singular for 0 and 1.
-    public static func plural(_ key: String, _ count: Int, _ language: Language) -> String {
-        let one = language == .fr ? count <= 1 : count == 1
-        let text = messages(language)[key + (one ? "_one" : "_other")] ?? key
-        return text.replacingOccurrences(of: "{count}", with: String(count))
+    /// Replaces the built-in texts with those of a folder, after `TranslationFolder` found nothing wrong in it
+    /// (`ethics serve --translations DIR`). Throws, and keeps the built-in texts, otherwise.
+    public static func use(folder: String) throws {
+        let loaded = try TranslationFolder.load(URL(fileURLWithPath: folder), over: builtIn)
+        current.withLockedValue { $0 = loaded }
     }
 
-    /// A person's title for a position, in the form they chose where the language has several
-    /// (`position_chair_feminine`…), else the position's name.
-    static func title(_ position: Position, _ form: TitleForm, _ messages: [String: String]) -> String {
-        messages["position_\(position.rawValue)_\(form.rawValue)"] ?? messages["position_\(position.rawValue)"] ?? ""
-    }
+    private static let current = NIOLockedValueBox(builtIn)
 
-    /// A message with its named placeholders (`{name}`) filled in.
+    /// Position of every key in each language's texts (also keys only looked up by text, as `audit_action_case.created`).
+    static let index: [String: Int] = Dictionary(uniqueKeysWithValues: MessageKey.names.enumerated().map { ($1, $0) })
+
+    /// A text with its named placeholders (`{name}`) filled in. Typed look-ups go through `Messages.fill`.
     static func fill(_ template: String, _ values: [String: String]) -> String {
         values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 
-    /// Each feature may keep its text in a file of its own (`Catalog+Feature.swift`, one dictionary per
-    /// language), listed here. A key defined twice stops the app at start-up, so every test catches it.
-    static let english = combine([englishBase, englishAudit, englishReports, englishNotifications, englishSearch, englishForms,
-                                  englishMeetingLifecycle, englishAccounts, englishBallots, englishWritten, englishAIAct, englishAIActRefusals, englishAIActReview,
-                                  englishSystems, englishIncidents, englishScale, englishBounds, englishSystemsFollowUp])
-    static let french = combine([frenchBase, frenchAudit, frenchReports, frenchNotifications, frenchSearch, frenchForms,
-                                 frenchMeetingLifecycle, frenchAccounts, frenchBallots, frenchWritten, frenchAIAct, frenchAIActRefusals, frenchAIActReview,
-                                 frenchSystems, frenchIncidents, frenchScale, frenchBounds, frenchSystemsFollowUp])
+    /// A person's title for a position, in the form they chose where the language has several
+    /// (`position_chair_feminine`…), else the position's name.
+    static func title(_ position: Position, _ form: TitleForm, _ messages: Messages) -> String {
+        messages[runtime: "position_\(position.rawValue)_\(form.rawValue)"] ?? messages[runtime: "position_\(position.rawValue)"] ?? ""
+    }
+}
 
-    private static func combine(_ parts: [[String: String]]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: parts.flatMap { $0.map { ($0.key, $0.value) } })
+/// The catalogue of each language.
+struct Catalogues: Sendable {
+    let english: Messages
+    let french: Messages
+
+    func of(_ language: Language) -> Messages {
+        switch language {
+        case .en: english
+        case .fr: french
+        }
     }
 }

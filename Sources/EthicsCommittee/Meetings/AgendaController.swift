@@ -35,7 +35,7 @@ struct AgendaController {
     }
 
     /// Runs a change; a refusal from the store re-renders the page, through `refused` when the form must be kept.
-    private func run(_ record: MeetingRecord, _ flash: String, _ context: AppRequestContext,
+    private func run(_ record: MeetingRecord, _ flash: MessageKey, _ context: AppRequestContext,
                      refused: ((String) async throws -> Response)? = nil,
                      _ body: () async throws -> Void) async throws -> Response {
         do {
@@ -53,13 +53,13 @@ struct AgendaController {
         switch AgendaKind(rawValue: form["kind"]) {
         case .case:
             guard let caseId = Int64(form["case_id"]) else { return try await builder.refuse(record, "agenda_error_case", context) }
-            return try await run(record, "flash_item_added", context) {
+            return try await run(record, .flash_item_added, context) {
                 try await agenda.add(meetingId: id, kind: .case, caseId: caseId, by: context.auditActor)
             }
         case .minutes:
             guard let earlier = Int64(form["minutes_meeting_id"]), earlier != id,
                   let (meeting, _) = try await meetings.find(id: earlier) else { return try await builder.refuse(record, "agenda_error_minutes", context) }
-            return try await run(record, "flash_item_added", context) {
+            return try await run(record, .flash_item_added, context) {
                 try await agenda.add(meetingId: id, kind: .minutes, minutesMeetingId: earlier, title: meeting.title, by: context.auditActor)
             }
         case .free:
@@ -68,10 +68,10 @@ struct AgendaController {
             forms.agendaItem = item.refused(item.validate(), context.language)
             if forms.agendaItem.refused { return try await builder.refuse(record, forms: forms, context) }
             guard let html = try? Markdown.html(item.note) else {
-                forms.agendaItem = item.refused(.on("note", "error_too_long"), context.language)
+                forms.agendaItem = item.refused(.on("note", .error_too_long), context.language)
                 return try await builder.refuse(record, forms: forms, context)
             }
-            return try await run(record, "flash_item_added", context, refused: { key in
+            return try await run(record, .flash_item_added, context, refused: { key in
                 forms.agendaItem = item.refused(message: key, context.language)
                 return try await builder.refuse(record, forms: forms, context)
             }) {
@@ -86,7 +86,7 @@ struct AgendaController {
         let record = try await managed(context)
         let item = try item(record, context)
         guard let direction = context.parameters.get("direction"), ["up", "down"].contains(direction) else { throw Refusal.notFound }
-        return try await run(record, "flash_item_moved", context) {
+        return try await run(record, .flash_item_moved, context) {
             try await agenda.reorder(itemId: item.id, meetingId: record.meeting.id, up: direction == "up", by: context.auditActor)
         }
     }
@@ -96,7 +96,7 @@ struct AgendaController {
         let item = try item(record, context)
         guard let target = Int64(context.form["meeting_id"]), target != record.meeting.id,
               try await meetings.find(id: target) != nil else { return try await builder.refuse(record, "agenda_error_target", context) }
-        return try await run(record, "flash_item_transferred", context) {
+        return try await run(record, .flash_item_transferred, context) {
             try await agenda.transfer(itemId: item.id, from: record.meeting.id, to: target, by: context.auditActor)
         }
     }
@@ -120,10 +120,10 @@ struct AgendaController {
         var errors = form.validate()
         if item.kind != .free { errors = FieldErrors(); if let problem = Validate.text(form.note, max: FieldLimits.longText, required: false) { errors.add("note", problem) } }
         guard errors.isEmpty, let html = try? Markdown.html(form.note) else {
-            let state = form.refused(errors.isEmpty ? .on("note", "error_markdown_too_large") : errors, context.language)
+            let state = form.refused(errors.isEmpty ? .on("note", .error_markdown_too_large) : errors, context.language)
             return try await itemForm(record, item, state, context, status: .unprocessableContent)
         }
-        return try await run(record, "flash_item_edited", context, refused: { key in
+        return try await run(record, .flash_item_edited, context, refused: { key in
             try await itemForm(record, item, form.refused(message: key, context.language), context, status: .unprocessableContent)
         }) {
             try await agenda.edit(itemId: item.id, meetingId: record.meeting.id, title: item.kind == .free ? form.title : nil,
@@ -134,7 +134,7 @@ struct AgendaController {
     func remove(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await managed(context)
         let item = try item(record, context)
-        return try await run(record, "flash_item_removed", context) {
+        return try await run(record, .flash_item_removed, context) {
             try await agenda.remove(itemId: item.id, meetingId: record.meeting.id, by: context.auditActor)
         }
     }
@@ -147,7 +147,7 @@ struct AgendaController {
                                       heading: "\(number). \(view.title)", free: item.kind == .free,
                                       action: Paths.meetingItemEdit(record.meeting.id, item.id) + "#item-form", form: form,
                                       limits: LimitHints(context.language))
-        return try await builder.renderer.page("meetings/item_edit", page, title: record.meeting.title, context: context,
+        return try await builder.renderer.page("meetings/item_edit", page, titleText: record.meeting.title, context: context,
                                                path: Paths.meetingItemEdit(record.meeting.id, item.id), status: status)
     }
 
@@ -170,7 +170,7 @@ struct AgendaController {
         if case .refused(let reason) = record.quorum(item, views.settings.current) {
             // The reason reads "not reached: …"; say what is not reached.
             let messages = Catalog.messages(language)
-            return try await refused(FieldErrors(), "\(messages["quorum_label"] ?? "") \(messages[reason] ?? reason)")
+            return try await refused(FieldErrors(), "\(messages[.quorum_label]) \(messages[runtime: reason] ?? reason)")
         }
         let eligible = record.eligibleVoters(item)
         let eligibleIds = Set(eligible.map { "vote_\($0.userId)" })
@@ -181,8 +181,8 @@ struct AgendaController {
         let missing = errors.keys.keys.contains { $0.hasPrefix("vote_") }
         let allowed: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
         var outcome = ItemOutcome(rawValue: form.rawOutcome).flatMap { allowed.contains($0) ? $0 : nil }
-        if outcome == nil { errors.add("outcome", "vote_error_outcome") }
-        for (field, key) in form.validate().keys { errors.add(field, key) }
+        if outcome == nil { errors.add("outcome", .vote_error_outcome) }
+        for (field, key) in form.validate().keys { errors.add(field, runtime: key) }
         let votes = eligible.compactMap { voter in
             form.choice(voter.userId).map { VoteEntry(userId: voter.userId, choice: $0, dissent: form.dissent(voter.userId)) }
         }
@@ -195,7 +195,7 @@ struct AgendaController {
                                                                      users: users, language: language, errors: &errors)
         }
         guard errors.isEmpty, let outcome else { return try await refused(errors, missing ? "vote_error_missing" : nil) }
-        guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }
+        guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", .error_markdown_too_large)) }
         var decision = ItemDecision(outcome: outcome, text: form.decision, html: html)
         decision.conditions = conditions
         // Adopting earlier minutes approves them: their printed copy is archived with its fingerprint, as the chair's is.
@@ -205,8 +205,8 @@ struct AgendaController {
         }
         let meetingDate = views.formats.localISODate(of: record.meeting.startsAt)
         // The AI Act's refusal (Art. 5) is said at the outcome; any other reason at the top of the form.
-        return try await run(record, "flash_item_decided", context, refused: { key in
-            try await key.hasPrefix("aiact_refusal") ? refused(.on("outcome", key)) : refused(FieldErrors(), key)
+        return try await run(record, .flash_item_decided, context, refused: { key in
+            try await key.hasPrefix("aiact_refusal") ? refused(.on("outcome", runtime: key)) : refused(FieldErrors(), key)
         }) {
             try await agenda.decide(itemId: item.id, meetingId: record.meeting.id, meetingDate: meetingDate, votes: votes,
                                     decision: decision, by: context.auditActor)

@@ -32,7 +32,7 @@ struct BallotController {
         try await builder.refuse(record, key, context)
     }
 
-    private func done(_ record: MeetingRecord, _ flash: String, number: Int, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ record: MeetingRecord, _ flash: MessageKey, number: Int, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.meeting(record.meeting.id) + "#vote-\(number)", flash: flash, context)
     }
 
@@ -48,7 +48,7 @@ struct BallotController {
         } catch let refusal as MeetingRefusal {
             return try await refuse(record, refusal.key, context)
         }
-        return try await done(record, "flash_vote_opened", number: number, context)
+        return try await done(record, .flash_vote_opened, number: number, context)
     }
 
     /// A voter's own ballot. Refused (422, what was typed kept, the reason on the form) after the close, for a
@@ -76,7 +76,7 @@ struct BallotController {
         } catch let refusal as MeetingRefusal {
             return try await refused(FieldErrors(), refusal.key)
         }
-        return try await done(record, "flash_ballot_cast", number: number, context)
+        return try await done(record, .flash_ballot_cast, number: number, context)
     }
 
     /// The secretary records a member's vote by show of hands ("recorded by the secretary").
@@ -96,7 +96,7 @@ struct BallotController {
         var errors = form.validate()
         // The policy's reason, said of the member rather than to them.
         if let voter = form.voterId, let reason = Policy.ballotRefusal(record.ballotFacts(item, userId: voter)) {
-            errors.add("voter_id", ["ballot_error_not_present", "ballot_error_not_voting", "ballot_error_recused"].contains(reason) ? reason + "_member" : reason)
+            errors.add("voter_id", runtime: ["ballot_error_not_present", "ballot_error_not_voting", "ballot_error_recused"].contains(reason) ? reason + "_member" : reason)
         }
         guard errors.isEmpty, let voter = form.voterId, let choice = form.ballot.choice else { return try await refused(errors) }
         do {
@@ -105,7 +105,7 @@ struct BallotController {
         } catch let refusal as MeetingRefusal {
             return try await refused(FieldErrors(), refusal.key)
         }
-        return try await done(record, "flash_ballot_recorded", number: number, context)
+        return try await done(record, .flash_ballot_recorded, number: number, context)
     }
 
     /// Closes the vote. Quorum first (the reason, as for the roll), then the majority rule inside the store's
@@ -126,12 +126,12 @@ struct BallotController {
         }
         if case .refused(let reason) = record.quorum(item, views.settings.current) {
             let messages = Catalog.messages(language)
-            return try await refused(FieldErrors(), Punctuation.of(language).labelled(messages["quorum_label"] ?? "", messages[reason] ?? reason))
+            return try await refused(FieldErrors(), Punctuation.of(language).labelled(messages[.quorum_label], messages[runtime: reason] ?? reason))
         }
         var errors = form.validate()
         let allowed: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
         let outcome = ItemOutcome(rawValue: form.rawOutcome).flatMap { allowed.contains($0) ? $0 : nil }
-        if outcome == nil { errors.add("outcome", "vote_error_outcome") }
+        if outcome == nil { errors.add("outcome", .vote_error_outcome) }
         var conditions: [NewCondition] = []
         if outcome == .conditions {
             conditions = try await ConditionOwners.meetingConditions(form.conditions, form.obligations, caseId: item.caseId,
@@ -139,7 +139,7 @@ struct BallotController {
                                                                      users: users, language: language, errors: &errors)
         }
         guard errors.isEmpty, let outcome else { return try await refused(errors) }
-        guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", "error_markdown_too_large")) }
+        guard let html = try? Markdown.html(form.decision) else { return try await refused(.on("decision", .error_markdown_too_large)) }
         var decision = ItemDecision(outcome: outcome, text: form.decision, html: html)
         decision.conditions = conditions
         if item.kind == .minutes, outcome == .adopted, let earlier = item.minutesMeetingId, let earlierRecord = try await views.record(earlier) {
@@ -151,11 +151,11 @@ struct BallotController {
                                         meetingDate: views.formats.localISODate(of: record.meeting.startsAt), proposal: decision,
                                         by: context.auditActor)
         } catch let refusal as MeetingRefusal where refusal.key.hasPrefix("aiact_refusal") {
-            return try await refused(.on("outcome", refusal.key))  // Art. 5: said at the outcome
+            return try await refused(.on("outcome", runtime: refusal.key))  // Art. 5: said at the outcome
         } catch let refusal as MeetingRefusal {
             return try await refused(FieldErrors(), refusal.key)
         }
-        return try await done(record, "flash_vote_closed", number: number, context)
+        return try await done(record, .flash_vote_closed, number: number, context)
     }
 
     /// The secretary's count as a small HTML fragment (who has voted, not how), for the page's script to refresh.

@@ -14,7 +14,7 @@ struct BallotForm: PageForm {
     var values: [String: String] { ["choice": rawChoice, "dissent": dissent] }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if choice == nil { errors.add("choice", "error_vote_choice") }
+        if choice == nil { errors.add("choice", .error_vote_choice) }
         if let problem = Validate.text(dissent, max: FieldLimits.dissent, required: false) { errors.add("dissent", problem) }
         return errors
     }
@@ -32,7 +32,7 @@ struct HandsForm: PageForm {
     var values: [String: String] { ballot.values.merging(["voter_id": rawVoter]) { $1 } }
     func validate() -> FieldErrors {
         var errors = ballot.validate()
-        if voterId == nil { errors.add("voter_id", "ballot_error_voter") }
+        if voterId == nil { errors.add("voter_id", .ballot_error_voter) }
         return errors
     }
 }
@@ -60,9 +60,9 @@ struct CloseVoteForm: PageForm {
     }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if decision.isEmpty { errors.add("decision", "vote_error_decision") }
+        if decision.isEmpty { errors.add("decision", .vote_error_decision) }
         if let problem = Validate.text(decision, max: FieldLimits.longText, required: false) { errors.add("decision", problem) }
-        if !confirmed { errors.add(Confirmation.field, "vote_close_confirm_required") }
+        if !confirmed { errors.add(Confirmation.field, .vote_close_confirm_required) }
         return errors
     }
 }

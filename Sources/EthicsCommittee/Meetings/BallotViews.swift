@@ -21,13 +21,13 @@ struct BallotViews: Sendable {
         let showBallot = canCast || refusedBallot
         let canOpen = allowed(.openVote(vote)), follow = allowed(.followVote(vote)) && vote.isOpen
         let canClose = allowed(.closeVote(vote)), canRecord = allowed(.recordBallot(vote))
-        let notVoting = visible && vote.isOpen && mineFacts.invited && Policy.hasBallot(actor) && !canCast ? Policy.ballotRefusal(mineFacts).flatMap { messages[$0] } : nil
+        let notVoting = visible && vote.isOpen && mineFacts.invited && Policy.hasBallot(actor) && !canCast ? Policy.ballotRefusal(mineFacts).flatMap { messages[runtime: $0] } : nil
         guard canOpen || follow || showBallot || notVoting != nil else { return nil }
 
         let eligible = record.eligibleVoters(item)
         let byVoter = Dictionary(ballots.map { ($0.userId, $0) }, uniquingKeysWith: { first, _ in first })
         let counted = eligible.filter { byVoter[$0.userId] != nil }.count
-        let choices: [(value: String, label: String)] = VoteChoice.allCases.map { ($0.rawValue, messages["vote_\($0.rawValue)"] ?? "") }
+        let choices: [(value: String, label: String)] = VoteChoice.allCases.map { ($0.rawValue, messages[runtime: "vote_\($0.rawValue)"] ?? "") }
         let outcomes: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
         let own = byVoter[actor.userId]
         let ballotForm = refusedHere ? forms.ballot : FormState()
@@ -37,11 +37,11 @@ struct BallotViews: Sendable {
             number: number, open: vote.isOpen,
             openAction: canOpen ? Paths.meetingItemVoteOpen(meetingId, item.id) : nil,
             follow: follow,
-            countLine: Catalog.fill(messages["ballot_count_line"] ?? "", ["cast": String(counted), "eligible": String(eligible.count)]),
+            countLine: messages.fill(.ballot_count_line, ["cast": String(counted), "eligible": String(eligible.count)]),
             countRows: eligible.map { voter in
                 let ballot = byVoter[voter.userId]
                 let status = ballot.map { $0.bySecretary ? "ballot_status_by_secretary" : "ballot_status_voted" } ?? "ballot_status_waiting"
-                return BallotPages.CountRow(name: voter.name, status: messages[status] ?? "", voted: ballot != nil)
+                return BallotPages.CountRow(name: voter.name, status: messages[runtime: status] ?? "", voted: ballot != nil)
             },
             refreshHref: Paths.meeting(meetingId) + "#vote-\(number)",
             countHref: Paths.meetingItemVoteCount(meetingId, item.id),
@@ -49,7 +49,7 @@ struct BallotViews: Sendable {
             handsVoters: handsForm.choices("voter_id", eligible.map { (String($0.userId), $0.name) }),
             handsChoices: handsForm.choices("choice", choices), handsForm: handsForm,
             closeAction: canClose ? Paths.meetingItemVoteClose(meetingId, item.id) : nil,
-            closeOutcomes: closeForm.choices("outcome", outcomes.map { ($0.rawValue, messages["outcome_\($0.rawValue)"] ?? "") }),
+            closeOutcomes: closeForm.choices("outcome", outcomes.map { ($0.rawValue, messages[runtime: "outcome_\($0.rawValue)"] ?? "") }),
             closeForm: closeForm, isCase: item.kind == .case,
             conditionRows: canClose && item.kind == .case
                 ? ConditionRowView.rows(closeForm, owners: owners.map { ($0.value, $0.label) }, fallback: nil, suffix: "-close-\(number)") : [],
@@ -59,8 +59,8 @@ struct BallotViews: Sendable {
             ballotForm: ballotForm,
             dissent: ballotForm.refused ? ballotForm.value("dissent") : own?.dissent ?? "",
             mine: own.map { ballot in
-                Catalog.fill(messages[ballot.bySecretary ? "ballot_mine_by_secretary" : "ballot_mine"] ?? "",
-                             ["choice": messages["vote_\(ballot.choice.rawValue)"] ?? "", "when": formats.dateTime(ballot.castAt, language)])
+                messages.fill(ballot.bySecretary ? .ballot_mine_by_secretary : .ballot_mine,
+                             ["choice": messages[runtime: "vote_\(ballot.choice.rawValue)"] ?? "", "when": formats.dateTime(ballot.castAt, language)])
             },
             notVoting: notVoting)
     }

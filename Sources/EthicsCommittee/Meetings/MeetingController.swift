@@ -33,7 +33,7 @@ struct MeetingController {
             found.map { meeting in
                 let overdue = meeting.status == .planned && meeting.startsAt < now
                 return MeetingPages.ListRow(href: Paths.meeting(meeting.id), title: meeting.title, when: views.when(meeting, context.language),
-                                            status: messages[overdue ? "meeting_status_not_held" : "meeting_status_\(meeting.status.rawValue)"] ?? "",
+                                            status: messages[runtime: overdue ? "meeting_status_not_held" : "meeting_status_\(meeting.status.rawValue)"] ?? "",
                                             statusKey: meeting.status.rawValue)
             }
         }
@@ -50,7 +50,7 @@ struct MeetingController {
             newHref: Policy.decide(actor, .manageMeetings) == .allow ? Paths.newMeeting : nil,
             upcomingPager: pager(upcoming) { Paths.meetings + "?upcoming=\($0)&past=\(past.number)" },
             pastPager: pager(past) { Paths.meetings + "?upcoming=\(upcoming.number)&past=\($0)" })
-        return try await renderer.page("meetings/index", page, title: "meetings_title", context: context, path: Paths.meetings)
+        return try await renderer.page("meetings/index", page, title: .meetings_title, context: context, path: Paths.meetings)
     }
 
     func new(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -58,7 +58,7 @@ struct MeetingController {
         let voting = Set(try await meetings.votingMembers().map(\.userId))
         let form = try await formPage(title: "", startsAt: "", duration: "120", place: "", videoURL: "", invited: voting,
                                       errors: FieldErrors(), context: context)
-        return try await renderer.page("meetings/form", form, title: "meeting_new_title", context: context, path: Paths.newMeeting)
+        return try await renderer.page("meetings/form", form, title: .meeting_new_title, context: context, path: Paths.newMeeting)
     }
 
     /// The planning form, or with `editing` the form that changes that planned meeting.
@@ -68,18 +68,18 @@ struct MeetingController {
         let committee = try await meetings.committee()
         return MeetingPages.Form(
             action: (editing.map { Paths.meetingEdit($0.id) } ?? Paths.meetings) + "#meeting-form",
-            heading: messages[editing == nil ? "meeting_new_title" : "meeting_edit_title"] ?? "",
-            submit: messages[editing == nil ? "meeting_create" : "meeting_edit_save"] ?? "",
+            heading: messages[editing == nil ? .meeting_new_title : .meeting_edit_title],
+            submit: messages[editing == nil ? .meeting_create : .meeting_edit_save],
             backHref: editing.map { Paths.meeting($0.id) } ?? Paths.meetings,
             editing: editing != nil, title: title, startsAt: startsAt, duration: duration, place: place, videoURL: videoURL,
             timeZone: views.settings.current.timeZone,
             members: committee.map { member in
-                let kind = messages[member.external ? "member_external" : "member_internal"] ?? ""
-                let vote = member.voting ? "" : " · " + (messages["meeting_non_voting"] ?? "")
+                let kind = messages[member.external ? .member_external : .member_internal]
+                let vote = member.voting ? "" : " · " + messages[.meeting_non_voting]
                 return MeetingPages.InviteeOption(value: String(member.userId), label: "\(member.name) (\(kind)\(vote))",
                                                   checked: invited.contains(member.userId))
             },
-            errors: errors.messages(context.language), error: errors.isEmpty ? nil : messages["meeting_form_errors"])
+            errors: errors.messages(context.language), error: errors.isEmpty ? nil : messages[.meeting_form_errors])
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -88,11 +88,11 @@ struct MeetingController {
         let (draft, errors) = form.validate(formats: views.formats)
         guard let draft else {
             let page = try await formPage(form, errors: errors, context: context)
-            return try await renderer.page("meetings/form", page, title: "meeting_new_title", context: context,
+            return try await renderer.page("meetings/form", page, title: .meeting_new_title, context: context,
                                            path: Paths.newMeeting, status: .unprocessableContent)
         }
         let id = try await meetings.create(draft, by: context.auditActor)
-        return try await done(id, "flash_meeting_created", context)
+        return try await done(id, .flash_meeting_created, context)
     }
 
     /// The form again with what was typed and the messages.
@@ -105,7 +105,7 @@ struct MeetingController {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await views.load(context)
         let page = try await builder.page(record, context: context)
-        return try await renderer.page("meetings/show", page, title: record.meeting.title, context: context,
+        return try await renderer.page("meetings/show", page, titleText: record.meeting.title, context: context,
                                        path: Paths.meeting(record.meeting.id))
     }
 
@@ -126,7 +126,7 @@ struct MeetingController {
         } catch let refusal as MeetingRefusal {
             return try await builder.refuse(record, refusal.key, context)
         }
-        return try await done(record.meeting.id, "flash_meeting_held", context)
+        return try await done(record.meeting.id, .flash_meeting_held, context)
     }
 
     func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -145,10 +145,10 @@ struct MeetingController {
         } catch let refusal as MeetingRefusal {
             return try await builder.refuse(record, refusal.key, context)
         }
-        return try await done(record.meeting.id, "flash_attendance_recorded", context)
+        return try await done(record.meeting.id, .flash_attendance_recorded, context)
     }
 
-    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.meeting(id), flash: flash, context)
     }
 }

@@ -13,7 +13,7 @@ struct AgendaItemForm: PageForm {
     var values: [String: String] { ["title": title, "note": note] }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if let problem = Validate.text(title, max: FieldLimits.title) { errors.add("title", problem == "error_required" ? "agenda_error_title" : problem) }
+        if let problem = Validate.text(title, max: FieldLimits.title) { errors.add("title", problem == .error_required ? .agenda_error_title : problem) }
         if let problem = Validate.text(note, max: FieldLimits.longText, required: false) { errors.add("note", problem) }
         return errors
     }
@@ -49,7 +49,7 @@ struct VoteForm: PageForm {
 
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if decision.isEmpty { errors.add("decision", "vote_error_decision") }
+        if decision.isEmpty { errors.add("decision", .vote_error_decision) }
         if let problem = Validate.text(decision, max: FieldLimits.longText, required: false) { errors.add("decision", problem) }
         return errors
     }
@@ -58,7 +58,7 @@ struct VoteForm: PageForm {
     func validate(voters: [Int64]) -> FieldErrors {
         var errors = FieldErrors()
         for id in voters {
-            if choice(id) == nil { errors.add("vote_\(id)", "error_vote_choice") }
+            if choice(id) == nil { errors.add("vote_\(id)", .error_vote_choice) }
             if let problem = Validate.text(dissent(id), max: FieldLimits.dissent, required: false) { errors.add("dissent_\(id)", problem) }
         }
         return errors

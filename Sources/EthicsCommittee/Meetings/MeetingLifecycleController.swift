@@ -35,7 +35,7 @@ struct MeetingLifecycleController {
             title: meeting.title, startsAt: views.formats.localInput(meeting.startsAt), duration: String(meeting.duration),
             place: meeting.place, videoURL: meeting.videoURL, invited: record.facts.invitees, errors: FieldErrors(), editing: meeting,
             context: context)
-        return try await renderer.page("meetings/form", page, title: "meeting_edit_title", context: context, path: Paths.meetingEdit(meeting.id))
+        return try await renderer.page("meetings/form", page, title: .meeting_edit_title, context: context, path: Paths.meetingEdit(meeting.id))
     }
 
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -45,8 +45,8 @@ struct MeetingLifecycleController {
         let (draft, errors) = form.validate(formats: views.formats)
         func refused(_ errors: FieldErrors, _ message: String? = nil) async throws -> Response {
             var page = try await planning.formPage(form, errors: errors, editing: meeting, context: context)
-            if let message { page.error = Catalog.messages(context.language)[message] }
-            return try await renderer.page("meetings/form", page, title: "meeting_edit_title", context: context,
+            if let message { page.error = Catalog.messages(context.language)[runtime: message] }
+            return try await renderer.page("meetings/form", page, title: .meeting_edit_title, context: context,
                                            path: Paths.meetingEdit(meeting.id), status: .unprocessableContent)
         }
         guard let draft else { return try await refused(errors, "meeting_form_errors") }
@@ -56,7 +56,7 @@ struct MeetingLifecycleController {
             // Held or cancelled meanwhile: the form comes back with what was typed, and why.
             return try await refused(FieldErrors(), "meeting_error_not_planned_change")
         }
-        return try await done(meeting.id, meeting.startsAt == draft.startsAt ? "flash_meeting_changed" : "flash_meeting_rescheduled", context)
+        return try await done(meeting.id, meeting.startsAt == draft.startsAt ? .flash_meeting_changed : .flash_meeting_rescheduled, context)
     }
 
     func cancelPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,7 +73,7 @@ struct MeetingLifecycleController {
             return try await cancelForm(record, reason: reason, error: nil, context: context, status: .ok)
         }
         if let problem = Validate.text(reason, max: FieldLimits.cancelReason) {
-            return try await cancelForm(record, reason: reason, error: problem == "error_required" ? "meeting_cancel_error_reason" : problem,
+            return try await cancelForm(record, reason: reason, error: problem == .error_required ? "meeting_cancel_error_reason" : problem.name,
                                         context: context, status: .unprocessableContent)
         }
         do {
@@ -82,7 +82,7 @@ struct MeetingLifecycleController {
             return try await builder.refuse(record, refusal.key == "meeting_error_not_planned" ? "meeting_error_not_planned_change" : refusal.key,
                                             context)
         }
-        return try await done(record.meeting.id, "flash_meeting_cancelled", context)
+        return try await done(record.meeting.id, .flash_meeting_cancelled, context)
     }
 
     private func cancelForm(_ record: MeetingRecord, reason: String, error: String?, context: AppRequestContext,
@@ -90,12 +90,12 @@ struct MeetingLifecycleController {
         let messages = Catalog.messages(context.language), id = record.meeting.id
         let cases = record.items.filter { $0.kind == .case && $0.decidedAt == nil }.count
         let page = MeetingLifecyclePages.Cancel(
-            heading: Catalog.fill(messages["meeting_cancel_title"] ?? "", ["name": record.meeting.title]),
-            explanation: Catalog.fill(messages["meeting_cancel_text"] ?? "", ["invitees": String(record.invitees.count), "cases": String(cases)]),
+            heading: messages.fill(.meeting_cancel_title, ["name": record.meeting.title]),
+            explanation: messages.fill(.meeting_cancel_text, ["invitees": String(record.invitees.count), "cases": String(cases)]),
             action: Paths.meetingCancel(id) + "#cancel-form", backHref: Paths.meeting(id), backLabel: record.meeting.title,
-            reason: reason, error: error.map { messages[$0] ?? $0 }, maxLength: FieldLimits.cancelReason,
-            hint: Catalog.fill(messages["limit_characters"] ?? "", ["count": String(FieldLimits.cancelReason)]))
-        return try await renderer.page("meetings/cancel", page, title: page.heading, context: context, path: Paths.meetingCancel(id),
+            reason: reason, error: error.map { messages[runtime: $0] ?? $0 }, maxLength: FieldLimits.cancelReason,
+            hint: messages.fill(.limit_characters, ["count": String(FieldLimits.cancelReason)]))
+        return try await renderer.page("meetings/cancel", page, titleText: page.heading, context: context, path: Paths.meetingCancel(id),
                                        status: status)
     }
 
@@ -118,7 +118,7 @@ struct MeetingLifecycleController {
         } catch let refusal as MeetingRefusal {
             return try await builder.refuse(record, refusal.key, context)
         }
-        return try await done(record.meeting.id, "flash_meeting_closed", context)
+        return try await done(record.meeting.id, .flash_meeting_closed, context)
     }
 
     /// An invitee answers for themself: attending, excused or not sure, until the meeting opens.
@@ -132,10 +132,10 @@ struct MeetingLifecycleController {
         } catch let refusal as MeetingRefusal {
             return try await builder.refuse(record, refusal.key, context)
         }
-        return try await done(record.meeting.id, "flash_rsvp_saved", context)
+        return try await done(record.meeting.id, .flash_rsvp_saved, context)
     }
 
-    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.meeting(id), flash: flash, context)
     }
 }

@@ -34,17 +34,17 @@ extension MeetingShowBuilder {
         if planned, Policy.decide(context.actor, .answerInvitation(record.facts)) == .allow, let me = context.actor?.userId {
             let mine = record.invitees.first { $0.userId == me }?.rsvp
             view.rsvpAction = Paths.meetingRSVP(id)
-            view.rsvpChoices = RSVP.allCases.map { Choice(value: $0.rawValue, label: messages["rsvp_\($0.rawValue)"] ?? "", selected: $0 == mine) }
-            view.rsvpCurrent = messages["rsvp_current_\(mine?.rawValue ?? "none")"]
+            view.rsvpChoices = RSVP.allCases.map { Choice(value: $0.rawValue, label: messages[runtime: "rsvp_\($0.rawValue)"] ?? "", selected: $0 == mine) }
+            view.rsvpCurrent = messages[runtime: "rsvp_current_\(mine?.rawValue ?? "none")"]
         }
         if manage {
             view.showAnswers = true
             for index in page.attendance.indices {
                 let answer = record.invitees.first { $0.userId == page.attendance[index].userId }?.rsvp
-                page.attendance[index].answer = messages["rsvp_\(answer?.rawValue ?? "none")"] ?? ""
+                page.attendance[index].answer = messages[runtime: "rsvp_\(answer?.rawValue ?? "none")"] ?? ""
             }
             let counts = Dictionary(grouping: record.invitees.compactMap(\.rsvp), by: { $0 }).mapValues(\.count)
-            view.answersSummary = Catalog.fill(messages["rsvp_summary"] ?? "", [
+            view.answersSummary = messages.fill(.rsvp_summary, [
                 "attending": String(counts[.attending] ?? 0), "excused": String(counts[.excused] ?? 0),
                 "unsure": String(counts[.unsure] ?? 0),
                 "none": String(record.invitees.filter { $0.rsvp == nil }.count),

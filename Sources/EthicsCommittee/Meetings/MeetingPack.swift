@@ -60,7 +60,7 @@ struct MeetingPackBuilder: Sendable {
         for (index, item) in record.items.enumerated() {
             let recused = actor.map { record.recused(item).contains($0.userId) } ?? true
             guard MeetingViews.canSee(item, record, actor), !recused else {
-                items.append(MeetingPack.Item(number: index + 1, included: false, title: messages["pack_not_in_pack"] ?? "", kind: "",
+                items.append(MeetingPack.Item(number: index + 1, included: false, title: messages[.pack_not_in_pack], kind: "",
                                               quorum: nil, noteHTML: nil, paper: nil, scores: []))
                 continue
             }
@@ -74,11 +74,11 @@ struct MeetingPackBuilder: Sendable {
                                        present: invitedVoters, recused: record.recused(item))
             let title: String = switch item.kind {
             case .case: item.caseTitle ?? ""
-            case .minutes: (messages["agenda_minutes_of"] ?? "") + " " + item.title
+            case .minutes: messages[.agenda_minutes_of] + " " + item.title
             case .free: item.title
             }
             items.append(MeetingPack.Item(
-                number: index + 1, included: true, title: title, kind: messages["agenda_kind_\(item.kind.rawValue)"] ?? "",
+                number: index + 1, included: true, title: title, kind: messages[runtime: "agenda_kind_\(item.kind.rawValue)"] ?? "",
                 quorum: Self.outlook(outlook, voters: invitedVoters.subtracting(record.recused(item)).count, messages),
                 noteHTML: item.noteHTML.isEmpty ? nil : item.noteHTML, paper: paper,
                 scores: paper?.bars.map { MeetingPack.Score(area: $0.label, score: $0.score) } ?? []))
@@ -91,20 +91,20 @@ struct MeetingPackBuilder: Sendable {
             videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
             invitees: record.invitees.map { invitee in
                 MeetingPack.Invitee(name: invitee.name + (invitee.chair ? " (\(Catalog.title(.chair, invitee.titleForm, messages)))" : ""),
-                                    seat: messages[invitee.external ? "member_external" : "member_internal"] ?? "")
+                                    seat: messages[invitee.external ? .member_external : .member_internal])
             },
             items: items, hasItems: !items.isEmpty,
-            watermark: Catalog.fill(messages["pack_watermark"] ?? "", [
+            watermark: messages.fill(.pack_watermark, [
                 "name": context.session?.user.name ?? "",
                 "date": views.formats.dateTime(Timestamp.string(views.formats.clock.now), language)]))
     }
 
     /// The quorum outlook of an item before the meeting: within reach if every voting member invited (and not
     /// recused) comes, or out of reach and why.
-    static func outlook(_ result: Quorum.Result, voters: Int, _ messages: [String: String]) -> String {
+    static func outlook(_ result: Quorum.Result, voters: Int, _ messages: Messages) -> String {
         switch result {
-        case .ok: Catalog.fill(messages["pack_quorum_possible"] ?? "", ["count": String(voters)])
-        case .refused(let key): (messages["pack_quorum_impossible"] ?? "") + " " + (messages[key] ?? key)
+        case .ok: messages.fill(.pack_quorum_possible, ["count": String(voters)])
+        case .refused(let key): messages[.pack_quorum_impossible] + " " + (messages[runtime: key] ?? key)
         }
     }
 }

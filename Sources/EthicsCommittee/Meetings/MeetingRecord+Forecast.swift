@@ -15,7 +15,7 @@ extension MeetingRecord {
     }
 
     /// Forecast lines for the undecided items that will not be quorate: "Item 3 will not be quorate: …".
-    func forecastProblems(_ settings: Settings, _ messages: [String: String]) -> [String] {
+    func forecastProblems(_ settings: Settings, _ messages: Messages) -> [String] {
         items.enumerated().compactMap { index, item in
             guard item.decidedAt == nil else { return nil }
             let result = forecast(item, settings)
@@ -26,17 +26,17 @@ extension MeetingRecord {
 
 /// The forecast in words, from the catalogue.
 enum QuorumForecastText {
-    static func counts(_ result: QuorumForecast.Result, _ messages: [String: String]) -> String {
-        Catalog.fill(messages["forecast_counts"] ?? "", [
+    static func counts(_ result: QuorumForecast.Result, _ messages: Messages) -> String {
+        messages.fill(.forecast_counts, [
             "voters": String(result.voters), "recused": String(result.recused), "excused": String(result.excused),
             "expected": String(result.expected), "confirmed": String(result.confirmed), "needed": String(result.needed),
         ])
     }
 
-    static func line(number: Int, _ result: QuorumForecast.Result, _ messages: [String: String]) -> String {
+    static func line(number: Int, _ result: QuorumForecast.Result, _ messages: Messages) -> String {
         let key = result.quorate ? "forecast_item_ok" : "forecast_item_not_quorate"
-        var text = Catalog.fill(messages[key] ?? "", ["number": String(number), "counts": counts(result, messages)])
-        if case .refused("quorum_no_external") = result.outcome { text += " " + (messages["quorum_no_external"] ?? "") }
+        var text = Catalog.fill(messages[runtime: key] ?? "", ["number": String(number), "counts": counts(result, messages)])
+        if case .refused("quorum_no_external") = result.outcome { text += " " + messages[.quorum_no_external] }
         return text
     }
 }

@@ -32,7 +32,7 @@ struct MeetingShowBuilder: Sendable {
         let obligations = manage && held ? try await aiActObligations(record, language) : [:]
         var page = MeetingPages.Show(
             id: id, title: meeting.title, when: views.when(meeting, language), place: meeting.place.isEmpty ? nil : meeting.place, videoURL: meeting.videoURL.isEmpty ? nil : meeting.videoURL,
-            status: messages["meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
+            status: messages[runtime: "meeting_status_\(meeting.status.rawValue)"] ?? "", statusKey: meeting.status.rawValue,
             icsHref: Paths.meetingCalendar(id), minutesHref: Paths.meetingMinutes(id), printHref: Paths.meetingMinutesPrint(id),
             packHref: Paths.meetingPack(id),
             holdAction: manage && planned ? Paths.meetingHold(id) : nil,
@@ -67,9 +67,9 @@ struct MeetingShowBuilder: Sendable {
             },
             hasOverdue: !overdue.isEmpty,
             overdueMore: overdueTotal > overdue.count
-                ? Catalog.fill(messages["members_more"] ?? "", ["count": String(overdueTotal - overdue.count)]) : nil,
+                ? messages.fill(.members_more, ["count": String(overdueTotal - overdue.count)]) : nil,
             overdueAllHref: Paths.cases + "?scope=all&overdue=1",
-            minutesStatus: record.minutes == nil ? messages["minutes_none"] ?? "" : views.approvalLine(record.minutes, language),
+            minutesStatus: record.minutes == nil ? messages[.minutes_none] : views.approvalLine(record.minutes, language),
             formError: nil, limits: LimitHints(language), forms: forms)
         addLifecycle(&page, record, context: context)
         return page
@@ -92,15 +92,15 @@ struct MeetingShowBuilder: Sendable {
     /// `action` carries its fragment, so the browser lands on it.
     func refuse(_ record: MeetingRecord, forms: MeetingShowForms, _ context: AppRequestContext) async throws -> Response {
         let page = try await page(record, context: context, forms: forms)
-        return try await renderer.page("meetings/show", page, title: record.meeting.title, context: context,
+        return try await renderer.page("meetings/show", page, titleText: record.meeting.title, context: context,
                                        path: Paths.meeting(record.meeting.id), status: .unprocessableContent)
     }
 
     /// The meeting page again with the reason a change was refused (422).
     func refuse(_ record: MeetingRecord, _ key: String, _ context: AppRequestContext) async throws -> Response {
         var page = try await page(record, context: context)
-        page.formError = Catalog.messages(context.language)[key] ?? key
-        return try await renderer.page("meetings/show", page, title: record.meeting.title, context: context,
+        page.formError = Catalog.messages(context.language)[runtime: key] ?? key
+        return try await renderer.page("meetings/show", page, titleText: record.meeting.title, context: context,
                                        path: Paths.meeting(record.meeting.id), status: .unprocessableContent)
     }
 }

@@ -84,16 +84,16 @@ struct MeetingViews: Sendable {
         formats.dateTime(meeting.startsAt, language)
     }
 
-    func attendanceRows(_ record: MeetingRecord, _ messages: [String: String]) -> [MeetingPages.AttendanceRow] {
+    func attendanceRows(_ record: MeetingRecord, _ messages: Messages) -> [MeetingPages.AttendanceRow] {
         let voting = Set(record.voters.map(\.userId))
         return record.invitees.map { invitee in
             MeetingPages.AttendanceRow(
                 userId: invitee.userId, name: invitee.name + (invitee.chair ? " (\(Catalog.title(.chair, invitee.titleForm, messages)))" : ""),
-                kind: messages[invitee.external ? "member_external" : "member_internal"] ?? "", voting: voting.contains(invitee.userId),
-                attendance: invitee.attendance.flatMap { messages["attendance_\($0.rawValue)"] } ?? messages["attendance_unknown"] ?? "",
+                kind: messages[invitee.external ? .member_external : .member_internal], voting: voting.contains(invitee.userId),
+                attendance: invitee.attendance.flatMap { messages[runtime: "attendance_\($0.rawValue)"] } ?? messages[.attendance_unknown],
                 field: "attendance_\(invitee.userId)",
                 options: Attendance.allCases.map {
-                    Choice(value: $0.rawValue, label: messages["attendance_\($0.rawValue)"] ?? "", selected: $0 == invitee.attendance)
+                    Choice(value: $0.rawValue, label: messages[runtime: "attendance_\($0.rawValue)"] ?? "", selected: $0 == invitee.attendance)
                 })
         }
     }
@@ -108,32 +108,32 @@ struct MeetingViews: Sendable {
         let votes = visible ? record.votes[item.id] ?? [] : []
         let quorum = record.quorum(item, settings.current)
         let tally = VoteChoice.allCases.map { choice in
-            "\(votes.filter { $0.choice == choice }.count) \(messages["vote_\(choice.rawValue)"] ?? "")"
+            "\(votes.filter { $0.choice == choice }.count) \(messages[runtime: "vote_\(choice.rawValue)"] ?? "")"
         }.joined(separator: " · ")
         let recusedNames = record.recused(item).compactMap { id in record.voters.first { $0.userId == id }?.name ?? record.invitees.first { $0.userId == id }?.name }
         let title: String = switch item.kind {
         case .case: item.caseTitle ?? ""
-        case .minutes: (messages["agenda_minutes_of"] ?? "") + " " + (item.title.isEmpty ? "#\(item.minutesMeetingId ?? 0)" : item.title)
+        case .minutes: messages[.agenda_minutes_of] + " " + (item.title.isEmpty ? "#\(item.minutesMeetingId ?? 0)" : item.title)
         case .free: item.title
         }
         let outcomes: [ItemOutcome] = item.kind == .case ? [.favourable, .conditions, .unfavourable, .deferred] : [.adopted, .rejected]
         // An item opened to the members' ballots is decided by closing its vote (`BallotViews`), not by the roll.
         let canVote = forms && held && item.decidedAt == nil && item.voteOpenedAt == nil && visible
         var view = MeetingPages.Item(
-            number: number, confidential: !visible, title: visible ? title : messages["agenda_confidential"] ?? "",
-            kind: messages["agenda_kind_\(item.kind.rawValue)"] ?? "",
+            number: number, confidential: !visible, title: visible ? title : messages[.agenda_confidential],
+            kind: messages[runtime: "agenda_kind_\(item.kind.rawValue)"] ?? "",
             caseHref: visible ? item.caseId.map(Paths.case) : nil, noteHTML: visible && !item.noteHTML.isEmpty ? item.noteHTML : nil,
             recused: visible ? recusedNames.sorted() : [], hasRecused: visible && !recusedNames.isEmpty,
             quorum: visible && item.decidedAt == nil && held ? quorumText(quorum, messages) : nil, quorumOK: quorum == .ok,
             decided: visible && item.decidedAt != nil,
-            outcome: item.outcome.flatMap { messages["outcome_\($0.rawValue)"] } ?? "",
+            outcome: item.outcome.flatMap { messages[runtime: "outcome_\($0.rawValue)"] } ?? "",
             decisionHTML: visible ? item.decisionHTML : "", tally: visible ? tally : "",
             votes: votes.map {
-                MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent,
-                                     note: item.voteOpenedAt != nil && $0.recordedBy != $0.userId ? messages["ballot_by_secretary"] : nil)
+                MeetingPages.VoteRow(name: $0.name, choice: messages[runtime: "vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent,
+                                     note: item.voteOpenedAt != nil && $0.recordedBy != $0.userId ? messages[.ballot_by_secretary] : nil)
             },
             dissents: votes.filter { !$0.dissent.isEmpty }.map {
-                MeetingPages.VoteRow(name: $0.name, choice: messages["vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent)
+                MeetingPages.VoteRow(name: $0.name, choice: messages[runtime: "vote_\($0.choice.rawValue)"] ?? "", dissent: $0.dissent)
             },
             upAction: forms && planned ? Paths.meetingItemMove(meetingId, item.id, up: true) : nil,
             downAction: forms && planned ? Paths.meetingItemMove(meetingId, item.id, up: false) : nil,
@@ -143,10 +143,10 @@ struct MeetingViews: Sendable {
             voters: canVote ? record.eligibleVoters(item).map { voter in
                 let field = "vote_\(voter.userId)", dissentField = "dissent_\(voter.userId)"
                 return MeetingPages.Voter(name: voter.name, number: number, field: field, dissentField: dissentField,
-                                          choices: vote.choices(field, VoteChoice.allCases.map { ($0.rawValue, messages["vote_\($0.rawValue)"] ?? "") }),
+                                          choices: vote.choices(field, VoteChoice.allCases.map { ($0.rawValue, messages[runtime: "vote_\($0.rawValue)"] ?? "") }),
                                           dissent: vote.value(dissentField), error: vote.errors[field], dissentError: vote.errors[dissentField])
             } : [],
-            outcomes: vote.choices("outcome", outcomes.map { ($0.rawValue, messages["outcome_\($0.rawValue)"] ?? "") }),
+            outcomes: vote.choices("outcome", outcomes.map { ($0.rawValue, messages[runtime: "outcome_\($0.rawValue)"] ?? "") }),
             isCase: item.kind == .case, owners: owners)
         if canVote {
             view.form = vote
@@ -157,25 +157,25 @@ struct MeetingViews: Sendable {
         return view
     }
 
-    func quorumText(_ result: Quorum.Result, _ messages: [String: String]) -> String {
+    func quorumText(_ result: Quorum.Result, _ messages: Messages) -> String {
         switch result {
-        case .ok: messages["quorum_ok"] ?? ""
-        case .refused(let key): messages[key] ?? key
+        case .ok: messages[.quorum_ok]
+        case .refused(let key): messages[runtime: key] ?? key
         }
     }
 
     /// "Fingerprint (SHA-256) of the approved copy: …", for minutes approved with an archive.
     func fingerprintLine(_ minutes: Minutes?, _ language: Language) -> String? {
         guard let fingerprint = minutes?.fingerprint else { return nil }
-        return (Catalog.messages(language)["minutes_fingerprint_line"] ?? "").replacingOccurrences(of: "{sha256}", with: fingerprint)
+        return Catalog.messages(language).fill(.minutes_fingerprint_line, ["sha256": fingerprint])
     }
 
     /// "Approved by … on …", or "Draft: not yet approved".
     func approvalLine(_ minutes: Minutes?, _ language: Language) -> String {
         let messages = Catalog.messages(language)
-        guard let minutes, minutes.approved else { return messages["minutes_not_approved"] ?? "" }
+        guard let minutes, minutes.approved else { return messages[.minutes_not_approved] }
         let key = minutes.approvedInMeeting == nil ? "minutes_approved_line" : "minutes_approved_vote_line"
-        return (messages[key] ?? "").replacingOccurrences(of: "{name}", with: minutes.approvedByName ?? "")
+        return (messages[runtime: key] ?? "").replacingOccurrences(of: "{name}", with: minutes.approvedByName ?? "")
             .replacingOccurrences(of: "{date}", with: minutes.approvedAt.map { formats.dateTime($0, language) } ?? "")
     }
 }

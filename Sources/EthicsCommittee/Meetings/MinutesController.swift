@@ -46,17 +46,15 @@ struct MinutesController {
             approved: approved, approvalLine: views.approvalLine(record.minutes, context.language),
             fingerprint: views.fingerprintLine(record.minutes, context.language),
             archiveHref: record.minutes?.fingerprint != nil && Self.seesEveryItem(record, context.actor) ? Paths.meetingMinutesArchive(id) : nil,
-            recusedNote: recused.isEmpty ? nil : Catalog.fill(messages["minutes_chair_recused"] ?? "",
-                                                              ["items": recused.map(String.init).joined(separator: ", ")]),
-            returned: pending.map { (messages["minutes_returned_line"] ?? "").replacingOccurrences(of: "{name}", with: $0.byName)
-                .replacingOccurrences(of: "{date}", with: views.formats.dateTime($0.returnedAt, context.language)) },
+            recusedNote: recused.isEmpty ? nil : messages.fill(.minutes_chair_recused, ["items": recused.map(String.init).joined(separator: ", ")]),
+            returned: pending.map { messages.fill(.minutes_returned_line, ["name": $0.byName, "date": views.formats.dateTime($0.returnedAt, context.language)]) },
             returnedText: pending?.comment,
             returnAction: chairMay ? Paths.meetingMinutesReturn(id) : nil,
             saveAction: saveAction,
             markdown: text,
             approveAction: chairMay ? Paths.meetingMinutesApprove(id) : nil,
-            formError: besideEditor ? nil : error.flatMap { messages[$0] ?? $0 },
-            textError: besideEditor ? error.flatMap { messages[$0] ?? $0 } : nil)
+            formError: besideEditor ? nil : error.flatMap { messages[runtime: $0] ?? $0 },
+            textError: besideEditor ? error.flatMap { messages[runtime: $0] ?? $0 } : nil)
         return MinutesPageResult(page: page)
     }
 
@@ -65,8 +63,8 @@ struct MinutesController {
     private func render(_ record: MeetingRecord, _ context: AppRequestContext, markdown: String? = nil, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let page = try await page(record, context, markdown: markdown, error: error).page
-        let title = (Catalog.messages(context.language)["minutes_title"] ?? "") + " — " + record.meeting.title
-        return try await renderer.page("meetings/minutes", page, title: title, context: context,
+        let title = (Catalog.messages(context.language)[.minutes_title]) + " — " + record.meeting.title
+        return try await renderer.page("meetings/minutes", page, titleText: title, context: context,
                                        path: Paths.meetingMinutes(record.meeting.id), status: status)
     }
 
@@ -95,7 +93,7 @@ struct MinutesController {
         } catch let refusal as MeetingRefusal {
             return try await render(record, context, markdown: markdown, error: refusal.key, status: .unprocessableContent)
         }
-        return try await done(record.meeting.id, "flash_minutes_saved", context)
+        return try await done(record.meeting.id, .flash_minutes_saved, context)
     }
 
     /// Approval locks the minutes for good: the button leads to a confirmation page (`Confirmation`).
@@ -132,7 +130,7 @@ struct MinutesController {
         } catch let refusal as MeetingRefusal {
             return try await render(record, context, error: refusal.key, status: .unprocessableContent)
         }
-        return try await done(record.meeting.id, "flash_minutes_approved", context)
+        return try await done(record.meeting.id, .flash_minutes_approved, context)
     }
 
     /// The chair sends the draft back with comments (one Policy question with approving: the chair's decision).
@@ -142,22 +140,22 @@ struct MinutesController {
         let comment = context.form.raw("comment").trimmingCharacters(in: .whitespacesAndNewlines)
         func refused(_ key: String) async throws -> Response {
             var page = try await page(record, context).page
-            page.returnError = Catalog.messages(context.language)[key] ?? key
+            page.returnError = Catalog.messages(context.language)[runtime: key] ?? key
             page.returnComment = comment
-            let title = (Catalog.messages(context.language)["minutes_title"] ?? "") + " — " + record.meeting.title
-            return try await renderer.page("meetings/minutes", page, title: title, context: context,
+            let title = (Catalog.messages(context.language)[.minutes_title]) + " — " + record.meeting.title
+            return try await renderer.page("meetings/minutes", page, titleText: title, context: context,
                                            path: Paths.meetingMinutes(record.meeting.id), status: .unprocessableContent)
         }
-        if let problem = Validate.text(comment, max: 4000) { return try await refused(problem == "error_required" ? "minutes_return_empty" : problem) }
+        if let problem = Validate.text(comment, max: 4000) { return try await refused(problem == .error_required ? "minutes_return_empty" : problem.name) }
         do {
             try await minutes.sendBack(meetingId: record.meeting.id, comment: comment, by: context.auditActor)
         } catch let refusal as MeetingRefusal {
             return try await refused(refusal.key)
         }
-        return try await done(record.meeting.id, "flash_minutes_returned", context)
+        return try await done(record.meeting.id, .flash_minutes_returned, context)
     }
 
-    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.meetingMinutes(id), flash: flash, context)
     }
 

@@ -64,18 +64,19 @@ struct MinutesDocument: Sendable {
 
     /// The document of `record` as `actor` may read it.
     static func build(_ record: MeetingRecord, parts: [(itemId: Int64?, html: String)], conditions: [Int64: [CaseCondition]],
-                      actor: Actor?, settings: Settings, messages: [String: String],
+                      actor: Actor?, settings: Settings, messages: Messages,
                       formats: Formats, language: Language, secretaryName: String?,
                       written: [(WrittenRatification, CaseFacts?)] = []) -> MinutesDocument {
-        func t(_ key: String) -> String { messages[key] ?? "" }
+        func t(_ key: MessageKey) -> String { messages[key] }
+        func t(runtime key: String) -> String { messages[runtime: key] ?? "" }
         let names = Dictionary((record.invitees + record.voters).map { ($0.userId, $0.name) }, uniquingKeysWith: { first, _ in first })
         let attendance = Attendance.allCases.compactMap { kind -> Group? in
             let people = record.invitees.filter { $0.attendance == kind }
             guard !people.isEmpty else { return nil }
             let list = people.map { person in
-                person.name + (person.chair ? " (\(Catalog.title(.chair, person.titleForm, messages)))" : "") + (person.external ? ", \(t("member_external").lowercased())" : "")
+                person.name + (person.chair ? " (\(Catalog.title(.chair, person.titleForm, messages)))" : "") + (person.external ? ", \(t(.member_external).lowercased())" : "")
             }
-            return Group(label: "\(t("attendance_\(kind.rawValue)")) (\(people.count))", names: Punctuation.of(language).list(list))
+            return Group(label: "\(t(runtime: "attendance_\(kind.rawValue)")) (\(people.count))", names: Punctuation.of(language).list(list))
         }
         let visible = record.items.map { MeetingViews.canSee($0, record, actor) }
         var conflicts: [String] = []
@@ -84,13 +85,13 @@ struct MinutesDocument: Sendable {
         for (index, item) in record.items.enumerated() {
             let number = index + 1
             guard visible[index] else {
-                items.append(Item(number: number, title: t("agenda_confidential"), kind: "", confidential: true, resolution: nil,
+                items.append(Item(number: number, title: t(.agenda_confidential), kind: "", confidential: true, resolution: nil,
                                   outcome: nil, decisionHTML: nil, conditions: [], hasConditions: false, tally: nil, dissents: [],
                                   hasDissents: false, quorum: nil, recused: nil, notDecided: false, discussionHTML: nil))
                 continue
             }
             let recused = record.recused(item).compactMap { names[$0] }.sorted()
-            for name in recused { conflicts.append(Catalog.fill(t("minutes_conflict_line"), ["name": name, "number": String(number)])) }
+            for name in recused { conflicts.append(Catalog.fill(t(.minutes_conflict_line), ["name": name, "number": String(number)])) }
             let votes = record.votes[item.id] ?? []
             let decided = item.decidedAt != nil
             if decided { resolution += 1 }
@@ -98,26 +99,26 @@ struct MinutesDocument: Sendable {
             let eligible = record.voters.filter { !excluded.contains($0.userId) }.count
             let present = record.invitees.filter { $0.attendance == .present && voting.contains($0.userId) && !excluded.contains($0.userId) }.count
             let title: String = switch item.kind {
-            case .case: (item.caseTitle ?? "") + (item.caseId.map { " (\(Catalog.fill(t("minutes_case_number"), ["number": String($0)])))" } ?? "")
-            case .minutes: t("agenda_minutes_of") + " " + item.title
+            case .case: (item.caseTitle ?? "") + (item.caseId.map { " (\(Catalog.fill(t(.minutes_case_number), ["number": String($0)])))" } ?? "")
+            case .minutes: t(.agenda_minutes_of) + " " + item.title
             case .free: item.title
             }
             let itemConditions = decided && item.outcome == .conditions ? (item.caseId.flatMap { conditions[$0] } ?? []) : []
             items.append(Item(
-                number: number, title: title, kind: t("agenda_kind_\(item.kind.rawValue)"), confidential: false,
-                resolution: decided ? Catalog.fill(t("minutes_resolution"), ["number": String(resolution)]) : nil,
-                outcome: decided ? item.outcome.map { t("outcome_\($0.rawValue)") } : nil,
+                number: number, title: title, kind: t(runtime: "agenda_kind_\(item.kind.rawValue)"), confidential: false,
+                resolution: decided ? Catalog.fill(t(.minutes_resolution), ["number": String(resolution)]) : nil,
+                outcome: decided ? item.outcome.map { t(runtime: "outcome_\($0.rawValue)") } : nil,
                 decisionHTML: decided && !item.decisionHTML.isEmpty ? item.decisionHTML : nil,
                 conditions: itemConditions.map { Condition(text: $0.text, owner: $0.ownerName, due: formats.calendarDate($0.dueOn, language)) },
                 hasConditions: !itemConditions.isEmpty,
-                tally: decided ? Catalog.fill(t("minutes_tally"), ["for": String(votes.filter { $0.choice == .for }.count),
+                tally: decided ? Catalog.fill(t(.minutes_tally), ["for": String(votes.filter { $0.choice == .for }.count),
                                                           "against": String(votes.filter { $0.choice == .against }.count),
                                                           "abstain": String(votes.filter { $0.choice == .abstain }.count)]) : nil,
                 dissents: votes.filter { $0.choice != .for || !$0.dissent.isEmpty }.map {
-                    Dissent(name: $0.name, choice: t("vote_\($0.choice.rawValue)"), note: $0.dissent)
+                    Dissent(name: $0.name, choice: t(runtime: "vote_\($0.choice.rawValue)"), note: $0.dissent)
                 },
                 hasDissents: votes.contains { $0.choice != .for || !$0.dissent.isEmpty },
-                quorum: decided ? Catalog.fill(t("minutes_quorum"), ["present": String(present), "eligible": String(eligible),
+                quorum: decided ? Catalog.fill(t(.minutes_quorum), ["present": String(present), "eligible": String(eligible),
                                                              "recused": String(excluded.count)]) : nil,
                 recused: recused.isEmpty ? nil : recused.joined(separator: ", "),
                 notDecided: !decided,
@@ -131,9 +132,9 @@ struct MinutesDocument: Sendable {
         let writtenLines = written.map { ratification, facts in
             let hidden = facts.map { facts in actor.map { !Policy.canView($0, facts) } ?? true } ?? false
             let result = ratification.result == .adopted && ratification.outcome != nil
-                ? t("outcome_\(ratification.outcome!.rawValue)") : t("written_result_\(ratification.result.rawValue)")
-            return Written(title: hidden ? t("agenda_confidential")
-                               : Catalog.fill(t("minutes_written_line"), ["number": String(ratification.id), "title": ratification.title]),
+                ? t(runtime: "outcome_\(ratification.outcome!.rawValue)") : t(runtime: "written_result_\(ratification.result.rawValue)")
+            return Written(title: hidden ? t(.agenda_confidential)
+                               : Catalog.fill(t(.minutes_written_line), ["number": String(ratification.id), "title": ratification.title]),
                            result: hidden ? "" : result, date: formats.date(ratification.closedAt, language))
         }
         return MinutesDocument(attendance: attendance, conflicts: conflicts, hasConflicts: !conflicts.isEmpty, items: items,

@@ -6,15 +6,16 @@ enum MinutesDraft {
     /// A first draft: one heading per agenda item, under which the secretary writes its discussion, and one
     /// for what is said outside the items. Attendance, conflicts, votes and decisions are not copied here: the
     /// printed minutes take them from the record (`MinutesDocument`), so nothing is said twice.
-    static func prefill(_ record: MeetingRecord, messages: [String: String]) -> String {
-        func t(_ key: String) -> String { messages[key] ?? key }
+    static func prefill(_ record: MeetingRecord, messages: Messages) -> String {
+        func t(_ key: MessageKey) -> String { messages[key] }
+        func t(runtime key: String) -> String { messages[runtime: key] ?? key }
         var lines: [String] = []
         for (index, item) in record.items.enumerated() {
-            let title = item.kind == .case ? item.caseTitle ?? "" : item.kind == .minutes ? "\(t("agenda_minutes_of")) \(item.title)" : item.title
+            let title = item.kind == .case ? item.caseTitle ?? "" : item.kind == .minutes ? "\(t(.agenda_minutes_of)) \(item.title)" : item.title
             lines += ["## \(index + 1). \(title)", "", ""]
         }
         // Not numbered: shown only to readers who may see every item.
-        lines += ["## \(t("minutes_closing"))", "", ""]
+        lines += ["## \(t(.minutes_closing))", "", ""]
         return lines.joined(separator: "\n")
     }
 
@@ -73,7 +74,7 @@ enum MinutesDraft {
     /// The minutes as this reader may see them: a part about an item they may not see becomes a notice, and a
     /// part tied to no item (general text, or a heading the parser could not tie) is shown only to a reader who
     /// may see every item, since it may speak of any of them. `SearchStore.access` applies the same rule.
-    static func html(_ parts: [(itemId: Int64?, html: String)], _ record: MeetingRecord, _ actor: Actor?, messages: [String: String]) -> String {
+    static func html(_ parts: [(itemId: Int64?, html: String)], _ record: MeetingRecord, _ actor: Actor?, messages: Messages) -> String {
         let seesEveryItem = record.items.allSatisfy { MeetingViews.canSee($0, record, actor) }
         var shown: [String] = []
         var withheldLast = false
@@ -83,13 +84,13 @@ enum MinutesDraft {
                 if MeetingViews.canSee(item, record, actor) { shown.append(part.html); continue }
                 let number = (record.items.firstIndex(of: item) ?? 0) + 1
                 // Through the Markdown module like every raw insertion (no HTML built by hand).
-                shown.append((try? Markdown.html("## \(number). \(messages["agenda_confidential"] ?? "")")) ?? "")
+                shown.append((try? Markdown.html("## \(number). \(messages[.agenda_confidential])")) ?? "")
             } else if seesEveryItem {
                 withheldLast = false
                 shown.append(part.html)
             } else if !withheldLast {
                 withheldLast = true
-                shown.append((try? Markdown.html("*\(messages["minutes_part_withheld"] ?? "")*")) ?? "")
+                shown.append((try? Markdown.html("*\(messages[.minutes_part_withheld])*")) ?? "")
             }
         }
         return shown.joined()

@@ -21,11 +21,11 @@ struct MinutesPrint: Sendable {
             lang: language.rawValue, committeeName: settings.committeeName, title: record.meeting.title,
             date: views.formats.date(record.meeting.startsAt, language), when: views.when(record.meeting, language),
             place: Optional([record.meeting.place, record.meeting.videoURL].filter { !$0.isEmpty }.joined(separator: " · ")).flatMap { $0.isEmpty ? nil : $0 },
-            chairedBy: document.chairName.isEmpty ? nil : (messages["minutes_chaired_by"] ?? "").replacingOccurrences(of: "{name}", with: document.chairName),
+            chairedBy: document.chairName.isEmpty ? nil : messages.fill(.minutes_chaired_by, ["name": document.chairName]),
             pageNumbers: Paths.pageNumbersStylesheet(language), stylesheet: Paths.meetingPrintStylesheet, icon: Layout.LinkPaths().icon, backHref: Paths.meetingMinutes(record.meeting.id),
             document: document, draft: !(record.minutes?.approved ?? false), approvalLine: views.approvalLine(record.minutes, language),
             fingerprint: views.fingerprintLine(record.minutes, language),
-            status: messages["meeting_status_\(record.meeting.status.rawValue)"] ?? "")
+            status: messages[runtime: "meeting_status_\(record.meeting.status.rawValue)"] ?? "")
     }
 
     /// The printed minutes as they read once approved by `approver` at `at`, in the committee's language: the

@@ -1,6 +1,6 @@
 /// Turns members into the rows and labels the pages show, in the reader's language.
 struct MemberPresenter {
-    let messages: [String: String]
+    let messages: Messages
     let formats: Formats
     let language: Language
     let declarationVersion: Int
@@ -13,32 +13,32 @@ struct MemberPresenter {
     }
 
     func position(_ position: Position) -> String? {
-        position == .none ? nil : messages["position_\(position.rawValue)"]
+        position == .none ? nil : messages[runtime: "position_\(position.rawValue)"]
     }
 
     func kind(_ member: Member) -> String {
-        messages[member.external ? "member_external" : "member_internal"] ?? ""
+        messages[member.external ? .member_external : .member_internal]
     }
 
     func expertise(_ areas: [ExpertiseArea]) -> String {
-        areas.compactMap { messages["expertise_\($0.rawValue)"] }.joined(separator: ", ")
+        areas.compactMap { messages[runtime: "expertise_\($0.rawValue)"] }.joined(separator: ", ")
     }
 
     func areaChoices(selected: [ExpertiseArea]) -> [Choice] {
         ExpertiseArea.allCases.map {
-            Choice(value: $0.rawValue, label: messages["expertise_\($0.rawValue)"] ?? "", selected: selected.contains($0))
+            Choice(value: $0.rawValue, label: messages[runtime: "expertise_\($0.rawValue)"] ?? "", selected: selected.contains($0))
         }
     }
 
     func titleFormChoices(selected: TitleForm) -> [Choice] {
         TitleForm.allCases.map {
-            Choice(value: $0.rawValue, label: messages["title_form_\($0.rawValue)"] ?? "", selected: $0 == selected)
+            Choice(value: $0.rawValue, label: messages[runtime: "title_form_\($0.rawValue)"] ?? "", selected: $0 == selected)
         }
     }
 
     func positionChoices(selected: Position) -> [Choice] {
         Position.allCases.map {
-            Choice(value: $0.rawValue, label: messages["position_\($0.rawValue)"] ?? "", selected: $0 == selected)
+            Choice(value: $0.rawValue, label: messages[runtime: "position_\($0.rawValue)"] ?? "", selected: $0 == selected)
         }
     }
 }

@@ -32,7 +32,7 @@ struct MembersController {
                                                     dates: dates)
         let seated = figures.seated
         func more(_ list: Composition.Bounded) -> String? {
-            list.more > 0 ? Catalog.fill(messages["members_more"] ?? "", ["count": String(list.more)]) : nil
+            list.more > 0 ? messages.fill(.members_more, ["count": String(list.more)]) : nil
         }
         let canInvite = Policy.decide(context.actor, .manageInvitations) == .allow
         let now = Timestamp.string(formats.clock.now)
@@ -41,17 +41,17 @@ struct MembersController {
                                                              limit: Self.pageSize).rows.map { invitation in
             CompositionPage.PendingInvitation(
                 href: Paths.invitation(invitation.id), email: invitation.email ?? "",
-                role: messages["role_\(invitation.role.rawValue)"] ?? "",
+                role: messages[runtime: "role_\(invitation.role.rawValue)"] ?? "",
                 expires: formats.dateTime(invitation.expiresAt, context.language),
                 expired: invitation.state(at: now) == .expired)
         } : []
         let page = CompositionPage(
             full: full, seatedCount: figures.seatedCount,
-            seatedLabel: Catalog.plural("members_seated", figures.seatedCount, context.language),
+            seatedLabel: Catalog.messages(context.language).fill(.members_seated, count: figures.seatedCount),
             externalShare: figures.externalShare, votingCount: figures.votingCount,
-            votingLabel: Catalog.plural("members_voting", figures.votingCount, context.language), members: seated.rows.map(present.row),
+            votingLabel: Catalog.messages(context.language).fill(.members_voting, count: figures.votingCount), members: seated.rows.map(present.row),
             coverage: figures.coverage.map {
-                CoverageRow(area: messages["expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)
+                CoverageRow(area: messages[runtime: "expertise_\($0.area.rawValue)"] ?? "", count: $0.count, empty: $0.count == 0)
             },
             uncovered: figures.uncovered.isEmpty ? nil : present.expertise(figures.uncovered),
             termsEndingSoon: full ? figures.termsEndingSoon.members.map(present.row) : [], termsEndingMore: more(figures.termsEndingSoon),
@@ -62,13 +62,13 @@ struct MembersController {
             previous: seated.hasPrevious ? Paths.members + "?page=\(seated.number - 1)" : nil,
             next: seated.hasNext ? Paths.members + "?page=\(seated.number + 1)" : nil,
             canInvite: canInvite, newInvitation: Paths.newInvitation, invitations: pending, hasInvitations: !pending.isEmpty)
-        return try await renderer.page("members/index", page, title: "members_title", context: context, path: Paths.members)
+        return try await renderer.page("members/index", page, title: .members_title, context: context, path: Paths.members)
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.viewComposition)
         let member = try await Self.target(context, members)
-        return try await renderer.page("members/show", try await page(for: member, context: context), title: member.user.name,
+        return try await renderer.page("members/show", try await page(for: member, context: context), titleText: member.user.name,
                                        context: context, path: Paths.member(member.user.id))
     }
 
@@ -94,7 +94,7 @@ struct MembersController {
             positions: present.positionChoices(selected: member.position), errors: seatErrors) : nil
         let isSelf = context.session?.user.id == id
         var page = MemberPage(
-            name: member.user.name, role: present.messages["role_\(member.user.role.rawValue)"] ?? "",
+            name: member.user.name, role: present.messages[runtime: "role_\(member.user.role.rawValue)"] ?? "",
             affiliation: member.affiliation, kind: present.kind(member), position: present.position(member.position),
             voting: member.voting, expertise: present.expertise(member.expertise),
             termStart: member.termStart.map { formats.calendarDate($0, context.language) },

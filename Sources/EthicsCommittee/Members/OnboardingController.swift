@@ -27,8 +27,8 @@ struct OnboardingController {
         let areas = context.form.choices("expertise", as: ExpertiseArea.init(rawValue:))
         var errors = FieldErrors()
         if let problem = Validate.text(affiliation, max: 200) { errors.add("affiliation", problem) }
-        if areas.isEmpty { errors.add("expertise", "error_expertise_required") }
-        if context.form["accept"] != "1" { errors.add("accept", "error_declaration_accept") }
+        if areas.isEmpty { errors.add("expertise", .error_expertise_required) }
+        if context.form["accept"] != "1" { errors.add("accept", .error_declaration_accept) }
         guard errors.isEmpty else {
             var page = form(session, affiliation: affiliation, areas: areas, context)
             page.errors = errors.messages(context.language)
@@ -38,18 +38,18 @@ struct OnboardingController {
         try await members.completeOnboarding(userId: session.user.id, affiliation: affiliation, expertise: areas,
                                              declarationText: current.declarationText,
                                              declarationVersion: current.declarationVersion, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.home, flash: "flash_onboarded", context)
+        return try await sessions.redirect(to: Paths.home, flash: .flash_onboarded, context)
     }
 
     private func form(_ session: Session, affiliation: String, areas: [ExpertiseArea], _ context: AppRequestContext) -> WelcomePage {
         let present = pages.presenter(context)
         return WelcomePage(action: Paths.welcome, name: session.user.name,
-                           role: present.messages["role_\(session.user.role.rawValue)"] ?? "", affiliation: affiliation,
+                           role: present.messages[runtime: "role_\(session.user.role.rawValue)"] ?? "", affiliation: affiliation,
                            areas: present.areaChoices(selected: areas), declarationHTML: settings.declarationHTML,
                            declarationVersion: settings.current.declarationVersion)
     }
 
     private func render(_ page: WelcomePage, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await renderer.page("members/welcome", page, title: "welcome_title", context: context, path: Paths.welcome, status: status)
+        try await renderer.page("members/welcome", page, title: .welcome_title, context: context, path: Paths.welcome, status: status)
     }
 }

@@ -20,7 +20,7 @@ struct DueDateSweep: Sendable {
         return try await db.writer.write { db in try Self.run(db, today: today, soon: soon, now: now, texts: texts) }
     }
 
-    static func run(_ db: Database, today: String, soon: String, now: Date, texts: [String: String] = Catalog.messages(.en)) throws -> Int {
+    static func run(_ db: Database, today: String, soon: String, now: Date, texts: Messages = Catalog.messages(.en)) throws -> Int {
         var created = 0
         // Reviews owed (not recused, not written, case in review: migration 0037), from their partial index.
         let reviews = try Row.fetchAll(db, sql: """
@@ -50,8 +50,8 @@ struct DueDateSweep: Sendable {
         // Serious incidents whose Art. 73 report is due soon or today (issue 18).
         created += try IncidentStore.reportReminders(db, today: today, now: now)
         // Systems whose review came due get their re-review case (issue 18).
-        created += try SystemStore.sweep(db, today: today, title: { Catalog.fill(texts["system_re_review_title"] ?? "", ["name": $0]) },
-                                         note: texts["system_re_review_note_due"] ?? "", now: now)
+        created += try SystemStore.sweep(db, today: today, title: { texts.fill(.system_re_review_title, ["name": $0]) },
+                                         note: texts[.system_re_review_note_due], now: now)
         return created
     }
 }

@@ -38,10 +38,10 @@ struct EmailSender: Sendable {
         // An invitation also links the reader's meeting pack.
         var lines: [String] = [title, "", base + mail.notification.path]
         if let pack = mail.notification.packPath {
-            let label: String = messages["notification_pack_link"] ?? ""
+            let label: String = messages[.notification_pack_link]
             lines += ["", label + " " + base + pack]
         }
-        let footer: String = messages["notification_mail_footer"] ?? ""
+        let footer: String = messages[.notification_mail_footer]
         lines += ["", "— \(committee)", footer + " " + base + Paths.password]
         let body = lines.joined(separator: "\n")
         let host = URL(string: base)?.host ?? "localhost"

@@ -92,18 +92,16 @@ enum NotificationParams {
 /// Notification text in one language, from the catalogue. In-app text names the record (case title,
 /// document, meeting); the e-mail text never does, since mail leaves the app (`detailed: false`).
 enum NotificationText {
-    static func render(_ notification: AppNotification, messages: [String: String], formats: Formats?,
+    static func render(_ notification: AppNotification, messages: Messages, formats: Formats?,
                        language: Language, detailed: Bool = true) -> String {
-        let key = "notification_\(notification.kind.rawValue)" + (detailed ? "" : "_mail")
-        var text = messages[key] ?? key
+        let text = messages[runtime: "notification_\(notification.kind.rawValue)\(detailed ? "" : "_mail")"] ?? notification.kind.rawValue
         let params = notification.params
-        let document = messages["document_\(params["document"] ?? "")"] ?? params["document"] ?? ""
+        let document = messages[runtime: "document_\(params["document"] ?? "")"] ?? params["document"] ?? ""
         let due = params["due_on"].map { formats?.calendarDate($0, language) ?? $0 } ?? ""
         let when = params["starts_at"].map { formats?.dateTime($0, language) ?? $0 } ?? ""
         let values = ["title": params["title"] ?? "", "document": document, "number": params["number"] ?? "", "due": due,
                       "meeting": params["meeting"] ?? "", "when": when,
                       "system": params["system"] ?? ""]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        return Catalog.fill(text, values)
     }
 }

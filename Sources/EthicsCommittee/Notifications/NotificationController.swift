@@ -36,7 +36,7 @@ struct NotificationController {
                                           pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
                                           previous: shown.hasPrevious ? link(shown.number - 1) : nil,
                                           next: shown.hasNext ? link(shown.number + 1) : nil)
-        return try await renderer.page("notifications/index", page, title: "notifications_title", context: context,
+        return try await renderer.page("notifications/index", page, title: .notifications_title, context: context,
                                        path: Paths.notifications)
     }
 
@@ -52,7 +52,7 @@ struct NotificationController {
     func readAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         try await notifications.markAllRead(userId: session.user.id, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.notifications, flash: "flash_notifications_read", context)
+        return try await sessions.redirect(to: Paths.notifications, flash: .flash_notifications_read, context)
     }
 
     /// The account page's e-mail choice: "on" or "off"; anything else is a forged form.
@@ -65,6 +65,6 @@ struct NotificationController {
         default: throw AppError.badRequest
         }
         try await notifications.setEmail(on, userId: session.user.id, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.password, flash: on ? "flash_notifications_email_on" : "flash_notifications_email_off", context)
+        return try await sessions.redirect(to: Paths.password, flash: on ? .flash_notifications_email_on : .flash_notifications_email_off, context)
     }
 }

@@ -12,8 +12,8 @@ struct NotificationBadge: Sendable {
     init(count: Int, language: Language) {
         self.count = count > ListBound.unread ? "\(ListBound.unread)+" : String(count)
         hasUnread = count > 0
-        unreadLabel = count > ListBound.unread ? Catalog.messages(language)["notifications_unread_many"] ?? ""
-            : Catalog.plural("notifications_unread", count, language)
+        unreadLabel = count > ListBound.unread ? Catalog.messages(language)[.notifications_unread_many]
+            : Catalog.messages(language).fill(.notifications_unread, count: count)
     }
 }
 

@@ -8,10 +8,11 @@ enum CaseExport {
     /// The CSV's first line (after the byte-order mark), in the reader's language.
     static func csvHeader(language: Language) -> String {
         let t = Catalog.messages(language)
-        return CSV.byteOrderMark + CSV.line(["export_id", "field_title", "field_team", "field_status", "field_tier", "export_confidential",
-                                             "export_created", "export_submitted", "export_outcome", "export_decided", "export_conditions",
-                                             "export_conditions_met", "export_conditions_open", "export_conditions_overdue",
-                                             "export_ai_act_class", "export_ai_act_labels"].map { t[$0] ?? $0 })
+        let columns: [MessageKey] = [.export_id, .field_title, .field_team, .field_status, .field_tier, .export_confidential,
+                                     .export_created, .export_submitted, .export_outcome, .export_decided, .export_conditions,
+                                     .export_conditions_met, .export_conditions_open, .export_conditions_overdue,
+                                     .export_ai_act_class, .export_ai_act_labels]
+        return CSV.byteOrderMark + CSV.line(columns.map { t[$0] })
     }
 
     /// The CSV lines of a batch of cases.
@@ -21,13 +22,13 @@ enum CaseExport {
         for item in cases {
             let open = item.conditions.filter { $0.status == "open" }
             text += CSV.line([
-                String(item.id), item.title, item.team, t["case_status_\(item.status.rawValue)"] ?? item.status.rawValue,
-                t["tier_\(item.riskTier.rawValue)"] ?? item.riskTier.rawValue, item.confidential ? (t["export_yes"] ?? "yes") : (t["export_no"] ?? "no"),
+                String(item.id), item.title, item.team, t[runtime: "case_status_\(item.status.rawValue)"] ?? item.status.rawValue,
+                t[runtime: "tier_\(item.riskTier.rawValue)"] ?? item.riskTier.rawValue, item.confidential ? t[.export_yes] : t[.export_no],
                 formats.localISODate(of: item.createdAt), item.submittedAt.map(formats.localISODate(of:)) ?? "",
-                item.outcome.map { t["outcome_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.decidedAt.map(formats.localISODate(of:)) ?? "",
+                item.outcome.map { t[runtime: "outcome_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.decidedAt.map(formats.localISODate(of:)) ?? "",
                 String(item.conditions.count), String(item.conditions.count - open.count), String(open.count),
                 String(open.filter { $0.dueOn < today }.count),
-                item.aiActClass.map { t["aiact_class_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.aiActLabels.joined(separator: "; ")])
+                item.aiActClass.map { t[runtime: "aiact_class_\($0.rawValue)"] ?? $0.rawValue } ?? "", item.aiActLabels.joined(separator: "; ")])
         }
         return text
     }

@@ -57,11 +57,11 @@ struct ReportController {
         var page = ReportPages.Figures(
             year: period.year, years: choices(years, period.year), action: Paths.figures,
             headlines: [
-                .init(label: charts.text("figures_headline_opened"), value: formats.number(figures.casesByStatus.values.reduce(0, +), language)),
-                .init(label: charts.text("figures_headline_decided"), value: formats.number(decided, language)),
-                .init(label: charts.text("figures_headline_median"),
-                      value: figures.medianDays.year.map { formats.number($0, language) } ?? charts.text("figures_no_decision")),
-                .init(label: charts.text("figures_headline_late"), value: formats.number(late, language)),
+                .init(label: charts.text(.figures_headline_opened), value: formats.number(figures.casesByStatus.values.reduce(0, +), language)),
+                .init(label: charts.text(.figures_headline_decided), value: formats.number(decided, language)),
+                .init(label: charts.text(.figures_headline_median),
+                      value: figures.medianDays.year.map { formats.number($0, language) } ?? charts.text(.figures_no_decision)),
+                .init(label: charts.text(.figures_headline_late), value: formats.number(late, language)),
             ],
             charts: charts.all(figures, year: period.year),
             exportCSV: Paths.casesExportCSV, exportJSON: Paths.casesExportJSON,
@@ -71,8 +71,8 @@ struct ReportController {
         let incidentCharts = IncidentCharts(formats: formats, language: language)
         page.incidentHeadlines = incidentCharts.headlines(incidents)
         page.incidentCharts = incidentCharts.all(incidents, year: period.year)
-        let title = (Catalog.messages(language)["figures_title"] ?? "") + " " + String(period.year)
-        return try await renderer.page("reports/figures", page, title: title, context: context, path: Paths.figures)
+        let title = (Catalog.messages(language)[.figures_title]) + " " + String(period.year)
+        return try await renderer.page("reports/figures", page, titleText: title, context: context, path: Paths.figures)
     }
 
     /// Systems in service or suspended whose review date has passed, today (not a figure of the chosen year), counted and
@@ -81,12 +81,12 @@ struct ReportController {
         let today = formats.localISODate()
         let (count, rows) = try await systems.overdueForReview(for: actor, today: today, limit: limit)
         return ReportPages.SystemsOverdue(
-            count: Catalog.plural("figures_systems_overdue_count", count, language), hasAny: count > 0,
+            count: Catalog.messages(language).fill(.figures_systems_overdue_count, count: count), hasAny: count > 0,
             rows: rows.map { ReportPages.SystemsOverdue.Row(href: Paths.system($0.id), name: $0.name, owner: $0.ownerName,
                                                              due: formats.calendarDate($0.nextReviewOn, language)) },
             more: count > rows.count ? Paths.systems : nil,
             moreText: count > rows.count
-                ? Catalog.fill(Catalog.messages(language)["members_more"] ?? "", ["count": formats.number(count - rows.count, language)]) : nil,
+                ? Catalog.messages(language).fill(.members_more, ["count": formats.number(count - rows.count, language)]) : nil,
             on: formats.calendarDate(today, language))
     }
 
@@ -105,46 +105,46 @@ struct ReportController {
         let kinds = report.deliverableKinds
         var page = ReportPages.Annual(
             lang: language.rawValue, committeeName: settings.current.committeeName,
-            title: charts.text("annual_title", period.year), year: period.year, years: choices(years, period.year),
+            title: charts.text(.annual_title, period.year), year: period.year, years: choices(years, period.year),
             action: Paths.annualReport, generated: formats.dateTime(Timestamp.string(clock.now), language),
             icon: Layout.LinkPaths().icon, backHref: Paths.figures(year: period.year),
             cases: [
-                .init(label: charts.text("annual_cases_received"), value: n(report.casesReceived)),
-                .init(label: charts.text("annual_cases_decided"), value: n(report.casesDecided)),
-                .init(label: charts.text("annual_median_days"),
-                      value: figures.medianDays.year.map { formats.number($0, language) } ?? charts.text("figures_no_decision")),
+                .init(label: charts.text(.annual_cases_received), value: n(report.casesReceived)),
+                .init(label: charts.text(.annual_cases_decided), value: n(report.casesDecided)),
+                .init(label: charts.text(.annual_median_days),
+                      value: figures.medianDays.year.map { formats.number($0, language) } ?? charts.text(.figures_no_decision)),
             ],
-            decisionsTable: DecisionOutcome.allCases.map { .init(label: charts.text("outcome_\($0.rawValue)"), value: n(totals[$0] ?? 0)) },
+            decisionsTable: DecisionOutcome.allCases.map { .init(label: charts.text(runtime: "outcome_\($0.rawValue)"), value: n(totals[$0] ?? 0)) },
             decisions: charts.decisions(figures, year: period.year), median: charts.medianDays(figures, year: period.year),
             aiActClasses: charts.aiActClasses(figures, year: period.year), aiActRoles: charts.aiActRoles(figures, year: period.year),
             conditions: [
-                .init(label: charts.text("annual_conditions_set"), value: n(report.conditionsSet)),
-                .init(label: charts.text("annual_conditions_met"), value: n(report.conditionsMet)),
-                .init(label: charts.text("annual_conditions_open"), value: n(report.conditionsOpen)),
-                .init(label: charts.text("annual_conditions_overdue"), value: n(report.conditionsOverdue)),
+                .init(label: charts.text(.annual_conditions_set), value: n(report.conditionsSet)),
+                .init(label: charts.text(.annual_conditions_met), value: n(report.conditionsMet)),
+                .init(label: charts.text(.annual_conditions_open), value: n(report.conditionsOpen)),
+                .init(label: charts.text(.annual_conditions_overdue), value: n(report.conditionsOverdue)),
             ],
             meetings: report.meetings.map {
                 .init(date: formats.date($0.startsAt, language), title: $0.title, invited: n($0.invited), present: n($0.present))
             },
             hasMeetings: !report.meetings.isEmpty,
             meetingFigures: [
-                .init(label: charts.text("annual_meetings_held"), value: n(report.meetings.count)),
-                .init(label: charts.text("annual_attendance_rate"),
-                      value: report.attendanceRate.map { formats.percent($0, language) } ?? charts.text("annual_no_attendance")),
+                .init(label: charts.text(.annual_meetings_held), value: n(report.meetings.count)),
+                .init(label: charts.text(.annual_attendance_rate),
+                      value: report.attendanceRate.map { formats.percent($0, language) } ?? charts.text(.annual_no_attendance)),
             ],
             versions: report.charterVersions.map {
-                .init(document: charts.text("document_\($0.kind)"), number: $0.number, kind: charts.text("annual_change_\($0.changeKind)"),
+                .init(document: charts.text(runtime: "document_\($0.kind)"), number: $0.number, kind: charts.text(runtime: "annual_change_\($0.changeKind)"),
                       note: $0.changeNote, date: formats.date($0.publishedAt, language))
             },
             hasVersions: !report.charterVersions.isEmpty,
             deliverables: report.deliverables.map {
-                .init(title: $0.title, kind: charts.text("deliverable_kind_\($0.kind.rawValue)"), date: formats.date($0.deliveredAt, language))
+                .init(title: $0.title, kind: charts.text(runtime: "deliverable_kind_\($0.kind.rawValue)"), date: formats.date($0.deliveredAt, language))
             },
             hasDeliverables: !kinds.isEmpty,
             deliverablesMore: report.deliverablesMore > 0
-                ? Catalog.fill(Catalog.messages(language)["members_more"] ?? "", ["count": n(report.deliverablesMore)]) : nil,
+                ? Catalog.messages(language).fill(.members_more, ["count": n(report.deliverablesMore)]) : nil,
             deliverableKinds: DeliverableKind.allCases.compactMap { kind in
-                kinds[kind].map { .init(label: charts.text("deliverable_kind_\(kind.rawValue)"), value: n($0)) }
+                kinds[kind].map { .init(label: charts.text(runtime: "deliverable_kind_\(kind.rawValue)"), value: n($0)) }
             })
         let incidents = try await incidentFigures(actor, period)
         let incidentCharts = IncidentCharts(formats: formats, language: language)

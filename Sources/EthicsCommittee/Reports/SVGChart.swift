@@ -105,7 +105,7 @@ public struct SVGChart: Sendable {
         }
         return SVGChart(id: id, title: title, summary: summary, width: width, height: y + 4, labelX: labelX, barX: barX,
                         bars: bars, columns: columns, rows: rows,
-                        tableLabel: Catalog.messages(language)["figures_table_view"] ?? "")
+                        tableLabel: Catalog.messages(language)[.figures_table_view])
     }
 
     /// "3", "12.5", or nil for no value.

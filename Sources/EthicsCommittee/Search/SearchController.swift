@@ -33,27 +33,27 @@ struct SearchController {
                 }
             } catch is DatabaseError {
                 // The expression is always quoted words, so this should not happen; never a 500 for what was typed.
-                message = messages["search_error"]
+                message = messages[.search_error]
             }
-            if message == nil && total == 0 { message = messages["search_none"] }
+            if message == nil && total == 0 { message = messages[.search_none] }
         } else if raw != nil, let problem = query.problem {
-            message = (messages["search_problem_\(problem.rawValue)"] ?? "")
+            message = (messages[runtime: "search_problem_\(problem.rawValue)"] ?? "")
                 .replacingOccurrences(of: "{max}", with: String(problem == .tooManyWords ? SearchQuery.maxWords : SearchQuery.maxLength))
         }
         let pageCount = ListBound.pageCount(total: total, size: Self.pageSize)
         let page = SearchPage(
             query: query.text.count <= SearchQuery.maxLength ? query.text : String(query.text.prefix(SearchQuery.maxLength)),
             maxLength: SearchQuery.maxLength, message: message,
-            countLabel: total > 0 ? ListBound.countLabel("search_count", total, context.language, more: "search_more_than") : nil,
+            countLabel: total > 0 ? ListBound.countLabel(.search_count, total, context.language, more: .search_more_than) : nil,
             results: hits.map { result($0, messages, context.language) },
             pageNumber: number, pageCount: pageCount,
             previous: number > 1 ? Paths.search(query.text, page: number - 1) : nil,
             next: number < pageCount ? Paths.search(query.text, page: number + 1) : nil, paged: pageCount > 1)
-        return try await renderer.page("search/index", page, title: "search_title", context: context, path: Paths.search)
+        return try await renderer.page("search/index", page, title: .search_title, context: context, path: Paths.search)
     }
 
     /// What to call a hit and where it leads: reviews, comments and questions open their case at their place.
-    private func result(_ hit: SearchHit, _ messages: [String: String], _ language: Language) -> SearchPage.Result {
+    private func result(_ hit: SearchHit, _ messages: Messages, _ language: Language) -> SearchPage.Result {
         let caseId = hit.caseId ?? 0
         let (title, href): (String, String) = switch hit.kind {
         case .case: (hit.title, Paths.case(hit.ref))
@@ -62,12 +62,12 @@ struct SearchController {
         case .comment: (hit.caseTitle ?? "", Paths.case(caseId) + "#comment-\(hit.ref)")
         case .minutes: (hit.meetingTitle ?? "", Paths.meetingMinutes(hit.meetingId ?? 0))
         case .charter:
-            ((messages["document_\(hit.documentKind ?? "")"] ?? "") + " — "
-                + (messages["charter_version"] ?? "").replacingOccurrences(of: "{number}", with: String(hit.versionNumber ?? 0)),
+            ((messages[runtime: "document_\(hit.documentKind ?? "")"] ?? "") + " — "
+                + messages.fill(.charter_version, ["number": String(hit.versionNumber ?? 0)]),
              Paths.documentVersion(hit.documentKind ?? "", hit.versionNumber ?? 0))
         case .deliverable: (hit.title, Paths.deliverable(hit.ref))
         }
-        return SearchPage.Result(kind: messages["search_kind_\(hit.kind.rawValue)"] ?? "", kindKey: hit.kind.rawValue,
+        return SearchPage.Result(kind: messages[runtime: "search_kind_\(hit.kind.rawValue)"] ?? "", kindKey: hit.kind.rawValue,
                                  title: SearchSnippet.pieces(title), href: href, date: formats.date(hit.at, language),
                                  pieces: SearchSnippet.pieces(hit.snippet))
     }

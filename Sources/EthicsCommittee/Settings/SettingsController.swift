@@ -57,12 +57,12 @@ struct SettingsController {
         var errors = FieldErrors()
         let name = form["committee_name"], zone = form["time_zone"], declaration = form["declaration_text"]
         if let problem = Validate.text(name, max: 120) { errors.add("committee_name", problem) }
-        if TimeZone(identifier: zone) == nil { errors.add("time_zone", "error_time_zone") }
+        if TimeZone(identifier: zone) == nil { errors.add("time_zone", .error_time_zone) }
         if let problem = Validate.text(declaration, max: 5000) { errors.add("declaration_text", problem) }
         let language = Language(rawValue: form["default_language"])
-        if language == nil { errors.add("default_language", "error_language") }
+        if language == nil { errors.add("default_language", .error_language) }
         let rule = QuorumRule(rawValue: form["quorum_rule"])
-        if rule == nil { errors.add("quorum_rule", "error_choice") }
+        if rule == nil { errors.add("quorum_rule", .error_choice) }
         var proposed = settings.current
         proposed.committeeName = name
         proposed.timeZone = zone
@@ -74,12 +74,12 @@ struct SettingsController {
         // Absent (an older form): unchanged. Present and unknown: refused.
         if !form.all("two_factor_required").isEmpty {
             if let requirement = TwoFactorRequirement(rawValue: form["two_factor_required"]) { proposed.twoFactorRequired = requirement }
-            else { errors.add("two_factor_required", "error_choice") }
+            else { errors.add("two_factor_required", .error_choice) }
         }
         let writtenQuorum = QuorumRule(rawValue: form["written_quorum"]), writtenMajority = WrittenMajority(rawValue: form["written_majority"])
         // Absent (an older form): kept as they are.
-        if writtenQuorum == nil && !form["written_quorum"].isEmpty { errors.add("written_quorum", "error_choice") }
-        if writtenMajority == nil && !form["written_majority"].isEmpty { errors.add("written_majority", "error_choice") }
+        if writtenQuorum == nil && !form["written_quorum"].isEmpty { errors.add("written_quorum", .error_choice) }
+        if writtenMajority == nil && !form["written_majority"].isEmpty { errors.add("written_majority", .error_choice) }
         proposed.writtenQuorum = writtenQuorum ?? proposed.writtenQuorum
         proposed.writtenMajority = writtenMajority ?? proposed.writtenMajority
         proposed.writtenObjection = form["written_objection"] == "1"
@@ -88,7 +88,7 @@ struct SettingsController {
         var months: [String: String] = [:]
         for name in Self.monthFields where !form.all(name).isEmpty {
             months[name] = form[name]
-            guard let value = Int(form[name]), SystemSchedule.monthRange.contains(value) else { errors.add(name, "settings_error_months"); continue }
+            guard let value = Int(form[name]), SystemSchedule.monthRange.contains(value) else { errors.add(name, .settings_error_months); continue }
             switch name {
             case "review_months_high": proposed.systemSchedule.reviewMonthsHigh = value
             case "review_months_medium": proposed.systemSchedule.reviewMonthsMedium = value
@@ -101,7 +101,7 @@ struct SettingsController {
                                     status: .unprocessableContent)
         }
         try await settings.save(proposed, by: context.auditActor)
-        return try await sessions.redirect(to: Paths.settings, flash: "flash_settings_saved", context)
+        return try await sessions.redirect(to: Paths.settings, flash: .flash_settings_saved, context)
     }
 
     private func render(_ values: Settings, context: AppRequestContext, errors: [String: String] = [:], typedMonths: [String: String] = [:],
@@ -114,26 +114,26 @@ struct SettingsController {
             committeeName: values.committeeName, timeZone: values.timeZone, declarationText: values.declarationText,
             declarationVersion: values.declarationVersion, quorumRequiresExternal: values.quorumRequiresExternal, charterPublic: values.charterPublic,
             languages: Language.allCases.map {
-                Choice(value: $0.rawValue, label: messages["language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
+                Choice(value: $0.rawValue, label: messages[runtime: "language_\($0.rawValue)"] ?? "", selected: $0 == values.defaultLanguage)
             },
             quorumRules: QuorumRule.allCases.map {
-                Choice(value: $0.rawValue, label: messages["quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
+                Choice(value: $0.rawValue, label: messages[runtime: "quorum_\($0.rawValue)"] ?? "", selected: $0 == values.quorumRule)
             },
             twoFactorChoices: TwoFactorRequirement.allCases.map {
-                Choice(value: $0.rawValue, label: messages["two_factor_required_\($0.rawValue)"] ?? "", selected: $0 == values.twoFactorRequired)
+                Choice(value: $0.rawValue, label: messages[runtime: "two_factor_required_\($0.rawValue)"] ?? "", selected: $0 == values.twoFactorRequired)
             },
             writtenQuorumRules: QuorumRule.allCases.map {
-                Choice(value: $0.rawValue, label: messages["written_quorum_\($0.rawValue)"] ?? "", selected: $0 == values.writtenQuorum)
+                Choice(value: $0.rawValue, label: messages[runtime: "written_quorum_\($0.rawValue)"] ?? "", selected: $0 == values.writtenQuorum)
             },
             writtenMajorities: WrittenMajority.allCases.map {
-                Choice(value: $0.rawValue, label: messages["written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
+                Choice(value: $0.rawValue, label: messages[runtime: "written_majority_\($0.rawValue)"] ?? "", selected: $0 == values.writtenMajority)
             },
             writtenObjection: values.writtenObjection,
             publicFeedback: values.publicFeedback,
             systemMonths: Self.monthFields.map {
-                MonthField(name: $0, label: messages["settings_\($0)"] ?? "", value: typedMonths[$0] ?? String(stored[$0] ?? 0), error: errors[$0])
+                MonthField(name: $0, label: messages[runtime: "settings_\($0)"] ?? "", value: typedMonths[$0] ?? String(stored[$0] ?? 0), error: errors[$0])
             },
             errors: errors)
-        return try await renderer.page("admin/settings", page, title: "settings_title", context: context, path: Paths.settings, status: status)
+        return try await renderer.page("admin/settings", page, title: .settings_title, context: context, path: Paths.settings, status: status)
     }
 }

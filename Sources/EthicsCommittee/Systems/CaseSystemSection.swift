@@ -21,7 +21,7 @@ struct CaseSystemSection: Sendable {
                                   hasChanges: false, answers: [], hasAnswers: false, registerHref: nil)
         }
         let changes = comparison.changes.map {
-            CaseSystemView.Line(question: t["system_field_\($0.field.rawValue)"] ?? "", before: $0.before.isEmpty ? "—" : $0.before,
+            CaseSystemView.Line(question: t[runtime: "system_field_\($0.field.rawValue)"] ?? "", before: $0.before.isEmpty ? "—" : $0.before,
                                 after: $0.after.isEmpty ? "—" : $0.after)
         }
         let answers = comparison.lines.map { line in
@@ -31,29 +31,29 @@ struct CaseSystemSection: Sendable {
         let previousOpen = Policy.decide(actor, .viewCase(comparison.previousFacts)) == .allow
         return CaseSystemView(systemHref: visible ? Paths.system(linked.systemId) : nil, systemName: linked.name, isReReview: true,
                               firstReview: false, previousHref: previousOpen ? Paths.case(comparison.previousId) : nil,
-                              previousTitle: previousOpen ? comparison.previousTitle : (t["system_case_confidential"] ?? ""),
+                              previousTitle: previousOpen ? comparison.previousTitle : t[.system_case_confidential],
                               changes: changes, hasChanges: !changes.isEmpty, answers: answers, hasAnswers: !answers.isEmpty, registerHref: nil)
     }
 
     /// The question's wording: `readiness:<area.question>` or `aiact:<id>`.
-    static func label(_ question: String, _ t: [String: String]) -> String {
+    static func label(_ question: String, _ t: Messages) -> String {
         let parts = question.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return question }
         if parts[0] == "readiness" {
             let ids = parts[1].split(separator: ".").map(String.init)
             guard ids.count == 2 else { return parts[1] }
-            return "\(t["readiness_\(ids[0])"] ?? ids[0]) — \(t["readiness_\(ids[0])_\(ids[1])"] ?? ids[1])"
+            return "\(t[runtime: "readiness_\(ids[0])"] ?? ids[0]) — \(t[runtime: "readiness_\(ids[0])_\(ids[1])"] ?? ids[1])"
         }
         guard let found = AIActQuestionnaire.byId[parts[1]] else { return parts[1] }
-        return "\(t[found.key] ?? parts[1]) (\(found.article))"
+        return "\(t[runtime: found.key] ?? parts[1]) (\(found.article))"
     }
 
     /// An answer in words ("—" when there was none).
-    static func text(_ question: String, _ value: String?, _ t: [String: String]) -> String {
+    static func text(_ question: String, _ value: String?, _ t: Messages) -> String {
         guard let value else { return "—" }
         if question.hasPrefix("readiness:") {
             let parts = value.split(separator: "·", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let answer = t["answer_\(parts[0])"] ?? parts[0]
+            let answer = t[runtime: "answer_\(parts[0])"] ?? parts[0]
             return parts.count > 1 ? "\(answer) · \(parts[1])" : answer
         }
         return AIActCaseView.answerText(String(question.dropFirst("aiact:".count)), value, t)

@@ -39,9 +39,9 @@ struct SystemActionController {
         let state = form.refused(errors, message: message, context.language)
         let page = SystemPages.Suspend(name: system.name, action: Paths.systemStatus(system.id, "suspend") + "#suspend-form",
                                        backHref: Paths.system(system.id), reason: form.reason, incident: form.incident, errors: state.errors,
-                                       error: state.refused ? (state.message ?? t["system_form_errors"]) : nil,
+                                       error: state.refused ? (state.message ?? t[.system_form_errors]) : nil,
                                        systemLimits: SystemLimits(context.language))
-        return try await renderer.page("systems/suspend", page, title: "system_suspend_title", context: context,
+        return try await renderer.page("systems/suspend", page, title: .system_suspend_title, context: context,
                                        path: Paths.systemStatus(system.id, "suspend"), status: status)
     }
 
@@ -63,21 +63,21 @@ struct SystemActionController {
                     return try await suspendPage(system, form, errors: errors, context: context, status: .unprocessableContent)
                 }
                 let done = try await systems.suspend(id: system.id, reason: form.reason, incident: form.incident,
-                                                     title: Catalog.fill(t["system_re_review_title"] ?? "", ["name": system.name]),
-                                                     noteTemplate: t["system_re_review_note_suspended"] ?? "", by: context.auditActor)
+                                                     title: t.fill(.system_re_review_title, ["name": system.name]),
+                                                     noteTemplate: t[.system_re_review_note_suspended], by: context.auditActor)
                 guard let meeting = done.meetingId else {
-                    return try await register.done(system.id, "flash_system_suspended_unscheduled", context)
+                    return try await register.done(system.id, .flash_system_suspended_unscheduled, context)
                 }
-                return try await register.done(system.id, "flash_system_suspended", value: try await meetingLabel(meeting, context), context)
+                return try await register.done(system.id, .flash_system_suspended, value: try await meetingLabel(meeting, context), context)
             case "resume":
                 try context.require(.resumeSystem(facts))
                 try await systems.resume(id: system.id, today: formats.localISODate(), by: context.auditActor)
-                return try await register.done(system.id, "flash_system_in_service", context)
+                return try await register.done(system.id, .flash_system_in_service, context)
             case "retire":
                 try context.require(.retireSystem(facts))
                 guard Confirmation.given(context.form) else { return try await confirmRetire(system, context) }
                 try await systems.retire(id: system.id, reason: "", by: context.auditActor)
-                return try await register.done(system.id, "flash_system_retired", context)
+                return try await register.done(system.id, .flash_system_retired, context)
             default:
                 throw Refusal.notFound
             }
@@ -96,8 +96,8 @@ struct SystemActionController {
                          context: AppRequestContext, status: HTTPResponse.Status = .conflict) async throws -> Response {
         let (current, currentFacts) = try await systems.find(id: system.id, for: context.actor!) ?? (system, facts)
         var page = try await builder.page(current, currentFacts, context: context, forms: forms)
-        page.formError = Catalog.messages(context.language)[key] ?? key
-        return try await renderer.page("systems/show", page, title: current.name, context: context, path: Paths.system(system.id), status: status)
+        page.formError = Catalog.messages(context.language)[runtime: key] ?? key
+        return try await renderer.page("systems/show", page, titleText: current.name, context: context, path: Paths.system(system.id), status: status)
     }
 
     func reportChange(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -108,7 +108,7 @@ struct SystemActionController {
         let current: [SystemChangeField: String] = [.model: system.model, .dataSources: system.dataSources, .purpose: system.purpose,
                                                     .population: system.population]
         if errors.isEmpty && SystemChangeField.allCases.allSatisfy({ form.fields[$0] == current[$0] }) {
-            errors.add("explanation", "system_error_no_change")
+            errors.add("explanation", .system_error_no_change)
         }
         guard errors.isEmpty else {
             return try await refused(system, facts, key: "system_form_errors", forms: SystemShowForms(change: form.refused(errors, context.language)),
@@ -117,10 +117,10 @@ struct SystemActionController {
         let t = Catalog.messages(settings.current.defaultLanguage)
         do {
             _ = try await systems.reportChange(systemId: system.id, changes: form.fields, explanation: form.explanation,
-                                                        title: Catalog.fill(t["system_re_review_title"] ?? "", ["name": system.name]),
-                                                        noteTemplate: t["system_re_review_note_change"] ?? "", by: context.auditActor,
+                                                        title: t.fill(.system_re_review_title, ["name": system.name]),
+                                                        noteTemplate: t[.system_re_review_note_change], by: context.auditActor,
                                                         reporterId: context.actor?.userId ?? 0)
-            return try await register.done(system.id, "flash_system_change_reported", context)
+            return try await register.done(system.id, .flash_system_change_reported, context)
         } catch let refusal as SystemRefusal {
             return try await refused(system, facts, key: refusal.key,
                                      forms: SystemShowForms(change: form.refused(message: refusal.key, context.language)), context: context)
@@ -143,6 +143,6 @@ struct SystemActionController {
             return try await refused(system, facts, key: refusal.key,
                                      forms: SystemShowForms(attest: form.refused(message: refusal.key, context.language)), context: context)
         }
-        return try await register.done(system.id, "flash_system_attested", context)
+        return try await register.done(system.id, .flash_system_attested, context)
     }
 }

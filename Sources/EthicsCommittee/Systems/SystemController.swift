@@ -34,18 +34,18 @@ struct SystemController {
         func link(_ number: Int) -> String {
             Paths.systems + "?" + [status.map { "status=\($0.rawValue)" }, "page=\(number)"].compactMap { $0 }.joined(separator: "&")
         }
-        let tabs = [StatusTab(href: Paths.systems, label: t["filter_any"] ?? "", count: formats.number(counts.total, context.language),
+        let tabs = [StatusTab(href: Paths.systems, label: t[.filter_any], count: formats.number(counts.total, context.language),
                               current: status == nil)]
             + SystemStatus.allCases.map {
-                StatusTab(href: Paths.systems + "?status=\($0.rawValue)", label: t["system_status_\($0.rawValue)"] ?? "",
+                StatusTab(href: Paths.systems + "?status=\($0.rawValue)", label: t[runtime: "system_status_\($0.rawValue)"] ?? "",
                           count: formats.number(counts.byStatus[$0] ?? 0, context.language), current: $0 == status)
             }
         let page = SystemPages.List(
             rows: shown.rows.map { row in
                 SystemPages.Row(href: Paths.system(row.id), name: row.name, owner: row.ownerName,
                                 vendorModel: [row.vendor, row.model].filter { !$0.isEmpty }.joined(separator: " · "),
-                                status: t["system_status_\(row.status.rawValue)"] ?? "", statusKey: row.status.rawValue,
-                                tier: t["tier_\(row.riskTier.rawValue)"] ?? "", nextReview: formats.calendarDate(row.nextReviewOn, context.language),
+                                status: t[runtime: "system_status_\(row.status.rawValue)"] ?? "", statusKey: row.status.rawValue,
+                                tier: t[runtime: "tier_\(row.riskTier.rawValue)"] ?? "", nextReview: formats.calendarDate(row.nextReviewOn, context.language),
                                 reviewOverdue: row.reviewOverdue(today: today), attestationMissed: row.attestationMissed(today: today),
                                 neverReviewed: row.neverReviewed)
             },
@@ -53,10 +53,10 @@ struct SystemController {
             newHref: Policy.decide(actor, .registerSystem) == .allow ? Paths.newSystem : nil,
             exportHref: Policy.decide(actor, .exportCases) == .allow
                 ? Paths.systemsExportCSV + (status.map { "?status=\($0.rawValue)" } ?? "") : nil,
-            count: Catalog.plural("systems_count", shown.total, context.language),
+            count: Catalog.messages(context.language).fill(.systems_count, count: shown.total),
             pageNumber: shown.number, pageCount: shown.pageCount, hasPages: shown.pageCount > 1,
             previous: shown.hasPrevious ? link(shown.number - 1) : nil, next: shown.hasNext ? link(shown.number + 1) : nil)
-        return try await renderer.page("systems/index", page, title: "systems_title", context: context, path: Paths.systems)
+        return try await renderer.page("systems/index", page, title: .systems_title, context: context, path: Paths.systems)
     }
 
     /// The system as the person may see it, or 404.
@@ -78,7 +78,7 @@ struct SystemController {
                 systemId: system.id, facts: facts, actor: actor,
                 requestedPage: RequestNumber.page(request.uri.queryParameters[Substring(IncidentSection.pageParameter)]), language: context.language)
         }
-        return try await renderer.page("systems/show", page, title: system.name, context: context, path: Paths.system(system.id))
+        return try await renderer.page("systems/show", page, titleText: system.name, context: context, path: Paths.system(system.id))
     }
 
     // MARK: the form
@@ -128,18 +128,18 @@ struct SystemController {
             owners: owners.map { Choice(value: $0.email, label: $0.name, selected: false) },
             vendor: state.value("vendor"), model: state.value("model"), purpose: state.value("purpose"),
             dataSources: state.value("data_sources"), population: state.value("population"),
-            tiers: hasCase ? [] : state.choices("risk_tier", RiskTier.allCases.map { ($0.rawValue, t["tier_\($0.rawValue)"] ?? "") }),
-            tierFromCase: linkedCase.map { t["tier_\($0.0.riskTier.rawValue)"] ?? "" },
+            tiers: hasCase ? [] : state.choices("risk_tier", RiskTier.allCases.map { ($0.rawValue, t[runtime: "tier_\($0.rawValue)"] ?? "") }),
+            tierFromCase: linkedCase.map { t[runtime: "tier_\($0.0.riskTier.rawValue)"] ?? "" },
             hasTiers: !hasCase,
-            statuses: systemId == nil ? state.choices("status", [SystemStatus.planned, .inService].map { ($0.rawValue, t["system_status_\($0.rawValue)"] ?? "") }) : [],
+            statuses: systemId == nil ? state.choices("status", [SystemStatus.planned, .inService].map { ($0.rawValue, t[runtime: "system_status_\($0.rawValue)"] ?? "") }) : [],
             hasStatuses: systemId == nil,
             deployedOn: state.value("deployed_on"),
-            schedule: Catalog.fill(t["system_schedule_hint"] ?? "", ["high": String(schedule.reviewMonthsHigh),
+            schedule: t.fill(.system_schedule_hint, ["high": String(schedule.reviewMonthsHigh),
                                                                       "medium": String(schedule.reviewMonthsMedium),
                                                                       "low": String(schedule.reviewMonthsLow)]),
-            errors: state.errors, error: state.refused ? (state.message ?? t["system_form_errors"]) : nil,
+            errors: state.errors, error: state.refused ? (state.message ?? t[.system_form_errors]) : nil,
             systemLimits: SystemLimits(context.language))
-        return try await renderer.page("systems/form", page, title: systemId == nil ? "system_new_title" : "system_edit_title",
+        return try await renderer.page("systems/form", page, title: systemId == nil ? .system_new_title : .system_edit_title,
                                        context: context, path: systemId.map(Paths.systemEdit) ?? Paths.newSystem, status: status)
     }
 
@@ -154,14 +154,14 @@ struct SystemController {
                 throw Refusal.notFound
             }
             facts = [caseFacts]
-            if !(try await systems.registrable(caseId: caseId)) { errors.add("case_id", "system_error_case_not_registrable") }
+            if !(try await systems.registrable(caseId: caseId)) { errors.add("case_id", .system_error_case_not_registrable) }
         }
         var ownerId: Int64?
         if !form.ownerTyped.isEmpty {
             if let owner = try await users.find(typed: form.ownerTyped) {
-                if SystemStore.mayOwn(owner, cases: facts) { ownerId = owner.id } else { errors.add("owner_id", "system_error_owner") }
+                if SystemStore.mayOwn(owner, cases: facts) { ownerId = owner.id } else { errors.add("owner_id", .system_error_owner) }
             } else {
-                errors.add("owner_id", "error_person_unknown")
+                errors.add("owner_id", .error_person_unknown)
             }
         }
         return (errors, ownerId)
@@ -181,7 +181,7 @@ struct SystemController {
             return try await self.form(values: form.values, systemId: nil, errors: FieldErrors(), message: refusal.key, context: context,
                                        status: .conflict)
         }
-        return try await done(id, "flash_system_registered", context)
+        return try await done(id, .flash_system_registered, context)
     }
 
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -201,10 +201,10 @@ struct SystemController {
             return try await self.form(values: form.values, systemId: system.id, linkedCases: facts.cases, errors: FieldErrors(),
                                        message: refusal.key, context: context, status: .conflict)
         }
-        return try await done(system.id, "flash_system_saved", context)
+        return try await done(system.id, .flash_system_saved, context)
     }
 
-    func done(_ id: Int64, _ flash: String, value: String = "", _ context: AppRequestContext) async throws -> Response {
+    func done(_ id: Int64, _ flash: MessageKey, value: String = "", _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.system(id), flash: flash, value: value, context)
     }
 }

@@ -20,13 +20,13 @@ struct SystemExportController {
         let overdue = query["overdue"] == "1"
         let today = formats.localISODate(), t = Catalog.messages(context.language)
         let rows = try await systems.export(for: actor, status: status, overdueOnly: overdue, today: today)
-        func yes(_ value: Bool) -> String { value ? (t["export_yes"] ?? "yes") : (t["export_no"] ?? "no") }
+        func yes(_ value: Bool) -> String { value ? t[.export_yes] : t[.export_no] }
         let header = ["export_id", "system_field_name", "system_field_owner", "system_field_vendor", "system_field_model", "field_status",
                       "field_tier", "system_field_deployed", "system_field_next_review", "system_review_overdue",
-                      "system_field_attestation_due", "system_attestation_missed", "system_never_reviewed"].map { t[$0] ?? $0 }
+                      "system_field_attestation_due", "system_attestation_missed", "system_never_reviewed"].map { t[runtime: $0] ?? $0 }
         let lines = rows.map { row -> [String] in
-            [String(row.id), row.name, row.ownerName, row.vendor, row.model, t["system_status_\(row.status.rawValue)"] ?? row.status.rawValue,
-             t["tier_\(row.riskTier.rawValue)"] ?? row.riskTier.rawValue, row.deployedOn ?? "", row.nextReviewOn,
+            [String(row.id), row.name, row.ownerName, row.vendor, row.model, t[runtime: "system_status_\(row.status.rawValue)"] ?? row.status.rawValue,
+             t[runtime: "tier_\(row.riskTier.rawValue)"] ?? row.riskTier.rawValue, row.deployedOn ?? "", row.nextReviewOn,
              yes(row.reviewOverdue(today: today)), row.attestationDueOn ?? "", yes(row.attestationMissed(today: today)), yes(row.neverReviewed)]
         }
         let name = (overdue ? "systems-overdue-" : "systems-") + today + ".csv"

@@ -30,9 +30,9 @@ struct SystemForm: PageForm {
         for (name, max, required) in limits {
             if let problem = Validate.text(value(name), max: max, required: required) { errors.add(name, problem) }
         }
-        if ownerTyped.isEmpty { errors.add("owner_id", "system_error_owner") }
-        if RiskTier(rawValue: value("risk_tier")) == nil && caseId == nil { errors.add("risk_tier", "system_error_tier") }
-        if !value("deployed_on").isEmpty && !Formats.isISODate(value("deployed_on")) { errors.add("deployed_on", "system_error_date") }
+        if ownerTyped.isEmpty { errors.add("owner_id", .system_error_owner) }
+        if RiskTier(rawValue: value("risk_tier")) == nil && caseId == nil { errors.add("risk_tier", .system_error_tier) }
+        if !value("deployed_on").isEmpty && !Formats.isISODate(value("deployed_on")) { errors.add("deployed_on", .system_error_date) }
         return errors
     }
 
@@ -61,7 +61,7 @@ struct SuspendForm: PageForm {
         var errors = FieldErrors()
         if let problem = Validate.text(reason, max: SystemLimits.reason) { errors.add("reason", problem) }
         if let problem = Validate.text(incident, max: SystemLimits.incident, required: false) { errors.add("incident", problem) }
-        if !confirmed { errors.add("confirm", "system_error_confirm") }
+        if !confirmed { errors.add("confirm", .system_error_confirm) }
         return errors
     }
 }
@@ -115,9 +115,9 @@ struct AttestForm: PageForm {
     var values: [String: String] { ["outcome": outcome, "note": note] }
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if !["as_approved", "changed"].contains(outcome) { errors.add("outcome", "system_error_attest_outcome") }
+        if !["as_approved", "changed"].contains(outcome) { errors.add("outcome", .system_error_attest_outcome) }
         if let problem = Validate.text(note, max: SystemLimits.note, required: outcome == "changed") {
-            errors.add("note", problem == "error_required" ? "system_error_attest_note" : problem)
+            errors.add("note", problem == .error_required ? .system_error_attest_note : problem)
         }
         return errors
     }

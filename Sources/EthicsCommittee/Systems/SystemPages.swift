@@ -197,7 +197,7 @@ struct SystemLimits: Sendable {
     let model: LimitHints.Limit
 
     init(_ language: Language) {
-        let text = Catalog.messages(language)["limit_characters"] ?? "{count}"
+        let text = Catalog.messages(language)[.limit_characters]
         func limit(_ max: Int) -> LimitHints.Limit {
             LimitHints.Limit(max: max, hint: text.replacingOccurrences(of: "{count}", with: NumberText.format(max, language)))
         }

@@ -23,16 +23,16 @@ struct SystemShowBuilder: Sendable {
         let cases = detail.links.map { link in
             let mayOpen = openable[link.caseId] ?? false
             return SystemPages.CaseLine(
-                href: mayOpen ? Paths.case(link.caseId) : nil, title: mayOpen ? link.title : t["system_case_confidential"] ?? "",
-                kind: t["system_link_\(link.kind)"] ?? link.kind, status: t["case_status_\(link.status.rawValue)"] ?? "",
-                decision: link.outcome.flatMap { t["outcome_\($0.rawValue)"] }, decidedOn: link.decidedAt.map { formats.date($0, language) },
+                href: mayOpen ? Paths.case(link.caseId) : nil, title: mayOpen ? link.title : t[.system_case_confidential],
+                kind: t[runtime: "system_link_\(link.kind)"] ?? link.kind, status: t[runtime: "case_status_\(link.status.rawValue)"] ?? "",
+                decision: link.outcome.flatMap { t[runtime: "outcome_\($0.rawValue)"] }, decidedOn: link.decidedAt.map { formats.date($0, language) },
                 inForce: link.caseId == detail.inForce?.caseId, superseded: link.decidedAt != nil && link.caseId != detail.inForce?.caseId)
         }
         let aiActView = detail.aiAct.map { AIActCaseView($0, dates: [:], today: today, formats: formats, language: language) }
         let reReview = detail.openReReview.map { open in
             SystemPages.ReReview(
-                href: Paths.case(open.caseId), title: Catalog.fill(t["system_re_review_line"] ?? "", ["id": String(open.caseId)]),
-                status: t["case_status_\(open.status.rawValue)"] ?? "", meetingHref: open.meetingId.map(Paths.meeting),
+                href: Paths.case(open.caseId), title: t.fill(.system_re_review_line, ["id": String(open.caseId)]),
+                status: t[runtime: "case_status_\(open.status.rawValue)"] ?? "", meetingHref: open.meetingId.map(Paths.meeting),
                 meeting: open.meetingId == nil ? nil
                     : "\(open.meetingTitle ?? "") — \(open.meetingStartsAt.map { formats.dateTime($0, language) } ?? "")")
         }
@@ -46,18 +46,18 @@ struct SystemShowBuilder: Sendable {
             case .purpose: current = system.purpose
             case .population: current = system.population
             }
-            return SystemPages.ChangeField(name: field.rawValue, label: t["system_field_\(field.rawValue)"] ?? "",
+            return SystemPages.ChangeField(name: field.rawValue, label: t[runtime: "system_field_\(field.rawValue)"] ?? "",
                                            value: forms.change.refused ? forms.change.value(field.rawValue) : current,
                                            error: forms.change.errors[field.rawValue], multiline: field == .purpose,
                                            limit: field == .model ? limits.model : field == .purpose ? limits.purpose : limits.medium)
         }
         let attestDue = system.status == .inService ? try await attestationDue(system.id) : nil
         return SystemPages.Show(
-            id: system.id, name: system.name, status: t["system_status_\(system.status.rawValue)"] ?? "", statusKey: system.status.rawValue,
+            id: system.id, name: system.name, status: t[runtime: "system_status_\(system.status.rawValue)"] ?? "", statusKey: system.status.rawValue,
             statusReason: system.statusReason.isEmpty ? nil : system.statusReason,
             statusChanged: system.statusChangedAt.map { formats.date($0, language) },
             owner: system.ownerName, vendor: system.vendor, model: system.model, purpose: system.purpose,
-            dataSources: system.dataSources, population: system.population, tier: t["tier_\(system.riskTier.rawValue)"] ?? "",
+            dataSources: system.dataSources, population: system.population, tier: t[runtime: "tier_\(system.riskTier.rawValue)"] ?? "",
             deployed: system.deployedOn.map { formats.calendarDate($0, language) },
             nextReview: formats.calendarDate(system.nextReviewOn, language),
             reviewOverdue: system.status.isActive && system.status != .planned && system.nextReviewOn < today,
@@ -65,7 +65,7 @@ struct SystemShowBuilder: Sendable {
             attestationMissed: attestDue.map { $0 < today } ?? false,
             neverReviewed: detail.links.isEmpty,
             cases: cases, hasCases: !cases.isEmpty,
-            decisionInForce: detail.inForce?.outcome.flatMap { t["outcome_\($0.rawValue)"] },
+            decisionInForce: detail.inForce?.outcome.flatMap { t[runtime: "outcome_\($0.rawValue)"] },
             approvalWithdrawn: detail.inForce?.outcome == .unfavourable,
             aiActClass: aiActView.flatMap { $0.classified ? $0.className : nil },
             aiActLabels: aiActView?.labels.map { SystemPages.Label(name: $0.name, articles: $0.articles) } ?? [],
@@ -83,15 +83,15 @@ struct SystemShowBuilder: Sendable {
             editHref: allowed(.editSystem(facts)) ? Paths.systemEdit(system.id) : nil,
             suspendHref: allowed(.suspendSystem(facts)) ? Paths.systemStatus(system.id, "suspend") : nil,
             resumeAction: resume ? Paths.systemStatus(system.id, "resume") : nil,
-            resumeLabel: resume ? t[system.status == .planned ? "system_action_in_service" : "system_action_resume"] : nil,
+            resumeLabel: resume ? t[system.status == .planned ? .system_action_in_service : .system_action_resume] : nil,
             retireHref: allowed(.retireSystem(facts)) ? Paths.systemStatus(system.id, "retire") : nil,
             registerFromCase: nil,
             changeAction: allowed(.reportSystemChange(facts)) && detail.openReReview == nil ? Paths.systemChange(system.id) + "#change-form" : nil,
             changeFields: changeFields, changeExplanation: forms.change.value("explanation"),
             changeError: forms.change.errors["explanation"] ?? forms.change.message,
             attestAction: allowed(.attestSystem(facts)) ? Paths.systemAttest(system.id) + "#attest-form" : nil,
-            attestOutcomes: forms.attest.choices("outcome", [("as_approved", t["system_attest_as_approved"] ?? ""),
-                                                             ("changed", t["system_attest_changed"] ?? "")], fallback: "as_approved"),
+            attestOutcomes: forms.attest.choices("outcome", [("as_approved", t[.system_attest_as_approved]),
+                                                             ("changed", t[.system_attest_changed])], fallback: "as_approved"),
             attestNote: forms.attest.value("note"), attestNoteError: forms.attest.errors["note"],
             attestError: forms.attest.errors["outcome"] ?? forms.attest.message,
             formError: nil, systemLimits: limits)

@@ -23,9 +23,9 @@ struct WrittenCaseController {
     static func deadline(_ input: String, formats: Formats, errors: inout FieldErrors) -> String? {
         guard !input.isEmpty else { return nil }  // already "required"
         guard let stored = formats.storedTimestamp(fromLocal: input) else {
-            errors.add("deadline", "error_written_deadline"); return nil
+            errors.add("deadline", .error_written_deadline); return nil
         }
-        guard stored > Timestamp.string(formats.clock.now) else { errors.add("deadline", "written_error_deadline_past"); return nil }
+        guard stored > Timestamp.string(formats.clock.now) else { errors.add("deadline", .written_error_deadline_past); return nil }
         return stored
     }
 
@@ -63,8 +63,8 @@ struct WrittenCaseController {
                                                                     errors: &errors)
         }
         guard errors.isEmpty, let outcome = decision.outcome, let deadline else { return try await refused(errors) }
-        guard let opinionHTML = try? Markdown.html(decision.opinion) else { return try await refused(.on("opinion", "error_markdown_too_large")) }
-        guard let textHTML = try? Markdown.html(form.text) else { return try await refused(.on("text", "error_markdown_too_large")) }
+        guard let opinionHTML = try? Markdown.html(decision.opinion) else { return try await refused(.on("opinion", .error_markdown_too_large)) }
+        guard let textHTML = try? Markdown.html(form.text) else { return try await refused(.on("text", .error_markdown_too_large)) }
         let proposal = WrittenProposal(kind: .case, caseId: found.id, deliverableId: nil, title: "", text: form.text, textHTML: textHTML,
                                        outcome: outcome, opinion: decision.opinion, opinionHTML: opinionHTML,
                                        charterVersion: RequestNumber.int(decision.charterVersion, in: 1...1_000_000),
@@ -73,14 +73,14 @@ struct WrittenCaseController {
         do {
             id = try await store.open(proposal, by: context.auditActor)
         } catch let refusal as WrittenRefusal where refusal.key == "written_error_deadline_past" {
-            return try await refused(.on("deadline", refusal.key))
+            return try await refused(.on("deadline", runtime: refusal.key))
         } catch let refusal as CaseLifecycle.Refusal where refusal.key.hasPrefix("aiact_refusal") {
             // A prohibited practice (Art. 5) is never proposed a favourable opinion: said at the outcome, the form kept.
-            return try await refused(.on("outcome", refusal.key))
+            return try await refused(.on("outcome", runtime: refusal.key))
         } catch let refusal as StateRefusal {
             // Someone else opened one (or decided) first: the form is no longer offered, so the message goes at the top.
             return try await builder.refusal(found, facts, refusal.key, context: context, renderer: renderer)
         }
-        return try await sessions.redirect(to: Paths.writtenProcedure(id), flash: "flash_written_opened", context)
+        return try await sessions.redirect(to: Paths.writtenProcedure(id), flash: .flash_written_opened, context)
     }
 }

@@ -40,22 +40,22 @@ struct WrittenProcedureController {
         let page = WrittenProcedurePages.List(
             rows: rows.map { row in
                 WrittenProcedurePages.Row(
-                    href: Paths.writtenProcedure(row.id), title: row.title, kind: messages["written_kind_\(row.kind.rawValue)"] ?? "",
+                    href: Paths.writtenProcedure(row.id), title: row.title, kind: messages[runtime: "written_kind_\(row.kind.rawValue)"] ?? "",
                     deadline: formats.dateTime(row.deadline, language), status: statusLabel(row.status, row.result, messages),
                     statusKey: row.status.rawValue,
-                    progress: Catalog.fill(messages["written_progress"] ?? "", ["voted": String(row.ballots), "voters": String(row.voters)]))
+                    progress: messages.fill(.written_progress, ["voted": String(row.ballots), "voters": String(row.voters)]))
             },
-            hasRows: !rows.isEmpty, totalLabel: Catalog.plural("written_count", listed.total, language),
+            hasRows: !rows.isEmpty, totalLabel: Catalog.messages(language).fill(.written_count, count: listed.total),
             newHref: Policy.decide(actor, .openWrittenMotion) == .allow ? Paths.newWrittenMotion : nil,
             pageNumber: number, pageCount: listed.pageCount,
             previous: listed.hasPrevious ? Paths.writtenProcedures + "?page=\(number - 1)" : nil,
             next: listed.hasNext ? Paths.writtenProcedures + "?page=\(number + 1)" : nil)
-        return try await renderer.page("written/index", page, title: "written_title", context: context, path: Paths.writtenProcedures)
+        return try await renderer.page("written/index", page, title: .written_title, context: context, path: Paths.writtenProcedures)
     }
 
-    func statusLabel(_ status: WrittenStatus, _ result: WrittenResultCode?, _ messages: [String: String]) -> String {
-        if let result { return messages["written_result_\(result.rawValue)"] ?? "" }
-        return messages["written_status_\(status.rawValue)"] ?? ""
+    func statusLabel(_ status: WrittenStatus, _ result: WrittenResultCode?, _ messages: Messages) -> String {
+        if let result { return messages[runtime: "written_result_\(result.rawValue)"] ?? "" }
+        return messages[runtime: "written_status_\(status.rawValue)"] ?? ""
     }
 
     func newMotion(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -66,11 +66,11 @@ struct WrittenProcedureController {
     private func motionPage(_ form: FormState, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let messages = Catalog.messages(context.language)
         let deliverables = try await store.deliverableChoices()
-        let options: [(value: String, label: String)] = [("", messages["written_no_deliverable"] ?? "")]
+        let options: [(value: String, label: String)] = [("", messages[.written_no_deliverable])]
             + deliverables.map { (value: String($0.id), label: $0.title) }
         let page = WrittenProcedurePages.NewMotion(action: Paths.writtenProcedures + "#motion-form", deliverables: form.choices("deliverable_id", options),
                                                    form: form, limits: LimitHints(context.language), backHref: Paths.writtenProcedures)
-        return try await renderer.page("written/new", page, title: "written_new_motion", context: context, path: Paths.newWrittenMotion,
+        return try await renderer.page("written/new", page, title: .written_new_motion, context: context, path: Paths.newWrittenMotion,
                                        status: status)
     }
 
@@ -83,23 +83,23 @@ struct WrittenProcedureController {
         var errors = form.validate()
         let deadline = WrittenCaseController.deadline(form.deadline, formats: formats, errors: &errors)
         if let id = form.deliverableId, !(try await store.deliverableChoices().contains { $0.id == id }) {
-            errors.add("deliverable_id", "error_choice")
+            errors.add("deliverable_id", .error_choice)
         }
         guard errors.isEmpty, let deadline, let html = try? Markdown.html(form.text) else {
-            return try await refused(errors.isEmpty ? .on("text", "error_markdown_too_large") : errors)
+            return try await refused(errors.isEmpty ? .on("text", .error_markdown_too_large) : errors)
         }
         let proposal = WrittenProposal(kind: .motion, caseId: nil, deliverableId: form.deliverableId, title: form.title, text: form.text,
                                        textHTML: html, outcome: nil, opinion: "", opinionHTML: "", charterVersion: nil, articles: "",
                                        conditions: [], deadline: deadline)
         let id: Int64
         do { id = try await store.open(proposal, by: context.auditActor) } catch let refusal as WrittenRefusal {
-            return try await refused(refusal.key == "written_error_deadline_past" ? .on("deadline", refusal.key) : FieldErrors(),
+            return try await refused(refusal.key == "written_error_deadline_past" ? .on("deadline", runtime: refusal.key) : FieldErrors(),
                                      refusal.key == "written_error_deadline_past" ? nil : refusal.key)
         }
-        return try await done(id, "flash_written_opened", context)
+        return try await done(id, .flash_written_opened, context)
     }
 
-    private func done(_ id: Int64, _ flash: String, _ context: AppRequestContext) async throws -> Response {
+    private func done(_ id: Int64, _ flash: MessageKey, _ context: AppRequestContext) async throws -> Response {
         return try await sessions.redirect(to: Paths.writtenProcedure(id), flash: flash, context)
     }
 
@@ -144,7 +144,7 @@ struct WrittenProcedureController {
                         ballot: FormState = FormState(), declaration: FormState = FormState(), formError: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language, messages = Catalog.messages(language), actor = context.actor
-        func t(_ key: String) -> String { messages[key] ?? key }
+        func t(_ key: String) -> String { messages[runtime: key] ?? key }
         let me = actor?.userId
         let closed = procedure.status == .closed
         let conditions = procedure.outcome == .conditions ? try await store.conditions(id: procedure.id) : []
@@ -187,7 +187,7 @@ struct WrittenProcedureController {
             conflictLine: mine?.mustDeclare == true ? Catalog.fill(t("written_conflict_line"), ["organisation": mine?.conflictWith ?? ""]) : nil,
             objectionHref: Policy.decide(actor, .objectToWrittenProcedure(facts)) == .allow ? Paths.writtenObjection(procedure.id) : nil,
             formError: formError.map { t($0) }, ballot: ballot, declaration: declaration, limits: LimitHints(language))
-        return try await renderer.page("written/show", page, title: page.title, context: context,
+        return try await renderer.page("written/show", page, titleText: page.title, context: context,
                                        path: Paths.writtenProcedure(procedure.id), status: status)
     }
 
@@ -221,7 +221,7 @@ struct WrittenProcedureController {
         }
         do {
             let closed = try await store.cast(id: procedure.id, userId: me, choice: choice, reasoning: form.reasoning, by: context.auditActor)
-            return try await done(procedure.id, closed ? "flash_written_closed" : "flash_written_voted", context)
+            return try await done(procedure.id, closed ? .flash_written_closed : .flash_written_voted, context)
         } catch let refusal as WrittenRefusal {
             return try await refuse(nil, context: context, ballot: form.refused(message: refusal.key, language))
         }
@@ -238,7 +238,7 @@ struct WrittenProcedureController {
         }
         guard let declaration else {
             return try await refuse(nil, context: context,
-                                    declaration: FormState(values: state.values, errors: .on("declaration", "error_written_declaration"), language: language))
+                                    declaration: FormState(values: state.values, errors: .on("declaration", .error_written_declaration), language: language))
         }
         // Recusing is irreversible: the form's "I understand" box must be ticked.
         if declaration == .recused && !Confirmation.given(context.form) {
@@ -249,9 +249,9 @@ struct WrittenProcedureController {
             let closed = try await store.declare(id: procedure.id, userId: me, declaration, by: context.auditActor)
             if declaration == .recused {
                 // The case may no longer be theirs to see: back to the list.
-                return try await sessions.redirect(to: Paths.writtenProcedures, flash: "flash_written_recused", context)
+                return try await sessions.redirect(to: Paths.writtenProcedures, flash: .flash_written_recused, context)
             }
-            return try await done(procedure.id, closed ? "flash_written_closed" : "flash_written_cleared", context)
+            return try await done(procedure.id, closed ? .flash_written_closed : .flash_written_cleared, context)
         } catch let refusal as WrittenRefusal {
             return try await refuse(refusal.key, context: context)
         }
@@ -277,7 +277,7 @@ struct WrittenProcedureController {
         guard Confirmation.given(context.form) else { return try await confirmation(procedure, context) }
         do {
             let meeting = try await store.object(id: procedure.id, userId: me, by: context.auditActor)
-            return try await done(procedure.id, meeting == nil ? "flash_written_to_be_scheduled" : "flash_written_to_meeting", context)
+            return try await done(procedure.id, meeting == nil ? .flash_written_to_be_scheduled : .flash_written_to_meeting, context)
         } catch let refusal as WrittenRefusal {
             return try await refuse(refusal.key, context: context)
         }

@@ -17,8 +17,8 @@ struct WrittenCaseForm: PageForm {
 
     func validate() -> FieldErrors {
         var errors = decision.validate()
-        if let problem = Validate.text(text, max: FieldLimits.longText) { errors.add("text", problem == "error_required" ? "error_written_text" : problem) }
-        if deadline.isEmpty { errors.add("deadline", "error_written_deadline") }
+        if let problem = Validate.text(text, max: FieldLimits.longText) { errors.add("text", problem == .error_required ? .error_written_text : problem) }
+        if deadline.isEmpty { errors.add("deadline", .error_written_deadline) }
         return errors
     }
 }
@@ -44,9 +44,9 @@ struct WrittenMotionForm: PageForm {
     func validate() -> FieldErrors {
         var errors = FieldErrors()
         if let problem = Validate.text(title, max: FieldLimits.title) { errors.add("title", problem) }
-        if let problem = Validate.text(text, max: FieldLimits.longText) { errors.add("text", problem == "error_required" ? "error_written_text" : problem) }
-        if deadline.isEmpty { errors.add("deadline", "error_written_deadline") }
-        if !rawDeliverable.isEmpty && deliverableId == nil { errors.add("deliverable_id", "error_choice") }
+        if let problem = Validate.text(text, max: FieldLimits.longText) { errors.add("text", problem == .error_required ? .error_written_text : problem) }
+        if deadline.isEmpty { errors.add("deadline", .error_written_deadline) }
+        if !rawDeliverable.isEmpty && deliverableId == nil { errors.add("deliverable_id", .error_choice) }
         return errors
     }
 }
@@ -67,7 +67,7 @@ struct WrittenBallotForm: PageForm {
 
     func validate() -> FieldErrors {
         var errors = FieldErrors()
-        if choice == nil { errors.add("choice", "error_written_choice") }
+        if choice == nil { errors.add("choice", .error_written_choice) }
         if let problem = Validate.text(reasoning, max: FieldLimits.dissent, required: false) { errors.add("reasoning", problem) }
         return errors
     }
