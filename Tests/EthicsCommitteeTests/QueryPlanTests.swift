@@ -68,4 +68,41 @@ import Testing
         let steps = try await plan(app, AuditStore.pageByIdSQL, [100_000, 50])
         #expect(steps == ["SEARCH audit_log USING INTEGER PRIMARY KEY (rowid<?)"], "\(steps)")
     }
+
+    @Test func theLateReviewsAreReadFromTheIndexOfReviewsOwedInDueOrder() async throws {
+        // Given the secretary's late-reviews list, when SQLite plans it
+        let app = try await TestApp.make()
+        let steps = try await plan(app, HomeStore.lateReviewsSQL, ["2026-11-26"])
+        // Then it walks the partial index of reviews owed by due date and stops after its lines: no case in review probed,
+        // no sort of every late review
+        #expect(steps.first == "SEARCH r USING INDEX case_reviewers_owed_by_due (due_on<?)", "\(steps)")
+        #expect(!steps.contains { $0.contains("TEMP B-TREE") || $0.contains("cases_by_status") }, "\(steps)")
+    }
+
+    @Test func theHomeQueuesReadTheirFirstLinesFromAnIndexInTheirOrder() async throws {
+        // Given the home pages' queues, when SQLite plans them
+        let app = try await TestApp.make()
+        let triage = try await plan(app, HomeStore.awaitingTriageSQL, [])
+        let minutes = try await plan(app, HomeStore.minutesAwaitingApprovalSQL, [])
+        let (visible, visibleArguments) = DeliverableStore.visibility(Actor(userId: 2, role: .secretary))
+        var arguments: StatementArguments = [2]
+        arguments += visibleArguments
+        let owned = try await plan(app, HomeStore.deliverablesOwnedSQL(visible), arguments)
+        // Then the submitted cases and a person's open deliverables come in index order, with no sort of all of them
+        #expect(triage == ["SEARCH c USING INDEX cases_by_status_submitted (status=?)"], "\(triage)")
+        #expect(owned.first == "SEARCH d USING INDEX deliverables_open_by_owner (owner_id=?)", "\(owned)")
+        #expect(!owned.contains { $0.contains("TEMP B-TREE") }, "\(owned)")
+        // And the draft minutes from their partial index, not a scan of every meeting's minutes
+        #expect(minutes.first == "SCAN n USING INDEX meeting_minutes_drafts", "\(minutes)")
+    }
+
+    @Test func searchRanksAtMostTheBoundOfMatchesReadNewestFirstFromTheIndex() async throws {
+        // Given the staff's search page (the index alone), when SQLite plans it
+        let app = try await TestApp.make()
+        let steps = try await plan(app, SearchStore.pageSQL("FROM search_index s WHERE search_index MATCH ?"),
+                                   ["chatbot", ListBound.countLimit, 20, 0])
+        // Then FTS5 hands the matches over newest first, the bound stops it, and only the bounded set is sorted by rank
+        #expect(steps.contains { $0.hasPrefix("SCAN s VIRTUAL TABLE") }, "\(steps)")
+        #expect(steps.filter { $0.contains("TEMP B-TREE") }.count == 1, "\(steps)")
+    }
 }

@@ -92,6 +92,21 @@ public struct UserStore: Sendable {
         try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM users WHERE role = 'secretary' AND active = 1"))
     }
 
+    /// The accounts that may be named owner of a condition of cases filed by `submitters`, by name: active, and either
+    /// on the staff or the committee or one of those project owners, since a project owner opens only their own cases
+    /// (`CaseStore.visibility`). The policy still judges each (`ConditionOwners`); this only leaves out the archive's
+    /// other project owners, so the decision forms read the committee's size of rows, not every account (issue 19).
+    public func conditionOwnerCandidates(submitters: [Int64]) async throws -> [User] {
+        try await db.writer.read { db in try Self.conditionOwnerCandidates(db, submitters: submitters) }
+    }
+
+    static func conditionOwnerCandidates(_ db: Database, submitters: [Int64]) throws -> [User] {
+        let marks = submitters.isEmpty ? "NULL" : Array(repeating: "?", count: submitters.count).joined(separator: ", ")
+        return try User.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM users WHERE active = 1 AND (role <> 'submitter' OR id IN (\(marks))) ORDER BY name COLLATE NOCASE, id
+            """), arguments: StatementArguments(submitters))
+    }
+
     /// One page of the accounts, active first, then by name (the administrator's list).
     public func page(_ requested: Int, size: Int) async throws -> ListPage<User> {
         try await db.writer.read { db in

@@ -19,7 +19,8 @@ public struct CaseDetail: Sendable {
     public let attachments: [CaseAttachment]
     /// The reviewer field's suggestions and flagged candidates (staff, while reviewers may be assigned).
     public let candidates: (suggested: [ReviewerCandidate], flagged: [ReviewerCandidate])
-    /// The accounts condition owners are suggested from (when the page offers the decision form).
+    /// The accounts condition owners are suggested from (when the page offers the decision form): the committee and the
+    /// case's project owner (`UserStore.conditionOwnerCandidates`), not every account.
     public let people: [User]
 }
 
@@ -55,7 +56,7 @@ public struct CaseDetailStore: Sendable {
                 candidates: scope.candidates
                     ? try CaseReviewStore.candidateChoices(db, caseId: found.id, team: found.team, vendor: found.vendor, limit: scope.suggestions)
                     : ([], []),
-                people: scope.people ? try UserStore.all(db) : [])
+                people: scope.people ? try UserStore.conditionOwnerCandidates(db, submitters: [found.submitterId]) : [])
         }
     }
 }

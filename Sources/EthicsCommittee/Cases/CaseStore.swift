@@ -274,8 +274,7 @@ public struct CaseStore: Sendable {
             conditions.append("c.submitter_id = ?"); arguments += [actor.userId]
         case .toReview:
             conditions.append("""
-                c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ?
-                    AND r.recused_at IS NULL AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id))
+                c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.user_id = ? AND r.owed = 1)
                 """)
             arguments += [actor.userId]
         }
@@ -292,8 +291,8 @@ public struct CaseStore: Sendable {
         }
         let overdue = """
             (EXISTS (SELECT 1 FROM case_conditions k WHERE k.case_id = c.id AND k.status = 'open' AND k.due_on < ?)
-             OR (c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.recused_at IS NULL
-                 AND r.due_on < ? AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id))))
+             OR (c.status = 'in_review' AND EXISTS (SELECT 1 FROM case_reviewers r WHERE r.case_id = c.id AND r.owed = 1
+                 AND r.due_on < ?)))
             """
         if filter.overdueOnly { conditions.append(overdue); arguments += [today, today] }
         let whereClause = conditions.joined(separator: " AND ")

@@ -34,8 +34,7 @@ public struct HomeStore: Sendable {
         try WorkItem.fetchAll(db.cachedStatement(sql: """
             SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, '' AS detail
             FROM case_reviewers r JOIN cases c ON c.id = r.case_id
-            WHERE r.user_id = ? AND r.recused_at IS NULL AND c.status = 'in_review'
-                AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
+            WHERE r.user_id = ? AND r.owed = 1
             ORDER BY r.due_on, c.id LIMIT \(Self.fetched)
             """), arguments: [userId])
     }
@@ -77,26 +76,31 @@ public struct HomeStore: Sendable {
     }
 
     static func awaitingTriage(_ db: Database) throws -> [WorkItem] {
-        try WorkItem.fetchAll(db.cachedStatement(sql: """
-            SELECT c.id AS case_id, c.title, c.status, c.submitted_at AS date, c.risk_tier AS detail
-            FROM cases c WHERE c.status = 'submitted' ORDER BY c.submitted_at LIMIT \(Self.fetched)
-            """))
+        try WorkItem.fetchAll(db.cachedStatement(sql: awaitingTriageSQL))
     }
 
-    /// Reviews past their due date, across the committee.
+    /// In the order of index `cases_by_status_submitted` (migration 0038): no sort of every submitted case.
+    static let awaitingTriageSQL = """
+        SELECT c.id AS case_id, c.title, c.status, c.submitted_at AS date, c.risk_tier AS detail
+        FROM cases c WHERE c.status = 'submitted' ORDER BY c.submitted_at LIMIT \(fetched)
+        """
+
+    /// Reviews past their due date, across the committee: read from the index of reviews owed (migration 0037) in due
+    /// order, so the list stops after its lines however many cases are in review.
     public func lateReviews(today: String) async throws -> [WorkItem] {
         try await db.writer.read { db in try Self.lateReviews(db, today: today) }
     }
 
     static func lateReviews(_ db: Database, today: String) throws -> [WorkItem] {
-        try WorkItem.fetchAll(db.cachedStatement(sql: """
-            SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, u.name AS detail
-            FROM case_reviewers r JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id
-            WHERE r.recused_at IS NULL AND c.status = 'in_review' AND r.due_on < ?
-                AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = c.id AND v.reviewer_id = r.user_id)
-            ORDER BY r.due_on LIMIT \(Self.fetched)
-            """), arguments: [today])
+        try WorkItem.fetchAll(db.cachedStatement(sql: lateReviewsSQL), arguments: [today])
     }
+
+    static let lateReviewsSQL = """
+        SELECT c.id AS case_id, c.title, c.status, r.due_on AS date, u.name AS detail
+        FROM case_reviewers r JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id
+        WHERE r.owed = 1 AND r.due_on < ?
+        ORDER BY r.due_on, r.case_id LIMIT \(fetched)
+        """
 
     /// Open conditions past their due date, across the committee.
     public func overdueConditions(today: String) async throws -> [WorkItem] {
@@ -154,11 +158,14 @@ public struct HomeStore: Sendable {
     }
 
     static func minutesAwaitingApproval(_ db: Database) throws -> [Meeting] {
-        try Meeting.fetchAll(db.cachedStatement(sql: """
-            SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id
-            WHERE n.status = 'draft' ORDER BY m.starts_at LIMIT \(Self.fetched)
-            """))
+        try Meeting.fetchAll(db.cachedStatement(sql: minutesAwaitingApprovalSQL))
     }
+
+    /// From the partial index of draft minutes (migration 0038): the few drafts, not every meeting's minutes.
+    static let minutesAwaitingApprovalSQL = """
+        SELECT m.* FROM meetings m JOIN meeting_minutes n ON n.meeting_id = m.id
+        WHERE n.status = 'draft' ORDER BY m.starts_at LIMIT \(fetched)
+        """
 
     /// Deliverables a person owns that are neither delivered nor cancelled, soonest due first, leaving out
     /// those linked to a case they may not open (`viewDeliverable`, in SQL: `DeliverableStore.visibility`).
@@ -171,11 +178,17 @@ public struct HomeStore: Sendable {
         var arguments: StatementArguments = [actor.userId]
         arguments += visibleArguments
         let bound = arguments
-        return try OwnedDeliverable.fetchAll(db.cachedStatement(sql: """
-            SELECT d.id, d.title, d.status, d.due_on FROM deliverables d
-            WHERE d.owner_id = ? AND d.status IN ('planned', 'in_progress') AND (\(visible))
-            ORDER BY d.due_on, d.id LIMIT \(Self.fetched)
-            """), arguments: bound)
+        return try OwnedDeliverable.fetchAll(db.cachedStatement(sql: deliverablesOwnedSQL(visible)), arguments: bound)
+    }
+
+    /// In the order of the partial index `deliverables_open_by_owner` (migration 0038): the secretary owns every
+    /// decision's opinion, so reading all of a person's deliverables to sort them grew with the archive.
+    static func deliverablesOwnedSQL(_ visible: String) -> String {
+        """
+        SELECT d.id, d.title, d.status, d.due_on FROM deliverables d
+        WHERE d.owner_id = ? AND d.status IN ('planned', 'in_progress') AND (\(visible))
+        ORDER BY d.due_on, d.id LIMIT \(fetched)
+        """
     }
 }
 

@@ -18,7 +18,8 @@ struct MeetingShowBuilder: Sendable {
         let planned = meeting.status == .planned, held = meeting.status == .held
         let targets = manage && planned ? try await meetings.planned(except: id) : []
         // Each case item offers as condition owners those who may open its case (`ConditionOwners`).
-        let people = manage && held ? try await users.all() : []
+        let people = manage && held
+            ? try await users.conditionOwnerCandidates(submitters: Array(Set(record.cases.values.map(\.submitterId))).sorted()) : []
         func owners(_ item: AgendaItem) -> [Choice] {
             guard let facts = item.caseId.flatMap({ record.cases[$0] }) else { return [] }
             return ConditionOwners.suggestions(people, facts).map { Choice(value: $0.value, label: $0.label, selected: false) }

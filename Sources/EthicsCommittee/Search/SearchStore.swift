@@ -57,6 +57,10 @@ public struct SearchStore: Sendable {
     /// One page of results, best first (bm25, a title hit weighing five times a body hit), and the total, counted up
     /// to `ListBound.countLimit` (callers keep `offset` within `ListBound.rows`). `expression` is a `SearchQuery`
     /// expression. The staff, who may open everything, are answered from the index alone (no join per match).
+    /// Ranking is bounded as the count is: bm25 is computed for at most `ListBound.countLimit` matches, the newest
+    /// (highest document ids, which FTS5 reads in that order without sorting), so a word found in tens of thousands of
+    /// documents costs no more than one found in 5,000. Up to 5,000 matches the results are exactly those of ranking
+    /// every match; past that the page already says "more than 5000" and asks for narrower words.
     public func search(_ expression: String, for actor: Actor, offset: Int, limit: Int) async throws -> ([SearchHit], Int) {
         let (access, accessArguments) = Self.access(actor)
         let filtered = access == "1" ? "FROM search_index s WHERE search_index MATCH ?"
@@ -66,10 +70,10 @@ public struct SearchStore: Sendable {
         var boundedArguments = filteredArguments
         boundedArguments += [ListBound.countLimit]
         let countArguments = boundedArguments
-        filteredArguments += [limit, offset]
+        filteredArguments += [ListBound.countLimit, limit, offset]
         let pageArguments = filteredArguments
         let countSQL = "SELECT count(*) FROM (SELECT 1 " + filtered + " LIMIT ?)"
-        let pageSQL = "SELECT s.rowid " + filtered + " ORDER BY bm25(search_index, 5.0, 1.0), s.rowid LIMIT ? OFFSET ?"
+        let pageSQL = Self.pageSQL(filtered)
         return try await db.writer.read { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: countArguments) ?? 0
             let ids = try Int64.fetchAll(db.cachedStatement(sql: pageSQL), arguments: pageArguments)
@@ -102,6 +106,14 @@ public struct SearchStore: Sendable {
             }
             return (ids.compactMap { byId[$0] }, total)
         }
+    }
+
+    /// A page of the ranked matches of `filtered` (`FROM … WHERE search_index MATCH ? …`), ranking at most `?` of them.
+    static func pageSQL(_ filtered: String) -> String {
+        """
+        SELECT doc FROM (SELECT s.rowid AS doc, bm25(search_index, 5.0, 1.0) AS score \(filtered) ORDER BY s.rowid DESC LIMIT ?)
+        ORDER BY score, doc LIMIT ? OFFSET ?
+        """
     }
 
     /// The policy in SQL, over the index `s` joined to its case `c` (`indexed`). Cases and what hangs on
