@@ -73,7 +73,7 @@ enum DemoIncidents {
         for (index, plan) in plans.enumerated() {
             let at = world.daysAgo(plan.daysAgo)
             events.append(DemoEvent(at: at, audits: 2, work: .alone { state in
-                let staff = Actor(userId: state.userId(secretary.email), role: .secretary)
+                let staff = Requester(userId: state.userId(secretary.email), role: .secretary)
                 let register = try await store.systemChoices(for: staff)
                 let draft = IncidentDraft(title: plan.title, description: plan.description, occurredOn: DemoDate.iso(at - DemoDate.day),
                                           harmType: plan.harm, severity: plan.severity, peopleAffected: plan.people,
@@ -89,7 +89,7 @@ enum DemoIncidents {
                 guard !register.isEmpty, let (system, _) = try await systems.find(id: register[position % register.count].id, for: staff) else { return }
                 // The system's owner reports when the roster knows them; the secretary otherwise.
                 let owner = DemoRoster.owners.first { state.userId($0.email) == system.ownerId }
-                let reporter = owner.map { Actor(userId: system.ownerId, role: $0.role) } ?? staff
+                let reporter = owner.map { Requester(userId: system.ownerId, role: $0.role) } ?? staff
                 let id = try await store.report(draft, systemId: system.id, evidence: [], awareOn: DemoDate.iso(at), reporter: reporter,
                                                 by: (owner ?? secretary).actor(state))
                 ids.set(index, id)
@@ -97,7 +97,7 @@ enum DemoIncidents {
             if let triage = plan.triage {
                 events.append(DemoEvent(at: at + triage.after * DemoDate.day, audits: 2, work: .alone { state in
                     guard let id = ids.get(index), let (incident, _) = try await store.find(id: id) else { return }
-                    let staff = Actor(userId: state.userId(secretary.email), role: .secretary)
+                    let staff = Requester(userId: state.userId(secretary.email), role: .secretary)
                     let register = try await store.systemChoices(for: staff)
                     guard let systemId = incident.systemId ?? register.first?.id else { return }
                     let owner = try await systems.find(id: systemId, for: staff)?.0.ownerId
@@ -111,7 +111,7 @@ enum DemoIncidents {
             if let close = plan.closeAfter {
                 events.append(DemoEvent(at: at + close * DemoDate.day, audits: 1, work: .alone { state in
                     guard let id = ids.get(index) else { return }
-                    try await store.close(id: id, closer: Actor(userId: state.userId(secretary.email), role: .secretary),
+                    try await store.close(id: id, closer: Requester(userId: state.userId(secretary.email), role: .secretary),
                                           by: secretary.actor(state))
                 }))
             }

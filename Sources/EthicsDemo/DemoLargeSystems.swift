@@ -94,7 +94,7 @@ enum DemoLargeSystems {
                                                                                                             client: "203.0.113.7"), now: reportedAt).id)
             } else {
                 ids.set(number, try IncidentStore.report(db, draft, systemId: state.systemId(key)!, awareOn: awareOn,
-                                                         reporter: Actor(userId: state.userId(owner.email), role: owner.role),
+                                                         reporter: Requester(userId: state.userId(owner.email), role: owner.role),
                                                          by: owner.actor(state), now: reportedAt))
             }
         })]
@@ -104,7 +104,7 @@ enum DemoLargeSystems {
         let notified = severity.isSerious && rng.chance(0.85) ? DemoDate.iso(triagedAt) : nil
         // A public report gets its severity and system at triage: two more audit entries.
         events.append(DemoEvent(at: triagedAt, audits: isPublic ? 3 : 1, work: .inTransaction { db, state in
-            let staff = Actor(userId: state.userId(secretary.email), role: .secretary)
+            let staff = Requester(userId: state.userId(secretary.email), role: .secretary)
             try IncidentStore.triage(db, id: ids.get(number)!, revision: 1, IncidentTriage(
                 systemId: state.systemId(key)!, severity: severity, ownerId: state.userId(owner.email), rootCause: cause,
                 correctiveActions: corrective, awareOn: awareOn, art73Case: .standard, authorityNotifiedOn: notified),
@@ -113,7 +113,7 @@ enum DemoLargeSystems {
         let closedAt = triagedAt + Double.random(in: 3...40, using: &rng) * DemoDate.day
         guard closedAt < world.end - 3600, rng.chance(0.8) else { return events }
         events.append(DemoEvent(at: closedAt, audits: 1, work: .inTransaction { db, state in
-            try IncidentStore.close(db, id: ids.get(number)!, closer: Actor(userId: state.userId(secretary.email), role: .secretary),
+            try IncidentStore.close(db, id: ids.get(number)!, closer: Requester(userId: state.userId(secretary.email), role: .secretary),
                                     by: secretary.actor(state), now: closedAt)
         }))
         return events

@@ -47,7 +47,7 @@ import Testing
 
     @Test(arguments: table)
     func decision(_ row: Row) {
-        let actor = row.role.map { Actor(userId: 7, role: $0) }
+        let actor = row.role.map { Requester(userId: 7, role: $0) }
         #expect(Policy.decide(actor, row.action) == row.expected)
     }
 }

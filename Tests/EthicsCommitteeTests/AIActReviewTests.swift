@@ -303,7 +303,7 @@ import Testing
 
     @Test func theFiguresCountTheCasesByAIActClassAndRole() async throws {
         let s = try await Self.setting(Self.chatbot)
-        let secretary = Actor(userId: s.secretary.id, role: .secretary)
+        let secretary = Requester(userId: s.secretary.id, role: .secretary)
         let period = ReportPeriod(year: 2026, timeZone: "Europe/Paris")
         let figures = try await ReportStore(db: s.app.services.database).figures(for: secretary, period: period, today: "2026-11-18",
                                                                                 localOffset: "+0 hours")

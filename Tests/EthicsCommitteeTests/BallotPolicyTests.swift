@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: Role.allCases)
     func theSecretaryRunsTheVote(_ role: Role) {
-        let actor = Actor(userId: 7, role: role)
+        let actor = Requester(userId: 7, role: role)
         let staff = role == .admin || role == .secretary
         func decide(_ action: Action) -> Decision { Policy.decide(actor, action) }
         #expect(decide(.openVote(Self.held)) == (staff ? .allow : .notFound))
@@ -50,8 +50,8 @@ import Testing
         #expect(Policy.ballotRefusal(row.facts) == row.refusal)
         for role in Role.allCases {
             let expected: Decision = row.refusal == nil && (role == .member || role == .expert) ? .allow : .notFound
-            #expect(Policy.decide(Actor(userId: 7, role: role), .castBallot(row.facts)) == expected, Comment(rawValue: role.rawValue))
+            #expect(Policy.decide(Requester(userId: 7, role: role), .castBallot(row.facts)) == expected, Comment(rawValue: role.rawValue))
         }
-        #expect(Policy.decide(Actor(userId: 7, role: .member, onboarded: false), .castBallot(row.facts)) == .onboardingRequired)
+        #expect(Policy.decide(Requester(userId: 7, role: .member, onboarded: false), .castBallot(row.facts)) == .onboardingRequired)
     }
 }

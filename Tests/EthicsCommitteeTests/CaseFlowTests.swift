@@ -256,7 +256,7 @@ import Testing
         try await c.app.services.caseReviews.recuse(caseId: ids[4], userId: c.ada.id, reason: "r", by: actor)
 
         for user in [sec, c.ada, c.turing, c.arendt, c.owner, owner2] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             let (rows, total) = try await store.list(for: actor, filter: CaseFilter(), today: "2026-11-24", offset: 0, limit: 100)
             var expected: [Int64] = []
             for id in ids {
@@ -267,10 +267,10 @@ import Testing
             #expect(total == expected.count)
         }
         // Spot checks of the rule itself
-        let ada = Actor(userId: c.ada.id, role: .member)
+        let ada = Requester(userId: c.ada.id, role: .member)
         let adaRows = try await store.list(for: ada, filter: CaseFilter(), today: "2026-11-24", offset: 0, limit: 100).0.map(\.id)
         #expect(Set(adaRows) == [ids[2], ids[3]])  // not the draft, not the confidential 1, not 4 (recused)
-        let turingRows = try await store.list(for: Actor(userId: c.turing.id, role: .expert), filter: CaseFilter(), today: "2026-11-24",
+        let turingRows = try await store.list(for: Requester(userId: c.turing.id, role: .expert), filter: CaseFilter(), today: "2026-11-24",
                                               offset: 0, limit: 100).0.map(\.id)
         #expect(turingRows == [ids[2]])
     }

@@ -4,20 +4,20 @@ import Testing
 /// The status-aware case questions the page and the handler both ask (issue 20), as tables: role × status × what
 /// the policy answers. No HTTP: the handlers' use of them is covered by the flow tests.
 @Suite struct CasePolicyQuestionsTests {
-    static let owner = Actor(userId: 1, role: .submitter)
-    static let stranger = Actor(userId: 9, role: .submitter)
-    static let secretary = Actor(userId: 2, role: .secretary)
-    static let admin = Actor(userId: 3, role: .admin)
+    static let owner = Requester(userId: 1, role: .submitter)
+    static let stranger = Requester(userId: 9, role: .submitter)
+    static let secretary = Requester(userId: 2, role: .secretary)
+    static let admin = Requester(userId: 3, role: .admin)
     /// A member who reviews the case.
-    static let reviewer = Actor(userId: 4, role: .member)
-    static let expert = Actor(userId: 5, role: .expert)
+    static let reviewer = Requester(userId: 4, role: .member)
+    static let expert = Requester(userId: 5, role: .expert)
 
     static func facts(_ status: CaseStatus) -> CaseFacts {
         CaseFacts(submitterId: 1, confidential: false, status: status, reviewers: [4, 5])
     }
 
     @Test func movesFollowTheLifecycleForWhoeverMayMoveTheCase() {
-        let table: [(Actor, CaseStatus, [CaseLifecycle.Transition])] = [
+        let table: [(Requester, CaseStatus, [CaseLifecycle.Transition])] = [
             (Self.owner, .draft, [.submit, .withdraw]),
             (Self.owner, .submitted, [.withdraw]),
             (Self.owner, .needsInfo, [.resubmit, .withdraw]),
@@ -86,7 +86,7 @@ import Testing
         #expect(!Policy.mayOwnCondition(Self.owner, active: false, decided))
         #expect(Policy.mayOwnCondition(Self.reviewer, active: true, decided))
         // A voter read the confidential case while it was voted on; the condition outlives the vote
-        #expect(!Policy.mayOwnCondition(Actor(userId: 6, role: .member), active: true, decided))
+        #expect(!Policy.mayOwnCondition(Requester(userId: 6, role: .member), active: true, decided))
         #expect(!Policy.mayOwnCondition(Self.stranger, active: true, decided))
     }
 }

@@ -107,7 +107,7 @@ import Testing
         let recused = CaseFacts(submitterId: owner, confidential: false, status: .inReview, recused: [me])
         let draft = CaseFacts(submitterId: owner, confidential: false, status: .draft)
         func can(_ role: Role, _ action: Action, id: Int64 = me) -> Bool {
-            Policy.decide(Actor(userId: id, role: role), action) == .allow
+            Policy.decide(Requester(userId: id, role: role), action) == .allow
         }
         for role in [Role.admin, .secretary] {
             for facts in [open, confidential, assigned, recused, draft] {

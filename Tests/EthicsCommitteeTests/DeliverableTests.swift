@@ -90,8 +90,8 @@ import Testing
         let (opinion, facts) = try #require(opinions.first)
         #expect(opinion.kind == .opinion && opinion.status == .delivered && opinion.caseId == id && opinion.title == "Low-risk FAQ bot")
         // It follows the case's confidentiality: a member who may not see the case does not see its opinion
-        #expect(Policy.decide(Actor(userId: 99, role: .member), .viewDeliverable(facts)) == .notFound)
-        #expect(Policy.decide(Actor(userId: secretary.id, role: .secretary), .viewDeliverable(facts)) == .allow)
+        #expect(Policy.decide(Requester(userId: 99, role: .member), .viewDeliverable(facts)) == .notFound)
+        #expect(Policy.decide(Requester(userId: secretary.id, role: .secretary), .viewDeliverable(facts)) == .allow)
     }
 
     @Test func theListIsPagedInSQLAndAPageNumberPastTheEndShowsTheLast() async throws {

@@ -101,7 +101,7 @@ import Testing
     @Test func aMembersExportsLeaveOutWhatTheirCaseListLeavesOut() async throws {
         let (app, _, ada) = try await Self.archive()
         let expected = (1...Int64(Self.count)).filter { Self.adaSees(Int($0)) }
-        let (listed, total) = try await app.services.cases.list(for: Actor(userId: ada.id, role: .member), filter: CaseFilter(),
+        let (listed, total) = try await app.services.cases.list(for: Requester(userId: ada.id, role: .member), filter: CaseFilter(),
                                                                 today: "2026-12-18", offset: 0, limit: 10_000)
         #expect(Array(listed.map(\.id).reversed()) == expected && total == expected.count)
         try await app.test { client in

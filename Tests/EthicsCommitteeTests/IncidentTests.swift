@@ -106,7 +106,7 @@ import Testing
     @Test func theListAndItsCountsAgreeWithThePolicyForEveryone() async throws {
         let w = try await Self.world()
         let s = w.c.app.services
-        let owner = Actor(userId: w.c.owner.id, role: .submitter)
+        let owner = Requester(userId: w.c.owner.id, role: .submitter)
         let by = AuditActor(id: w.c.owner.id, label: "owner", client: "")
         let draft = IncidentDraft(title: "t", description: "d", occurredOn: nil, harmType: .outage, severity: .minor, peopleAffected: nil,
                                   fallbackUsed: .unknown, actionsTaken: "")
@@ -120,7 +120,7 @@ import Testing
         let all = try await s.incidents.all()
         #expect(all.count == 4)
         for user in [w.c.secretary, w.c.ada, w.c.bob, w.c.carol, w.c.turing, w.c.owner, w.stranger] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             let allowed = Set(all.filter { Policy.decide(actor, .viewIncident($0.1)) == .allow }.map(\.0.id))
             let (page, byStatus) = try await s.incidents.list(for: actor, filter: IncidentFilter())
             #expect(Set(page.rows.map(\.id)) == allowed, Comment(rawValue: user.name))
@@ -131,7 +131,7 @@ import Testing
         }
         // Spelled out: the secretary sees all four, Carol (who reviews the confidential case) three, Bob one, the stranger none
         func count(_ user: User) async throws -> Int {
-            try await s.incidents.list(for: Actor(userId: user.id, role: user.role), filter: IncidentFilter()).page.total
+            try await s.incidents.list(for: Requester(userId: user.id, role: user.role), filter: IncidentFilter()).page.total
         }
         #expect(try await count(w.c.secretary) == 4)
         #expect(try await count(w.c.carol) == 3)  // all three systems' (she reviews the confidential case)
@@ -296,7 +296,7 @@ import Testing
         let system = SystemFacts(ownerId: 5, status: .inService, cases: [CaseFacts(submitterId: 5, confidential: true, status: .decided, reviewers: [7])])
         let onSystem = IncidentFacts(system: system, status: .triaged)
         let unassigned = IncidentFacts(system: nil, status: .reported)
-        func decide(_ id: Int64, _ role: Role, _ action: Action) -> Decision { Policy.decide(Actor(userId: id, role: role), action) }
+        func decide(_ id: Int64, _ role: Role, _ action: Action) -> Decision { Policy.decide(Requester(userId: id, role: role), action) }
         #expect(decide(5, .submitter, .reportIncident(system)) == .allow)
         #expect(decide(6, .submitter, .reportIncident(system)) == .notFound)
         #expect(decide(7, .expert, .viewIncident(onSystem)) == .allow)

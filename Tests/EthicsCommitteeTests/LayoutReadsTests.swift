@@ -17,7 +17,7 @@ import Testing
         }
         let s = c.app.services
         let (session, layout) = try await s.sessions.find(cookieValue: cookie, withLayout: true)
-        let actor = Actor(userId: c.ada.id, role: .member, onboarded: !(session?.needsOnboarding ?? true))
+        let actor = Requester(userId: c.ada.id, role: .member, onboarded: !(session?.needsOnboarding ?? true))
         let reads = try #require(layout)
         #expect(reads.userId == c.ada.id)
         #expect(reads.unread == (try await s.notifications.unreadCount(for: actor)))
@@ -31,11 +31,11 @@ import Testing
         let c = try await MeetingFlowTests.committee()
         try await NotificationPagingTests.notify(c, [c.ada, c.carol])
         let s = c.app.services
-        let carol = Actor(userId: c.carol.id, role: .member)
+        let carol = Requester(userId: c.carol.id, role: .member)
         let carolsCount = try await s.notifications.unreadCount(for: carol)
         let snapshot = LayoutReads(userId: c.ada.id, pending: [], unread: 4242)
         let (mine, pending, hers) = try await LayoutReads.$current.withValue(snapshot) {
-            (try await s.notifications.unreadCount(for: Actor(userId: c.ada.id, role: .member)),
+            (try await s.notifications.unreadCount(for: Requester(userId: c.ada.id, role: .member)),
              try await s.charter.pendingAcknowledgements(userId: c.ada.id), try await s.notifications.unreadCount(for: carol))
         }
         #expect(mine == 4242 && pending.isEmpty && hers == carolsCount)
@@ -44,7 +44,7 @@ import Testing
     @Test func aSignedInPageShowsTheCountAndTheCountFollowsAChange() async throws {
         let c = try await MeetingFlowTests.committee()
         try await NotificationPagingTests.notify(c, [c.ada])
-        let expected = try await c.app.services.notifications.unreadCount(for: Actor(userId: c.ada.id, role: .member))
+        let expected = try await c.app.services.notifications.unreadCount(for: Requester(userId: c.ada.id, role: .member))
         try await c.app.test { client in
             let ada = Browser(client)
             try await ada.signIn("ada@example.org")

@@ -59,7 +59,7 @@ import Testing
             (.member, 2, .manageDeliverables, .notFound), (.secretary, 1, .manageDeliverables, .allow),
         ]
         for (role, id, action, expected) in cases {
-            #expect(Policy.decide(Actor(userId: id, role: role), action) == expected, "\(role) \(action)")
+            #expect(Policy.decide(Requester(userId: id, role: role), action) == expected, "\(role) \(action)")
         }
         #expect(Policy.decide(nil, .viewMeetings) == .signInRequired)
     }

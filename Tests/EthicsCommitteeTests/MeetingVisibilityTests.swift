@@ -22,7 +22,7 @@ import Testing
         for id in Int64(1)...4 { if let (meeting, facts) = try await s.meetings.find(id: id) { all.append((meeting.id, facts)) } }
         #expect(all.count == 4)
         for user in [admin, sec, ada, turing, arendt, owner] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             let allowed = Set(all.filter { Policy.decide(actor, .viewMeeting($0.1)) == .allow }.map(\.0))
             let listed = Set(try await s.meetings.list(for: actor).map(\.id))
             #expect(listed == allowed, "\(user.role) \(user.email)")

@@ -30,7 +30,7 @@ import Testing
         try await Self.notify(c, people)
         let store = c.app.services.notifications
         for person in people {
-            let actor = Actor(userId: person.id, role: person.role)
+            let actor = Requester(userId: person.id, role: person.role)
             let allowed = try await store.allWithAccess(userId: person.id).filter(\.1).map(\.0.id)
             var listed: [Int64] = []
             let first = try await store.list(for: actor, page: 1, size: 20)
@@ -48,8 +48,8 @@ import Testing
             #expect(try await store.unreadCount(for: actor) == unreadAllowed)
         }
         // The examples differ: the secretary sees every line, the expert neither the confidential case nor the meeting
-        #expect(try await store.list(for: Actor(userId: c.secretary.id, role: .secretary), page: 1, size: 20).page.total == 70)
-        #expect(try await store.list(for: Actor(userId: c.turing.id, role: .expert), page: 1, size: 20).page.total < 70)
+        #expect(try await store.list(for: Requester(userId: c.secretary.id, role: .secretary), page: 1, size: 20).page.total == 70)
+        #expect(try await store.list(for: Requester(userId: c.turing.id, role: .expert), page: 1, size: 20).page.total < 70)
     }
 
     @Test func theListPageHasAPagerAndAPagePastTheEndShowsTheLast() async throws {

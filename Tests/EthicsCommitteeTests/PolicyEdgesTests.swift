@@ -81,7 +81,7 @@ import Testing
             #expect(list.body.components(separatedBy: "notifications/").count > 1)
         }
         let count = try await NotificationStore(db: c.app.database, clock: c.app.clock.appClock)
-            .unreadCount(for: Actor(userId: c.ada.id, role: .member))
+            .unreadCount(for: Requester(userId: c.ada.id, role: .member))
         let listed = try await NotificationStore(db: c.app.database, clock: c.app.clock.appClock).latest(userId: c.ada.id)
         #expect(count == 4 && listed.count == 4)
         // The secretary, who may open every case, would count all eight of hers
@@ -89,7 +89,7 @@ import Testing
             try db.execute(sql: "UPDATE notifications SET recipient_id = ? WHERE recipient_id = ?", arguments: [c.secretary.id, c.ada.id])
         }
         #expect(try await NotificationStore(db: c.app.database, clock: c.app.clock.appClock)
-            .unreadCount(for: Actor(userId: c.secretary.id, role: .secretary)) == 8)
+            .unreadCount(for: Requester(userId: c.secretary.id, role: .secretary)) == 8)
     }
 
     // MARK: Minutes fail closed
@@ -192,7 +192,7 @@ import Testing
         }
         let all = try await s.deliverables.all()
         for user in [admin, sec, ada, grace, turing, arendt, owner] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             let expected = all.filter { Policy.decide(actor, .viewDeliverable($0.1)) == .allow }.map(\.0.id)
             let page = try await s.deliverables.list(for: actor, status: nil, ownerId: nil)
             #expect(page.rows.map(\.id) == expected, "\(user.role) \(user.email)")
@@ -373,7 +373,7 @@ import Testing
             #expect(past.status == .unprocessableContent)
             #expect(past.body.contains("A planned meeting must be in the future"))
             #expect(past.body.contains("value=\"Missed plenary\"") && past.body.contains("value=\"2026-11-16T14:00\""))
-            #expect(try await c.app.services.meetings.list(for: Actor(userId: c.secretary.id, role: .secretary)).isEmpty)
+            #expect(try await c.app.services.meetings.list(for: Requester(userId: c.secretary.id, role: .secretary)).isEmpty)
             let future = try await secretary.postRaw("/meetings", [
                 ("title", "Next plenary"), ("starts_at", "2026-11-24T14:00"), ("duration", "120"), ("place", "Room 4"),
                 ("invitees", "\(c.ada.id)")])

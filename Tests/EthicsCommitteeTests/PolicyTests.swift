@@ -124,40 +124,40 @@ import Testing
 
     @Test(arguments: caseActionTable)
     func caseActionDecision(_ row: Row) {
-        let actor = row.role.map { Actor(userId: 7, role: $0) }
+        let actor = row.role.map { Requester(userId: 7, role: $0) }
         #expect(Policy.decide(actor, row.action) == row.expected)
     }
 
     @Test(arguments: memberTable)
     func memberDecision(_ row: Row) {
-        let actor = row.role.map { Actor(userId: 7, role: $0) }
+        let actor = row.role.map { Requester(userId: 7, role: $0) }
         #expect(Policy.decide(actor, row.action) == row.expected)
     }
 
     @Test(arguments: [Action.useApp, .viewComposition, .manageAccounts, .signDeclaration(memberId: 7)])
     func membersNotOnboardedAreSentToTheWelcomePage(_ action: Action) {
         for role in [Role.member, .expert] {
-            #expect(Policy.decide(Actor(userId: 7, role: role, onboarded: false), action) == .onboardingRequired)
-            #expect(Policy.decide(Actor(userId: 7, role: role, onboarded: false), .completeOnboarding) == .allow)
-            #expect(Policy.decide(Actor(userId: 7, role: role), .completeOnboarding) == .notFound)
+            #expect(Policy.decide(Requester(userId: 7, role: role, onboarded: false), action) == .onboardingRequired)
+            #expect(Policy.decide(Requester(userId: 7, role: role, onboarded: false), .completeOnboarding) == .allow)
+            #expect(Policy.decide(Requester(userId: 7, role: role), .completeOnboarding) == .notFound)
         }
-        #expect(Policy.decide(Actor(userId: 7, role: .admin), .completeOnboarding) == .notFound)
+        #expect(Policy.decide(Requester(userId: 7, role: .admin), .completeOnboarding) == .notFound)
     }
 
     @Test(arguments: table)
     func decision(_ row: Row) {
-        let actor = row.role.map { Actor(userId: 7, role: $0) }
+        let actor = row.role.map { Requester(userId: 7, role: $0) }
         #expect(Policy.decide(actor, row.action) == row.expected)
     }
 
     @Test func navigationShowsOnlyWhatThePolicyAllows() {
-        let member = Navigation.items(for: Actor(userId: 1, role: .member)).map(\.path)
+        let member = Navigation.items(for: Requester(userId: 1, role: .member)).map(\.path)
         #expect(!member.contains(Paths.users))
         #expect(!member.contains(Paths.audit))
-        let admin = Navigation.items(for: Actor(userId: 1, role: .admin)).map(\.path)
+        let admin = Navigation.items(for: Requester(userId: 1, role: .admin)).map(\.path)
         #expect(admin.contains(Paths.users) && admin.contains(Paths.audit) && admin.contains(Paths.settings))
         #expect(Navigation.items(for: nil).isEmpty)
-        let submitter = Navigation.items(for: Actor(userId: 1, role: .submitter)).map(\.path)
+        let submitter = Navigation.items(for: Requester(userId: 1, role: .submitter)).map(\.path)
         #expect(submitter.contains(Paths.charter))
     }
 }

@@ -48,7 +48,7 @@ import Testing
     @Test func anExportBatchStartsFromItsIdAndReadsItsConditionsByCase() async throws {
         // Given a member's export (the access rule in the query), when SQLite plans a batch
         let app = try await TestApp.make()
-        let (visible, arguments) = CaseStore.visibility(Actor(userId: 7, role: .member))
+        let (visible, arguments) = CaseStore.visibility(Requester(userId: 7, role: .member))
         var caseArguments = arguments
         caseArguments += [5_000, ReportStore.exportBatchSize]
         let cases = try await plan(app, ReportStore.exportCasesSQL(visible), caseArguments)
@@ -84,7 +84,7 @@ import Testing
         let app = try await TestApp.make()
         let triage = try await plan(app, HomeStore.awaitingTriageSQL, [])
         let minutes = try await plan(app, HomeStore.minutesAwaitingApprovalSQL, [])
-        let (visible, visibleArguments) = DeliverableStore.visibility(Actor(userId: 2, role: .secretary))
+        let (visible, visibleArguments) = DeliverableStore.visibility(Requester(userId: 2, role: .secretary))
         var arguments: StatementArguments = [2]
         arguments += visibleArguments
         let owned = try await plan(app, HomeStore.deliverablesOwnedSQL(visible), arguments)

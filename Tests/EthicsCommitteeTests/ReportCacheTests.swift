@@ -9,7 +9,7 @@ import Testing
     @Test func theFiguresAreKeptUntilAnAuditEntryIsWritten() async throws {
         let set = try await ReportTests.dataset()
         let store = ReportStore(db: set.app.database)
-        let staff = Actor(userId: set.secretary.id, role: .secretary)
+        let staff = Requester(userId: set.secretary.id, role: .secretary)
         func figures() async throws -> ReportFigures {
             try await store.figures(for: staff, period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18", localOffset: "+0 minutes")
         }
@@ -25,7 +25,7 @@ import Testing
         let fresh = try await figures()
         #expect(fresh.casesByStatus[.decided] == 2 && fresh.casesByStatus[.closed] == 1)
         // Another reader's scope is computed apart: a member does not get the staff's figures
-        let member = try await store.figures(for: Actor(userId: set.ada.id, role: .member), period: ReportPeriod(year: 2026, timeZone: "UTC"),
+        let member = try await store.figures(for: Requester(userId: set.ada.id, role: .member), period: ReportPeriod(year: 2026, timeZone: "UTC"),
                                              today: "2026-12-18", localOffset: "+0 minutes")
         #expect(member != fresh)
     }

@@ -67,7 +67,7 @@ import Testing
     }
 
     func figures(_ set: Dataset, _ user: User, year: Int = 2026, zone: String = "UTC") async throws -> ReportFigures {
-        try await ReportStore(db: set.app.database).figures(for: Actor(userId: user.id, role: user.role),
+        try await ReportStore(db: set.app.database).figures(for: Requester(userId: user.id, role: user.role),
                                                             period: ReportPeriod(year: year, timeZone: zone),
                                                             today: "2026-12-18", localOffset: "+0 minutes")
     }
@@ -92,13 +92,13 @@ import Testing
         #expect(member.reviews == [.onTime: 1, .late: 1, .overdue: 1, .pending: 0, .notWritten: 0])
 
         // The annual report's other figures
-        let annual = try await ReportStore(db: set.app.database).annual(for: Actor(userId: set.secretary.id, role: .secretary),
+        let annual = try await ReportStore(db: set.app.database).annual(for: Requester(userId: set.secretary.id, role: .secretary),
                                                                         period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18")
         #expect(annual.casesReceived == 4 && annual.casesDecided == 3)
         #expect(annual.conditionsSet == 2 && annual.conditionsMet == 0 && annual.conditionsOpen == 2 && annual.conditionsOverdue == 1)
         // The three opinions are counted by kind (a decision each), not listed one by one
         #expect(annual.deliverableKinds == [.opinion: 3] && annual.deliverables.isEmpty && annual.deliverablesMore == 0)
-        let memberAnnual = try await ReportStore(db: set.app.database).annual(for: Actor(userId: set.ada.id, role: .member),
+        let memberAnnual = try await ReportStore(db: set.app.database).annual(for: Requester(userId: set.ada.id, role: .member),
                                                                               period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18")
         #expect(memberAnnual.casesDecided == 2 && memberAnnual.deliverableKinds == [.opinion: 2])
 
@@ -112,7 +112,7 @@ import Testing
                     """, arguments: ["Benchmark \(index)", set.ada.id])
             }
         }
-        let bounded = try await ReportStore(db: set.app.database).annual(for: Actor(userId: set.secretary.id, role: .secretary),
+        let bounded = try await ReportStore(db: set.app.database).annual(for: Requester(userId: set.secretary.id, role: .secretary),
                                                                          period: ReportPeriod(year: 2026, timeZone: "UTC"), today: "2026-12-18",
                                                                          listLimit: 2)
         #expect(bounded.deliverableKinds == [.opinion: 3, .benchmark: 3])
@@ -256,7 +256,7 @@ import Testing
         try await app.services.caseDecisions.decide(caseId: id, outcome: .favourable, opinion: "o", opinionHTML: "o", charterVersion: nil,
                                                     articles: "", procedure: "written", meetingOn: nil, conditions: [],
                                                     by: AuditActor(id: secretary.id, label: "sec", client: ""))
-        let store = ReportStore(db: app.database), actor = Actor(userId: secretary.id, role: .secretary)
+        let store = ReportStore(db: app.database), actor = Requester(userId: secretary.id, role: .secretary)
         func decided(_ year: Int, _ zone: String) async throws -> [[DecisionOutcome: Int]] {
             try await store.figures(for: actor, period: ReportPeriod(year: year, timeZone: zone), today: "2027-01-01", localOffset: "+60 minutes").decisions
         }

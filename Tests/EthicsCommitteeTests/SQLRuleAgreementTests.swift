@@ -11,14 +11,14 @@ import Testing
 /// a record answering 404, or hid one the person may open, fails here.
 @Suite struct SQLRuleAgreementTests {
     /// The small demo, and everyone in it as the policy sees them (onboarded: the lists do not look at onboarding).
-    static func demo() async throws -> (TestApp, [(User, Actor)]) {
+    static func demo() async throws -> (TestApp, [(User, Requester)]) {
         let app = try await TestApp.make()
         var options = DemoOptions(scale: .small, size: .large)
         options.today = app.clock.now
         options.passwordCost = 4
         options.seed = 2026
         _ = try await Demo.generate(db: app.database, options: options)
-        let people = try await app.services.users.all().map { ($0, Actor(userId: $0.id, role: $0.role)) }
+        let people = try await app.services.users.all().map { ($0, Requester(userId: $0.id, role: $0.role)) }
         #expect(Set(people.map { $0.0.role }) == Set(Role.allCases))
         return (app, people)
     }

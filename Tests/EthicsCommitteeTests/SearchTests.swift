@@ -15,7 +15,7 @@ import Testing
         let sec: User, ada: User, turing: User, arendt: User, owner: User
         let open: Int64, hidden: Int64, meeting: Int64
         var store: SearchStore { SearchStore(db: app.database) }
-        func actor(_ user: User) -> Actor { Actor(userId: user.id, role: user.role) }
+        func actor(_ user: User) -> Requester { Requester(userId: user.id, role: user.role) }
         func audit(_ user: User) -> AuditActor { AuditActor(id: user.id, label: user.email, client: "") }
     }
 
@@ -240,7 +240,7 @@ import Testing
         let expression = try Self.query("walrus")
 
         for user in [admin, sec, ada, grace, turing, arendt, owner, owner2] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             var expected: Set<String> = []
             for id in ids {
                 let (_, facts) = try #require(try await s.cases.find(id: id))

@@ -69,7 +69,7 @@ import Testing
             #expect(Self.csvIds(suspended.body) == (1...Int64(Self.count)).filter { $0 % 4 == 0 })
 
             // A member: what Policy allows, what the register's pages list, what the CSV holds: the same systems
-            let actor = Actor(userId: ada.id, role: .member)
+            let actor = Requester(userId: ada.id, role: .member)
             let allowed = everything.filter { Policy.decide(actor, .viewSystem($0.1)) == .allow }.map(\.0).sorted()
             #expect(allowed.count == Self.count - (1...Self.count).filter { $0 % 21 == 0 }.count)
             var listed: [Int64] = []
@@ -95,7 +95,7 @@ import Testing
 
 extension SystemStore {
     /// Every batch of the export, gathered (tests compare the whole export with the policy).
-    func exportAll(for actor: Actor, status: SystemStatus?, overdueOnly: Bool, today: String) async throws -> [SystemListRow] {
+    func exportAll(for actor: Requester, status: SystemStatus?, overdueOnly: Bool, today: String) async throws -> [SystemListRow] {
         var rows: [SystemListRow] = []
         for try await batch in exportBatches(for: actor, status: status, overdueOnly: overdueOnly, today: today) { rows += batch }
         return rows

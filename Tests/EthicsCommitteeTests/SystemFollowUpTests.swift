@@ -63,7 +63,7 @@ import Testing
         }
         var seen: [Role: Int] = [:]
         for user in [w.secretary, w.owner, w.other, w.member, w.expert, w.admin] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             // The register's rule (the policy) and the overdue rule (still followed, review date passed)
             let expected = Set(everything.filter { id, facts in
                 guard Policy.decide(actor, .viewSystem(facts)) == .allow, let (_, status, review) = records[id] else { return false }
@@ -161,7 +161,7 @@ import Testing
             let created = try await browser.post("/systems", typed)
             #expect(created.status == .seeOther)
             let id = try #require(created.location.flatMap { Int64($0.split(separator: "/").last ?? "") })
-            let saved = try await app.services.systems.find(id: id, for: Actor(userId: secretary.id, role: .secretary))
+            let saved = try await app.services.systems.find(id: id, for: Requester(userId: secretary.id, role: .secretary))
             #expect(saved?.0.ownerId == owner.id)
             // The edit form shows her e-mail; an account number still works for scripted clients
             #expect(try await browser.get("/systems/\(id)/edit").body.contains("value=\"owner@example.org\""))
@@ -202,12 +202,12 @@ import Testing
             try await incidents.report(IncidentDraft(title: title, description: "What happened.", occurredOn: awareOn, harmType: .privacy,
                                                      severity: severity, peopleAffected: 3, fallbackUsed: .no, actionsTaken: ""),
                                        systemId: systemId, evidence: [], awareOn: awareOn,
-                                       reporter: Actor(userId: owner.id, role: .submitter), by: AuditActor(id: owner.id, label: "owner", client: ""))
+                                       reporter: Requester(userId: owner.id, role: .submitter), by: AuditActor(id: owner.id, label: "owner", client: ""))
         }
         let serious = try await report("Addresses mixed up", .serious, awareOn: "2026-11-18")  // due 2026-12-03
         let told = try await report("Phone numbers read out", .serious, awareOn: "2026-11-18")
         _ = try await report("A typo in an answer", .minor, awareOn: "2026-11-18")
-        let staff = Actor(userId: secretary.id, role: .secretary), audit = AuditActor(id: secretary.id, label: "sec", client: "")
+        let staff = Requester(userId: secretary.id, role: .secretary), audit = AuditActor(id: secretary.id, label: "sec", client: "")
         for (id, notified) in [(serious, nil), (told, "2026-11-20")] as [(Int64, String?)] {
             try await incidents.triage(id: id, revision: 1, IncidentTriage(
                 systemId: systemId, severity: .serious, ownerId: member.id, rootCause: "", correctiveActions: "", awareOn: "2026-11-18",

@@ -133,7 +133,7 @@ import Testing
         _ = try await Self.register(app, caseId: nil, owner: owner.id, name: "E legacy of owner", status: .planned)
         let everything = try await app.services.systems.allFacts()
         for user in [secretary, owner, other, ada, expert, admin] {
-            let actor = Actor(userId: user.id, role: user.role)
+            let actor = Requester(userId: user.id, role: user.role)
             let expected = Set(everything.filter { Policy.decide(actor, .viewSystem($0.1)) == .allow }.map(\.0))
             let (page, counts) = try await app.services.systems.list(for: actor, status: nil, page: 1, size: 2)
             var listed = Set<Int64>()
@@ -167,7 +167,7 @@ import Testing
             let unconfirmed = try await browser.post("/systems/\(second)/status/suspend", ["reason": "Wrong answers on refunds", "incident": "INC-7"])
             #expect(unconfirmed.status == .unprocessableContent)
             #expect(unconfirmed.body.contains("Wrong answers on refunds") && unconfirmed.body.contains("value=\"INC-7\""))
-            #expect(try await app.services.systems.find(id: second, for: Actor(userId: secretary.id, role: .secretary))?.0.status == .inService)
+            #expect(try await app.services.systems.find(id: second, for: Requester(userId: secretary.id, role: .secretary))?.0.status == .inService)
             let done = try await browser.post("/systems/\(second)/status/suspend", ["reason": "Wrong answers on refunds", "incident": "INC-7", "confirm": "1"])
             #expect(done.status == .seeOther)
             let page = try await browser.get("/systems/\(second)")
@@ -248,7 +248,7 @@ import Testing
         let detail = try await app.services.systems.detail(systemId: id)
         #expect(detail.inForce?.caseId == reReview)
         #expect(detail.conditions.isEmpty)
-        let system = try #require(try await app.services.systems.find(id: id, for: Actor(userId: secretary.id, role: .secretary))).0
+        let system = try #require(try await app.services.systems.find(id: id, for: Requester(userId: secretary.id, role: .secretary))).0
         #expect(system.nextReviewOn == SystemSchedule().nextReview(after: String(Timestamp.string(app.clock.now).prefix(10)), tier: system.riskTier))
         #expect(system.model == "Assist 4")
         (found, _) = try #require(try await app.services.cases.find(id: caseId))
@@ -348,7 +348,7 @@ import Testing
             #expect(try await browser.post("/systems/\(id)/edit", ["name": "My name", "owner_id": "\(owner.id)", "purpose": "My purpose",
                                                                     "risk_tier": "high", "revision": "2"]).status == .seeOther)
         }
-        let system = try #require(try await app.services.systems.find(id: id, for: Actor(userId: owner.id, role: .submitter))).0
+        let system = try #require(try await app.services.systems.find(id: id, for: Requester(userId: owner.id, role: .submitter))).0
         #expect(system.name == "My name" && system.riskTier == .high && system.revision == 3)
     }
 
@@ -357,7 +357,7 @@ import Testing
         let open = CaseFacts(submitterId: 6, confidential: false, status: .decided)
         #expect(Policy.decide(nil, .viewSystems) == .signInRequired)
         for role in Role.allCases {
-            let me = Actor(userId: 7, role: role)
+            let me = Requester(userId: 7, role: role)
             let staff = role == .admin || role == .secretary
             func allowed(_ action: Action) -> Bool { Policy.decide(me, action) == .allow }
             let secret = SystemFacts(ownerId: 6, status: .inService, cases: [confidential])

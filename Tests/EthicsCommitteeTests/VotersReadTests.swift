@@ -22,9 +22,9 @@ import Testing
         let me: Int64 = 7
         let facts = CaseFacts(submitterId: 1, confidential: true, status: status, recused: recused ? [me] : [],
                               voters: voter ? [me] : [])
-        #expect((Policy.decide(Actor(userId: me, role: role), .viewCase(facts)) == .allow) == expected)
+        #expect((Policy.decide(Requester(userId: me, role: role), .viewCase(facts)) == .allow) == expected)
         // Owning a condition outlives the vote: a vote alone never makes someone an owner
-        #expect(Policy.decide(Actor(userId: me, role: role), .ownCondition(facts)) == .notFound)
+        #expect(Policy.decide(Requester(userId: me, role: role), .ownCondition(facts)) == .notFound)
     }
 
     @Test func theListsAgreeAndTheChairReadsTheCasesOfHerMeeting() async throws {
@@ -41,7 +41,7 @@ import Testing
 
         func agree(_ expectations: [(User, Bool)]) async throws {
             for (user, sees) in expectations {
-                let actor = Actor(userId: user.id, role: user.role)
+                let actor = Requester(userId: user.id, role: user.role)
                 let (_, facts) = try #require(try await s.cases.find(id: c.secret))
                 let (rows, _) = try await s.cases.list(for: actor, filter: CaseFilter(), today: "2030-01-01", offset: 0, limit: 100)
                 #expect((Policy.decide(actor, .viewCase(facts)) == .allow) == sees, Comment(rawValue: user.name))

@@ -75,7 +75,7 @@ import Testing
             Row(role: .expert, action: .viewWrittenProcedures, expected: .allow),
         ]
         for row in rows {
-            #expect(Policy.decide(Actor(userId: me, role: row.role), row.action) == row.expected, Comment(rawValue: "\(row.role) \(row.action)"))
+            #expect(Policy.decide(Requester(userId: me, role: row.role), row.action) == row.expected, Comment(rawValue: "\(row.role) \(row.action)"))
         }
     }
 

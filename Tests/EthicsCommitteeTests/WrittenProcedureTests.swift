@@ -279,7 +279,7 @@ import Testing
             deadline: "2030-06-30T12:00:00.000Z"), by: f.by)
         func agree(_ expectations: [(User, Set<Int64>)]) async throws {
             for (user, expected) in expectations {
-                let actor = Actor(userId: user.id, role: user.role)
+                let actor = Requester(userId: user.id, role: user.role)
                 var allowed: Set<Int64> = []
                 for id in [motion, onCase] {
                     let facts = try #require(try await f.s.written.find(id: id, objectionAllowed: true)).2
@@ -315,7 +315,7 @@ import Testing
                                                                 text: "Adopt it.", textHTML: "<p>Adopt it.</p>", outcome: nil, opinion: "",
                                                                 opinionHTML: "", charterVersion: nil, articles: "", conditions: [],
                                                                 deadline: "2030-06-30T12:00:00.000Z"), by: f.by)
-        let turing = Actor(userId: f.turing.id, role: .expert)
+        let turing = Requester(userId: f.turing.id, role: .expert)
         @Sendable func listed() async throws -> Bool {
             try await f.s.deliverables.list(for: turing, status: nil, ownerId: nil).rows.contains { $0.id == deliverable }
         }

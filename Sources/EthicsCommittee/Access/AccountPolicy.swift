@@ -1,7 +1,7 @@
 extension Policy {
     /// Accounts, settings, the audit trail and invitations: the administrator's, and the secretary's for the
     /// invitations of members, experts and project owners.
-    static func decideAccounts(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideAccounts(_ actor: Requester, _ action: Action) -> Decision {
         let role = actor.role
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {

@@ -29,7 +29,7 @@ public struct BallotFacts: Sendable, Equatable {
 extension Policy {
     /// Opening, following, closing a vote and recording a show of hands are the secretary's; a ballot is the
     /// voter's own, and only while the vote is open (`ballotRefusal` says why not).
-    static func decideBallot(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideBallot(_ actor: Requester, _ action: Action) -> Decision {
         let staff = actor.role == .admin || actor.role == .secretary
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {
@@ -48,7 +48,7 @@ extension Policy {
 
     /// Who has a ballot at all: the members and experts who sit on the committee (never the staff nor project
     /// owners). One of them who may see the meeting is told why they may not vote now (`ballotRefusal`).
-    static func hasBallot(_ actor: Actor) -> Bool { actor.role.sitsOnCommittee }
+    static func hasBallot(_ actor: Requester) -> Bool { actor.role.sitsOnCommittee }
 
     /// Why this person may not cast a ballot now (a catalogue key), or nil when they may. The store asks the
     /// same question inside its write, from the rows as they are then, so a race meets the same rule.

@@ -1,7 +1,7 @@
 extension Policy {
     /// Who may see a case. The case list applies the same rule in SQL (`CaseStore.visibility`);
     /// a test checks that both agree.
-    static func canView(_ actor: Actor, _ facts: CaseFacts) -> Bool {
+    static func canView(_ actor: Requester, _ facts: CaseFacts) -> Bool {
         if seesEveryCase(actor) { return true }
         let me = actor.userId
         switch actor.role {
@@ -20,7 +20,7 @@ extension Policy {
 
     /// The staff open every case, drafts and confidential ones included (whoever shares this answer reads the
     /// same figures, `ReportCache`).
-    static func seesEveryCase(_ actor: Actor) -> Bool { actor.role.isStaff }
+    static func seesEveryCase(_ actor: Requester) -> Bool { actor.role.isStaff }
 
     /// Whoever has a vote on a case reads what they decide: from the moment it is on a meeting's agenda (or in a
     /// running written procedure) until it is decided (PRODUCT.md). For a confidential case, putting it on the agenda circulates it to the
@@ -31,7 +31,7 @@ extension Policy {
 
     /// Reviews, reviewers, discussion: the committee's side of a case, never the submitter's,
     /// never a recused member's.
-    static func canSeeInternals(_ actor: Actor, _ facts: CaseFacts) -> Bool {
+    static func canSeeInternals(_ actor: Requester, _ facts: CaseFacts) -> Bool {
         guard canView(actor, facts) else { return false }
         switch actor.role {
         case .admin, .secretary: return true
@@ -44,7 +44,7 @@ extension Policy {
     /// committee members and reviewers who can see it), since the condition shows the case's title and terms on
     /// their home page. The one question behind every owner list (the decision form, a meeting's roll and close of
     /// vote, the AI Act obligations) and every handler's check (`Cases/ConditionOwners`).
-    public static func mayOwnCondition(_ candidate: Actor, active: Bool, _ facts: CaseFacts) -> Bool {
+    public static func mayOwnCondition(_ candidate: Requester, active: Bool, _ facts: CaseFacts) -> Bool {
         active && decide(candidate, .ownCondition(facts)) == .allow
     }
 
@@ -53,7 +53,7 @@ extension Policy {
     /// Statuses in which a reviewer may still declare a conflict of interest (before the decision).
     static let recusalOpen: Set<CaseStatus> = [.submitted, .inReview, .needsInfo]
 
-    static func decideCase(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideCase(_ actor: Requester, _ action: Action) -> Decision {
         let staff = actor.role == .admin || actor.role == .secretary
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {

@@ -1,7 +1,7 @@
 extension Policy {
     /// Governance documents: everyone signed in reads the published versions (visitors when the settings make
     /// them public, `Policy.decide`); the staff keep the draft, the administrator publishes, the committee acknowledges.
-    static func decideCharter(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideCharter(_ actor: Requester, _ action: Action) -> Decision {
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {
         case .readCharter:

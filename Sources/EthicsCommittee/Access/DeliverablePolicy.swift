@@ -21,12 +21,12 @@ extension Policy {
     /// Whether a candidate may own a deliverable linked to `linkedCase` (nil: none): an active committee account who
     /// could open it as its owner, so who may open the linked case: owning a deliverable one cannot open (404) would
     /// hide it from its own owner. Asked by the owner field's check, on creating and on editing.
-    static func mayOwnDeliverable(_ candidate: Actor, active: Bool, linkedCase: CaseFacts?) -> Bool {
+    static func mayOwnDeliverable(_ candidate: Requester, active: Bool, linkedCase: CaseFacts?) -> Bool {
         active && deliverableOwnerRoles.contains(candidate.role)
             && decide(candidate, .viewDeliverable(DeliverableFacts(ownerId: candidate.userId, linkedCase: linkedCase))) == .allow
     }
 
-    static func decideDeliverable(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideDeliverable(_ actor: Requester, _ action: Action) -> Decision {
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {
         case .manageDeliverables:

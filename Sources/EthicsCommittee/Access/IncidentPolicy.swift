@@ -16,13 +16,13 @@ extension Policy {
     /// confidential case keeps its incidents confidential); a public report not yet tied to a system, the staff
     /// only. A critical incident also the committee's chair, who is told of it at once (issue 18) and chairs the
     /// meeting its system goes back to. `IncidentStore.visibility` is the same rule in SQL; a test checks both agree.
-    static func canViewIncident(_ actor: Actor, _ facts: IncidentFacts) -> Bool {
+    static func canViewIncident(_ actor: Requester, _ facts: IncidentFacts) -> Bool {
         if facts.critical, let chair = facts.chairId, chair == actor.userId, actor.role.isCommittee { return true }
         guard let system = facts.system else { return actor.role == .admin || actor.role == .secretary }
         return canViewSystem(actor, system)
     }
 
-    static func decideIncident(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideIncident(_ actor: Requester, _ action: Action) -> Decision {
         let staff = actor.role == .admin || actor.role == .secretary
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {

@@ -3,7 +3,7 @@ extension Policy {
     /// an external expert only those they are invited to; project owners never see meetings or votes.
     /// Agenda items about a case the person may not open are redacted by the page (`canView`).
     /// `MeetingStore.list` is the `.viewMeeting` rule in SQL; `SQLRuleAgreementTests` checks both agree.
-    static func decideMeeting(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideMeeting(_ actor: Requester, _ action: Action) -> Decision {
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {
         case .viewMeetings:

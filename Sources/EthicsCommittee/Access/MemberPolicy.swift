@@ -1,7 +1,7 @@
 extension Policy {
     /// The composition, the directory and each member's profile and declaration. External experts see the
     /// directory, not others' contact details or interests; project owners see none of it.
-    static func decideMembers(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideMembers(_ actor: Requester, _ action: Action) -> Decision {
         let role = actor.role
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {

@@ -9,7 +9,7 @@ public enum Decision: Sendable, Equatable {
 
 /// The one access policy: every route asks it, nothing else decides. Pure, so it is tested as a table.
 public enum Policy {
-    public static func decide(_ actor: Actor?, _ action: Action) -> Decision {
+    public static func decide(_ actor: Requester?, _ action: Action) -> Decision {
         if case .readCharter(let isPublic) = action, actor == nil { return isPublic ? .allow : .notFound }
         if case .sendPublicFeedback(let enabled) = action { return enabled ? .allow : .notFound }
         guard let actor else { return .signInRequired }

@@ -14,13 +14,13 @@ extension Policy {
     /// Who may see a system (PRODUCT.md: access follows the case). Its owner; for a system linked to cases,
     /// whoever may open one of them (a confidential case keeps its system confidential); for a system with no
     /// case, every committee account. `SystemStore.visibility` is the same rule in SQL; a test checks both agree.
-    static func canViewSystem(_ actor: Actor, _ facts: SystemFacts) -> Bool {
+    static func canViewSystem(_ actor: Requester, _ facts: SystemFacts) -> Bool {
         if facts.ownerId == actor.userId { return true }
         if facts.cases.isEmpty { return actor.role.isCommittee }
         return facts.cases.contains { canView(actor, $0) }
     }
 
-    static func decideSystem(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideSystem(_ actor: Requester, _ action: Action) -> Decision {
         let staff = actor.role == .admin || actor.role == .secretary
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }
         switch action {

@@ -23,7 +23,7 @@ extension Policy {
     /// Written procedures. A case procedure is seen by whoever may open its case (its running procedure's voters
     /// among them, `CaseFacts.voters`); a motion by the staff, internal members and its voters. Project owners
     /// never see votes. `WrittenProcedureStore.visibility` applies the same rule in SQL.
-    static func decideWritten(_ actor: Actor, _ action: Action) -> Decision {
+    static func decideWritten(_ actor: Requester, _ action: Action) -> Decision {
         let staff = actor.role == .admin || actor.role == .secretary
         let me = actor.userId
         func allow(_ condition: Bool) -> Decision { condition ? .allow : .notFound }

@@ -64,7 +64,7 @@ public struct SessionStore: Sendable {
                                   stage: Session.Stage(rawValue: row["stage"]) ?? .secondFactor, verifiedAt: row["verified_at"])
             var layout: LayoutReads?
             if withLayout && session.stage == .full {
-                let actor = Actor(userId: session.user.id, role: session.user.role, onboarded: !session.needsOnboarding)
+                let actor = Requester(userId: session.user.id, role: session.user.role, onboarded: !session.needsOnboarding)
                 layout = LayoutReads(
                     userId: actor.userId,
                     pending: Policy.decide(actor, .acknowledgeCharter) == .allow ? try CharterStore.pendingAcknowledgements(db, userId: actor.userId) : nil,

@@ -28,8 +28,8 @@ public struct AppRequestContext: RequestContext {
         client = peer
     }
 
-    public var actor: Actor? {
-        session.map { Actor(userId: $0.user.id, role: $0.user.role, onboarded: !$0.needsOnboarding) }
+    public var actor: Requester? {
+        session.map { Requester(userId: $0.user.id, role: $0.user.role, onboarded: !$0.needsOnboarding) }
     }
 
     /// How the audit trail names whoever makes this request.

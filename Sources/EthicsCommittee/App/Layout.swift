@@ -108,7 +108,7 @@ enum Navigation {
         Entry(path: Paths.password, label: .nav_account, action: .useApp),
     ]
 
-    static func items(for actor: Actor?) -> [Entry] {
+    static func items(for actor: Requester?) -> [Entry] {
         guard actor != nil else { return [] }
         return entries.filter { Policy.decide(actor, $0.action) == .allow }
     }

@@ -222,7 +222,7 @@ public struct CaseStore: Sendable {
 
     /// The visibility rule of `Policy.canView`, in SQL, so lists and counts never include what the
     /// person may not open. Arguments bind the person's id.
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester) -> (String, StatementArguments) {
         let me = actor.userId
         switch actor.role {
         case .admin, .secretary:
@@ -264,7 +264,7 @@ public struct CaseStore: Sendable {
 
     /// One page of the cases a person may see, newest first, with the total for paging: counted up to
     /// `ListBound.countLimit` (callers keep `offset` within `ListBound.rows`), so no page grows with the archive.
-    public func list(for actor: Actor, filter: CaseFilter, today: String, offset: Int, limit: Int) async throws -> ([CaseListRow], Int) {
+    public func list(for actor: Requester, filter: CaseFilter, today: String, offset: Int, limit: Int) async throws -> ([CaseListRow], Int) {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
         var arguments = visibleArguments

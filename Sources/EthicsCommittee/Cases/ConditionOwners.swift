@@ -3,7 +3,7 @@
 /// it (`Policy.mayOwnCondition`: whoever may open the case).
 enum ConditionOwners {
     /// The account as the policy sees a candidate owner (a newcomer still completes the welcome page first).
-    static func actor(_ user: User) -> Actor { Actor(userId: user.id, role: user.role, onboarded: true) }
+    static func actor(_ user: User) -> Requester { Requester(userId: user.id, role: user.role, onboarded: true) }
 
     static func allowed(_ user: User?, _ facts: CaseFacts) -> Bool {
         guard let user else { return false }

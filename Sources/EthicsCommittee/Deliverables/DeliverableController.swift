@@ -213,7 +213,7 @@ struct DeliverableController {
         let owner = try await users.find(typed: typed["owner_id"] ?? "")
         if owner.map({ $0.active && Policy.deliverableOwnerRoles.contains($0.role) }) != true {
             errors.add("owner_id", typed["owner_id"]?.isEmpty == false ? .error_person_unknown : .deliverable_error_owner)
-        } else if let owner, !Policy.mayOwnDeliverable(Actor(userId: owner.id, role: owner.role), active: owner.active, linkedCase: linkedCase) {
+        } else if let owner, !Policy.mayOwnDeliverable(Requester(userId: owner.id, role: owner.role), active: owner.active, linkedCase: linkedCase) {
             errors.add("owner_id", .deliverable_error_owner_case)
         }
         if typed["meeting_id"]?.isEmpty == false {

@@ -12,7 +12,7 @@ public struct DeliverableStore: Sendable {
     /// The rule of `Action.viewDeliverable` in SQL over a deliverable `d`: never for a project owner; not
     /// when it is linked to a case the person may not open (`CaseStore.visibility`); an external expert
     /// only their own and those they vote on in an open written procedure. A test checks that lists agree with the policy.
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let linked = "(d.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = d.case_id AND (\(visible))))"
         switch actor.role {
@@ -37,7 +37,7 @@ public struct DeliverableStore: Sendable {
     /// One page of the deliverables a person may open, by due date, with the status and owner filters of the
     /// list. Counted (up to `ListBound.countLimit`), clamped and fetched in one read, so the page never grows with the
     /// archive (the owner filter is a searchable field, not a list of every owner).
-    public func list(for actor: Actor, status: DeliverableStatus?, ownerId: Int64?, page: Int = 1, size: Int = 50) async throws
+    public func list(for actor: Requester, status: DeliverableStatus?, ownerId: Int64?, page: Int = 1, size: Int = 50) async throws
         -> ListPage<Deliverable> {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]

@@ -11,7 +11,7 @@ struct HomeSections {
     let today: String
 
     /// A member's or an expert's work: ballots, written procedures, reviews, minutes to approve, meetings, what they own.
-    func committee(_ data: HomeData, actor: Actor) -> [Section] {
+    func committee(_ data: HomeData, actor: Requester) -> [Section] {
         var sections = whenAny("home_ballots_open", data.openBallots.map { ballot in
             Item(href: Paths.meeting(ballot.meetingId) + "#vote-\(ballot.number)",
                  title: messages.fill(.home_ballot_item, ["meeting": ballot.meetingTitle, "number": String(ballot.number)]),

@@ -54,11 +54,11 @@ public struct HomeStore: Sendable {
 
     /// Open conditions a person owns, soonest due first, on cases they may open (`CaseStore.visibility`):
     /// a condition shows its case's title and terms.
-    public func conditionsOwned(by actor: Actor) async throws -> [WorkItem] {
+    public func conditionsOwned(by actor: Requester) async throws -> [WorkItem] {
         try await db.writer.read { db in try Self.conditionsOwned(db, by: actor) }
     }
 
-    static func conditionsOwned(_ db: Database, by actor: Actor) throws -> [WorkItem] {
+    static func conditionsOwned(_ db: Database, by actor: Requester) throws -> [WorkItem] {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var arguments: StatementArguments = [actor.userId]
         arguments += visibleArguments
@@ -169,11 +169,11 @@ public struct HomeStore: Sendable {
 
     /// Deliverables a person owns that are neither delivered nor cancelled, soonest due first, leaving out
     /// those linked to a case they may not open (`viewDeliverable`, in SQL: `DeliverableStore.visibility`).
-    public func deliverablesOwned(by actor: Actor) async throws -> [OwnedDeliverable] {
+    public func deliverablesOwned(by actor: Requester) async throws -> [OwnedDeliverable] {
         try await db.writer.read { db in try Self.deliverablesOwned(db, by: actor) }
     }
 
-    static func deliverablesOwned(_ db: Database, by actor: Actor) throws -> [OwnedDeliverable] {
+    static func deliverablesOwned(_ db: Database, by actor: Requester) throws -> [OwnedDeliverable] {
         let (visible, visibleArguments) = DeliverableStore.visibility(actor)
         var arguments: StatementArguments = [actor.userId]
         arguments += visibleArguments
@@ -225,7 +225,7 @@ public struct HomeData: Sendable {
 
 extension HomeStore {
     /// A home page's lists in one `read {}` (issue 19): one consistent snapshot, one hand-off to the database queue.
-    public func load(for actor: Actor, today: String, now: String) async throws -> HomeData {
+    public func load(for actor: Requester, today: String, now: String) async throws -> HomeData {
         try await db.writer.read { db in
             var data = HomeData()
             data.chairId = try MeetingStore.chairId(db)

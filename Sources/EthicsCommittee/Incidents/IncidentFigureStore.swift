@@ -39,7 +39,7 @@ public struct IncidentFigureStore: Sendable {
 
     /// The figures of the incidents reported in the period. `localOffset` is the `strftime` modifier from UTC to the
     /// committee's time (`ReportPeriod.offsetModifier`), for the months.
-    public func figures(for actor: Actor, period: ReportPeriod, localOffset: String) async throws -> IncidentFigures {
+    public func figures(for actor: Requester, period: ReportPeriod, localOffset: String) async throws -> IncidentFigures {
         let (visible, visibleArguments) = IncidentStore.visibility(actor)
         let scope = "\(visible) AND i.reported_at >= ? AND i.reported_at < ?"
         let arguments = visibleArguments + [period.start, period.end]

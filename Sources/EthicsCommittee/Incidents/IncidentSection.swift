@@ -9,7 +9,7 @@ struct IncidentSection {
     static let pageSize = 10
     static let pageParameter = "incidents_page"
 
-    func section(systemId: Int64, facts: SystemFacts, actor: Actor, requestedPage: Int, language: Language) async throws
+    func section(systemId: Int64, facts: SystemFacts, actor: Requester, requestedPage: Int, language: Language) async throws
         -> IncidentPages.SystemSection {
         let (shown, _) = try await incidents.list(for: actor, filter: IncidentFilter(), systemId: systemId, page: requestedPage,
                                                   size: Self.pageSize)

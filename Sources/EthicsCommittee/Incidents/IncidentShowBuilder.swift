@@ -7,7 +7,7 @@ struct IncidentShowBuilder {
     let formats: Formats
     let language: Language
 
-    func page(_ incident: Incident, _ facts: IncidentFacts, actor: Actor, triageForm: FormState?, message: String?) async throws
+    func page(_ incident: Incident, _ facts: IncidentFacts, actor: Requester, triageForm: FormState?, message: String?) async throws
         -> IncidentPages.Show {
         let views = IncidentViews(formats: formats, language: language)
         func date(_ iso: String?) -> String? { iso.map { formats.calendarDate($0, language) } }
@@ -79,7 +79,7 @@ struct IncidentShowBuilder {
     /// The triage form: the system and the owner as searchable fields (issue 19; an incident's first triage names the
     /// system the report was filed on, a later one what was saved), each suggesting a bounded list of what the policy
     /// allows; the severity and the Art. 73 period are fixed lists.
-    private func triageSection(_ incident: Incident, _ facts: IncidentFacts, actor: Actor, form: FormState?, views: IncidentViews)
+    private func triageSection(_ incident: Incident, _ facts: IncidentFacts, actor: Requester, form: FormState?, views: IncidentViews)
         async throws -> IncidentPages.Triage {
         var state = form ?? FormState()
         if form == nil {

@@ -107,7 +107,7 @@ public struct IncidentStore: Sendable {
 
     /// `Policy.canViewIncident` in SQL over the alias `i`: an incident on a system the person may see
     /// (`SystemStore.visibility` over `s`), or, for the staff, a public report not yet tied to a system.
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester) -> (String, StatementArguments) {
         switch actor.role {
         case .admin, .secretary:
             return ("1", [])
@@ -152,7 +152,7 @@ public struct IncidentStore: Sendable {
 
     /// One page of the incidents a person may see, newest first, with the list's filters, and how many there are in
     /// each status under the other filters (the status tabs), counted in SQL by the same rule.
-    public func list(for actor: Actor, filter: IncidentFilter, systemId: Int64? = nil, page: Int = 1, size: Int = 25) async throws
+    public func list(for actor: Requester, filter: IncidentFilter, systemId: Int64? = nil, page: Int = 1, size: Int = 25) async throws
         -> (page: ListPage<IncidentRow>, byStatus: [IncidentStatus: Int]) {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
@@ -183,7 +183,7 @@ public struct IncidentStore: Sendable {
 
     /// The incidents a person may see under the list's filters, newest first, for the CSV export: in batches read by
     /// id (`KeysetBatches`), so the export is complete and starts at once however many there are.
-    func exportBatches(for actor: Actor, filter: IncidentFilter, size: Int = 500) -> KeysetBatches<Incident> {
+    func exportBatches(for actor: Requester, filter: IncidentFilter, size: Int = 500) -> KeysetBatches<Incident> {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible]
         var arguments = visibleArguments
@@ -242,7 +242,7 @@ public struct IncidentStore: Sendable {
                 SELECT * FROM users WHERE active = 1 AND (role <> 'submitter' OR id = ?) ORDER BY name COLLATE NOCASE, id
                 """), arguments: [facts.system?.ownerId])
             while found.count < limit, let user = try cursor.next() {
-                if facts.system == nil || Policy.decide(Actor(userId: user.id, role: user.role), .ownIncident(facts)) == .allow {
+                if facts.system == nil || Policy.decide(Requester(userId: user.id, role: user.role), .ownIncident(facts)) == .allow {
                     found.append(user)
                 }
             }
@@ -251,7 +251,7 @@ public struct IncidentStore: Sendable {
     }
 
     /// The triage system field's suggestions: the first `limit` systems the person may see, by name.
-    public func systemSuggestions(for actor: Actor, limit: Int) async throws -> [(id: Int64, name: String)] {
+    public func systemSuggestions(for actor: Requester, limit: Int) async throws -> [(id: Int64, name: String)] {
         let (visible, arguments) = SystemStore.visibility(actor)
         var withLimit = arguments
         withLimit += [limit]
@@ -265,7 +265,7 @@ public struct IncidentStore: Sendable {
     /// The system a typed value names among those the person may see (the register's rule in SQL): its number, or its
     /// name (any case) when only one such system bears it, or when one of those bearing it is `current` (the system the
     /// incident is tied to, whose name the form shows: saving it unchanged never asks for a number).
-    public func system(typed raw: String, for actor: Actor, current: Int64? = nil) async throws -> TypedMatch<Int64> {
+    public func system(typed raw: String, for actor: Requester, current: Int64? = nil) async throws -> TypedMatch<Int64> {
         let typed = raw.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty, typed.count <= SystemLimits.name else { return .none }
         let (visible, arguments) = SystemStore.visibility(actor)
@@ -285,7 +285,7 @@ public struct IncidentStore: Sendable {
     }
 
     /// The first 500 systems a person may see, by name (the demo generator picks the systems of its incidents from it).
-    public func systemChoices(for actor: Actor) async throws -> [(id: Int64, name: String)] {
+    public func systemChoices(for actor: Requester) async throws -> [(id: Int64, name: String)] {
         let (visible, arguments) = SystemStore.visibility(actor)
         return try await db.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT s.id, s.name FROM systems s WHERE \(visible) ORDER BY s.name, s.id LIMIT 500",
@@ -297,7 +297,7 @@ public struct IncidentStore: Sendable {
 
     /// A signed-in person's report on a system they may see (checked again inside the write), with its evidence.
     /// A critical incident notifies the chair and the secretaries in the same transaction. Returns the id.
-    public func report(_ draft: IncidentDraft, systemId: Int64, evidence: [EvidenceFile], awareOn: String, reporter: Actor,
+    public func report(_ draft: IncidentDraft, systemId: Int64, evidence: [EvidenceFile], awareOn: String, reporter: Requester,
                        by actor: AuditActor) async throws -> Int64 {
         let stored = try evidence.map { try saveFile($0.bytes) }
         do {
@@ -317,7 +317,7 @@ public struct IncidentStore: Sendable {
     }
 
     /// `report` without evidence, inside the caller's transaction (the large demo writes its incidents in batches).
-    package static func report(_ db: Database, _ draft: IncidentDraft, systemId: Int64, awareOn: String, reporter: Actor,
+    package static func report(_ db: Database, _ draft: IncidentDraft, systemId: Int64, awareOn: String, reporter: Requester,
                                by actor: AuditActor, now: Date) throws -> Int64 {
         guard let (_, system) = try SystemStore.find(db, id: systemId),
               Policy.decide(reporter, .reportIncident(system)) == .allow else { throw Refusal.notFound }
@@ -369,14 +369,14 @@ public struct IncidentStore: Sendable {
     /// the Art. 73 dates. `revision` is the one the form was built from (a change in between is refused). A
     /// changed severity gets its own audit entry (`incident.severity_raised` once the incident was triaged);
     /// becoming critical notifies the chair and the secretaries; a new owner is told.
-    public func triage(id: Int64, revision: Int, _ triage: IncidentTriage, triager: Actor, by actor: AuditActor) async throws {
+    public func triage(id: Int64, revision: Int, _ triage: IncidentTriage, triager: Requester, by actor: AuditActor) async throws {
         try await db.writer.write { db in
             try Self.triage(db, id: id, revision: revision, triage, triager: triager, by: actor, now: clock.now)
         }
     }
 
     /// `triage` inside the caller's transaction.
-    package static func triage(_ db: Database, id: Int64, revision: Int, _ triage: IncidentTriage, triager: Actor,
+    package static func triage(_ db: Database, id: Int64, revision: Int, _ triage: IncidentTriage, triager: Requester,
                                by actor: AuditActor, now: Date) throws {
         guard let (before, facts) = try Self.find(db, id: id), Policy.decide(triager, .triageIncident(facts)) == .allow else {
             throw IncidentRefusal(key: "incident_error_changed")
@@ -389,7 +389,7 @@ public struct IncidentStore: Sendable {
         if let owner = triage.ownerId {
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [owner])
                 .flatMap(Role.init(rawValue:)),
-                  Policy.decide(Actor(userId: owner, role: role), .ownIncident(newFacts)) == .allow
+                  Policy.decide(Requester(userId: owner, role: role), .ownIncident(newFacts)) == .allow
             else { throw IncidentRefusal(key: "incident_error_owner") }
         }
         let at = Timestamp.string(now)
@@ -426,12 +426,12 @@ public struct IncidentStore: Sendable {
     }
 
     /// Closes a triaged incident once its root cause and corrective actions are recorded; the trigger freezes it.
-    public func close(id: Int64, closer: Actor, by actor: AuditActor) async throws {
+    public func close(id: Int64, closer: Requester, by actor: AuditActor) async throws {
         try await db.writer.write { db in try Self.close(db, id: id, closer: closer, by: actor, now: clock.now) }
     }
 
     /// `close` inside the caller's transaction.
-    package static func close(_ db: Database, id: Int64, closer: Actor, by actor: AuditActor, now: Date) throws {
+    package static func close(_ db: Database, id: Int64, closer: Requester, by actor: AuditActor, now: Date) throws {
         guard let (found, facts) = try Self.find(db, id: id), Policy.decide(closer, .closeIncident(facts)) == .allow else {
             throw IncidentRefusal(key: "incident_error_changed")
         }

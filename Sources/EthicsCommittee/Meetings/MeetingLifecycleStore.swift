@@ -10,7 +10,7 @@ extension MeetingStore {
     /// Upcoming (planned, not yet started) or past meetings a person may open, a page at a time (`page` from 1,
     /// clamped to the pages that exist): upcoming soonest first, the rest latest first. An expert sees only the
     /// meetings they are invited to, a project owner none.
-    public func list(for actor: Actor, upcoming: Bool, now: String, page: Int) async throws -> ListPage<Meeting> {
+    public func list(for actor: Requester, upcoming: Bool, now: String, page: Int) async throws -> ListPage<Meeting> {
         let size = Self.listPageSize
         let (visible, visibleArguments) = Self.visibility(actor)
         return try await db.writer.read { db in

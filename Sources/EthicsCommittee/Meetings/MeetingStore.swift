@@ -53,7 +53,7 @@ public struct MeetingStore: Sendable {
     /// for the staff and members, those an expert is invited to, none for a project owner. The one SQL copy of the
     /// rule (the meetings lists, the notifications); `SQLRuleAgreementTests` and `MeetingVisibilityTests` check it
     /// agrees with the policy.
-    static func visibility(_ actor: Actor, meetingId: String = "m.id") -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester, meetingId: String = "m.id") -> (String, StatementArguments) {
         switch actor.role {
         case .admin, .secretary, .member: return ("1", [])
         case .expert:
@@ -64,7 +64,7 @@ public struct MeetingStore: Sendable {
 
     /// The meetings a person may open, latest first: all of them, for an expert those they are invited to, for a
     /// project owner none.
-    public func list(for actor: Actor, limit: Int? = nil) async throws -> [Meeting] {
+    public func list(for actor: Requester, limit: Int? = nil) async throws -> [Meeting] {
         let (visible, visibleArguments) = Self.visibility(actor)
         var arguments = visibleArguments
         arguments += [limit ?? -1]

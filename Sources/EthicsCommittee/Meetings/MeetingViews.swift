@@ -58,7 +58,7 @@ struct MeetingViews: Sendable {
 
     /// Whether the person may see an item's content: its case, if any, is within their reach, or they are the
     /// chair approving these minutes (`Action.readMeetingItem`).
-    static func canSee(_ item: AgendaItem, _ record: MeetingRecord, _ actor: Actor?) -> Bool {
+    static func canSee(_ item: AgendaItem, _ record: MeetingRecord, _ actor: Requester?) -> Bool {
         guard let caseId = item.caseId else { return true }
         guard let facts = record.cases[caseId] else { return false }
         return Policy.decide(actor, .readMeetingItem(facts, approvingMinutes: approvesMinutes(record, actor))) == .allow
@@ -66,7 +66,7 @@ struct MeetingViews: Sendable {
 
     /// The numbers of the case items the person is recused from: a chair recused from an item does not approve
     /// the minutes alone; they go to a vote at a later meeting, as the rules of procedure provide.
-    static func recusedItemNumbers(_ record: MeetingRecord, _ actor: Actor?) -> [Int] {
+    static func recusedItemNumbers(_ record: MeetingRecord, _ actor: Requester?) -> [Int] {
         guard let actor else { return [] }
         return record.items.enumerated().compactMap { index, item in
             item.caseId.flatMap { record.cases[$0] }?.recused.contains(actor.userId) == true ? index + 1 : nil
@@ -74,7 +74,7 @@ struct MeetingViews: Sendable {
     }
 
     /// The committee's chair, while the meeting's minutes are a draft awaiting approval.
-    static func approvesMinutes(_ record: MeetingRecord, _ actor: Actor?) -> Bool {
+    static func approvesMinutes(_ record: MeetingRecord, _ actor: Requester?) -> Bool {
         guard let actor, let minutes = record.minutes, !minutes.approved else { return false }
         return record.voters.contains { $0.chair && $0.userId == actor.userId }
             || record.invitees.contains { $0.chair && $0.userId == actor.userId }

@@ -183,7 +183,7 @@ struct MinutesController {
         ], body: .init(byteBuffer: ByteBuffer(string: archive.html)))
     }
 
-    static func seesEveryItem(_ record: MeetingRecord, _ actor: Actor?) -> Bool {
+    static func seesEveryItem(_ record: MeetingRecord, _ actor: Requester?) -> Bool {
         record.items.allSatisfy { MeetingViews.canSee($0, record, actor) }
     }
 }

@@ -64,7 +64,7 @@ struct MinutesDocument: Sendable {
 
     /// The document of `record` as `actor` may read it.
     static func build(_ record: MeetingRecord, parts: [(itemId: Int64?, html: String)], conditions: [Int64: [CaseCondition]],
-                      actor: Actor?, settings: Settings, messages: Messages,
+                      actor: Requester?, settings: Settings, messages: Messages,
                       formats: Formats, language: Language, secretaryName: String?,
                       written: [(WrittenRatification, CaseFacts?)] = []) -> MinutesDocument {
         func t(_ key: MessageKey) -> String { messages[key] }
@@ -152,7 +152,7 @@ struct MinutesDocument: Sendable {
 
     /// A written procedure listed for ratification; one on a case the reader may not open reads "Confidential item",
     /// as on the agenda.
-    private static func writtenLine(_ ratification: WrittenRatification, _ facts: CaseFacts?, actor: Actor?, messages: Messages,
+    private static func writtenLine(_ ratification: WrittenRatification, _ facts: CaseFacts?, actor: Requester?, messages: Messages,
                                     formats: Formats, language: Language) -> Written {
         func t(runtime key: String) -> String { messages[runtime: key] ?? "" }
         let hidden = facts.map { facts in actor.map { !Policy.canView($0, facts) } ?? true } ?? false

@@ -74,7 +74,7 @@ package enum MinutesDraft {
     /// The minutes as this reader may see them: a part about an item they may not see becomes a notice, and a
     /// part tied to no item (general text, or a heading the parser could not tie) is shown only to a reader who
     /// may see every item, since it may speak of any of them. `SearchStore.access` applies the same rule.
-    static func html(_ parts: [(itemId: Int64?, html: String)], _ record: MeetingRecord, _ actor: Actor?, messages: Messages) -> String {
+    static func html(_ parts: [(itemId: Int64?, html: String)], _ record: MeetingRecord, _ actor: Requester?, messages: Messages) -> String {
         let seesEveryItem = record.items.allSatisfy { MeetingViews.canSee($0, record, actor) }
         var shown: [String] = []
         var withheldLast = false

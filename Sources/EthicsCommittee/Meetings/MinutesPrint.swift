@@ -8,9 +8,9 @@ struct MinutesPrint: Sendable {
     let renderer: Renderer
 
     /// Who reads the archive: the committee's record itself, which holds every item.
-    static let archiveReader = Actor(userId: 0, role: .admin)
+    static let archiveReader = Requester(userId: 0, role: .admin)
 
-    func page(_ record: MeetingRecord, reader: Actor?, language: Language) async throws -> MeetingPages.Print {
+    func page(_ record: MeetingRecord, reader: Requester?, language: Language) async throws -> MeetingPages.Print {
         let messages = Catalog.messages(language), settings = views.settings.current
         let printed = try await MeetingRecordStore(db: minutes.db).printed(record.meeting)
         let document = MinutesDocument.build(

@@ -12,7 +12,7 @@ public struct NotificationStore: Sendable {
     /// `viewMeeting`, a published version always, a written procedure by `WrittenProcedureStore.visibility`. The
     /// header's count and the list both filter with it, so neither shows a line the other leaves out
     /// (`NotificationPagingTests` checks it against `mayOpen`).
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var arguments = visibleArguments
         let (meeting, meetingArguments) = MeetingStore.visibility(actor, meetingId: "n.record_id")
@@ -34,14 +34,14 @@ public struct NotificationStore: Sendable {
 
     /// Unread notifications of a person: the header's figure on every page (partial index `notifications_unread`),
     /// counting only those about a record the person may still open, as the list shows them.
-    public func unreadCount(for actor: Actor) async throws -> Int {
+    public func unreadCount(for actor: Requester) async throws -> Int {
         if let unread = LayoutReads.of(actor.userId)?.unread { return unread }  // read with the session (GET)
         return try await db.writer.read { db in try Self.unreadCount(db, for: actor) }
     }
 
     /// Counted up to `ListBound.unread + 1` (shown "99+"): on every page, it must not walk a thousand unread
     /// notifications of a busy chair, each through the access rule.
-    static func unreadCount(_ db: Database, for actor: Actor) throws -> Int {
+    static func unreadCount(_ db: Database, for actor: Requester) throws -> Int {
         let (visible, visibleArguments) = visibility(actor)
         return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (SELECT 1 FROM notifications n WHERE n.recipient_id = ? AND n.read_at IS NULL AND \(visible) LIMIT ?)
@@ -50,7 +50,7 @@ public struct NotificationStore: Sendable {
 
     /// One page of a person's notifications, newest first, leaving out any about a record they may no longer open
     /// (filtered in SQL before the page is cut), with the total (bounded, `ListBound`) and the unread count, in one read.
-    public func list(for actor: Actor, page: Int, size: Int) async throws -> (page: ListPage<AppNotification>, unread: Int) {
+    public func list(for actor: Requester, page: Int, size: Int) async throws -> (page: ListPage<AppNotification>, unread: Int) {
         let (visible, visibleArguments) = Self.visibility(actor)
         return try await db.writer.read { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: """
@@ -69,7 +69,7 @@ public struct NotificationStore: Sendable {
     public func latest(userId: Int64, limit: Int = 100) async throws -> [AppNotification] {
         let role = try await db.writer.read { db in try UserStore.activeRole(db, userId: userId) }
         guard let role else { return [] }
-        return try await list(for: Actor(userId: userId, role: role, onboarded: true), page: 1, size: limit).page.rows
+        return try await list(for: Requester(userId: userId, role: role, onboarded: true), page: 1, size: limit).page.rows
     }
 
     /// Every notification of a person with whether `Notifier.mayOpen` lets them open its record (tests compare the

@@ -23,7 +23,7 @@ extension Notifier {
     }
 
     /// Whether this account may open the incident (`Policy.canViewIncident` on its facts).
-    static func mayOpenIncident(_ db: Database, _ actor: Actor, _ incidentId: Int64) throws -> Bool {
+    static func mayOpenIncident(_ db: Database, _ actor: Requester, _ incidentId: Int64) throws -> Bool {
         guard let (_, facts) = try IncidentStore.find(db, id: incidentId) else { return false }
         return Policy.decide(actor, .viewIncident(facts)) == .allow
     }

@@ -32,7 +32,7 @@ enum Notifier {
     static func mayOpen(_ db: Database, userId: Int64, record: NotificationRecord, recordId: Int64) throws -> Bool {
         guard let role = try UserStore.activeRole(db, userId: userId) else { return false }
         // The record as such; a newcomer still has to complete the welcome page before reaching it.
-        let actor = Actor(userId: userId, role: role, onboarded: true)
+        let actor = Requester(userId: userId, role: role, onboarded: true)
         switch record {
         case .case:
             guard let (_, facts) = try CaseStore.find(db, id: recordId) else { return false }

@@ -35,7 +35,7 @@ extension ReportStore {
     /// Every case the reader may open (`CaseStore.visibility`, as the case list), filtered by status and tier when
     /// given, oldest first, with its decision and conditions: in batches read by id (`KeysetBatches`), so the
     /// download starts at once and memory holds one batch whatever the archive's size.
-    func exportBatches(for actor: Actor, status: CaseStatus?, tier: RiskTier?, size: Int = exportBatchSize)
+    func exportBatches(for actor: Requester, status: CaseStatus?, tier: RiskTier?, size: Int = exportBatchSize)
         -> KeysetBatches<ExportedCase> {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         var conditions = [visible]

@@ -11,7 +11,7 @@ final class ReportCache: Sendable {
     static let capacity = 64
 
     /// Who reads the same figures: every staff account (they may open every case), otherwise the person alone.
-    static func scope(_ actor: Actor) -> String {
+    static func scope(_ actor: Requester) -> String {
         Policy.seesEveryCase(actor) ? "staff" : "user\(actor.userId)"
     }
 

@@ -34,13 +34,13 @@ struct ReportController {
         (years.contains(selected) ? years : [selected] + years).map { Choice(value: String($0), label: String($0), selected: $0 == selected) }
     }
 
-    private func loadFigures(_ actor: Actor, _ period: ReportPeriod) async throws -> ReportFigures {
+    private func loadFigures(_ actor: Requester, _ period: ReportPeriod) async throws -> ReportFigures {
         try await reports.figures(for: actor, period: period, today: formats.localISODate(),
                                   localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
     }
 
     /// The incident figures of the year, over the incidents the reader may see.
-    private func incidentFigures(_ actor: Actor, _ period: ReportPeriod) async throws -> IncidentFigures {
+    private func incidentFigures(_ actor: Requester, _ period: ReportPeriod) async throws -> IncidentFigures {
         try await IncidentFigureStore(db: reports.db).figures(
             for: actor, period: period, localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
     }
@@ -77,7 +77,7 @@ struct ReportController {
 
     /// Systems in service or suspended whose review date has passed, today (not a figure of the chosen year), counted and
     /// listed through the register's visibility rule (`SystemStore.overdueForReview`): the first `limit`.
-    private func systemsOverdue(_ actor: Actor, _ language: Language, limit: Int = 10) async throws -> ReportPages.SystemsOverdue {
+    private func systemsOverdue(_ actor: Requester, _ language: Language, limit: Int = 10) async throws -> ReportPages.SystemsOverdue {
         let today = formats.localISODate()
         let (count, rows) = try await systems.overdueForReview(for: actor, today: today, limit: limit)
         return ReportPages.SystemsOverdue(

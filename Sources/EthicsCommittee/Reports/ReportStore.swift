@@ -11,7 +11,7 @@ public struct ReportStore: Sendable {
 
     /// The key of a year's figures for this reader now: the audit trail's head (`max(id)`, one index probe) changes
     /// with every change to the archive.
-    private static func cacheKey(_ db: Database, _ kind: String, _ actor: Actor, _ period: ReportPeriod, _ extra: String) throws -> String {
+    private static func cacheKey(_ db: Database, _ kind: String, _ actor: Requester, _ period: ReportPeriod, _ extra: String) throws -> String {
         let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM audit_log")) ?? 0
         return [kind, ReportCache.scope(actor), period.start, period.end, extra, String(head)].joined(separator: "|")
     }
@@ -28,7 +28,7 @@ public struct ReportStore: Sendable {
 
     /// The charts' figures for a year. `today` is the committee's local date; `localOffset` the `date()`
     /// modifier from UTC to it (`ReportPeriod.offsetModifier`).
-    public func figures(for actor: Actor, period: ReportPeriod, today: String, localOffset: String) async throws -> ReportFigures {
+    public func figures(for actor: Requester, period: ReportPeriod, today: String, localOffset: String) async throws -> ReportFigures {
         let year = ReportQuery(actor, period)
         return try await db.writer.read { db in
             let key = try Self.cacheKey(db, "figures", actor, period, today + localOffset)
@@ -66,7 +66,7 @@ public struct ReportStore: Sendable {
 
     /// The annual report's other figures: cases received and decided, conditions, meetings and attendance,
     /// governance versions published, deliverables delivered (those linked to a case the reader may not open left out).
-    public func annual(for actor: Actor, period: ReportPeriod, today: String, listLimit: Int = 100) async throws -> AnnualFigures {
+    public func annual(for actor: Requester, period: ReportPeriod, today: String, listLimit: Int = 100) async throws -> AnnualFigures {
         let year = ReportQuery(actor, period)
         return try await db.writer.read { db in
             let key = try Self.cacheKey(db, "annual", actor, period, today + "|\(listLimit)")
@@ -98,7 +98,7 @@ struct ReportQuery {
     /// The quarters' inner bounds, for `ReportStore.quarter`.
     var quarterBounds: StatementArguments { [period.bounds[1], period.bounds[2], period.bounds[3]] }
 
-    init(_ actor: Actor, _ period: ReportPeriod) {
+    init(_ actor: Requester, _ period: ReportPeriod) {
         (visible, arguments) = CaseStore.visibility(actor)
         self.period = period
     }

@@ -61,7 +61,7 @@ public struct SearchStore: Sendable {
     /// (highest document ids, which FTS5 reads in that order without sorting), so a word found in tens of thousands of
     /// documents costs no more than one found in 5,000. Up to 5,000 matches the results are exactly those of ranking
     /// every match; past that the page already says "more than 5000" and asks for narrower words.
-    public func search(_ expression: String, for actor: Actor, offset: Int, limit: Int) async throws -> ([SearchHit], Int) {
+    public func search(_ expression: String, for actor: Requester, offset: Int, limit: Int) async throws -> ([SearchHit], Int) {
         let (access, accessArguments) = Self.access(actor)
         let filtered = access == "1" ? "FROM search_index s WHERE search_index MATCH ?"
             : Self.indexed + " WHERE search_index MATCH ? AND (\(access))"
@@ -122,7 +122,7 @@ public struct SearchStore: Sendable {
     /// follow `viewMeeting` (every meeting for staff and members, an expert's invitations, no project owner)
     /// and a part about a case the reader may not open is left out, as the page shows it "Confidential
     /// item", and so is a part tied to no item unless the reader may open every case of the agenda; deliverables follow `viewDeliverable`; published governance versions are for everyone signed in.
-    static func access(_ actor: Actor) -> (String, StatementArguments) {
+    static func access(_ actor: Requester) -> (String, StatementArguments) {
         let (visible, visibleArguments) = CaseStore.visibility(actor)
         let caseVisible = "(c.id IS NOT NULL AND \(visible))"
         // A part of the minutes: tied to a case item, as that case; tied to a free item, shown; tied to no item,

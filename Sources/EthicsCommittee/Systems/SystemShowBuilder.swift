@@ -70,7 +70,7 @@ struct SystemShowBuilder: Sendable {
     }
 
     /// The cases that reviewed the system; one the reader may not open is listed without its title (access follows each case).
-    private func caseLines(_ detail: SystemDetail, _ facts: SystemFacts, actor: Actor?, _ t: Messages, _ language: Language)
+    private func caseLines(_ detail: SystemDetail, _ facts: SystemFacts, actor: Requester?, _ t: Messages, _ language: Language)
         -> [SystemPages.CaseLine] {
         let openable = Dictionary(zip(detail.links.map(\.caseId), facts.cases.map { facts in actor.map { Policy.canView($0, facts) } ?? false }),
                                   uniquingKeysWith: { a, _ in a })

@@ -6,7 +6,7 @@ extension SystemStore {
     /// order, in keyset batches read one at a time as the download is written (`KeysetBatches`, as the case and incident
     /// exports): all of them, one status, or only those overdue for review today (`overdueCondition`, the figures' and
     /// the annual report's rule). No bound: the whole register, however large, in one batch's memory.
-    func exportBatches(for actor: Actor, status: SystemStatus?, overdueOnly: Bool, today: String, size: Int = 500) -> KeysetBatches<SystemListRow> {
+    func exportBatches(for actor: Requester, status: SystemStatus?, overdueOnly: Bool, today: String, size: Int = 500) -> KeysetBatches<SystemListRow> {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible], arguments = visibleArguments
         if let status { conditions.append("s.status = ?"); arguments += [status.rawValue] }

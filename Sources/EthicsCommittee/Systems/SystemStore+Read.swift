@@ -84,7 +84,7 @@ extension SystemStore {
 
     /// One page of the systems a person may see (the visibility rule in SQL), by name, with the counts by status of all
     /// they may see (the filter's figures). Counted, clamped and fetched in one read.
-    public func list(for actor: Actor, status: SystemStatus?, page: Int = 1, size: Int = 50) async throws -> (ListPage<SystemListRow>, SystemCounts) {
+    public func list(for actor: Requester, status: SystemStatus?, page: Int = 1, size: Int = 50) async throws -> (ListPage<SystemListRow>, SystemCounts) {
         let (visible, visibleArguments) = Self.visibility(actor)
         var conditions = [visible], arguments = visibleArguments
         if let status { conditions.append("s.status = ?"); arguments += [status.rawValue] }
@@ -159,7 +159,7 @@ extension SystemStore {
     }
 
     /// Systems in service whose owner's attestation is past due, that `actor` may see, oldest first (bounded).
-    public func missedAttestations(for actor: Actor, today: String, ownerId: Int64? = nil, limit: Int = 20) async throws -> [SystemListRow] {
+    public func missedAttestations(for actor: Requester, today: String, ownerId: Int64? = nil, limit: Int = 20) async throws -> [SystemListRow] {
         let (visible, visibleArguments) = Self.visibility(actor)
         var built = visibleArguments
         built += [today, ownerId, ownerId, limit]
@@ -187,7 +187,7 @@ extension SystemStore {
 
     /// Systems still followed (in service or suspended) whose review date has passed, that `actor` may see: the count
     /// and the first `limit`, oldest due first (`/figures`, the secretary's home page).
-    public func overdueForReview(for actor: Actor, today: String, limit: Int = 10) async throws -> (count: Int, rows: [SystemListRow]) {
+    public func overdueForReview(for actor: Requester, today: String, limit: Int = 10) async throws -> (count: Int, rows: [SystemListRow]) {
         let (visible, visibleArguments) = Self.visibility(actor)
         let condition = "\(visible) AND \(Self.overdueCondition)"
         var arguments = visibleArguments
@@ -207,7 +207,7 @@ extension SystemStore {
     /// no case, any active account), so the owner always sees their system. The owner field's check on submit.
     static func mayOwn(_ user: User, cases caseFacts: [CaseFacts]) -> Bool {
         guard user.active else { return false }
-        let actor = Actor(userId: user.id, role: user.role)
+        let actor = Requester(userId: user.id, role: user.role)
         return caseFacts.isEmpty || caseFacts.contains { Policy.decide(actor, .viewCase($0.withoutVoters)) == .allow }
     }
 

@@ -12,13 +12,13 @@ public struct SystemStore: Sendable {
 
     /// The system with this id as `actor` may see it: nil when it does not exist or they may not open it
     /// (the handler answers 404 either way).
-    public func find(id: Int64, for actor: Actor) async throws -> (AISystem, SystemFacts)? {
+    public func find(id: Int64, for actor: Requester) async throws -> (AISystem, SystemFacts)? {
         try await db.writer.read { db in try Self.find(db, id: id, for: actor) }
     }
 
     /// `find` inside the caller's transaction (another store checking, in its write, that the person may see
     /// the system they act on).
-    static func find(_ db: Database, id: Int64, for actor: Actor) throws -> (AISystem, SystemFacts)? {
+    static func find(_ db: Database, id: Int64, for actor: Requester) throws -> (AISystem, SystemFacts)? {
         guard let (system, facts) = try find(db, id: id),
               Policy.decide(actor, .viewSystem(facts)) == .allow else { return nil }
         return (system, facts)
@@ -42,7 +42,7 @@ public struct SystemStore: Sendable {
     /// `Policy.canViewSystem` in SQL over the alias `s` (a `systems` row): the owner; for a linked system, whoever
     /// may open one of its cases (`CaseStore.visibility` over the alias `c`); for a system with no case, every
     /// committee account. Arguments bind the person's id. `SystemVisibilityTests` checks it against the policy.
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester) -> (String, StatementArguments) {
         switch actor.role {
         case .admin, .secretary:
             return ("1", [])

@@ -132,12 +132,12 @@ struct WrittenProcedureController {
         return try await render(procedure, voters, facts, context: context)
     }
 
-    private func openableCase(_ id: Int64?, _ actor: Actor?) async throws -> String? {
+    private func openableCase(_ id: Int64?, _ actor: Requester?) async throws -> String? {
         guard let id, let (_, facts) = try await cases.find(id: id), Policy.decide(actor, .viewCase(facts)) == .allow else { return nil }
         return Paths.case(id)
     }
 
-    private func openableDeliverable(_ id: Int64?, _ actor: Actor?) async throws -> String? {
+    private func openableDeliverable(_ id: Int64?, _ actor: Requester?) async throws -> String? {
         guard let id, let (_, facts) = try await deliverables.find(id: id), Policy.decide(actor, .viewDeliverable(facts)) == .allow else {
             return nil
         }

@@ -5,7 +5,7 @@ import GRDB
 extension WrittenProcedureStore {
     /// `Policy`'s rule for seeing a procedure (`viewWrittenProcedure`), in SQL over `w`: a case procedure when the
     /// case is visible (`CaseStore.visibility`), a motion for the staff, internal members and its voters.
-    static func visibility(_ actor: Actor) -> (String, StatementArguments) {
+    static func visibility(_ actor: Requester) -> (String, StatementArguments) {
         let (caseVisible, caseArguments) = CaseStore.visibility(actor)
         let motion: String
         var arguments = StatementArguments()
@@ -32,7 +32,7 @@ extension WrittenProcedureStore {
 
     /// One page of the procedures this person may see, running ones first (by deadline), then the newest closed;
     /// counted and read in one snapshot, the page clamped to those that exist.
-    public func list(for actor: Actor, page requested: Int, size: Int) async throws -> ListPage<WrittenListRow> {
+    public func list(for actor: Requester, page requested: Int, size: Int) async throws -> ListPage<WrittenListRow> {
         let (visible, arguments) = Self.visibility(actor)
         return try await db.writer.read { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM written_procedures w WHERE \(visible)"), arguments: arguments) ?? 0
@@ -48,11 +48,11 @@ extension WrittenProcedureStore {
     }
 
     /// The running procedures awaiting this person's ballot or declaration (home page), soonest deadline first.
-    public func awaiting(for actor: Actor, limit: Int = 20) async throws -> [WrittenListRow] {
+    public func awaiting(for actor: Requester, limit: Int = 20) async throws -> [WrittenListRow] {
         try await db.writer.read { db in try Self.awaiting(db, for: actor, limit: limit) }
     }
 
-    static func awaiting(_ db: Database, for actor: Actor, limit: Int) throws -> [WrittenListRow] {
+    static func awaiting(_ db: Database, for actor: Requester, limit: Int) throws -> [WrittenListRow] {
         let (visible, visibleArguments) = Self.visibility(actor)
         var built: StatementArguments = [actor.userId]
         built += visibleArguments

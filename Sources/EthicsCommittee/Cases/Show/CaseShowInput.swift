@@ -6,7 +6,7 @@ struct CaseShowInput: Sendable {
     let found: Case
     let facts: CaseFacts
     let detail: CaseDetail
-    let actor: Actor?
+    let actor: Requester?
     let me: Int64?
     let language: Language
     let messages: Messages

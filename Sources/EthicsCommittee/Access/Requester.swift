@@ -1,5 +1,5 @@
 /// Who is asking: a signed-in account, or nobody (a visitor).
-public struct Actor: Sendable, Equatable {
+public struct Requester: Sendable, Equatable {
     public let userId: Int64
     public let role: Role
     /// False for a member or expert who has not yet completed the profile and signed the declaration.
