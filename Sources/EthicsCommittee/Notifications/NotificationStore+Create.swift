@@ -14,6 +14,12 @@ extension NotificationStore {
     }
 
     /// Deletes what a person was told about a case (a recusal); their queued mail goes with it (ON DELETE CASCADE).
+    /// Whether the notice with this dedupe key (kind, record, date and recipient) was already given.
+    static func given(_ db: Database, dedupeKey: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM notifications WHERE dedupe_key = ?)"),
+                          arguments: [dedupeKey]) == true
+    }
+
     static func withdraw(_ db: Database, recipientId: Int64, caseId: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM notifications WHERE record_type = 'case' AND record_id = ? AND recipient_id = ?")
             .execute(arguments: [caseId, recipientId])

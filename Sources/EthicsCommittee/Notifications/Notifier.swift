@@ -16,8 +16,7 @@ enum Notifier {
         for recipient in Set(recipients) where recipient != actorId {
             // A notice already given is skipped before the access check, which reads the whole record: the due-date
             // sweep meets every overdue item of the archive again at each turn, and at start-up (issue 19).
-            if let dedupe, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM notifications WHERE dedupe_key = ?)"),
-                                             arguments: ["\(dedupe):\(recipient)"]) == true { continue }
+            if let dedupe, try NotificationStore.given(db, dedupeKey: "\(dedupe):\(recipient)") { continue }
             guard try mayOpen(db, userId: recipient, record: record, recordId: recordId) else { continue }
             guard let id = try NotificationStore.insert(db, recipientId: recipient, kind: kind, record: record, recordId: recordId,
                                                         params: params, dedupeKey: dedupe.map { "\($0):\(recipient)" }, at: at)

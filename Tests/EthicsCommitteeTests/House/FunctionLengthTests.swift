@@ -8,9 +8,10 @@ import Testing
 
     /// Folders not yet held to the limit, each with why.
     static let allowed: [String] = [
-        // The demo generator's scripts are long lists of events; it is being moved into its own target, and the
-        // lead splits its functions after that merge. Remove this line then (the test below fails once it is stale).
-        "Sources/EthicsCommittee/Demo/",
+        // The demo generator (its own target, not the server): four scripts that build long lists of events
+        // (DemoMeetings, DemoCommittee, DemoLifecycle `events`, DemoSmall `cases`, 86-142 lines) are still to split;
+        // the server's library and the template compiler are held to the limit.
+        "Sources/EthicsDemo/",
     ]
 
     @Test func noFunctionInSourcesRunsOverTheLimit() throws {
