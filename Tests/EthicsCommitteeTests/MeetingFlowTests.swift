@@ -7,42 +7,21 @@ import Testing
 /// The meeting journey through HTTP: agenda, attendance, quorum after recusals, votes, the decision
 /// reaching the case, minutes approved and locked, redaction for an invited expert, the audit trail.
 @Suite struct MeetingFlowTests {
-    struct Committee {
-        let app: TestApp
-        let secretary: User, ada: User, bob: User, carol: User, turing: User, owner: User
+    /// The shared committee with two cases in review.
+    @dynamicMemberLookup struct Committee {
+        let people: CommitteeFixture
         let open: Int64, secret: Int64
+        subscript<T>(dynamicMember path: KeyPath<CommitteeFixture, T>) -> T { people[keyPath: path] }
     }
 
-    /// A case moved to review with reviewers assigned by the secretary.
-    static func caseInReview(_ app: TestApp, title: String, confidential: Bool, owner: User, reviewers: [User],
-                             by secretary: User) async throws -> Int64 {
-        let draft = CaseDraft(title: title, team: "Customer care", vendor: "", kind: .tool, customerFacing: false, personalData: false,
-                              confidential: confidential, description: "About \(title).", answers: [:], notes: [:])
-        let id = try await app.services.cases.create(draft, descriptionHTML: "<p>About</p>", submitterId: owner.id, by: .system())
-        try await app.services.cases.move(id: id, from: .draft, to: .submitted, transition: .submit, by: .system())
-        let actor = AuditActor(id: secretary.id, label: secretary.email, client: "")
-        for reviewer in reviewers {
-            try await app.services.caseReviews.assign(caseId: id, userId: reviewer.id, dueOn: "2030-12-31", by: actor)
-        }
-        return id
-    }
-
-    /// Ada chairs; Bob is recused from the open case; Turing (external) reviews only the open case;
-    /// Carol alone reviews the confidential one.
+    /// The shared committee (Ada chairs); Bob is recused from the open case; Turing (external) reviews only the open
+    /// case; Carol alone reviews the confidential one.
     static func committee() async throws -> Committee {
-        let app = try await TestApp.make()
-        let secretary = try await app.user("sec@example.org", role: .secretary, name: "Sam Secretary")
-        let ada = try await app.user("ada@example.org", role: .member, name: "Ada Lovelace")
-        let bob = try await app.user("bob@example.org", role: .member, name: "Bob Babbage")
-        let carol = try await app.user("carol@example.org", role: .member, name: "Carol Shaw")
-        let turing = try await app.user("turing@uni.example", role: .expert, name: "Alan Turing")
-        let owner = try await app.user("owner@example.org", role: .submitter, name: "Olivia Owner")
-        try await app.services.members.saveSeat(userId: ada.id, external: false, position: .chair, voting: true, termStart: nil,
-                                                termEnd: nil, by: .system())
-        let open = try await caseInReview(app, title: "Chatbot for claims", confidential: false, owner: owner, reviewers: [bob, turing], by: secretary)
-        let secret = try await caseInReview(app, title: "Secret voice cloning", confidential: true, owner: owner, reviewers: [carol], by: secretary)
-        try await app.services.caseReviews.recuse(caseId: open, userId: bob.id, reason: "I built it.", by: .system())
-        return Committee(app: app, secretary: secretary, ada: ada, bob: bob, carol: carol, turing: turing, owner: owner, open: open, secret: secret)
+        let c = try await CommitteeFixture.make()
+        let open = try await c.caseInReview(title: "Chatbot for claims", reviewers: [c.bob, c.turing])
+        let secret = try await c.caseInReview(title: "Secret voice cloning", confidential: true, reviewers: [c.carol])
+        try await c.services.caseReviews.recuse(caseId: open, userId: c.bob.id, reason: "I built it.", by: .system())
+        return Committee(people: c, open: open, secret: secret)
     }
 
     static func form(_ pairs: [(String, String)]) -> String {

@@ -7,25 +7,18 @@ import Testing
 /// Notifications: who is told of what (and nobody of a record they may not open), the due-date sweep,
 /// the header's unread count, opening and marking read, the e-mail choice.
 @Suite struct NotificationTests {
-    struct Committee {
-        let app: TestApp
-        let secretary: User, ada: User, bob: User, carol: User, turing: User, owner: User, admin: User
-        var sec: AuditActor { AuditActor(id: secretary.id, label: secretary.email, client: "") }
+    /// The shared committee, with an administrator.
+    @dynamicMemberLookup struct Committee {
+        let people: CommitteeFixture
+        let admin: User
+        subscript<T>(dynamicMember path: KeyPath<CommitteeFixture, T>) -> T { people[keyPath: path] }
     }
 
-    /// Ada chairs; Bob and Carol are members, Turing an external expert, Olivia a project owner.
+    /// The shared committee (Ada chairs; Bob and Carol are members, Turing an external expert, Olivia a project owner),
+    /// and Ann, an administrator.
     static func committee() async throws -> Committee {
-        let app = try await TestApp.make()
-        let admin = try await app.user("admin@example.org", role: .admin, name: "Ann Admin")
-        let secretary = try await app.user("sec@example.org", role: .secretary, name: "Sam Secretary")
-        let ada = try await app.user("ada@example.org", role: .member, name: "Ada Lovelace")
-        let bob = try await app.user("bob@example.org", role: .member, name: "Bob Babbage")
-        let carol = try await app.user("carol@example.org", role: .member, name: "Carol Shaw")
-        let turing = try await app.user("turing@uni.example", role: .expert, name: "Alan Turing")
-        let owner = try await app.user("owner@example.org", role: .submitter, name: "Olivia Owner")
-        try await app.services.members.saveSeat(userId: ada.id, external: false, position: .chair, voting: true, termStart: nil,
-                                                termEnd: nil, by: .system())
-        return Committee(app: app, secretary: secretary, ada: ada, bob: bob, carol: carol, turing: turing, owner: owner, admin: admin)
+        let c = try await CommitteeFixture.make(withAdmin: true)
+        return Committee(people: c, admin: try #require(c.admin))
     }
 
     /// A submitted case of `owner` (not yet in review).

@@ -58,9 +58,9 @@ import Testing
         let c = try await MeetingFlowTests.committee()
         var visible: [Int64] = [c.open], hidden: [Int64] = [c.secret]
         for index in 1...3 {
-            visible.append(try await MeetingFlowTests.caseInReview(c.app, title: "Open \(index)", confidential: false, owner: c.owner,
+            visible.append(try await CommitteeFixture.caseInReview(c.app, title: "Open \(index)", confidential: false, owner: c.owner,
                                                                    reviewers: [], by: c.secretary))
-            hidden.append(try await MeetingFlowTests.caseInReview(c.app, title: "Hidden \(index)", confidential: true, owner: c.owner,
+            hidden.append(try await CommitteeFixture.caseInReview(c.app, title: "Hidden \(index)", confidential: true, owner: c.owner,
                                                                   reviewers: [c.carol], by: c.secretary))
         }
         let ids = visible + hidden
@@ -212,11 +212,11 @@ import Testing
         let c = try await MeetingFlowTests.committee()
         let s = c.app.services
         // Given a case Turing reviews, decided, and another one withdrawn
-        let decided = try await MeetingFlowTests.caseInReview(c.app, title: "Decided bot", confidential: false, owner: c.owner,
+        let decided = try await CommitteeFixture.caseInReview(c.app, title: "Decided bot", confidential: false, owner: c.owner,
                                                               reviewers: [c.turing], by: c.secretary)
         try await s.caseDecisions.decide(caseId: decided, outcome: .favourable, opinion: "Fine.", opinionHTML: "", charterVersion: nil,
                                          articles: "", procedure: "written", meetingOn: nil, conditions: [], by: Self.actor(c.secretary))
-        let withdrawn = try await MeetingFlowTests.caseInReview(c.app, title: "Withdrawn bot", confidential: false, owner: c.owner,
+        let withdrawn = try await CommitteeFixture.caseInReview(c.app, title: "Withdrawn bot", confidential: false, owner: c.owner,
                                                                 reviewers: [c.turing], by: c.secretary)
         try await s.cases.move(id: withdrawn, from: .inReview, to: .withdrawn, transition: .withdraw, by: Self.actor(c.secretary))
         try await c.app.test { client in
@@ -233,7 +233,7 @@ import Testing
             let comment = try await turing.post("/cases/\(withdrawn)/comments", ["body": "Late remark"])
             #expect(comment.status == .unprocessableContent && comment.body.contains("discussion of a closed or withdrawn case is closed"))
             // While the review runs, recusal asks for the confirmation box first
-            let open = try await MeetingFlowTests.caseInReview(c.app, title: "Open bot", confidential: false, owner: c.owner,
+            let open = try await CommitteeFixture.caseInReview(c.app, title: "Open bot", confidential: false, owner: c.owner,
                                                                reviewers: [c.turing], by: c.secretary)
             let form = try await turing.get("/cases/\(open)")
             #expect(form.body.contains("name=\"confirm\" type=\"checkbox\" value=\"1\" required"))

@@ -88,7 +88,7 @@ import Testing
         let app = try await TestApp.make()
         for (organisation, team, vendor) in [("Claims AI", "Customer care", "Claims AI Ltd"), ("Other Corp", "Care", "Claims"),
                                              ("care", "Customer care", ""), ("X", "", "")] {
-            let (sql, arguments) = InterestMatch.organisationSQL(userColumn: "1", team: team, vendor: vendor)
+            let (sql, arguments) = MemberStore.matchingInterest(userColumn: "1", team: team, vendor: vendor)
             let matched = try await app.database.writer.write { db -> Bool in
                 try db.execute(sql: "DELETE FROM declared_interests")
                 try db.execute(sql: "INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES (1, 'a@b.c', 'A', 'member', 'x', 'now') ON CONFLICT DO NOTHING")

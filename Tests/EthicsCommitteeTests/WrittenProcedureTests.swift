@@ -7,39 +7,32 @@ import Testing
 /// Decisions between meetings: a written vote opened by the secretary, cast by each eligible voter, closed by the
 /// last ballot or at the deadline, or taken to a meeting by one voter's objection.
 @Suite struct WrittenProcedureTests {
-    struct Fixture {
-        let app: TestApp
-        let secretary: User, ada: User, bob: User, carol: User, turing: User, owner: User
+    /// The shared committee with a low-risk case in review.
+    @dynamicMemberLookup struct Fixture {
+        let people: CommitteeFixture
         let low: Int64
-        var s: AppServices { app.services }
-        var by: AuditActor { AuditActor(id: secretary.id, label: secretary.email, client: "") }
-        func actor(_ user: User) -> AuditActor { AuditActor(id: user.id, label: user.email, client: "") }
+        subscript<T>(dynamicMember path: KeyPath<CommitteeFixture, T>) -> T { people[keyPath: path] }
+        var s: AppServices { people.services }
+        var by: AuditActor { people.sec }
+        func actor(_ user: User) -> AuditActor { people.actor(user) }
     }
 
-    /// Ada chairs; Ada, Bob and Carol are members, Turing an external expert who declared an interest in the
-    /// vendor; Carol reviewed the low-risk case in review ("Claims triage", vendor Claims AI).
+    /// The shared committee (Ada chairs; Ada, Bob and Carol are members, Turing an external expert), where Turing
+    /// declared an interest in the vendor and Carol reviewed the low-risk case in review ("Claims triage", vendor Claims AI).
     static func fixture(confidential: Bool = false) async throws -> Fixture {
-        let app = try await TestApp.make()
-        let secretary = try await app.user("sec@example.org", role: .secretary, name: "Sam Secretary")
-        let ada = try await app.user("ada@example.org", role: .member, name: "Ada Lovelace")
-        let bob = try await app.user("bob@example.org", role: .member, name: "Bob Babbage")
-        let carol = try await app.user("carol@example.org", role: .member, name: "Carol Shaw")
-        let turing = try await app.user("turing@uni.example", role: .expert, name: "Alan Turing")
-        let owner = try await app.user("owner@example.org", role: .submitter, name: "Olivia Owner")
-        let s = app.services
-        try await s.members.saveSeat(userId: ada.id, external: false, position: .chair, voting: true, termStart: nil, termEnd: nil, by: .system())
-        try await s.members.addInterest(userId: turing.id, organisation: "Claims AI", nature: "Adviser", since: nil, by: .system())
+        let c = try await CommitteeFixture.make()
+        let s = c.services
+        try await s.members.addInterest(userId: c.turing.id, organisation: "Claims AI", nature: "Adviser", since: nil, by: .system())
         var answers: [String: Readiness.Answer] = [:]
         for question in Readiness.questionIds { answers[question] = .yes }
         let draft = CaseDraft(title: "Claims triage", team: "Customer care", vendor: "Claims AI Ltd", kind: .tool, customerFacing: false,
                               personalData: false, confidential: confidential, description: "Triage.", answers: answers, notes: [:])
-        let low = try await s.cases.create(draft, descriptionHTML: "<p>Triage.</p>", submitterId: owner.id, by: .system())
+        let low = try await s.cases.create(draft, descriptionHTML: "<p>Triage.</p>", submitterId: c.owner.id, by: .system())
         try await s.cases.move(id: low, from: .draft, to: .submitted, transition: .submit, by: .system())
-        let by = AuditActor(id: secretary.id, label: secretary.email, client: "")
-        try await s.caseReviews.assign(caseId: low, userId: carol.id, dueOn: "2030-12-31", by: by)
-        try await s.caseReviews.review(caseId: low, reviewerId: carol.id, recommendation: .conditions, reasoning: "Log it.",
+        try await s.caseReviews.assign(caseId: low, userId: c.carol.id, dueOn: "2030-12-31", by: c.sec)
+        try await s.caseReviews.review(caseId: low, reviewerId: c.carol.id, recommendation: .conditions, reasoning: "Log it.",
                                        reasoningHTML: "<p>Log it.</p>", by: .system())
-        return Fixture(app: app, secretary: secretary, ada: ada, bob: bob, carol: carol, turing: turing, owner: owner, low: low)
+        return Fixture(people: c, low: low)
     }
 
     static func caseFields(_ f: Fixture, deadline: String = "2030-06-30T12:00") -> [String: String] {
@@ -341,7 +334,7 @@ import Testing
 
     @Test func aHighRiskCaseAndAPastDeadlineAreRefused() async throws {
         let f = try await Self.fixture()
-        let high = try await MeetingFlowTests.caseInReview(f.app, title: "Voice cloning", confidential: false, owner: f.owner,
+        let high = try await CommitteeFixture.caseInReview(f.app, title: "Voice cloning", confidential: false, owner: f.owner,
                                                            reviewers: [f.carol], by: f.secretary)
         try await f.app.test { client in
             let secretary = Browser(client)

@@ -76,6 +76,22 @@ public struct UserStore: Sendable {
         try User.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
     }
 
+    /// The role of an active account; nil for an inactive or unknown one.
+    static func activeRole(_ db: Database, userId: Int64) throws -> Role? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM users WHERE id = ? AND active = 1"), arguments: [userId])
+            .flatMap(Role.init(rawValue:))
+    }
+
+    /// Every active account but the project owners' (told of a new governance version).
+    static func activeCommittee(_ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM users WHERE active = 1 AND role <> 'submitter'"))
+    }
+
+    /// Every active secretary (told of a critical incident).
+    static func activeSecretaries(_ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM users WHERE role = 'secretary' AND active = 1"))
+    }
+
     /// One page of the accounts, active first, then by name (the administrator's list).
     public func page(_ requested: Int, size: Int) async throws -> ListPage<User> {
         try await db.writer.read { db in

@@ -68,7 +68,7 @@ public final class AuditAnchor: Sendable {
         }
         writer.add(transactionObserver: AuditAnchorObserver(anchor: anchor), extent: .databaseLifetime)
         if !anchorExists {
-            let head = try writer.read { db in try AuditAnchor.head(db) }
+            let head = try writer.read { db in try AuditStore.head(db) }
             try anchor.append(.adoption, id: head.id, hash: head.hash)
             if head.id > 0 {
                 // Leaves a trace in the trail itself: removing key and anchor to start afresh shows here.
@@ -79,12 +79,6 @@ public final class AuditAnchor: Sendable {
             }
         }
         return anchor
-    }
-
-    /// The last entry's id and hash (0 and "genesis" for an empty trail).
-    static func head(_ db: Database) throws -> (id: Int64, hash: String) {
-        let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-        return row.map { ($0["id"], $0["hash"]) } ?? (0, "genesis")
     }
 
     func mac(_ kind: Kind, id: Int64, hash: String) -> String {
@@ -193,7 +187,7 @@ final class AuditAnchorObserver: TransactionObserver, @unchecked Sendable {
         guard inserted else { return }
         inserted = false
         // A failure leaves the newest entries unanchored, which verification reports.
-        if let head = try? AuditAnchor.head(db) { try? anchor.append(.head, id: head.id, hash: head.hash) }
+        if let head = try? AuditStore.head(db) { try? anchor.append(.head, id: head.id, hash: head.hash) }
     }
 
     func databaseDidRollback(_ db: Database) { inserted = false }

@@ -21,6 +21,12 @@ public struct AuditStore: Sendable {
             """).execute(arguments: [at, actor.id, actor.label, action, targetType, targetId, detail, actor.client, prev, hash])
     }
 
+    /// The last entry's id and hash (0 and "genesis" for an empty trail): what the anchor file records.
+    static func head(_ db: Database) throws -> (id: Int64, hash: String) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"))
+        return row.map { ($0["id"], $0["hash"]) } ?? (0, "genesis")
+    }
+
     /// One page of entries, newest first.
     public func page(offset: Int, limit: Int) async throws -> [AuditEntry] {
         try await db.writer.read { db in

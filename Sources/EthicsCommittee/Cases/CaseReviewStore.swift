@@ -37,6 +37,14 @@ public struct CaseReviewStore: Sendable {
             """), arguments: [caseId])
     }
 
+    /// The case's project owner and its reviewers not recused (told of its decision).
+    static func ownerAndReviewers(_ db: Database, caseId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT submitter_id FROM cases WHERE id = ?
+            UNION SELECT user_id FROM case_reviewers WHERE case_id = ? AND recused_at IS NULL
+            """), arguments: [caseId, caseId])
+    }
+
     /// Active members and experts not yet assigned, each flagged when one of their current interests
     /// names the team or the vendor (case-insensitive), by name; at most `limit` (nil: all).
     public func candidates(caseId: Int64, team: String, vendor: String, limit: Int? = nil) async throws -> [ReviewerCandidate] {
@@ -69,7 +77,7 @@ public struct CaseReviewStore: Sendable {
 
     private static func candidates(_ db: Database, caseId: Int64, team: String, vendor: String, limit: Int?,
                                    flaggedOnly: Bool = false, matching: String? = nil) throws -> [ReviewerCandidate] {
-        let (conflict, conflictArguments) = InterestMatch.organisationSQL(userColumn: "u.id", team: team, vendor: vendor)
+        let (conflict, conflictArguments) = MemberStore.matchingInterest(userColumn: "u.id", team: team, vendor: vendor)
         var arguments = conflictArguments + [caseId]
         var filter = ""
         if let matching {

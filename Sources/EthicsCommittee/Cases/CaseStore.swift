@@ -59,10 +59,22 @@ public struct CaseStore: Sendable {
 
     /// The case with this id, whoever may see it (callers ask the policy with `facts`).
     public func find(id: Int64) async throws -> (Case, CaseFacts)? {
-        try await db.writer.read { db in
-            guard let found = try Case.fetchOne(db.cachedStatement(sql: Self.selectCase + " WHERE c.id = ?"), arguments: [id]) else { return nil }
-            return (found, try Self.facts(db, found))
-        }
+        try await db.writer.read { db in try Self.find(db, id: id) }
+    }
+
+    static func find(_ db: Database, id: Int64) throws -> (Case, CaseFacts)? {
+        guard let found = try Case.fetchOne(db.cachedStatement(sql: selectCase + " WHERE c.id = ?"), arguments: [id]) else { return nil }
+        return (found, try facts(db, found))
+    }
+
+    /// The title of a case (what a notification about it names).
+    static func title(_ db: Database, caseId: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM cases WHERE id = ?"), arguments: [caseId])
+    }
+
+    /// The project owner who submitted the case.
+    static func submitterId(_ db: Database, caseId: Int64) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT submitter_id FROM cases WHERE id = ?"), arguments: [caseId])
     }
 
     static func facts(_ db: Database, _ found: Case) throws -> CaseFacts {

@@ -91,7 +91,7 @@ extension AppDatabase {
             let check = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer"
             guard check == "ok" else { throw RestoreRefusal.backupCorrupt(check) }
             guard try db.tableExists("audit_log") else { throw RestoreRefusal.notAnEthicsDatabase(path) }
-            return try AuditAnchor.head(db)
+            return try AuditStore.head(db)
         }
     }
 

@@ -21,7 +21,7 @@ extension IncidentStore {
         guard let earliest = Art73Deadline.shifted(today, days: -Art73Deadline.longestPeriod) else { return 0 }
         let pending = try Row.fetchAll(db, sql: pendingReports, arguments: [earliest])
         guard !pending.isEmpty else { return 0 }
-        let secretaries = try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = 'secretary' AND active = 1")
+        let secretaries = try UserStore.activeSecretaries(db)
         var created = 0
         for row in pending {
             let id: Int64 = row["id"]

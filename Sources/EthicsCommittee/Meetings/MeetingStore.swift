@@ -30,8 +30,17 @@ public struct MeetingStore: Sendable {
 
     static func find(_ db: Database, id: Int64) throws -> (Meeting, MeetingFacts)? {
         guard let meeting = try Meeting.fetchOne(db.cachedStatement(sql: "SELECT * FROM meetings WHERE id = ?"), arguments: [id]) else { return nil }
-        let invited = try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?"), arguments: [id])
-        return (meeting, MeetingFacts(invitees: Set(invited)))
+        return (meeting, MeetingFacts(invitees: Set(try inviteeIds(db, meetingId: id))))
+    }
+
+    /// Who is invited to a meeting (nobody for an unknown meeting).
+    static func inviteeIds(_ db: Database, meetingId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT user_id FROM meeting_invitees WHERE meeting_id = ?"), arguments: [meetingId])
+    }
+
+    /// The title of a meeting.
+    static func title(_ db: Database, meetingId: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM meetings WHERE id = ?"), arguments: [meetingId])
     }
 
     /// `Policy.decideMeeting(.viewMeeting)` in SQL over the meeting whose id is the column `meetingId`: every meeting

@@ -22,28 +22,17 @@ struct DueDateSweep: Sendable {
 
     static func run(_ db: Database, today: String, soon: String, now: Date, texts: Messages = Catalog.messages(.en)) throws -> Int {
         var created = 0
-        let reviews = try Row.fetchAll(db, sql: """
-            SELECT r.case_id, r.user_id, r.due_on, c.title FROM case_reviewers r JOIN cases c ON c.id = r.case_id
-            WHERE c.status = 'in_review' AND r.recused_at IS NULL AND r.due_on <= ?
-                AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.case_id = r.case_id AND v.reviewer_id = r.user_id)
-            """, arguments: [soon])
-        for row in reviews {
-            let due: String = row["due_on"], caseId: Int64 = row["case_id"]
-            let kind: NotificationKind = due < today ? .reviewOverdue : .reviewDueSoon
-            created += try Notifier.notify(db, recipients: [row["user_id"]], kind: kind, record: .case, recordId: caseId,
-                                           params: ["title": row["title"], "due_on": due], now: now,
-                                           dedupe: "\(kind.rawValue):\(caseId):\(due)")
+        for review in try CaseReviewStore.reviewsDue(db, by: soon) {
+            let kind: NotificationKind = review.dueOn < today ? .reviewOverdue : .reviewDueSoon
+            created += try Notifier.notify(db, recipients: [review.recipientId], kind: kind, record: .case, recordId: review.caseId,
+                                           params: ["title": review.caseTitle, "due_on": review.dueOn], now: now,
+                                           dedupe: "\(kind.rawValue):\(review.caseId):\(review.dueOn)")
         }
-        let conditions = try Row.fetchAll(db, sql: """
-            SELECT k.id, k.case_id, k.owner_id, k.due_on, c.title FROM case_conditions k JOIN cases c ON c.id = k.case_id
-            WHERE k.status = 'open' AND k.due_on <= ?
-            """, arguments: [soon])
-        for row in conditions {
-            let due: String = row["due_on"], id: Int64 = row["id"]
-            let kind: NotificationKind = due < today ? .conditionOverdue : .conditionDueSoon
-            created += try Notifier.notify(db, recipients: [row["owner_id"]], kind: kind, record: .case, recordId: row["case_id"],
-                                           params: ["title": row["title"], "due_on": due], now: now,
-                                           dedupe: "\(kind.rawValue):\(id):\(due)")
+        for condition in try CaseDecisionStore.conditionsDue(db, by: soon) {
+            let kind: NotificationKind = condition.dueOn < today ? .conditionOverdue : .conditionDueSoon
+            created += try Notifier.notify(db, recipients: [condition.recipientId], kind: kind, record: .case, recordId: condition.caseId,
+                                           params: ["title": condition.caseTitle, "due_on": condition.dueOn], now: now,
+                                           dedupe: "\(kind.rawValue):\(condition.id):\(condition.dueOn)")
         }
         // Written procedures: close those past their deadline, remind voters before it.
         created += try WrittenProcedureStore.sweep(db, now: now).reminded
@@ -53,5 +42,19 @@ struct DueDateSweep: Sendable {
         created += try SystemStore.sweep(db, today: today, title: { texts.fill(.system_re_review_title, ["name": $0]) },
                                          note: texts[.system_re_review_note_due], now: now)
         return created
+    }
+}
+
+/// A review or condition coming due: whose it is, on which case, by when. `id` names it in the dedupe key
+/// (the case for a review, the condition itself for a condition).
+struct DueItem: Sendable, FetchableRecord {
+    var id: Int64
+    var caseId: Int64
+    var caseTitle: String
+    var recipientId: Int64
+    var dueOn: String
+
+    init(row: Row) {
+        id = row["id"]; caseId = row["case_id"]; caseTitle = row["title"]; recipientId = row["recipient_id"]; dueOn = row["due_on"]
     }
 }

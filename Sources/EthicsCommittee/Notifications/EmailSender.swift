@@ -4,7 +4,7 @@ import Logging
 /// Delivers the outbox through SMTP, one message at a time, off the request path. The mail holds
 /// the notification's title in the recipient's language and a link to the app: nothing confidential.
 struct EmailSender: Sendable {
-    let outbox: EmailOutbox
+    let outbox: EmailOutboxStore
     let client: SMTPClient
     let settings: SettingsCache
     let formats: Formats

@@ -10,7 +10,7 @@ extension AppServices {
     /// The outbox's sender, if SMTP is configured.
     func emailSender(logger: Logger) -> EmailSender? {
         config.smtp.map { smtp in
-            EmailSender(outbox: EmailOutbox(db: database, clock: config.clock), client: SMTPClient(settings: smtp), settings: settings,
+            EmailSender(outbox: EmailOutboxStore(db: database, clock: config.clock), client: SMTPClient(settings: smtp), settings: settings,
                         formats: formats, baseURL: config.baseURL, logger: logger)
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// SQL for reading notifications, marking them read, and each person's e-mail choice.
-/// (They are created by `Notifier`, inside other stores' transactions.)
+/// (`Notifier` creates them through `NotificationStore+Create`, inside other stores' transactions.)
 public struct NotificationStore: Sendable {
     let db: AppDatabase
     let clock: AppClock
@@ -67,9 +67,7 @@ public struct NotificationStore: Sendable {
 
     /// A person's latest notifications, newest first (the first page of `list`; nothing for an inactive account).
     public func latest(userId: Int64, limit: Int = 100) async throws -> [AppNotification] {
-        let role = try await db.writer.read { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM users WHERE id = ? AND active = 1"), arguments: [userId]).flatMap(Role.init(rawValue:))
-        }
+        let role = try await db.writer.read { db in try UserStore.activeRole(db, userId: userId) }
         guard let role else { return [] }
         return try await list(for: Actor(userId: userId, role: role, onboarded: true), page: 1, size: limit).page.rows
     }
@@ -131,12 +129,7 @@ public struct NotificationStore: Sendable {
                 INSERT INTO notification_preferences (user_id, email, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at
                 """, arguments: [userId, on, at])
-            if !on {
-                try db.execute(sql: """
-                    UPDATE email_outbox SET status = 'expired', last_error = 'recipient turned e-mail off'
-                    WHERE status = 'pending' AND notification_id IN (SELECT id FROM notifications WHERE recipient_id = ?)
-                    """, arguments: [userId])
-            }
+            if !on { try EmailOutboxStore.dropPending(db, recipientId: userId) }
             try AuditStore.append(db, by: actor, action: "notification.email_choice", targetType: "user", targetId: String(userId),
                                   detail: "email=\(on ? "on" : "off")", at: clock.now)
         }

@@ -54,6 +54,11 @@ public struct WrittenProcedureStore: Sendable {
         }
     }
 
+    /// The procedure with this id, whoever may see it.
+    static func find(_ db: Database, id: Int64) throws -> WrittenProcedure? {
+        try WrittenProcedure.fetchOne(db.cachedStatement(sql: select + " WHERE w.id = ?"), arguments: [id])
+    }
+
     static func voters(_ db: Database, _ id: Int64) throws -> [WrittenVoter] {
         try WrittenVoter.fetchAll(db.cachedStatement(sql: """
             SELECT v.user_id, u.name, v.conflict_with, v.declaration, b.choice, b.reasoning, b.cast_at
@@ -128,7 +133,7 @@ public struct WrittenProcedureStore: Sendable {
                 """, arguments: [id, position + 1, condition.text, condition.ownerId, condition.dueOn])
         }
         let (conflict, conflictArguments) = proposal.caseId == nil ? ("NULL", StatementArguments())
-            : InterestMatch.organisationSQL(userColumn: "u.id", team: team, vendor: vendor)
+            : MemberStore.matchingInterest(userColumn: "u.id", team: team, vendor: vendor)
         var arguments: StatementArguments = [id]
         arguments += conflictArguments
         arguments += [proposal.caseId]
