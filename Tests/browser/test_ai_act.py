@@ -199,10 +199,10 @@ def test_the_committee_decides_a_chatbot_in_a_meeting_with_the_art_50_condition(
     secretary.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
     offer.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']").click()
     assert box.is_selected()
-    owner = offer.find_element(By.NAME, "aiact_owner_art50_1_inform")  # a person field: the project owner typed in first
-    assert owner.get_attribute("value") == DEMO_OWNER[0], owner.get_attribute("value")
-    owner.clear()
-    owner.send_keys(DEMO_OWNER[1])  # her name, typed
+    owner_field = offer.find_element(By.NAME, "aiact_owner_art50_1_inform")  # a person field: the project owner typed in first
+    assert owner_field.get_attribute("value") == DEMO_OWNER[0], owner_field.get_attribute("value")
+    owner_field.clear()
+    owner_field.send_keys(DEMO_OWNER[1])  # her name, typed
 
     # Ticked without a due date: refused, with everything kept and the message beside the date
     click_and_wait(secretary, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))

@@ -395,9 +395,10 @@ def test_a_high_risk_chatbot_case_from_submission_to_closure(
     for row in readiness.find_elements(By.XPATH, ".//table[caption]/tbody/tr"):
         cells = [" ".join(c.text.split()) for c in row.find_elements(By.TAG_NAME, "td")]
         scores[cells[0]] = cells[1]
-    assert scores == {"Governance and ethics": "100 %", "Data protection and compliance": "100 %",
-                      "Crisis management": "75 %", "Input data quality": "100 %",
-                      "Training of the agents": "100 %", "Change management": "100 %"}, scores
+    # The table writes percentages as the chart's summary does (the one number formatter: "75%" in English)
+    assert scores == {"Governance and ethics": "100%", "Data protection and compliance": "100%",
+                      "Crisis management": "75%", "Input data quality": "100%",
+                      "Training of the agents": "100%", "Change management": "100%"}, scores
     gaps = [[" ".join(c.text.split()) for c in row.find_elements(By.TAG_NAME, "td")]
             for row in readiness.find_elements(By.XPATH, ".//h3[normalize-space()='Gaps']"
                                                          "/following-sibling::table[1]/tbody/tr")]
