@@ -89,7 +89,7 @@ public struct ReportStore: Sendable {
 
 /// A year's figures as one reader may count them: the access rule on cases (`CaseStore.visibility`) and the year's bounds,
 /// as SQL arguments.
-struct ReportQuery {
+struct ReportQuery: Sendable {
     let visible: String
     let arguments: StatementArguments
     let period: ReportPeriod
