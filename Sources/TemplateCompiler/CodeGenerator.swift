@@ -192,18 +192,6 @@ struct CodeGenerator {
         return keys.sorted()
     }
 
-    private func literal(_ text: String) -> String {
-        var s = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": s += "\\\\"
-            case "\"": s += "\\\""
-            case "\n": s += "\\n"
-            case "\r": s += "\\r"
-            case "\t": s += "\\t"
-            default: s.unicodeScalars.append(scalar)
-            }
-        }
-        return s + "\""
-    }
+    /// A Swift string literal of `text`: one escaping rule for templates and translations.
+    private func literal(_ text: String) -> String { Translations.literal(text) }
 }

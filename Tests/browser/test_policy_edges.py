@@ -128,17 +128,19 @@ def test_irreversible_acts_ask_first_and_home_pages_list_only_what_opens(driver,
     choose_person(driver, "Case", SECRET_TITLE)
     set_date(driver, "Due", "2030-06-30")
     click_button(driver, "Save")
-    deliverable = path_of(driver)
-    assert re.fullmatch(r"/deliverables/\d+", deliverable), driver.current_url
+    # Mona may not open the case, so she may not own a deliverable linked to it (she could not open it): refused
+    # beside the owner field, every value kept.
+    check_page("edges: deliverable owner refused", expected_status=422)
+    assert "may not open the linked case" in text_of(driver, "main"), text_of(driver, "main")
+    assert driver.find_element(By.NAME, "title").get_attribute("value") == DELIVERABLE
 
-    # Mona may open neither the case nor the deliverable: her home page and the list do not show it.
+    # Nothing was made: Mona's home page and the list show neither the case nor a deliverable.
     who(driver, server, state, MONA)
     check_page("edges: member's home")
     assert DELIVERABLE not in driver.page_source and SECRET_TITLE not in driver.page_source
     driver.get(server.url("/deliverables"))
     check_page("edges: member's deliverables")
     assert DELIVERABLE not in driver.page_source
-    assert raw_get(driver, server, deliverable)[0] == 404
 
     # --- Deactivating an account asks first.
     who(driver, server, state, ADMIN, "/admin/users")
