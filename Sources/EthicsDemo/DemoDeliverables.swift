@@ -19,7 +19,7 @@ enum DemoDeliverables {
 
     static func events(_ world: DemoWorld, _ plans: [Plan], secretary: DemoPerson) -> [DemoEvent] {
         let store = DeliverableStore(db: world.db, clock: world.clock.appClock)
-        let ids = DeliverableIds()
+        let ids = DemoIds()
         var events: [DemoEvent] = []
         for (index, plan) in plans.enumerated() {
             events.append(DemoEvent(at: plan.created, audits: 1, work: .alone { state in
@@ -123,12 +123,4 @@ enum DemoAttachments {
         body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Array(body.utf8)
     }
-}
-
-/// Deliverable ids by their place in the plan, learnt as the steps run.
-private final class DeliverableIds: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ids: [Int: Int64] = [:]
-    func get(_ index: Int) -> Int64 { lock.withLock { ids[index]! } }
-    func set(_ index: Int, _ id: Int64) { lock.withLock { ids[index] = id } }
 }

@@ -62,6 +62,17 @@ final class DemoState: @unchecked Sendable {
     func setSystem(_ name: String, _ id: Int64) { lock.withLock { systems[name] = id } }
 }
 
+/// Ids a script learns as its steps run, by the script's own numbering (a meeting's place in the plan, a deliverable's
+/// or an incident's in its list): a later step reads what an earlier one created.
+final class DemoIds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [Int: Int64] = [:]
+    /// The id once its creating step has run (nil when that step skipped it).
+    func find(_ index: Int) -> Int64? { lock.withLock { ids[index] } }
+    func get(_ index: Int) -> Int64 { find(index)! }
+    func set(_ index: Int, _ id: Int64?) { lock.withLock { ids[index] = id } }
+}
+
 /// One step of the demo's history, at its moment.
 struct DemoEvent: Sendable {
     enum Work: Sendable {
@@ -74,6 +85,13 @@ struct DemoEvent: Sendable {
     /// Audit entries the step appends (the large run pads the trail to its target with sign-ins).
     let audits: Int
     let work: Work
+}
+
+extension DemoEvent {
+    /// A step that calls a store's own write method, outside the batch transactions.
+    static func alone(_ at: Date, audits: Int = 1, _ work: @escaping @Sendable (DemoState) async throws -> Void) -> DemoEvent {
+        DemoEvent(at: at, audits: audits, work: .alone(work))
+    }
 }
 
 /// What a scale produces: the history to write and the accounts to print.

@@ -67,7 +67,7 @@ enum DemoIncidents {
     static func events(_ world: DemoWorld, directory: String) -> [DemoEvent] {
         let store = IncidentStore(db: world.db, clock: world.clock.appClock, directory: directory)
         let systems = SystemStore(db: world.db, clock: world.clock.appClock)
-        let ids = DemoIncidentIds()
+        let ids = DemoIds()
         let secretary = DemoRoster.secretary
         var events: [DemoEvent] = []
         for (index, plan) in plans.enumerated() {
@@ -96,7 +96,7 @@ enum DemoIncidents {
             }))
             if let triage = plan.triage {
                 events.append(DemoEvent(at: at + triage.after * DemoDate.day, audits: 2, work: .alone { state in
-                    guard let id = ids.get(index), let (incident, _) = try await store.find(id: id) else { return }
+                    guard let id = ids.find(index), let (incident, _) = try await store.find(id: id) else { return }
                     let staff = Requester(userId: state.userId(secretary.email), role: .secretary)
                     let register = try await store.systemChoices(for: staff)
                     guard let systemId = incident.systemId ?? register.first?.id else { return }
@@ -110,7 +110,7 @@ enum DemoIncidents {
             }
             if let close = plan.closeAfter {
                 events.append(DemoEvent(at: at + close * DemoDate.day, audits: 1, work: .alone { state in
-                    guard let id = ids.get(index) else { return }
+                    guard let id = ids.find(index) else { return }
                     try await store.close(id: id, closer: Requester(userId: state.userId(secretary.email), role: .secretary),
                                           by: secretary.actor(state))
                 }))
@@ -118,12 +118,4 @@ enum DemoIncidents {
         }
         return events
     }
-}
-
-/// Incident ids as the steps create them.
-final class DemoIncidentIds: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ids: [Int: Int64] = [:]
-    func get(_ index: Int) -> Int64? { lock.withLock { ids[index] } }
-    func set(_ index: Int, _ id: Int64?) { lock.withLock { ids[index] = id } }
 }

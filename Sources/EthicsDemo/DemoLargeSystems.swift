@@ -25,7 +25,7 @@ enum DemoLargeSystems {
         let schedule = SystemSchedule(), endDay = DemoDate.iso(world.end)
         var overdueLeft = max(1, count / 60)
         var events: [DemoEvent] = []
-        let incidents = DemoIncidentIds()
+        let incidents = DemoIds()
         var incidentNumber = 0, registered = 0
         for candidate in candidates.shuffled(using: &rng) {
             guard registered < count else { break }
@@ -74,7 +74,7 @@ enum DemoLargeSystems {
     /// One incident on system `key`: reported by its owner (or through the public form), then triaged by the secretary
     /// and closed, as far as there is time before the end.
     private static func incident(number: Int, key: String, owner: DemoPerson, after start: Date, world: DemoWorld, secretary: DemoPerson,
-                                 ids: DemoIncidentIds, rng: inout DemoRandom) -> [DemoEvent] {
+                                 ids: DemoIds, rng: inout DemoRandom) -> [DemoEvent] {
         let room = world.end.timeIntervalSince(start) - 2 * DemoDate.day
         guard room > DemoDate.day else { return [] }
         let reportedAt = start + DemoDate.day + Double.random(in: 0..<room, using: &rng)
@@ -105,7 +105,7 @@ enum DemoLargeSystems {
         // A public report gets its severity and system at triage: two more audit entries.
         events.append(DemoEvent(at: triagedAt, audits: isPublic ? 3 : 1, work: .inTransaction { db, state in
             let staff = Requester(userId: state.userId(secretary.email), role: .secretary)
-            try IncidentStore.triage(db, id: ids.get(number)!, revision: 1, IncidentTriage(
+            try IncidentStore.triage(db, id: ids.get(number), revision: 1, IncidentTriage(
                 systemId: state.systemId(key)!, severity: severity, ownerId: state.userId(owner.email), rootCause: cause,
                 correctiveActions: corrective, awareOn: awareOn, art73Case: .standard, authorityNotifiedOn: notified),
                 triager: staff, by: secretary.actor(state), now: triagedAt)
@@ -113,7 +113,7 @@ enum DemoLargeSystems {
         let closedAt = triagedAt + Double.random(in: 3...40, using: &rng) * DemoDate.day
         guard closedAt < world.end - 3600, rng.chance(0.8) else { return events }
         events.append(DemoEvent(at: closedAt, audits: 1, work: .inTransaction { db, state in
-            try IncidentStore.close(db, id: ids.get(number)!, closer: Requester(userId: state.userId(secretary.email), role: .secretary),
+            try IncidentStore.close(db, id: ids.get(number), closer: Requester(userId: state.userId(secretary.email), role: .secretary),
                                     by: secretary.actor(state), now: closedAt)
         }))
         return events

@@ -6,30 +6,15 @@ import Testing
 @Suite struct FunctionLengthTests {
     static let limit = 60
 
-    /// Folders not yet held to the limit, each with why.
-    static let allowed: [String] = [
-        // The demo generator (its own target, not the server): four scripts that build long lists of events
-        // (DemoMeetings, DemoCommittee, DemoLifecycle `events`, DemoSmall `cases`, 86-142 lines) are still to split;
-        // the server's library and the template compiler are held to the limit.
-        "Sources/EthicsDemo/",
-    ]
-
     @Test func noFunctionInSourcesRunsOverTheLimit() throws {
         var offenders: [String] = []
-        for path in try Self.swiftFiles(under: "Sources") where !Self.allowed.contains(where: { path.hasPrefix($0) }) {
+        for path in try Self.swiftFiles(under: "Sources") {
             let source = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
             for body in SwiftBodyScanner.bodies(in: source) where body.lines > Self.limit {
                 offenders.append("\(path):\(body.line): \(body.name) runs over \(body.lines) lines")
             }
         }
         #expect(offenders.isEmpty, "over \(Self.limit) lines, split into named parts:\n\(offenders.joined(separator: "\n"))")
-    }
-
-    @Test func everyAllowedFolderStillExists() {
-        for folder in Self.allowed {
-            #expect(FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(folder).path),
-                    "\(folder) is gone: remove it from the allow-list")
-        }
     }
 
     /// Swift files under a package folder, as package-relative paths; build output (`.build*`) is not source.
