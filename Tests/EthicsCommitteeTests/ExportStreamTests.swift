@@ -8,18 +8,15 @@ import Testing
 /// hold is complete, in order, with each case's conditions, and leaves out exactly what the case list leaves out
 /// for the same reader (the access rule in SQL).
 @Suite struct ExportStreamTests {
-    static let count = 1_234  // two full batches of 500 and a partial one
+    static let count = ExportFixture.count
 
     /// Case i: a draft when i % 4 == 0, else submitted, in review or closed; confidential when i % 7 == 0, with Ada as
     /// reviewer when i % 14 == 0; Ada recused when i % 11 == 0; two conditions (one met, the open one past due) when i % 3 == 0; a title with
     /// a comma and quotes when i % 10 == 0. Written in one statement: the stores would take minutes for this many.
     static func archive() async throws -> (app: TestApp, secretary: User, ada: User) {
-        let app = try await TestApp.make()
-        let secretary = try await app.user("sec@example.org", role: .secretary)
-        let ada = try await app.user("ada@example.org", role: .member)
-        let owner = try await app.user("owner@example.org", role: .submitter)
+        let (app, secretary, ada, owner) = try await ExportFixture.people()
         try await app.database.writer.write { db in
-            let at = "2026-11-18T09:00:00.000Z"
+            let at = ExportFixture.at
             try db.execute(sql: """
                 INSERT INTO cases (id, title, team, kind, customer_facing, personal_data, confidential, description, description_html,
                                    status, risk_tier, submitter_id, created_at, updated_at, submitted_at)
@@ -49,9 +46,6 @@ import Testing
         i % 4 != 0 && i % 11 != 0 && (i % 7 != 0 || i % 14 == 0)
     }
 
-    static func csvIds(_ body: String) -> [Int64] {
-        body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.compactMap { Int64($0.prefix { $0 != "," }) }
-    }
 
     @Test func theCSVOfManyCasesIsCompleteAndInOrder() async throws {
         let (app, _, _) = try await Self.archive()
@@ -65,14 +59,14 @@ import Testing
             let lines = response.body.dropFirst().components(separatedBy: "\r\n")
             #expect(lines[0].hasPrefix("Number,Title,Submitting team,Status,"))
             #expect(lines.count == Self.count + 2 && lines.last == "")  // header, every case, the final line end
-            #expect(Self.csvIds(response.body) == (1...Int64(Self.count)).map { $0 })
+            #expect(ExportFixture.csvIds(response.body) == (1...Int64(Self.count)).map { $0 })
             // A case on each side of a batch's edge, with its conditions counted (total, met, open, overdue)
             #expect(lines.contains { $0.hasPrefix("500,\"Case 500, \"\"quoted\"\"\",Team 0,Draft,") })
             #expect(lines.contains { $0.hasPrefix("501,Case 501,Team 1,Submitted,") && $0.hasSuffix(",2,1,1,1,,") })
             #expect(lines.contains { $0.hasPrefix("1001,Case 1001,Team 1,Submitted,Medium,yes,") && $0.hasSuffix(",0,0,0,0,,") })
             // The list's filters apply across batches
             let closed = try await secretary.get("/cases/export.csv?status=closed")
-            #expect(Self.csvIds(closed.body) == (1...Int64(Self.count)).filter { $0 % 4 == 3 })
+            #expect(ExportFixture.csvIds(closed.body) == (1...Int64(Self.count)).filter { $0 % 4 == 3 })
         }
     }
 
@@ -107,14 +101,14 @@ import Testing
         try await app.test { client in
             let member = Browser(client)
             try await member.signIn("ada@example.org")
-            #expect(Self.csvIds(try await member.get("/cases/export.csv").body) == expected)
+            #expect(ExportFixture.csvIds(try await member.get("/cases/export.csv").body) == expected)
             try await member.get("/cases/export.json")
             let document = try #require(try JSONSerialization.jsonObject(with: Data(member.lastBytes)) as? [String: Any])
             let cases = try #require(document["cases"] as? [[String: Any]])
             #expect(cases.compactMap { ($0["id"] as? NSNumber)?.int64Value } == expected)
             // Filtered and access-ruled at once
             let inReview = try await member.get("/cases/export.csv?status=in_review")
-            #expect(Self.csvIds(inReview.body) == expected.filter { $0 % 4 == 2 })
+            #expect(ExportFixture.csvIds(inReview.body) == expected.filter { $0 % 4 == 2 })
         }
     }
 

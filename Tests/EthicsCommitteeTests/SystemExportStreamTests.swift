@@ -8,17 +8,14 @@ import Testing
 /// systems than three batches hold come out complete, in number order, and exactly those the register's page lists for
 /// the same reader and `Policy` allows (the access rule in SQL), with the status and overdue filters across batches.
 @Suite struct SystemExportStreamTests {
-    static let count = 1_234  // two full batches of 500 and a partial one
+    static let count = ExportFixture.count
 
     /// System i: linked to its own decided case when i % 3 == 0, that case confidential when i % 7 == 0 too; overdue for
     /// review when i % 5 == 0; suspended when i % 4 == 0; a name with a comma and quotes when i % 10 == 0.
     static func register() async throws -> (app: TestApp, secretary: User, ada: User) {
-        let app = try await TestApp.make()
-        let secretary = try await app.user("sec@example.org", role: .secretary)
-        let ada = try await app.user("ada@example.org", role: .member)
-        let owner = try await app.user("owner@example.org", role: .submitter)
+        let (app, secretary, ada, owner) = try await ExportFixture.people()
         try await app.database.writer.write { db in
-            let at = "2026-11-18T09:00:00.000Z"
+            let at = ExportFixture.at
             try db.execute(sql: """
                 INSERT INTO cases (id, title, team, kind, customer_facing, personal_data, confidential, description, description_html,
                                    status, risk_tier, submitter_id, created_at, updated_at, submitted_at)
@@ -42,9 +39,6 @@ import Testing
         return (app, secretary, ada)
     }
 
-    static func csvIds(_ body: String) -> [Int64] {
-        body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.compactMap { Int64($0.prefix { $0 != "," }) }
-    }
 
     @Test func theCSVOfManySystemsIsCompleteInOrderAndAgreesWithThePageAndThePolicy() async throws {
         let (app, _, ada) = try await Self.register()
@@ -58,15 +52,15 @@ import Testing
             #expect(Array(secretary.lastBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
             let lines = response.body.dropFirst().components(separatedBy: "\r\n")
             #expect(lines.count == Self.count + 2 && lines.last == "")  // header, every system, the final line end
-            #expect(Self.csvIds(response.body) == (1...Int64(Self.count)).map { $0 })
+            #expect(ExportFixture.csvIds(response.body) == (1...Int64(Self.count)).map { $0 })
             #expect(lines.contains { $0.hasPrefix("500,\"System 500, \"\"quoted\"\"\",") })
             #expect(lines.contains { $0.hasPrefix("501,System 501,") && $0.hasSuffix(",no") })  // reviewed: its case was decided
             #expect(lines.contains { $0.hasPrefix("1001,System 1001,") && $0.hasSuffix(",yes") })  // no case: never reviewed
             // The filters apply across batches
             let overdue = try await secretary.get("/systems/export.csv?overdue=1")
-            #expect(Self.csvIds(overdue.body) == (1...Int64(Self.count)).filter { $0 % 5 == 0 })
+            #expect(ExportFixture.csvIds(overdue.body) == (1...Int64(Self.count)).filter { $0 % 5 == 0 })
             let suspended = try await secretary.get("/systems/export.csv?status=suspended")
-            #expect(Self.csvIds(suspended.body) == (1...Int64(Self.count)).filter { $0 % 4 == 0 })
+            #expect(ExportFixture.csvIds(suspended.body) == (1...Int64(Self.count)).filter { $0 % 4 == 0 })
 
             // A member: what Policy allows, what the register's pages list, what the CSV holds: the same systems
             let actor = Requester(userId: ada.id, role: .member)
@@ -84,9 +78,9 @@ import Testing
             #expect(listed.sorted() == allowed)
             let member = Browser(client)
             try await member.signIn("ada@example.org")
-            #expect(Self.csvIds(try await member.get("/systems/export.csv").body) == allowed)
+            #expect(ExportFixture.csvIds(try await member.get("/systems/export.csv").body) == allowed)
             let overdueAllowed = allowed.filter { $0 % 5 == 0 }
-            #expect(Self.csvIds(try await member.get("/systems/export.csv?overdue=1").body) == overdueAllowed)
+            #expect(ExportFixture.csvIds(try await member.get("/systems/export.csv?overdue=1").body) == overdueAllowed)
             #expect(try await store.overdueForReview(for: actor, today: "2026-11-18", limit: 5000).count == overdueAllowed.count)
             #expect(try await member.get("/systems").body.contains(">System 1</a>"), "the register's first page lists it")
         }

@@ -228,7 +228,7 @@ extension HomeStore {
     public func load(for actor: Requester, today: String, now: String) async throws -> HomeData {
         try await db.writer.read { db in
             var data = HomeData()
-            data.chairId = try MeetingStore.chairId(db)
+            data.chairId = try MemberStore.chairId(db)
             switch actor.role {
             case .member, .expert:
                 data.openBallots = try Self.openBallots(db, userId: actor.userId, limit: Self.fetched)

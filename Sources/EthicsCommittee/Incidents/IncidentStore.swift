@@ -140,14 +140,7 @@ public struct IncidentStore: Sendable {
 
     static func facts(_ db: Database, _ incident: Incident) throws -> IncidentFacts {
         IncidentFacts(system: try incident.systemId.flatMap { try SystemStore.find(db, id: $0)?.1 }, status: incident.status,
-                      critical: incident.severity == .critical, chairId: try chairId(db))
-    }
-
-    /// Who holds the chair now (an active account), as the written procedures and minutes read it.
-    static func chairId(_ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
-            SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
-            """)
+                      critical: incident.severity == .critical, chairId: try MemberStore.chairId(db))
     }
 
     /// One page of the incidents a person may see, newest first, with the list's filters, and how many there are in
@@ -385,7 +378,7 @@ public struct IncidentStore: Sendable {
         guard let (_, system) = try SystemStore.find(db, id: triage.systemId),
               Policy.decide(triager, .viewSystem(system)) == .allow else { throw IncidentRefusal(key: "incident_error_system_unknown") }
         let newFacts = IncidentFacts(system: system, status: .triaged, critical: triage.severity == .critical,
-                                     chairId: try Self.chairId(db))
+                                     chairId: try MemberStore.chairId(db))
         if let owner = triage.ownerId {
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [owner])
                 .flatMap(Role.init(rawValue:)),

@@ -123,13 +123,7 @@ public struct MeetingStore: Sendable {
 
     /// The chair's account id, if the position is held.
     public func chairId() async throws -> Int64? {
-        try await db.writer.read { db in try Self.chairId(db) }
-    }
-
-    static func chairId(_ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
-            """))
+        try await db.writer.read { db in try MemberStore.chairId(db) }
     }
 
     /// Plans a meeting with its invited members. Returns its id.

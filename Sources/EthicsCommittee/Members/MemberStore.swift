@@ -61,6 +61,13 @@ public struct MemberStore: Sendable {
         try await db.writer.read { db in try Self.find(db, userId: userId) }
     }
 
+    /// Who holds the chair now (an active account): the meetings, minutes, written procedures and incidents ask it.
+    static func chairId(_ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT p.user_id FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE p.position = 'chair' AND u.active = 1
+            """))
+    }
+
     static func find(_ db: Database, userId: Int64) throws -> Member? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.select + " WHERE u.id = ?"), arguments: [userId]) else { return nil }
         let areas = try String.fetchAll(db.cachedStatement(sql: "SELECT area FROM member_expertise WHERE user_id = ? ORDER BY area"),

@@ -5,7 +5,7 @@ extension Notifier {
     /// A critical incident (reported so, or raised to critical at triage): the chair and every secretary at once,
     /// in the app and by mail per their choice, each only if the policy lets them open it. Once per incident.
     static func incidentCritical(_ db: Database, incidentId: Int64, by actorId: Int64?, now: Date) throws {
-        let people = try [MeetingStore.chairId(db)].compactMap { $0 } + UserStore.activeSecretaries(db)
+        let people = try [MemberStore.chairId(db)].compactMap { $0 } + UserStore.activeSecretaries(db)
         try notify(db, recipients: people, kind: .incidentCritical, record: .incident, recordId: incidentId,
                    params: try incidentParams(db, incidentId), now: now, except: actorId, dedupe: "incident_critical:\(incidentId)")
     }

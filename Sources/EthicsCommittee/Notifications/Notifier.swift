@@ -87,7 +87,7 @@ enum Notifier {
 
     /// A meeting's minutes are drafted and wait for the chair's approval: once per meeting.
     static func minutesToApprove(_ db: Database, meetingId: Int64, by actorId: Int64?, now: Date) throws {
-        guard let chair = try MeetingStore.chairId(db) else { return }
+        guard let chair = try MemberStore.chairId(db) else { return }
         let title = try MeetingStore.title(db, meetingId: meetingId) ?? ""
         try notify(db, recipients: [chair], kind: .minutesToApprove, record: .meeting, recordId: meetingId,
                    params: ["meeting": title], now: now, except: actorId, dedupe: "minutes:\(meetingId)")
