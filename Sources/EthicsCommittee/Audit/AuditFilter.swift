@@ -21,8 +21,9 @@ struct AuditFilter: Sendable, Equatable {
     var from: String?
     var to: String?
 
-    /// The actions that make the view log.
-    static let viewActions = ["case.viewed", "meeting.minutes_viewed", "meeting.pack_generated", "case.attachment_downloaded"]
+    /// The actions that make the view log (reads: they change nothing in the archive, `AuditStore.lastChangeId`).
+    static let viewActions = ["case.viewed", "meeting.minutes_viewed", "meeting.pack_generated", "case.attachment_downloaded",
+                              "incident.attachment_downloaded"]
 
     /// The raw values, kept to re-fill the form and to carry the filter into links.
     struct Input: Sendable, Equatable {

@@ -22,6 +22,18 @@ public struct AuditStore: Sendable {
     }
 
     /// The last entry's id and hash (0 and "genesis" for an empty trail): what the anchor file records.
+    /// The id of the latest entry that records a change to the archive: sign-ins, sign-outs, reads (a case or minutes
+    /// viewed, an attachment downloaded), notifications read, second factors and the trail's own checks change nothing a
+    /// figure counts. Read backwards from the head, it stops at the first such entry (usually among the last few).
+    static func lastChangeId(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM audit_log
+            WHERE action NOT LIKE 'auth.%' AND action NOT LIKE 'notification.%' AND action NOT LIKE 'two_factor.%'
+              AND action NOT LIKE 'audit.%' AND action NOT IN (\(AuditFilter.viewActions.map { _ in "?" }.joined(separator: ", ")))
+            ORDER BY id DESC LIMIT 1
+            """), arguments: StatementArguments(AuditFilter.viewActions)) ?? 0
+    }
+
     static func head(_ db: Database) throws -> (id: Int64, hash: String) {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"))
         return row.map { ($0["id"], $0["hash"]) } ?? (0, "genesis")

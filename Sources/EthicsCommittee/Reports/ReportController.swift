@@ -41,7 +41,7 @@ struct ReportController {
 
     /// The incident figures of the year, over the incidents the reader may see.
     private func incidentFigures(_ actor: Requester, _ period: ReportPeriod) async throws -> IncidentFigures {
-        try await IncidentFigureStore(db: reports.db).figures(
+        try await reports.incidentFigures(
             for: actor, period: period, localOffset: ReportPeriod.offsetModifier(at: clock.now, timeZone: settings.current.timeZone))
     }
 
