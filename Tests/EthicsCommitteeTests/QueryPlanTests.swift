@@ -96,6 +96,18 @@ import Testing
         #expect(minutes.first == "SCAN n USING INDEX meeting_minutes_drafts", "\(minutes)")
     }
 
+    @Test func theSystemsPastDueAreReadFromTheirDueIndexes() async throws {
+        // Given the secretary's lists of missed attestations and of systems overdue for review, when SQLite plans them
+        let app = try await TestApp.make()
+        let missed = try await plan(app, SystemStore.missedAttestationsSQL("1"), ["2026-11-26", nil, nil, 20])
+        let overdue = try await plan(app, SystemStore.overdueForReviewSQL("1 AND " + SystemStore.overdueCondition), ["2026-11-26", 10])
+        // Then the attestations come in due order from their index, with no sort of every system in service
+        #expect(missed.first == "SEARCH s USING INDEX systems_attestation_due (status=? AND attestation_due_on<?)", "\(missed)")
+        #expect(!missed.contains { $0.contains("TEMP B-TREE") }, "\(missed)")
+        // And the reviews overdue are searched by status and date, so only they are sorted
+        #expect(overdue.first == "SEARCH s USING INDEX systems_review_due (status=? AND next_review_on<?)", "\(overdue)")
+    }
+
     @Test func searchRanksAtMostTheBoundOfMatchesReadNewestFirstFromTheIndex() async throws {
         // Given the staff's search page (the index alone), when SQLite plans it
         let app = try await TestApp.make()

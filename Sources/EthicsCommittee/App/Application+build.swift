@@ -108,7 +108,7 @@ func buildRouter(_ app: AppServices) async throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
 
     addMiddleware(app, to: router, renderer: renderer, cookies: cookies)
-    HomeController(home: HomeStore(db: app.database), systems: app.systems, settings: app.settings, renderer: renderer,
+    HomeController(home: HomeStore(db: app.database), settings: app.settings, renderer: renderer,
                    formats: app.formats).addRoutes(to: router)
     addAccountRoutes(app, to: router, renderer: renderer, cookies: cookies)
     addMemberRoutes(app, to: router, renderer: renderer)

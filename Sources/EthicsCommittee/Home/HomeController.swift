@@ -3,9 +3,8 @@ import Hummingbird
 
 /// The home page of each person: what is theirs to do now. The health check lives here too.
 struct HomeController {
+    /// Every list of the page, in one read: the systems' attestations and reviews due (issue 18) included.
     let home: HomeStore
-    /// Systems whose owner missed an attestation or whose review is overdue; an owner's attestations due (issue 18).
-    let systems: SystemStore
     let settings: SettingsCache
     let renderer: Renderer
     let formats: Formats
@@ -56,10 +55,10 @@ struct HomeController {
         let messages = Catalog.messages(language)
         let today = formats.localISODate()
         let presenter = HomeSections(messages: messages, language: language, formats: formats, today: today)
-        var sections = presenter.attestationsDue(
-            try await systems.attestationsDue(ownerId: user.id, until: formats.localISODate(daysFromNow: 14)))
-        // The page's lists in one read (`HomeStore.load`); only the quorum forecast reads on its own.
-        let data = try await home.load(for: actor, today: today, now: Timestamp.string(formats.clock.now))
+        // The page's lists in one read (`HomeStore.load`), the quorum forecast's records and the systems' lists included.
+        let data = try await home.load(for: actor, today: today, now: Timestamp.string(formats.clock.now),
+                                       attestationSoon: formats.localISODate(daysFromNow: 14))
+        var sections = presenter.attestationsDue(data.attestationsDue)
         var declarationDue = false
         switch user.role {
         case .member, .expert:
@@ -70,10 +69,8 @@ struct HomeController {
         case .submitter:
             sections += presenter.submitter(data)
         case .secretary, .admin:
-            let missed = try await systems.missedAttestations(for: actor, today: today)
-            let reviewOverdue = try await systems.overdueForReview(for: actor, today: today).rows
-            sections += presenter.staff(data, quorumRisks: quorumRisks(data, messages, language), attestationsMissed: missed,
-                                        reviewOverdue: reviewOverdue)
+            sections += presenter.staff(data, quorumRisks: quorumRisks(data, messages, language),
+                                        attestationsMissed: data.attestationsMissed, reviewOverdue: data.reviewOverdue)
         }
         let page = Page(greeting: messages.fill(.home_greeting, ["name": user.name]),
                         roleSummary: messages[runtime: "home_role_\(user.role.rawValue)"] ?? "",

@@ -221,14 +221,21 @@ public struct HomeData: Sendable {
     public var votingMembers: [Invitee] = []
     /// The next planned meetings, for their quorum forecast.
     var forecasts: [MeetingRecord] = []
+    /// The person's own systems whose attestation is due within two weeks or past (anyone may own a system).
+    public var attestationsDue: [SystemListRow] = []
+    /// The staff's lists of systems: attestations missed, reviews overdue.
+    public var attestationsMissed: [SystemListRow] = []
+    public var reviewOverdue: [SystemListRow] = []
 }
 
 extension HomeStore {
     /// A home page's lists in one `read {}` (issue 19): one consistent snapshot, one hand-off to the database queue.
-    public func load(for actor: Requester, today: String, now: String) async throws -> HomeData {
+    /// `attestationSoon`: the last day an attestation counts as due soon (two weeks ahead).
+    public func load(for actor: Requester, today: String, now: String, attestationSoon: String) async throws -> HomeData {
         try await db.writer.read { db in
             var data = HomeData()
             data.chairId = try MemberStore.chairId(db)
+            data.attestationsDue = try SystemStore.attestationsDue(db, ownerId: actor.userId, until: attestationSoon)
             switch actor.role {
             case .member, .expert:
                 data.openBallots = try Self.openBallots(db, userId: actor.userId, limit: Self.fetched)
@@ -249,6 +256,8 @@ extension HomeStore {
                 data.plannedWithInvitees = try Self.plannedMeetingsWithInvitees(db, after: now, limit: 20)
                 data.votingMembers = try MeetingStore.votingMembers(db)
                 data.forecasts = try MeetingRecordStore.forecastRecords(db, after: now, limit: 5, voters: data.votingMembers)
+                data.attestationsMissed = try SystemStore.missedAttestations(db, for: actor, today: today)
+                data.reviewOverdue = try SystemStore.overdueForReview(db, for: actor, today: today).rows
                 data.minutesToApprove = try Self.minutesAwaitingApproval(db)
                 data.nextMeetings = try Self.nextMeetings(db, invited: nil, after: now, limit: Self.fetched)
                 data.deliverablesOwned = try Self.deliverablesOwned(db, by: actor)

@@ -160,25 +160,35 @@ extension SystemStore {
 
     /// Systems in service whose owner's attestation is past due, that `actor` may see, oldest first (bounded).
     public func missedAttestations(for actor: Requester, today: String, ownerId: Int64? = nil, limit: Int = 20) async throws -> [SystemListRow] {
+        try await db.writer.read { db in try Self.missedAttestations(db, for: actor, today: today, ownerId: ownerId, limit: limit) }
+    }
+
+    /// The same inside a read (the secretary's home reads it with its other lists).
+    static func missedAttestations(_ db: Database, for actor: Requester, today: String, ownerId: Int64? = nil,
+                                   limit: Int = 20) throws -> [SystemListRow] {
         let (visible, visibleArguments) = Self.visibility(actor)
-        var built = visibleArguments
-        built += [today, ownerId, ownerId, limit]
-        let arguments = built
-        return try await db.writer.read { db in
-            try SystemListRow.fetchAll(db, sql: Self.listColumns + """
-                 WHERE \(visible) AND s.status = 'in_service' AND s.attestation_due_on < ? AND (? IS NULL OR s.owner_id = ?)
-                ORDER BY s.attestation_due_on, s.id LIMIT ?
-                """, arguments: arguments)
-        }
+        var arguments = visibleArguments
+        arguments += [today, ownerId, ownerId, limit]
+        return try SystemListRow.fetchAll(db.cachedStatement(sql: Self.missedAttestationsSQL(visible)), arguments: arguments)
+    }
+
+    /// In the order of index `systems_attestation_due` (migration 0039): the first lines, not every system in service sorted.
+    static func missedAttestationsSQL(_ visible: String) -> String {
+        listColumns + """
+             WHERE \(visible) AND s.status = 'in_service' AND s.attestation_due_on < ? AND (? IS NULL OR s.owner_id = ?)
+            ORDER BY s.attestation_due_on, s.id LIMIT ?
+            """
     }
 
     /// An owner's systems in service whose attestation is due within `soon` (or past): their home page.
     public func attestationsDue(ownerId: Int64, until soon: String, limit: Int = 20) async throws -> [SystemListRow] {
-        try await db.writer.read { db in
-            try SystemListRow.fetchAll(db, sql: Self.listColumns + """
-                 WHERE s.owner_id = ? AND s.status = 'in_service' AND s.attestation_due_on <= ? ORDER BY s.attestation_due_on, s.id LIMIT ?
-                """, arguments: [ownerId, soon, limit])
-        }
+        try await db.writer.read { db in try Self.attestationsDue(db, ownerId: ownerId, until: soon, limit: limit) }
+    }
+
+    static func attestationsDue(_ db: Database, ownerId: Int64, until soon: String, limit: Int = 20) throws -> [SystemListRow] {
+        try SystemListRow.fetchAll(db.cachedStatement(sql: Self.listColumns + """
+             WHERE s.owner_id = ? AND s.status = 'in_service' AND s.attestation_due_on <= ? ORDER BY s.attestation_due_on, s.id LIMIT ?
+            """), arguments: [ownerId, soon, limit])
     }
 
     /// Overdue for review, over the alias `s`, today's date bound: still followed (in service or suspended) and past the
@@ -188,19 +198,24 @@ extension SystemStore {
     /// Systems still followed (in service or suspended) whose review date has passed, that `actor` may see: the count
     /// and the first `limit`, oldest due first (`/figures`, the secretary's home page).
     public func overdueForReview(for actor: Requester, today: String, limit: Int = 10) async throws -> (count: Int, rows: [SystemListRow]) {
+        try await db.writer.read { db in try Self.overdueForReview(db, for: actor, today: today, limit: limit) }
+    }
+
+    static func overdueForReview(_ db: Database, for actor: Requester, today: String,
+                                 limit: Int = 10) throws -> (count: Int, rows: [SystemListRow]) {
         let (visible, visibleArguments) = Self.visibility(actor)
         let condition = "\(visible) AND \(Self.overdueCondition)"
         var arguments = visibleArguments
         arguments += [today]
-        let countArguments = arguments
+        let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM systems s WHERE \(condition)"), arguments: arguments) ?? 0
         arguments += [limit]
-        let rowArguments = arguments
-        return try await db.writer.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM systems s WHERE \(condition)", arguments: countArguments) ?? 0
-            let rows = try SystemListRow.fetchAll(db, sql: Self.listColumns + " WHERE \(condition) ORDER BY s.next_review_on, s.id LIMIT ?",
-                                                  arguments: rowArguments)
-            return (count, rows)
-        }
+        let rows = try SystemListRow.fetchAll(db.cachedStatement(sql: Self.overdueForReviewSQL(condition)), arguments: arguments)
+        return (count, rows)
+    }
+
+    /// From index `systems_review_due` (migration 0039): the overdue systems only, then sorted (two statuses).
+    static func overdueForReviewSQL(_ condition: String) -> String {
+        listColumns + " WHERE \(condition) ORDER BY s.next_review_on, s.id LIMIT ?"
     }
 
     /// Whether an account may own a system approved through these cases: active, and allowed to open one of them (with
