@@ -96,6 +96,15 @@ import Testing
         #expect(minutes.first == "SCAN n USING INDEX meeting_minutes_drafts", "\(minutes)")
     }
 
+    @Test func theFiguresCountTheRolesOfTheYearsCasesOnly() async throws {
+        // Given the figures' count of AI Act roles for the staff, when SQLite plans it
+        let app = try await TestApp.make()
+        let steps = try await plan(app, ReportStore.aiActRolesSQL("1"), ["2026-01-01", "2027-01-01"])
+        // Then it reads the year's cases from their date index, then each one's labels, not every label of every year
+        #expect(steps.first == "SEARCH c USING COVERING INDEX cases_by_created (created_at>? AND created_at<?)", "\(steps)")
+        #expect(steps.contains("SEARCH l USING PRIMARY KEY (case_id=?)"), "\(steps)")
+    }
+
     @Test func theSystemsPastDueAreReadFromTheirDueIndexes() async throws {
         // Given the secretary's lists of missed attestations and of systems overdue for review, when SQLite plans them
         let app = try await TestApp.make()

@@ -69,20 +69,27 @@ extension ReportStore {
     /// Cases opened in the year by AI Act class and by role (the labels stored at classification).
     static func aiActFigures(_ db: Database, _ year: ReportQuery, into figures: inout ReportFigures) throws {
         for key in AIActFigures.classes { figures.aiActClasses[key] = 0 }
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT COALESCE(a.risk_class, 'unclassified') AS k, count(*) AS n
             FROM cases c LEFT JOIN case_ai_act a ON a.case_id = c.id
             WHERE \(year.visible) AND c.created_at >= ? AND c.created_at < ? GROUP BY k
-            """, arguments: year.arguments + year.range) {
+            """), arguments: year.arguments + year.range) {
             figures.aiActClasses[row["k"] as String] = row["n"]
         }
         for key in AIActFigures.roles { figures.aiActRoles[key] = 0 }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT l.code, count(DISTINCT c.id) AS n
-            FROM cases c JOIN case_ai_act_labels l ON l.case_id = c.id AND l.kind = 'role'
-            WHERE \(year.visible) AND c.created_at >= ? AND c.created_at < ? GROUP BY l.code
-            """, arguments: year.arguments + year.range) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: aiActRolesSQL(year.visible)), arguments: year.arguments + year.range) {
             figures.aiActRoles[row["code"] as String] = row["n"]
         }
+    }
+
+    /// The year's cases first (`CROSS JOIN` keeps them the outer loop, from `cases_by_created`), then their labels by
+    /// case: left to itself SQLite walked every role label of every year through the code index and read each one's case
+    /// (24 ms on the large demo, a third of the figures' first view; 2.5 ms this way).
+    static func aiActRolesSQL(_ visible: String) -> String {
+        """
+        SELECT l.code, count(DISTINCT c.id) AS n
+        FROM cases c CROSS JOIN case_ai_act_labels l ON l.case_id = c.id AND l.kind = 'role'
+        WHERE \(visible) AND c.created_at >= ? AND c.created_at < ? GROUP BY l.code
+        """
     }
 }
